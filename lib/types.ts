@@ -1,0 +1,143 @@
+/**
+ * Types shared along the pipeline: input -> terraform -> extract -> rules -> report.
+ */
+import type { Operation } from 'fast-json-patch';
+import type { Partition, Policy, Scope, ConditionMode, ResponsibleStatement } from './iam/types.js';
+
+export type { Scope, Partition, ConditionMode } from './iam/types.js';
+
+export type Severity = 'high' | 'medium' | 'low';
+export type FailOn = Severity | 'never';
+
+/** One JSON document read from an input: its source name and position within the stream. */
+export interface InputDocument {
+  /** File name as given, or `stdin`. */
+  readonly source: string;
+  /** 1-based position of the document in its stream when the stream holds several, else undefined. */
+  readonly position?: number;
+  readonly value: unknown;
+}
+
+/** A non-fatal remark about an input (e.g. trailing text after the JSON). */
+export interface InputWarning {
+  readonly source: string;
+  readonly message: string;
+}
+
+/** An input that could not be used at all. */
+export interface InputError {
+  readonly source: string;
+  readonly message: string;
+}
+
+/** A policy document as the plan or state gives it. */
+export type PolicyValue =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'object'; readonly value: unknown }
+  /** Not known until apply; `model` is what the plan does know of it (possibly partial). */
+  | { readonly kind: 'unknown'; readonly detail: string; readonly model?: Policy }
+  | { readonly kind: 'absent' };
+
+/** One identity policy to judge, found in a resource. */
+export interface PolicySource {
+  /** Terraform address, exactly as Terraform writes it: `module.a["x"].aws_iam_policy.p[0]`. */
+  readonly address: string;
+  readonly resourceType: string;
+  /** Attribute path inside the resource: `policy`, `inline_policy[1].policy`. */
+  readonly policyPath: string;
+  /** The change action(s) of the resource in a plan (`["create"]`...), or `[]` in a state. */
+  readonly actions: readonly string[];
+  /** The document after apply (plan) or now (state). */
+  readonly after: PolicyValue;
+  /** The document before this plan, for plans; absent for states and created resources. */
+  readonly before?: PolicyValue;
+  /** Set when the policy is deliberately not judged (e.g. only a permissions boundary). */
+  readonly skip?: string;
+}
+
+export interface StatementRef extends ResponsibleStatement {}
+
+export interface Suppression {
+  readonly reason: string;
+  readonly expires?: string;
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly scope: Scope;
+  readonly address: string;
+  readonly resourceType: string;
+  readonly policyPath: string;
+  readonly actions: readonly string[];
+  readonly statements: readonly StatementRef[];
+  readonly conditionKeys: readonly string[];
+  /** True when the finding did not hold on `before` (always true for a state or a new policy). */
+  readonly introduced: boolean;
+  readonly fingerprint: string;
+  readonly message: string;
+  readonly source: string;
+  readonly position?: number;
+  readonly mayWidenTo?: Scope;
+  /** RFC 6902 patch against the policy document that removes the finding. */
+  readonly fix?: Operation[];
+  /** RFC 6902 patch from the document before this plan to the one after. */
+  readonly policyChange?: Operation[];
+  readonly suppressed?: Suppression;
+}
+
+export type UnevaluatedReason = 'unknown' | 'invalid';
+
+export interface Unevaluated {
+  readonly address: string;
+  readonly resourceType: string;
+  readonly policyPath: string;
+  readonly reason: UnevaluatedReason;
+  readonly detail: string;
+  readonly source: string;
+  readonly position?: number;
+}
+
+export interface Skipped {
+  readonly address: string;
+  readonly resourceType: string;
+  readonly policyPath: string;
+  readonly reason: string;
+  readonly source: string;
+  readonly position?: number;
+}
+
+export interface Summary {
+  readonly documents: number;
+  /** Policies judged (clean or finding). */
+  readonly policies: number;
+  readonly findings: number;
+  readonly unevaluated: number;
+  readonly skipped: number;
+  readonly suppressed: number;
+  readonly bySeverity: Readonly<Record<Severity, number>>;
+  /** Findings that fail the run under the options used. */
+  readonly failing: number;
+  readonly passed: boolean;
+}
+
+export interface Report {
+  readonly tool: { readonly name: 'kmsguard'; readonly version: string };
+  readonly summary: Summary;
+  readonly findings: readonly Finding[];
+  readonly unevaluated: readonly Unevaluated[];
+  readonly skipped: readonly Skipped[];
+  readonly warnings: readonly InputWarning[];
+  readonly errors: readonly InputError[];
+}
+
+/** Fully resolved options (config file + command line). */
+export interface Options {
+  readonly blockedActions: readonly string[];
+  readonly failOn: FailOn;
+  readonly conditions: ConditionMode;
+  /** Undefined: from the plan's provider region, else `aws`. */
+  readonly partition?: Partition;
+  readonly strict: boolean;
+  readonly onlyNew: boolean;
+}
