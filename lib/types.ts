@@ -107,6 +107,16 @@ export interface Skipped {
   readonly position?: number;
 }
 
+/** Every policy met, in report order, with what became of it (JUnit lists one testcase each). */
+export interface PolicyOutcome {
+  readonly address: string;
+  readonly resourceType: string;
+  readonly policyPath: string;
+  readonly source: string;
+  readonly position?: number;
+  readonly outcome: 'finding' | 'clean' | 'unevaluated' | 'skipped';
+}
+
 export interface Summary {
   readonly documents: number;
   /** Policies judged (clean or finding). */
@@ -125,6 +135,7 @@ export interface Report {
   readonly tool: { readonly name: 'kmsguard'; readonly version: string };
   readonly summary: Summary;
   readonly findings: readonly Finding[];
+  readonly policies: readonly PolicyOutcome[];
   readonly unevaluated: readonly Unevaluated[];
   readonly skipped: readonly Skipped[];
   readonly warnings: readonly InputWarning[];
