@@ -1,0 +1,128 @@
+/**
+ * argv -> a command with its options. Usage errors print one sentence and give exit code 2
+ * (yargs' own exit code 1 would read as "findings" here).
+ */
+import yargs from 'yargs';
+import { formatNames } from '../lib/report/index.js';
+import type { FailOn, Options } from '../lib/types.js';
+import { VERSION } from '../lib/version.js';
+
+export interface OutputTarget {
+  readonly format: string;
+  /** Undefined: standard output. */
+  readonly file?: string;
+}
+
+export type ParsedCommand =
+  | { readonly command: 'done'; readonly exitCode: number }
+  | {
+      readonly command: 'check';
+      /** Paths; `stdin` stands for standard input. */
+      readonly files: readonly string[];
+      readonly options: Partial<Options>;
+      readonly outputs: readonly OutputTarget[];
+      readonly color: boolean;
+      /** Whether --fail-on was given explicitly (the atlantis format exits 0 otherwise). */
+      readonly failOnGiven: boolean;
+    };
+
+export interface Terminal {
+  readonly stdinIsTTY: boolean;
+  readonly stdoutIsTTY: boolean;
+}
+
+const STDIN_TOKEN = '\u0000stdin';
+
+/** Splits `--format NAME[:FILE]` values and applies `--output FILE` to the first target without a file. */
+export function outputTargets(formats: readonly string[], output: string | undefined): OutputTarget[] {
+  const targets: OutputTarget[] = formats.map((value) => {
+    const colon = value.indexOf(':');
+    return colon === -1 ? { format: value } : { format: value.slice(0, colon), file: value.slice(colon + 1) };
+  });
+  if (targets.length === 0) targets.push({ format: 'text' });
+  for (const target of targets) {
+    if (!formatNames.includes(target.format)) {
+      throw new Error(`Unknown format "${target.format}"; choose one of ${formatNames.join(', ')}.`);
+    }
+    if (target.file === '') throw new Error(`The format "${target.format}:" names no file.`);
+  }
+  if (output !== undefined) {
+    const index = targets.findIndex((t) => t.file === undefined);
+    if (index === -1) throw new Error('--output was given but every --format already names its file.');
+    targets[index] = { format: targets[index]!.format, file: output };
+  }
+  const toStdout = targets.filter((t) => t.file === undefined);
+  if (toStdout.length > 1) {
+    throw new Error(`Only one format can go to standard output; give the others a file, e.g. --format ${toStdout[1]!.format}:report.out.`);
+  }
+  return targets;
+}
+
+export async function parseArguments(argv: readonly string[], terminal: Terminal): Promise<ParsedCommand> {
+  // yargs drops or blanks a lone "-" positional; carry it through as a token of our own.
+  const args = argv.map((a) => (a === '-' ? STDIN_TOKEN : a));
+  let usageError: string | undefined;
+  let printed = false;
+  const parser = yargs(args)
+    .scriptName('kmsguard')
+    .usage('Usage: kmsguard [check] [files..]\n\nJudge `terraform show -json` output for IAM policies that allow KMS decryption with keys they do not name.\nWith no file, or "-", reads standard input.')
+    .command(['check [files..]', '$0 [files..]'], 'Judge plans or states (the default command)', (y) =>
+      y.positional('files', { type: 'string', array: true, describe: 'Plan or state JSON files ("-" for standard input)' }),
+    )
+    .option('format', { alias: 'f', type: 'string', array: true, describe: `Output format, repeatable; NAME or NAME:FILE (${formatNames.join(', ')})` })
+    .option('output', { alias: 'o', type: 'string', describe: 'Write the (first) format without a file to FILE instead of standard output' })
+    .option('fail-on', { type: 'string', choices: ['high', 'medium', 'low', 'never'], describe: 'Lowest severity that fails the run [default: medium]' })
+    .option('strict', { type: 'boolean', describe: 'Fail the run when a policy is not known until apply' })
+    .option('only-new', { type: 'boolean', describe: 'Fail only on findings this plan introduces' })
+    .option('partition', { type: 'string', choices: ['aws', 'aws-cn', 'aws-us-gov'], describe: 'Partition keys are judged in [default: from the plan, else aws]' })
+    .option('conditions', { type: 'string', choices: ['ignore', 'scope'], describe: 'How Allow conditions count [default: ignore]' })
+    .option('blocked-action', { type: 'string', array: true, describe: 'Blocked action pattern, repeatable [default: kms:Decrypt kms:ReEncryptFrom]' })
+    .option('color', { type: 'boolean', describe: 'Colour text output (--no-color to turn off; NO_COLOR is honoured)' })
+    .strict()
+    .help()
+    .alias('help', 'h')
+    .version(VERSION)
+    .alias('version', 'V')
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      usageError = message ?? error?.message ?? 'Invalid command line.';
+    });
+  let parsed;
+  try {
+    parsed = await parser.parseAsync(args, {}, (_err, _argv, output) => {
+      if (output) {
+        process.stdout.write(`${output}\n`);
+        printed = true;
+      }
+    });
+  } catch (error) {
+    usageError ??= (error as Error).message;
+  }
+  if (usageError !== undefined) {
+    process.stderr.write(`kmsguard: ${usageError.replace(/\s+$/, '')}\nRun "kmsguard --help" for usage.\n`);
+    return { command: 'done', exitCode: 2 };
+  }
+  if (printed || parsed === undefined) return { command: 'done', exitCode: 0 };
+
+  const rawFiles = ((parsed.files as string[] | undefined) ?? []).map(String);
+  const files = rawFiles.length === 0 ? ['stdin'] : rawFiles.map((f) => (f === STDIN_TOKEN ? 'stdin' : f));
+  let outputs: OutputTarget[];
+  try {
+    outputs = outputTargets((parsed.format as string[] | undefined) ?? [], parsed.output as string | undefined);
+  } catch (error) {
+    process.stderr.write(`kmsguard: ${(error as Error).message}\n`);
+    return { command: 'done', exitCode: 2 };
+  }
+  const options: Partial<Options> = {
+    ...(parsed['fail-on'] !== undefined ? { failOn: parsed['fail-on'] as FailOn } : {}),
+    ...(parsed.strict !== undefined ? { strict: parsed.strict as boolean } : {}),
+    ...(parsed['only-new'] !== undefined ? { onlyNew: parsed['only-new'] as boolean } : {}),
+    ...(parsed.partition !== undefined ? { partition: parsed.partition as Options['partition'] } : {}),
+    ...(parsed.conditions !== undefined ? { conditions: parsed.conditions as Options['conditions'] } : {}),
+    ...(parsed['blocked-action'] !== undefined ? { blockedActions: parsed['blocked-action'] as string[] } : {}),
+  };
+  const colorFlag = parsed.color as boolean | undefined;
+  const color = colorFlag ?? (terminal.stdoutIsTTY && !('NO_COLOR' in process.env && process.env.NO_COLOR !== ''));
+  return { command: 'check', files, options, outputs, color, failOnGiven: parsed['fail-on'] !== undefined };
+}

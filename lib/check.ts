@@ -1,0 +1,118 @@
+/**
+ * The library entry point: inputs -> one report. Never prints, never exits.
+ */
+import { expandBlockedActions } from './iam/index.js';
+import type { EvaluationOptions } from './iam/types.js';
+import { extractPolicies } from './extract/index.js';
+import { documentKind, readInput } from './input/index.js';
+import type { InputSpec } from './input/index.js';
+import { judgeSource } from './rules/judge-source.js';
+import { DEFAULT_BLOCKED_ACTIONS } from './rules/rule.js';
+import { summarize } from './rules/summary.js';
+import { readTerraform } from './terraform/index.js';
+import type {
+  Finding,
+  InputDocument,
+  InputError,
+  InputWarning,
+  Options,
+  PolicyOutcome,
+  Report,
+  Skipped,
+  Unevaluated,
+} from './types.js';
+import { VERSION } from './version.js';
+
+/** A path, or an input spec naming its source. */
+export type CheckInput = string | InputSpec;
+
+export const DEFAULT_OPTIONS: Options = {
+  blockedActions: DEFAULT_BLOCKED_ACTIONS,
+  failOn: 'medium',
+  conditions: 'ignore',
+  strict: false,
+  onlyNew: false,
+};
+
+/** Options that cannot be used: the message says which and why. */
+export class OptionsError extends Error {
+  override readonly name = 'OptionsError';
+}
+
+function toSpec(input: CheckInput): InputSpec {
+  return typeof input === 'string' ? { source: input, path: input } : input;
+}
+
+interface Collected {
+  findings: Finding[];
+  unevaluated: Unevaluated[];
+  skipped: Skipped[];
+  policies: PolicyOutcome[];
+  warnings: InputWarning[];
+  errors: InputError[];
+  documents: number;
+}
+
+function judgeDocument(document: InputDocument, options: Options, blockedActions: readonly string[], into: Collected): void {
+  const origin = { source: document.source, ...(document.position !== undefined ? { position: document.position } : {}) };
+  let terraform;
+  try {
+    terraform = readTerraform(document.value, documentKind(document.value));
+  } catch (error) {
+    into.errors.push({ source: document.source, message: `The document could not be read as Terraform JSON: ${(error as Error).message}` });
+    return;
+  }
+  into.documents += 1;
+  const evaluation: EvaluationOptions = {
+    blockedActions,
+    partition: options.partition ?? terraform.partition ?? 'aws',
+    conditions: options.conditions,
+  };
+  for (const source of extractPolicies(terraform)) {
+    const judgement = judgeSource(source, origin, evaluation);
+    into.policies.push({
+      address: source.address,
+      resourceType: source.resourceType,
+      policyPath: source.policyPath,
+      ...origin,
+      outcome: judgement.outcome,
+    });
+    if (judgement.outcome === 'finding') into.findings.push(judgement.finding);
+    else if (judgement.outcome === 'unevaluated') into.unevaluated.push(judgement.unevaluated);
+    else if (judgement.outcome === 'skipped') into.skipped.push(judgement.skipped);
+  }
+}
+
+/** Resolves blocked action patterns to concrete KMS actions, or throws OptionsError. */
+export function resolveBlockedActions(patterns: readonly string[]): string[] {
+  const expanded = expandBlockedActions([...patterns]);
+  if ('error' in expanded) throw new OptionsError(expanded.error);
+  return expanded.actions;
+}
+
+/**
+ * Judges every plan or state in `inputs` and returns the report. Inputs that cannot be used
+ * are listed in `report.errors`; the rest are still judged.
+ */
+export async function check(inputs: CheckInput | readonly CheckInput[], options: Partial<Options> = {}): Promise<Report> {
+  const resolved: Options = { ...DEFAULT_OPTIONS, ...options };
+  const blockedActions = resolveBlockedActions(resolved.blockedActions);
+  const list = Array.isArray(inputs) ? inputs : [inputs as CheckInput];
+  const collected: Collected = { findings: [], unevaluated: [], skipped: [], policies: [], warnings: [], errors: [], documents: 0 };
+  for (const input of list) {
+    const result = await readInput(toSpec(input));
+    collected.warnings.push(...result.warnings);
+    collected.errors.push(...result.errors);
+    for (const document of result.documents) judgeDocument(document, resolved, blockedActions, collected);
+  }
+  return {
+    tool: { name: 'kmsguard', version: VERSION },
+    summary: summarize(collected, resolved),
+    findings: collected.findings,
+    policies: collected.policies,
+    unevaluated: collected.unevaluated,
+    skipped: collected.skipped,
+    warnings: collected.warnings,
+    errors: collected.errors,
+  };
+}

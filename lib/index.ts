@@ -1,0 +1,13 @@
+/**
+ * kmsguard's library: `check()` returns the same report the JSON format prints.
+ */
+export { check, DEFAULT_OPTIONS, OptionsError, resolveBlockedActions } from './check.js';
+export type { CheckInput } from './check.js';
+export type { InputSpec } from './input/index.js';
+export { exitCodeFor, findingFails } from './rules/summary.js';
+export { RULES } from './rules/rule.js';
+export { loadFormatter, formatNames } from './report/index.js';
+export { parsePolicy, judgePolicy } from './iam/index.js';
+export { VERSION } from './version.js';
+export type * from './types.js';
+export type { Policy, Statement, Verdict, EvaluationOptions, UnknownValue } from './iam/types.js';

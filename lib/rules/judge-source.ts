@@ -1,0 +1,145 @@
+/**
+ * One policy source -> a finding, an unevaluated entry, a skip, or clean.
+ */
+import { createHash } from 'node:crypto';
+import { judgePolicy, parsePolicy } from '../iam/index.js';
+import type { EvaluationOptions, Policy, Verdict } from '../iam/types.js';
+import type { Finding, PolicySource, PolicyValue, Skipped, Unevaluated } from '../types.js';
+import { suggestFix } from './fix.js';
+import { policyChange } from './policy-change.js';
+import { RULES, scopeAtLeast } from './rule.js';
+
+/** Where a policy source came from: the input and the document's position in it. */
+export interface SourceOrigin {
+  readonly source: string;
+  readonly position?: number;
+}
+
+export type Judgement =
+  | { readonly outcome: 'clean' }
+  | { readonly outcome: 'finding'; readonly finding: Finding }
+  | { readonly outcome: 'unevaluated'; readonly unevaluated: Unevaluated }
+  | { readonly outcome: 'skipped'; readonly skipped: Skipped };
+
+type Readable =
+  | { readonly kind: 'policy'; readonly policy: Policy; readonly document?: unknown }
+  | { readonly kind: 'unknown'; readonly detail: string; readonly policy?: Policy }
+  | { readonly kind: 'invalid'; readonly detail: string }
+  | { readonly kind: 'absent' };
+
+/** Parses a policy value into a model, keeping the parsed JSON document for patches. */
+export function readPolicyValue(value: PolicyValue): Readable {
+  switch (value.kind) {
+    case 'absent':
+      return { kind: 'absent' };
+    case 'unknown':
+      return { kind: 'unknown', detail: value.detail, policy: value.model };
+    case 'text': {
+      let document: unknown;
+      try {
+        document = JSON.parse(value.text);
+      } catch {
+        document = undefined;
+      }
+      const parsed = parsePolicy(value.text);
+      return 'error' in parsed
+        ? { kind: 'invalid', detail: parsed.error.message }
+        : { kind: 'policy', policy: parsed.policy, document };
+    }
+    case 'object': {
+      const parsed = parsePolicy(value.value);
+      return 'error' in parsed
+        ? { kind: 'invalid', detail: parsed.error.message }
+        : { kind: 'policy', policy: parsed.policy, document: value.value };
+    }
+  }
+}
+
+/** Stable identity of a finding: independent of formatting, ordering and file names. */
+export function fingerprintOf(ruleId: string, address: string, policyPath: string, actions: readonly string[]): string {
+  return createHash('sha256')
+    .update([ruleId, address, policyPath, [...actions].sort().join(',')].join('\u0000'))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+type FindingVerdict = Extract<Verdict, { kind: 'finding' }>;
+
+/** Did this finding already hold before the plan, at least as wide and for the same actions? */
+function heldBefore(before: PolicyValue | undefined, verdict: FindingVerdict, options: EvaluationOptions): boolean {
+  if (before === undefined) return false;
+  const readable = readPolicyValue(before);
+  if (readable.kind !== 'policy') return false;
+  const previous = judgePolicy(readable.policy, options);
+  return (
+    previous.kind === 'finding' &&
+    scopeAtLeast(previous.scope, verdict.scope) &&
+    verdict.actions.every((action) => previous.actions.includes(action))
+  );
+}
+
+function describe(source: PolicySource, verdict: FindingVerdict): string {
+  const rule = RULES[verdict.scope];
+  const statements = verdict.statements
+    .map((s) => `statement ${s.index}${s.sid ? ` "${s.sid}"` : ''}`)
+    .join(', ');
+  const actions = verdict.actions.join(', ');
+  const widen = verdict.mayWidenTo ? ` Values not known until apply could widen this to ${verdict.mayWidenTo}.` : '';
+  return `${source.address} (${source.policyPath}) allows ${actions} on ${rule.reach}, through ${statements}.${widen}`;
+}
+
+function documentChange(source: PolicySource): Finding['policyChange'] {
+  if (!source.before || source.before.kind === 'absent' || source.before.kind === 'unknown') return undefined;
+  const before = readPolicyValue(source.before);
+  const after = readPolicyValue(source.after);
+  if (before.kind !== 'policy' || after.kind !== 'policy') return undefined;
+  if (before.document === undefined || after.document === undefined) return undefined;
+  const ops = policyChange(before.document, after.document);
+  return ops.length > 0 ? ops : undefined;
+}
+
+export function judgeSource(source: PolicySource, origin: SourceOrigin, options: EvaluationOptions): Judgement {
+  const where = { address: source.address, resourceType: source.resourceType, policyPath: source.policyPath, ...origin };
+  if (source.skip !== undefined) {
+    return { outcome: 'skipped', skipped: { ...where, reason: source.skip } };
+  }
+  const readable = readPolicyValue(source.after);
+  switch (readable.kind) {
+    case 'absent':
+      return { outcome: 'clean' };
+    case 'invalid':
+      return { outcome: 'unevaluated', unevaluated: { ...where, reason: 'invalid', detail: readable.detail } };
+    case 'unknown':
+      if (readable.policy === undefined) {
+        return { outcome: 'unevaluated', unevaluated: { ...where, reason: 'unknown', detail: readable.detail } };
+      }
+  }
+  const verdict = judgePolicy(readable.policy!, options);
+  if (verdict.kind === 'clean') return { outcome: 'clean' };
+  if (verdict.kind === 'unknown') {
+    return { outcome: 'unevaluated', unevaluated: { ...where, reason: 'unknown', detail: verdict.detail } };
+  }
+  const rule = RULES[verdict.scope];
+  const document = readable.kind === 'policy' ? readable.document : undefined;
+  const fix = document !== undefined ? suggestFix(document, verdict) : undefined;
+  const change = documentChange(source);
+  const finding: Finding = {
+    ruleId: rule.id,
+    severity: rule.severity,
+    scope: verdict.scope,
+    address: source.address,
+    resourceType: source.resourceType,
+    policyPath: source.policyPath,
+    actions: verdict.actions,
+    statements: verdict.statements,
+    conditionKeys: verdict.conditionKeys,
+    introduced: !heldBefore(source.before, verdict, options),
+    fingerprint: fingerprintOf(rule.id, source.address, source.policyPath, verdict.actions),
+    message: describe(source, verdict),
+    ...origin,
+    ...(verdict.mayWidenTo ? { mayWidenTo: verdict.mayWidenTo } : {}),
+    ...(fix && fix.length > 0 ? { fix } : {}),
+    ...(change ? { policyChange: change } : {}),
+  };
+  return { outcome: 'finding', finding };
+}
