@@ -2,7 +2,8 @@
 /**
  * The command line: argv -> options, call the library, write reports, set the exit code.
  */
-import { appendFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArguments, type ParsedCommand } from './arguments.js';
 import { check, OptionsError } from '../lib/check.js';
 import { readStdin } from '../lib/input/index.js';
@@ -24,6 +25,15 @@ function describeSource(source: string, position?: number): string {
 function printDiagnostics(report: Report): void {
   for (const warning of report.warnings) process.stderr.write(`kmsguard: warning: ${warning.source}: ${warning.message}\n`);
   for (const error of report.errors) process.stderr.write(`kmsguard: ${describeSource(error.source)}: ${error.message}\n`);
+}
+
+async function writeOutput(file: string, text: string): Promise<void> {
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, text);
+  } catch (error) {
+    fail(`Could not write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+  }
 }
 
 async function runCheck(command: Extract<ParsedCommand, { command: 'check' }>): Promise<number> {
@@ -49,7 +59,7 @@ async function runCheck(command: Extract<ParsedCommand, { command: 'check' }>): 
     const color = output.file === undefined && command.color;
     const text = formatter(report, { color, failOn: command.options.failOn ?? 'medium' });
     if (output.file === undefined) process.stdout.write(text);
-    else await writeFile(output.file, text);
+    else await writeOutput(output.file, text);
     if (output.format === 'github' && process.env.GITHUB_STEP_SUMMARY) {
       const markdown = await loadFormatter('markdown');
       await appendFile(process.env.GITHUB_STEP_SUMMARY, markdown(report, { color: false, failOn: command.options.failOn ?? 'medium' }));

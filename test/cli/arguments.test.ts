@@ -1,0 +1,97 @@
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { outputTargets } from '../../bin/arguments.js';
+import { VERSION } from '../../lib/version.js';
+import { repoRoot } from '../support/paths.js';
+import { runCli } from '../support/run-cli.js';
+
+const insecure = path.join(repoRoot, 'test', 'fixtures', 'cli', 'insecure.plan.json');
+const secure = path.join(repoRoot, 'test', 'fixtures', 'cli', 'secure.plan.json');
+
+describe('command line', () => {
+  it('reports the package version', () => {
+    const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    expect(VERSION).to.equal(pkg.version);
+    const result = runCli(['--version']);
+    expect(result.status).to.equal(0);
+    expect(result.stdout.trim()).to.equal(pkg.version);
+  });
+
+  it('prints help with exit 0', () => {
+    const result = runCli(['--help']);
+    expect(result.status).to.equal(0);
+    expect(result.stdout).to.contain('Usage: kmsguard [check] [files..]');
+    expect(result.stdout).to.contain('--fail-on');
+  });
+
+  const usageErrors: [string[], string][] = [
+    [['--bogus', insecure], 'kmsguard: Unknown argument: bogus\nRun "kmsguard --help" for usage.\n'],
+    [['--fail-on', 'critical', insecure], 'kmsguard: Invalid values:\n  Argument: fail-on, Given: "critical", Choices: "high", "medium", "low", "never"\nRun "kmsguard --help" for usage.\n'],
+    [['--format', 'yaml', insecure], 'kmsguard: Unknown format "yaml"; choose one of text, json, sarif, junit, markdown, github, atlantis, gitlab.\n'],
+    [['--format', 'json', '--format', 'text', insecure], 'kmsguard: Only one format can go to standard output; give the others a file, e.g. --format text:report.out.\n'],
+    [['--format', 'json:', insecure], 'kmsguard: The format "json:" names no file.\n'],
+  ];
+  for (const [args, stderr] of usageErrors) {
+    it(`exits 2 on a usage error: ${args.slice(0, -1).join(' ')}`, () => {
+      const result = runCli(args);
+      expect(result.stderr).to.equal(stderr);
+      expect(result.status).to.equal(2);
+      expect(result.stdout).to.equal('');
+    });
+  }
+
+  it('judges a file: exit 1 on a finding, 0 on a clean plan', () => {
+    expect(runCli([insecure]).status).to.equal(1);
+    expect(runCli([secure]).status).to.equal(0);
+    expect(runCli(['check', insecure]).status).to.equal(1);
+  });
+
+  it('reads standard input with no file and with "-"', () => {
+    const input = readFileSync(insecure);
+    for (const args of [['--format', 'json'], ['--format', 'json', '-'], ['check', '-', '--format', 'json']]) {
+      const result = runCli(args, { input });
+      expect(result.status, args.join(' ')).to.equal(1);
+      const report = JSON.parse(result.stdout) as { findings: { source: string }[] };
+      expect(report.findings.map((f) => f.source)).to.deep.equal(['stdin']);
+    }
+  });
+
+  it('judges several files in one run, each finding naming its file', () => {
+    const result = runCli(['--format', 'json', insecure, secure, '-'], { input: readFileSync(insecure) });
+    expect(result.status).to.equal(1);
+    const report = JSON.parse(result.stdout) as { summary: { documents: number }; findings: { source: string }[] };
+    expect(report.summary.documents).to.equal(3);
+    expect(report.findings.map((f) => f.source)).to.deep.equal([insecure, 'stdin']);
+  });
+
+  it('--fail-on decides which severities fail', () => {
+    expect(runCli(['--fail-on', 'never', insecure]).status).to.equal(0);
+    expect(runCli(['--fail-on', 'high', insecure]).status).to.equal(1);
+    expect(runCli(['--fail-on', 'low', insecure]).status).to.equal(1);
+  });
+
+  it('writes NAME:FILE targets and --output', () => {
+    const dir = path.join(repoRoot, 'dist', 'test-output');
+    const target = path.join(dir, 'report.json');
+    const result = runCli(['--format', `json:${target}`, '--format', 'text', insecure]);
+    expect(result.status).to.equal(1);
+    expect(result.stdout).to.contain('aws_iam_role_policy.test_policy');
+    expect(JSON.parse(readFileSync(target, 'utf8')).summary.findings).to.equal(1);
+    const second = path.join(dir, 'report2.json');
+    expect(runCli(['--format', 'json', '--output', second, insecure]).stdout).to.equal('');
+    expect(JSON.parse(readFileSync(second, 'utf8')).summary.findings).to.equal(1);
+  });
+});
+
+describe('outputTargets', () => {
+  it('defaults to text on standard output', () => {
+    expect(outputTargets([], undefined)).to.deep.equal([{ format: 'text' }]);
+  });
+  it('splits NAME:FILE at the first colon and applies --output to the first target without a file', () => {
+    expect(outputTargets(['sarif:out/a:b.sarif', 'json'], 'r.json')).to.deep.equal([
+      { format: 'sarif', file: 'out/a:b.sarif' },
+      { format: 'json', file: 'r.json' },
+    ]);
+  });
+});
