@@ -84,6 +84,8 @@ export interface Finding {
   /** RFC 6902 patch from the document before this plan to the one after. */
   readonly policyChange?: Operation[];
   readonly suppressed?: Suppression;
+  /** Set when the finding is in the baseline given with `--baseline`: reported, but never fails the run. */
+  readonly baselined?: true;
 }
 
 export type UnevaluatedReason = 'unknown' | 'invalid';
@@ -151,4 +153,23 @@ export interface Options {
   readonly partition?: Partition;
   readonly strict: boolean;
   readonly onlyNew: boolean;
+  /** Accepted findings (config file `suppressions`). */
+  readonly suppressions?: readonly SuppressionRule[];
+  /** Path of a baseline file: only findings not in it fail the run. */
+  readonly baseline?: string;
+  /** The date suppressions are judged on, `YYYY-MM-DD` (UTC); default: the current date. */
+  readonly today?: string;
+}
+
+/** One entry of the config file's `suppressions` list. */
+export interface SuppressionRule {
+  /** Terraform address glob: `*` matches any characters (including `.`, `[` and `"`); all else is literal. */
+  readonly address: string;
+  readonly reason: string;
+  /** `YYYY-MM-DD`: the suppression applies through that day (UTC). */
+  readonly expires?: string;
+  readonly resourceType?: string;
+  readonly scope?: Scope;
+  /** Where the entry was written (the config file name), for warnings. */
+  readonly source?: string;
 }
