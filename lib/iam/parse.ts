@@ -1,0 +1,228 @@
+/**
+ * Policy document (JSON text or parsed value) -> Policy model, or the first thing that makes it
+ * unreadable, with a JSON pointer to it. Keys the checker does not use are ignored. Only own
+ * properties are read, so keys such as `__proto__` or `constructor` are plain data.
+ */
+import type { ConditionTest, PatternList, Policy, PolicyError, Statement, UnknownValue } from './types.js';
+
+export interface ParseOptions {
+  /**
+   * Marks parts of an already-parsed document as not known until apply. Called with the value
+   * and JSON pointer of: `Statement`, each statement, `Effect`, `Action`/`NotAction`/`Resource`/
+   * `NotResource` and each of their items, `Condition`, and each condition value and item.
+   * Returning an UnknownValue makes that part unknown.
+   */
+  readonly unknown?: (value: unknown, pointer: string) => UnknownValue | undefined;
+}
+
+export type ParseResult = { readonly policy: Policy } | { readonly error: PolicyError };
+
+type JsonObject = Readonly<Record<string, unknown>>;
+
+class Invalid extends Error {
+  constructor(
+    message: string,
+    readonly pointer: string,
+  ) {
+    super(message);
+  }
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function own(object: JsonObject, key: string): unknown {
+  return Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
+function has(object: JsonObject, key: string): boolean {
+  return Object.hasOwn(object, key) && object[key] !== undefined;
+}
+
+function escapePointer(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return 'a string';
+  if (typeof value === 'number') return 'a number';
+  if (typeof value === 'boolean') return 'a boolean';
+  return typeof value;
+}
+
+function shortJson(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+/** Turns a JSON.parse error into one sentence with the line and column when V8 gives a position. */
+function jsonErrorMessage(text: string, error: unknown): string {
+  const raw = error instanceof Error ? error.message : String(error);
+  const position = /at position (\d+)/.exec(raw);
+  let what = raw
+    .replace(/\s*in JSON at position \d+.*$/s, '')
+    .replace(/\s*\(line \d+ column \d+\)$/, '')
+    .replace(/\.$/, '');
+  if (!position) return `Policy document is not valid JSON: ${what}.`;
+  const offset = Number(position[1]);
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  if (what === '') what = 'unexpected text';
+  return `Policy document is not valid JSON at line ${line}, column ${column}: ${what}.`;
+}
+
+class Parser {
+  constructor(private readonly options: ParseOptions) {}
+
+  unknown(value: unknown, pointer: string): UnknownValue | undefined {
+    return this.options.unknown?.(value, pointer);
+  }
+
+  document(value: unknown): Policy {
+    if (!isObject(value)) throw new Invalid(`Policy document is ${describeType(value)}, not a JSON object.`, '');
+    if (!has(value, 'Statement')) throw new Invalid('Policy document has no Statement.', '');
+    const raw = own(value, 'Statement');
+    const whole = this.unknown(raw, '/Statement');
+    if (whole) return { statements: [], unknownStatements: whole };
+    if (isObject(raw)) return { statements: [this.statement(raw, 0, '/Statement', 'Statement')] };
+    if (!Array.isArray(raw)) {
+      throw new Invalid(`Statement (/Statement) is ${describeType(raw)}, not an object or a list of statements.`, '/Statement');
+    }
+    const statements: Statement[] = [];
+    let unknownStatements: UnknownValue | undefined;
+    raw.forEach((item: unknown, index) => {
+      const pointer = `/Statement/${index}`;
+      const unknown = this.unknown(item, pointer);
+      if (unknown) unknownStatements ??= unknown;
+      else statements.push(this.statement(item, index, pointer, `Statement ${index}`));
+    });
+    return unknownStatements ? { statements, unknownStatements } : { statements };
+  }
+
+  statement(value: unknown, index: number, pointer: string, label: string): Statement {
+    if (!isObject(value)) throw new Invalid(`${label} (${pointer}) is not an object.`, pointer);
+    const sid = own(value, 'Sid');
+    const statement: { -readonly [K in keyof Statement]: Statement[K] } = {
+      index,
+      pointer,
+      effect: this.effect(value, pointer, label),
+    };
+    if (typeof sid === 'string') statement.sid = sid;
+    const actions = this.pair(value, pointer, label, 'Action', 'NotAction');
+    if (actions.positive) statement.action = actions.list;
+    else statement.notAction = actions.list;
+    const resources = this.pair(value, pointer, label, 'Resource', 'NotResource');
+    if (resources.positive) statement.resource = resources.list;
+    else statement.notResource = resources.list;
+    if (has(value, 'Condition')) statement.condition = this.condition(own(value, 'Condition'), `${pointer}/Condition`, label);
+    return statement;
+  }
+
+  effect(statement: JsonObject, pointer: string, label: string): Statement['effect'] {
+    if (!has(statement, 'Effect')) throw new Invalid(`${label} (${pointer}) has no Effect; it must be "Allow" or "Deny".`, pointer);
+    const value = own(statement, 'Effect');
+    const at = `${pointer}/Effect`;
+    const unknown = this.unknown(value, at);
+    if (unknown) return unknown;
+    if (value === 'Allow' || value === 'Deny') return value;
+    throw new Invalid(`${label} (${at}) has Effect ${shortJson(value)}; it must be exactly "Allow" or "Deny".`, at);
+  }
+
+  pair(
+    statement: JsonObject,
+    pointer: string,
+    label: string,
+    positive: 'Action' | 'Resource',
+    negative: 'NotAction' | 'NotResource',
+  ): { positive: boolean; list: PatternList | UnknownValue } {
+    const hasPositive = has(statement, positive);
+    const hasNegative = has(statement, negative);
+    if (hasPositive && hasNegative) throw new Invalid(`${label} (${pointer}) has both ${positive} and ${negative}.`, pointer);
+    if (!hasPositive && !hasNegative) throw new Invalid(`${label} (${pointer}) has neither ${positive} nor ${negative}.`, pointer);
+    const element = hasPositive ? positive : negative;
+    return { positive: hasPositive, list: this.patterns(own(statement, element), `${pointer}/${element}`, label, element) };
+  }
+
+  patterns(value: unknown, pointer: string, label: string, element: string): PatternList | UnknownValue {
+    const unknown = this.unknown(value, pointer);
+    if (unknown) return unknown;
+    if (typeof value === 'string') return [value];
+    if (!Array.isArray(value)) {
+      throw new Invalid(`${label} (${pointer}) has ${anElement(element)} that is not a string or a list of strings.`, pointer);
+    }
+    return value.map((item: unknown, index) => {
+      const at = `${pointer}/${index}`;
+      const unknownItem = this.unknown(item, at);
+      if (unknownItem) return unknownItem;
+      if (typeof item !== 'string') throw new Invalid(`${label} (${at}) has ${anElement(element)} item that is not a string.`, at);
+      return item;
+    });
+  }
+
+  condition(value: unknown, pointer: string, label: string): ReadonlyArray<ConditionTest> | UnknownValue {
+    const unknown = this.unknown(value, pointer);
+    if (unknown) return unknown;
+    if (!isObject(value)) throw new Invalid(`${label} (${pointer}) has a Condition that is not an object.`, pointer);
+    const tests: ConditionTest[] = [];
+    for (const operator of Object.keys(value)) {
+      const keys = value[operator];
+      const operatorPointer = `${pointer}/${escapePointer(operator)}`;
+      if (!isObject(keys)) {
+        throw new Invalid(`${label} (${operatorPointer}) has a Condition operator whose value is not an object.`, operatorPointer);
+      }
+      for (const key of Object.keys(keys)) {
+        const at = `${operatorPointer}/${escapePointer(key)}`;
+        tests.push({ operator, key, values: this.conditionValues(keys[key], at, label) });
+      }
+    }
+    return tests;
+  }
+
+  conditionValues(value: unknown, pointer: string, label: string): ReadonlyArray<string | UnknownValue> {
+    const unknown = this.unknown(value, pointer);
+    if (unknown) return [unknown];
+    const scalar = (item: unknown, at: string): string | UnknownValue => {
+      const unknownItem = this.unknown(item, at);
+      if (unknownItem) return unknownItem;
+      if (typeof item === 'string') return item;
+      if (typeof item === 'number' || typeof item === 'boolean') return String(item);
+      throw new Invalid(`${label} (${at}) has a condition value that is not a string, number, boolean or a list of them.`, at);
+    };
+    if (Array.isArray(value)) return value.map((item: unknown, index) => scalar(item, `${pointer}/${index}`));
+    return [scalar(value, pointer)];
+  }
+}
+
+function anElement(element: string): string {
+  return element.startsWith('Not') ? `a ${element}` : `an ${element}`;
+}
+
+/**
+ * Reads a policy document: JSON text, or a value already parsed from JSON.
+ */
+export function parsePolicy(input: string | unknown, options: ParseOptions = {}): ParseResult {
+  let value: unknown = input;
+  if (typeof input === 'string') {
+    if (input.trim() === '') return { error: { message: 'Policy document is empty.', pointer: '' } };
+    try {
+      value = JSON.parse(input);
+    } catch (error) {
+      return { error: { message: jsonErrorMessage(input, error), pointer: '' } };
+    }
+  }
+  try {
+    return { policy: new Parser(options).document(value) };
+  } catch (error) {
+    if (error instanceof Invalid) return { error: { message: error.message, pointer: error.pointer } };
+    throw error;
+  }
+}
