@@ -26,6 +26,11 @@ export interface ResourceInstance {
   readonly afterUnknown?: unknown;
   /** Values before this plan; null for a create and for states. */
   readonly before: Readonly<Record<string, unknown>> | null;
+  /**
+   * Set for a deposed object (left over by create_before_destroy) that the plan does not delete:
+   * it shares its address with the current object, so this key tells them apart.
+   */
+  readonly deposed?: string;
 }
 
 export interface TerraformDocument {
@@ -38,6 +43,17 @@ export interface TerraformDocument {
   readonly priorStateData: ReadonlyMap<string, ResourceInstance>;
   /** The plan's `configuration` block, untouched (undefined for states and plans without one). */
   readonly configuration?: unknown;
-  /** Partition implied by the provider regions in the plan, when one is shown. */
+  /**
+   * Partition implied by the plan when it shows exactly one and that one is not `aws`:
+   * `aws-cn` or `aws-us-gov`. Undefined otherwise (no evidence, only `aws`, or several).
+   */
   readonly partition?: Partition;
+  /**
+   * Every partition the document shows (provider regions, resource `region` values, resource
+   * ARNs), sorted. With more than one, no single partition is safe: judge keys in each and keep
+   * the widest verdict.
+   */
+  readonly partitions?: readonly Partition[];
+  /** Root module input variable values of a plan (`variables.<name>.value`), by name. */
+  readonly variables?: ReadonlyMap<string, unknown>;
 }
