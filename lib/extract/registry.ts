@@ -1,0 +1,36 @@
+/**
+ * The extractors kmsguard runs, by resource type. Only identity policies are registered: resource
+ * policies (key policies, bucket policies, endpoint policies...) are never judged.
+ */
+import { awsIamGroupPolicyExtractor } from './aws-iam-group-policy.js';
+import { awsIamPolicyExtractor } from './aws-iam-policy.js';
+import { awsIamRoleExtractor } from './aws-iam-role.js';
+import { awsIamRolePolicyExtractor } from './aws-iam-role-policy.js';
+import { awsIamUserPolicyExtractor } from './aws-iam-user-policy.js';
+import type { Extractor } from './types.js';
+
+export const EXTRACTORS: readonly Extractor[] = [
+  awsIamPolicyExtractor,
+  awsIamRolePolicyExtractor,
+  awsIamUserPolicyExtractor,
+  awsIamGroupPolicyExtractor,
+  awsIamRoleExtractor,
+];
+
+const byType = new Map<string, Extractor>();
+for (const extractor of EXTRACTORS) {
+  for (const type of extractor.resourceTypes) {
+    if (byType.has(type)) throw new Error(`two extractors claim resource type ${type}`);
+    byType.set(type, extractor);
+  }
+}
+
+/** The extractor for a managed resource type, if kmsguard judges that type. */
+export function extractorFor(resourceType: string): Extractor | undefined {
+  return byType.get(resourceType);
+}
+
+/** Resource types kmsguard judges, sorted. */
+export function judgedResourceTypes(): string[] {
+  return [...byType.keys()].sort();
+}
