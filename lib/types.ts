@@ -21,12 +21,16 @@ export interface InputDocument {
 /** A non-fatal remark about an input (e.g. trailing text after the JSON). */
 export interface InputWarning {
   readonly source: string;
+  /** 1-based position of the document concerned, set only when the stream holds several. */
+  readonly position?: number;
   readonly message: string;
 }
 
 /** An input that could not be used at all. */
 export interface InputError {
   readonly source: string;
+  /** 1-based position of the document concerned, set only when the stream holds several. */
+  readonly position?: number;
   readonly message: string;
 }
 
