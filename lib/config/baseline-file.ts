@@ -1,0 +1,15 @@
+/**
+ * Reads and validates a baseline file (schemas/baseline.schema.json).
+ */
+import type { Baseline } from '../rules/baseline.js';
+import { ConfigError } from './errors.js';
+import { readJsonFile } from './read-json-file.js';
+import { schemaProblems } from './schema-validator.js';
+
+/** The baseline in `file`; throws ConfigError when it is missing, not JSON or not a baseline. */
+export async function readBaselineFile(file: string): Promise<Baseline> {
+  const value = await readJsonFile(file, 'baseline file');
+  const problems = await schemaProblems('baseline', value);
+  if (problems.length > 0) throw new ConfigError(file, problems);
+  return value as Baseline;
+}

@@ -1,0 +1,562 @@
+// @ts-nocheck
+/*
+ * Validators for schemas/config.schema.json and schemas/baseline.schema.json, compiled ahead of time with
+ * ajv's standalone code by scripts/build-config-validators.ts. Do not edit: change the schemas and
+ * run `npx tsx scripts/build-config-validators.ts`.
+ */
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+export const validateConfig = validate10;
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://kmsguard.dev/schemas/config.schema.json","title":"kmsguard configuration (.kmsguard.json)","description":"Settings for kmsguard. Command-line flags override these values.","type":"object","additionalProperties":false,"properties":{"$schema":{"description":"Where editors find this schema; ignored by kmsguard.","type":"string"},"blockedActions":{"description":"Action patterns whose grant on unnamed keys is a finding, expanded against the KMS actions as AWS Config's blockedActionsPatterns are (e.g. kms:ReEncrypt*). Default: kms:Decrypt, kms:ReEncryptFrom.","type":"array","minItems":1,"items":{"type":"string","minLength":1}},"failOn":{"description":"Lowest severity that fails the run. Default: medium.","enum":["high","medium","low","never"]},"conditions":{"description":"ignore: Allow conditions never narrow the scope (Security Hub parity, the default). scope: positive conditions on aws:ResourceTag/..., kms:ResourceAliases or aws:ResourceAccount narrow it.","enum":["ignore","scope"]},"partition":{"description":"Partition keys are judged in. Default: from the plan's provider region, else aws.","enum":["aws","aws-cn","aws-us-gov"]},"strict":{"description":"Policies not known until apply fail the run.","type":"boolean"},"onlyNew":{"description":"Fail only on findings the plan introduces (as --only-new).","type":"boolean"},"baseline":{"description":"Baseline file (relative to this config file): only findings not in it fail the run.","type":"string","minLength":1},"suppressions":{"description":"Accepted findings. A suppressed finding is still reported, marked with its reason, and does not fail the run.","type":"array","items":{"$ref":"#/definitions/suppression"}}},"definitions":{"suppression":{"type":"object","additionalProperties":false,"required":["address","reason"],"properties":{"address":{"description":"Terraform address glob: * matches any characters, including . [ and \"; every other character is literal.","type":"string","minLength":1},"reason":{"description":"Why the finding is accepted; shown in every report.","type":"string","pattern":"\\S"},"expires":{"description":"YYYY-MM-DD: the suppression applies through that day (UTC) and no longer after it.","type":"string","format":"date"},"resourceType":{"description":"Only findings on this resource type, e.g. aws_iam_role_policy.","type":"string","minLength":1},"scope":{"description":"Only findings of exactly this scope.","enum":["all-keys","account-keys","region-keys"]}}}}};
+const schema12 = {"type":"object","additionalProperties":false,"required":["address","reason"],"properties":{"address":{"description":"Terraform address glob: * matches any characters, including . [ and \"; every other character is literal.","type":"string","minLength":1},"reason":{"description":"Why the finding is accepted; shown in every report.","type":"string","pattern":"\\S"},"expires":{"description":"YYYY-MM-DD: the suppression applies through that day (UTC) and no longer after it.","type":"string","format":"date"},"resourceType":{"description":"Only findings on this resource type, e.g. aws_iam_role_policy.","type":"string","minLength":1},"scope":{"description":"Only findings of exactly this scope.","enum":["all-keys","account-keys","region-keys"]}}};
+const func0 = Object.prototype.hasOwnProperty;
+const func48 = require("ajv/dist/runtime/ucs2length").default;
+const pattern0 = new RegExp("\\S", "u");
+const formats0 = require("ajv-formats/dist/formats").fullFormats.date;
+
+function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://kmsguard.dev/schemas/config.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 of Object.keys(data)){
+if(!(func0.call(schema11.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.$schema !== undefined && func0.call(data, "$schema")){
+let data0 = data.$schema;
+if(typeof data0 !== "string"){
+const err1 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.$schema.type,parentSchema:schema11.properties.$schema,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.blockedActions !== undefined && func0.call(data, "blockedActions")){
+let data1 = data.blockedActions;
+if(Array.isArray(data1)){
+if(data1.length < 1){
+const err2 = {instancePath:instancePath+"/blockedActions",schemaPath:"#/properties/blockedActions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.blockedActions,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(typeof data2 === "string"){
+if(func48(data2) < 1){
+const err3 = {instancePath:instancePath+"/blockedActions/" + i0,schemaPath:"#/properties/blockedActions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.blockedActions.items,data:data2};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/blockedActions/" + i0,schemaPath:"#/properties/blockedActions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.blockedActions.items.type,parentSchema:schema11.properties.blockedActions.items,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/blockedActions",schemaPath:"#/properties/blockedActions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.blockedActions.type,parentSchema:schema11.properties.blockedActions,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.failOn !== undefined && func0.call(data, "failOn")){
+let data3 = data.failOn;
+if(!((((data3 === "high") || (data3 === "medium")) || (data3 === "low")) || (data3 === "never"))){
+const err6 = {instancePath:instancePath+"/failOn",schemaPath:"#/properties/failOn/enum",keyword:"enum",params:{allowedValues: schema11.properties.failOn.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.failOn.enum,parentSchema:schema11.properties.failOn,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.conditions !== undefined && func0.call(data, "conditions")){
+let data4 = data.conditions;
+if(!((data4 === "ignore") || (data4 === "scope"))){
+const err7 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/enum",keyword:"enum",params:{allowedValues: schema11.properties.conditions.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.conditions.enum,parentSchema:schema11.properties.conditions,data:data4};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.partition !== undefined && func0.call(data, "partition")){
+let data5 = data.partition;
+if(!(((data5 === "aws") || (data5 === "aws-cn")) || (data5 === "aws-us-gov"))){
+const err8 = {instancePath:instancePath+"/partition",schemaPath:"#/properties/partition/enum",keyword:"enum",params:{allowedValues: schema11.properties.partition.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.partition.enum,parentSchema:schema11.properties.partition,data:data5};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.strict !== undefined && func0.call(data, "strict")){
+let data6 = data.strict;
+if(typeof data6 !== "boolean"){
+const err9 = {instancePath:instancePath+"/strict",schemaPath:"#/properties/strict/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.strict.type,parentSchema:schema11.properties.strict,data:data6};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.onlyNew !== undefined && func0.call(data, "onlyNew")){
+let data7 = data.onlyNew;
+if(typeof data7 !== "boolean"){
+const err10 = {instancePath:instancePath+"/onlyNew",schemaPath:"#/properties/onlyNew/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.onlyNew.type,parentSchema:schema11.properties.onlyNew,data:data7};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.baseline !== undefined && func0.call(data, "baseline")){
+let data8 = data.baseline;
+if(typeof data8 === "string"){
+if(func48(data8) < 1){
+const err11 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.baseline,data:data8};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.baseline.type,parentSchema:schema11.properties.baseline,data:data8};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.suppressions !== undefined && func0.call(data, "suppressions")){
+let data9 = data.suppressions;
+if(Array.isArray(data9)){
+const len1 = data9.length;
+for(let i1=0; i1<len1; i1++){
+let data10 = data9[i1];
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if((data10.address === undefined) || (!(func0.call(data10, "address")))){
+const err13 = {instancePath:instancePath+"/suppressions/" + i1,schemaPath:"#/definitions/suppression/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema12.required,parentSchema:schema12,data:data10};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if((data10.reason === undefined) || (!(func0.call(data10, "reason")))){
+const err14 = {instancePath:instancePath+"/suppressions/" + i1,schemaPath:"#/definitions/suppression/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema12.required,parentSchema:schema12,data:data10};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+for(const key1 of Object.keys(data10)){
+if(!(((((key1 === "address") || (key1 === "reason")) || (key1 === "expires")) || (key1 === "resourceType")) || (key1 === "scope"))){
+const err15 = {instancePath:instancePath+"/suppressions/" + i1,schemaPath:"#/definitions/suppression/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data10};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data10.address !== undefined && func0.call(data10, "address")){
+let data11 = data10.address;
+if(typeof data11 === "string"){
+if(func48(data11) < 1){
+const err16 = {instancePath:instancePath+"/suppressions/" + i1+"/address",schemaPath:"#/definitions/suppression/properties/address/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.address,data:data11};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/suppressions/" + i1+"/address",schemaPath:"#/definitions/suppression/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.address.type,parentSchema:schema12.properties.address,data:data11};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data10.reason !== undefined && func0.call(data10, "reason")){
+let data12 = data10.reason;
+if(typeof data12 === "string"){
+if(!pattern0.test(data12)){
+const err18 = {instancePath:instancePath+"/suppressions/" + i1+"/reason",schemaPath:"#/definitions/suppression/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema12.properties.reason,data:data12};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/suppressions/" + i1+"/reason",schemaPath:"#/definitions/suppression/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.reason.type,parentSchema:schema12.properties.reason,data:data12};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data10.expires !== undefined && func0.call(data10, "expires")){
+let data13 = data10.expires;
+if(typeof data13 === "string"){
+if(!(formats0.validate(data13))){
+const err20 = {instancePath:instancePath+"/suppressions/" + i1+"/expires",schemaPath:"#/definitions/suppression/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema12.properties.expires,data:data13};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/suppressions/" + i1+"/expires",schemaPath:"#/definitions/suppression/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.expires.type,parentSchema:schema12.properties.expires,data:data13};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data10.resourceType !== undefined && func0.call(data10, "resourceType")){
+let data14 = data10.resourceType;
+if(typeof data14 === "string"){
+if(func48(data14) < 1){
+const err22 = {instancePath:instancePath+"/suppressions/" + i1+"/resourceType",schemaPath:"#/definitions/suppression/properties/resourceType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.resourceType,data:data14};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/suppressions/" + i1+"/resourceType",schemaPath:"#/definitions/suppression/properties/resourceType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.resourceType.type,parentSchema:schema12.properties.resourceType,data:data14};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data10.scope !== undefined && func0.call(data10, "scope")){
+let data15 = data10.scope;
+if(!(((data15 === "all-keys") || (data15 === "account-keys")) || (data15 === "region-keys"))){
+const err24 = {instancePath:instancePath+"/suppressions/" + i1+"/scope",schemaPath:"#/definitions/suppression/properties/scope/enum",keyword:"enum",params:{allowedValues: schema12.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.scope.enum,parentSchema:schema12.properties.scope,data:data15};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/suppressions/" + i1,schemaPath:"#/definitions/suppression/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data10};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/suppressions",schemaPath:"#/properties/suppressions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.suppressions.type,parentSchema:schema11.properties.suppressions,data:data9};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+validate10.errors = vErrors;
+return errors === 0;
+}
+
+export const validateBaseline = validate11;
+const schema13 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://kmsguard.dev/schemas/baseline.schema.json","title":"kmsguard baseline (kmsguard baseline plan.json > .kmsguard-baseline.json)","description":"Findings accepted as they stand; with --baseline only findings not listed here fail the run.","type":"object","additionalProperties":false,"required":["version","findings"],"properties":{"version":{"description":"Format version of this file.","const":1},"findings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["fingerprint"],"properties":{"fingerprint":{"description":"The finding's fingerprint: the only field compared.","type":"string","minLength":1},"ruleId":{"description":"For readers.","type":"string"},"address":{"description":"For readers.","type":"string"},"policyPath":{"description":"For readers.","type":"string"}}}}}};
+
+function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://kmsguard.dev/schemas/baseline.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if((data.version === undefined) || (!(func0.call(data, "version")))){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema13.required,parentSchema:schema13,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if((data.findings === undefined) || (!(func0.call(data, "findings")))){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "findings"},message:"must have required property '"+"findings"+"'",schema:schema13.required,parentSchema:schema13,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 of Object.keys(data)){
+if(!((key0 === "version") || (key0 === "findings"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema13,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.version !== undefined && func0.call(data, "version")){
+let data0 = data.version;
+if(1 !== data0){
+const err3 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema13.properties.version,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.findings !== undefined && func0.call(data, "findings")){
+let data1 = data.findings;
+if(Array.isArray(data1)){
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if((data2.fingerprint === undefined) || (!(func0.call(data2, "fingerprint")))){
+const err4 = {instancePath:instancePath+"/findings/" + i0,schemaPath:"#/properties/findings/items/required",keyword:"required",params:{missingProperty: "fingerprint"},message:"must have required property '"+"fingerprint"+"'",schema:schema13.properties.findings.items.required,parentSchema:schema13.properties.findings.items,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key1 of Object.keys(data2)){
+if(!((((key1 === "fingerprint") || (key1 === "ruleId")) || (key1 === "address")) || (key1 === "policyPath"))){
+const err5 = {instancePath:instancePath+"/findings/" + i0,schemaPath:"#/properties/findings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.findings.items,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data2.fingerprint !== undefined && func0.call(data2, "fingerprint")){
+let data3 = data2.fingerprint;
+if(typeof data3 === "string"){
+if(func48(data3) < 1){
+const err6 = {instancePath:instancePath+"/findings/" + i0+"/fingerprint",schemaPath:"#/properties/findings/items/properties/fingerprint/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.findings.items.properties.fingerprint,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/findings/" + i0+"/fingerprint",schemaPath:"#/properties/findings/items/properties/fingerprint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.findings.items.properties.fingerprint.type,parentSchema:schema13.properties.findings.items.properties.fingerprint,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data2.ruleId !== undefined && func0.call(data2, "ruleId")){
+let data4 = data2.ruleId;
+if(typeof data4 !== "string"){
+const err8 = {instancePath:instancePath+"/findings/" + i0+"/ruleId",schemaPath:"#/properties/findings/items/properties/ruleId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.findings.items.properties.ruleId.type,parentSchema:schema13.properties.findings.items.properties.ruleId,data:data4};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data2.address !== undefined && func0.call(data2, "address")){
+let data5 = data2.address;
+if(typeof data5 !== "string"){
+const err9 = {instancePath:instancePath+"/findings/" + i0+"/address",schemaPath:"#/properties/findings/items/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.findings.items.properties.address.type,parentSchema:schema13.properties.findings.items.properties.address,data:data5};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data2.policyPath !== undefined && func0.call(data2, "policyPath")){
+let data6 = data2.policyPath;
+if(typeof data6 !== "string"){
+const err10 = {instancePath:instancePath+"/findings/" + i0+"/policyPath",schemaPath:"#/properties/findings/items/properties/policyPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.findings.items.properties.policyPath.type,parentSchema:schema13.properties.findings.items.properties.policyPath,data:data6};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/findings/" + i0,schemaPath:"#/properties/findings/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.findings.items.type,parentSchema:schema13.properties.findings.items,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.findings.type,parentSchema:schema13.properties.findings,data:data1};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+validate11.errors = vErrors;
+return errors === 0;
+}

@@ -1,0 +1,93 @@
+/**
+ * Finds, reads and validates the config file: `--config FILE`, else `.kmsguard.json` in the
+ * working directory (which may be absent).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { expandBlockedActions } from '../iam/kms-actions.js';
+import type { FailOn, Options, Scope, SuppressionRule } from '../types.js';
+import { ConfigError } from './errors.js';
+import { readJsonFile } from './read-json-file.js';
+import { schemaProblems } from './schema-validator.js';
+
+export const DEFAULT_CONFIG_FILE = '.kmsguard.json';
+
+/** The config file as written (after schema validation). */
+export interface ConfigFile {
+  readonly $schema?: string;
+  readonly blockedActions?: readonly string[];
+  readonly failOn?: FailOn;
+  readonly conditions?: Options['conditions'];
+  readonly partition?: Options['partition'];
+  readonly strict?: boolean;
+  readonly onlyNew?: boolean;
+  readonly baseline?: string;
+  readonly suppressions?: readonly {
+    readonly address: string;
+    readonly reason: string;
+    readonly expires?: string;
+    readonly resourceType?: string;
+    readonly scope?: Scope;
+  }[];
+}
+
+/** The settings a config file gives, and its name as the user knows it. */
+export interface LoadedConfig {
+  readonly file: string;
+  readonly settings: Partial<Options>;
+}
+
+export interface ConfigLocation {
+  /** Directory holding the default `.kmsguard.json`; relative `file` paths resolve from it. */
+  readonly cwd: string;
+  /** `--config FILE`: must exist. */
+  readonly file?: string;
+}
+
+/** One sentence per blocked action pattern that names no KMS action (or is otherwise unusable). */
+function blockedActionProblems(patterns: readonly string[]): string[] {
+  const problems: string[] = [];
+  patterns.forEach((pattern, index) => {
+    const expanded = expandBlockedActions([pattern]);
+    if ('error' in expanded) problems.push(`/blockedActions/${index}: ${expanded.error}`);
+  });
+  return problems;
+}
+
+/**
+ * The config file's values as Options: suppressions remember the file (`file`, for warnings),
+ * a relative baseline path is taken from the config file's directory `directory`.
+ */
+export function settingsOf(config: ConfigFile, file: string, directory: string): Partial<Options> {
+  const { $schema: _schema, suppressions, baseline, ...plain } = config;
+  return {
+    ...plain,
+    ...(suppressions !== undefined
+      ? { suppressions: suppressions.map((entry): SuppressionRule => ({ ...entry, source: file })) }
+      : {}),
+    ...(baseline !== undefined ? { baseline: path.isAbsolute(baseline) ? baseline : path.join(directory, baseline) } : {}),
+  };
+}
+
+/** Validates a parsed config document; throws ConfigError listing every problem. */
+export async function validateConfig(value: unknown, file: string): Promise<ConfigFile> {
+  const problems = await schemaProblems('config', value);
+  if (problems.length === 0) {
+    const config = value as ConfigFile;
+    problems.push(...blockedActionProblems(config.blockedActions ?? []));
+  }
+  if (problems.length > 0) throw new ConfigError(file, problems);
+  return value as ConfigFile;
+}
+
+/** The config in effect, or undefined when no `--config` is given and no `.kmsguard.json` exists. */
+export async function loadConfig(location: ConfigLocation): Promise<LoadedConfig | undefined> {
+  const file = location.file ?? DEFAULT_CONFIG_FILE;
+  const absolute = path.resolve(location.cwd, file);
+  if (location.file === undefined && !existsSync(absolute)) return undefined;
+  const value = await readJsonFile(absolute, 'config file', file);
+  const config = await validateConfig(value, file);
+  // Paths stay relative (and readable in messages) when the config is found from the process's own directory.
+  const directory = path.resolve(location.cwd) === process.cwd() ? path.dirname(file) : path.dirname(absolute);
+  return { file, settings: settingsOf(config, file, directory) };
+}
