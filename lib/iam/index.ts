@@ -1,0 +1,9 @@
+/**
+ * The IAM policy language: read a policy document, match actions and ARNs, judge what a policy
+ * allows on KMS keys. No Terraform knowledge here.
+ */
+export * from './types.js';
+export { parsePolicy, type ParseOptions, type ParseResult } from './parse.js';
+export { judgePolicy } from './judge.js';
+export { expandBlockedActions, kmsActions } from './kms-actions.js';
+export { matchesAction, matchesArn } from './glob.js';

@@ -1,0 +1,119 @@
+/**
+ * Turns a policy with unknown parts into concrete statements, each unknown part taking its most
+ * or least permissive value.
+ *
+ * Most permissive: unknown Allow Action/Resource items match everything, unknown Allow NotAction/
+ * NotResource items match nothing; for a Deny the reverse; an unknown Effect is Allow; an unknown
+ * Deny Condition is present (the Deny removes nothing), an unknown Allow Condition absent; unknown
+ * statements are an Allow of `*` on `*`. Least permissive is the mirror image, with unknown
+ * statements absent. A `oneKey` unknown in Resource/NotResource is the ARN of one key: it matches
+ * no key the policy does not name in either case, so it is never a choice.
+ */
+import type { ConditionTest, PatternList, Policy, Statement, UnknownValue } from './types.js';
+
+export interface ConcreteItem {
+  /** What the policy says: the pattern, or a description of the unknown value. */
+  readonly text: string;
+  /** The glob the item stands for; undefined when it matches nothing. */
+  readonly pattern?: string;
+  /** True when the item is a known string of the document (its segments count as spelled out). */
+  readonly known: boolean;
+}
+
+export interface ConcreteCondition {
+  readonly tests: readonly ConditionTest[];
+  /** True when the condition is unknown and taken as present: its tests are not known. */
+  readonly opaque: boolean;
+}
+
+export interface ConcreteStatement {
+  /** The statement of the policy; undefined for the stand-in for unknown statements. */
+  readonly source?: Statement;
+  readonly effect: 'Allow' | 'Deny';
+  readonly actionNegated: boolean;
+  readonly actions: readonly ConcreteItem[];
+  readonly resourceNegated: boolean;
+  readonly resources: readonly ConcreteItem[];
+  /** Undefined when the statement has no Condition. */
+  readonly condition?: ConcreteCondition;
+}
+
+/** Says, for the n-th unknown part met, whether it takes its most permissive value. */
+export type Chooser = (index: number, unknown: UnknownValue) => boolean;
+
+export function isUnknown(value: unknown): value is UnknownValue {
+  return typeof value === 'object' && value !== null && (value as { unknown?: unknown }).unknown === true;
+}
+
+export function describeUnknown(unknown: UnknownValue): string {
+  return `(known after apply: ${unknown.detail})`;
+}
+
+const EVERYTHING = '*';
+
+class Instantiation {
+  private count = 0;
+  constructor(private readonly choose: Chooser) {}
+
+  private permissive(unknown: UnknownValue): boolean {
+    return this.choose(this.count++, unknown);
+  }
+
+  statement(statement: Statement): ConcreteStatement {
+    const effect = isUnknown(statement.effect) ? (this.permissive(statement.effect) ? 'Allow' : 'Deny') : statement.effect;
+    const allow = effect === 'Allow';
+    const actionNegated = statement.action === undefined;
+    const actions = this.items(actionNegated ? statement.notAction! : statement.action!, allow, actionNegated, false);
+    const resourceNegated = statement.resource === undefined;
+    const resources = this.items(resourceNegated ? statement.notResource! : statement.resource!, allow, resourceNegated, true);
+    const concrete = { source: statement, effect, actionNegated, actions, resourceNegated, resources } as const;
+    const condition = this.condition(statement.condition, allow);
+    return condition ? { ...concrete, condition } : concrete;
+  }
+
+  /**
+   * An unknown item matches everything when that makes the policy more permissive and the choice
+   * is "most" (or less permissive and the choice is "least"): for an Allow's Action/Resource, a
+   * Deny's NotAction/NotResource.
+   */
+  private items(list: PatternList | UnknownValue, allow: boolean, negated: boolean, resource: boolean): ConcreteItem[] {
+    const values = isUnknown(list) ? [list] : list;
+    return values.map((value) => {
+      if (!isUnknown(value)) return { text: value, pattern: value, known: true };
+      const text = describeUnknown(value);
+      if (resource && value.oneKey) return { text, known: false };
+      const everythingPermits = allow !== negated;
+      return this.permissive(value) === everythingPermits ? { text, pattern: EVERYTHING, known: false } : { text, known: false };
+    });
+  }
+
+  private condition(condition: Statement['condition'], allow: boolean): ConcreteCondition | undefined {
+    if (condition === undefined) return undefined;
+    if (!isUnknown(condition)) return { tests: condition, opaque: false };
+    // A present Condition narrows an Allow (in `scope` mode) and disarms a Deny.
+    return this.permissive(condition) !== allow ? { tests: [], opaque: true } : undefined;
+  }
+
+  unknownStatements(unknown: UnknownValue | undefined): ConcreteStatement[] {
+    if (!unknown || !this.permissive(unknown)) return [];
+    const everything: ConcreteItem[] = [{ text: describeUnknown(unknown), pattern: EVERYTHING, known: false }];
+    return [{ effect: 'Allow', actionNegated: false, actions: everything, resourceNegated: false, resources: everything }];
+  }
+}
+
+/** The policy's statements with every unknown part decided by `choose`. */
+export function instantiate(policy: Policy, choose: Chooser): ConcreteStatement[] {
+  const run = new Instantiation(choose);
+  const statements = policy.statements.map((statement) => run.statement(statement));
+  return [...statements, ...run.unknownStatements(policy.unknownStatements)];
+}
+
+/** The unknown parts that are choices, in the order `instantiate` meets them. */
+export function unknownChoices(policy: Policy): UnknownValue[] {
+  const parts: UnknownValue[] = [];
+  instantiate(policy, (_, unknown) => {
+    parts.push(unknown);
+    return true;
+  });
+  return parts;
+}
