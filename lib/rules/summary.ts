@@ -4,9 +4,9 @@
 import type { Finding, Options, Severity, Summary, Unevaluated } from '../types.js';
 import { severityFails } from './rule.js';
 
-/** Whether this finding fails the run under the options (suppressed ones never do). */
+/** Whether this finding fails the run under the options (suppressed and baselined ones never do). */
 export function findingFails(finding: Finding, options: Pick<Options, 'failOn' | 'onlyNew'>): boolean {
-  if (finding.suppressed) return false;
+  if (finding.suppressed || finding.baselined) return false;
   if (options.onlyNew && !finding.introduced) return false;
   return severityFails(finding.severity, options.failOn);
 }
