@@ -1,0 +1,101 @@
+/**
+ * Text -> the JSON documents in it: one document, several concatenated or one per line (as
+ * `terragrunt run-all show -json` prints them), or documents followed by text that is not
+ * JSON (such as the `::debug::` lines GitHub's setup-terraform wrapper appends).
+ */
+import { describeNonJsonText, looksLikeWrapperOutput } from './describe-text.js';
+import { isJsonWhitespace, scanJsonValue, startsJsonValue } from './json-scanner.js';
+import { describeCharacter, describeLocation, quoteExcerpt } from './text-location.js';
+
+export interface StreamError {
+  /** 1-based index of the document the error is in (the first one that could not be read). */
+  readonly documentIndex: number;
+  readonly message: string;
+}
+
+export interface ParsedStream {
+  /** The documents read, in order; reading stops at the first error. */
+  readonly values: readonly unknown[];
+  readonly error?: StreamError;
+  readonly warning?: string;
+}
+
+const BYTE_ORDER_MARK = 0xfeff;
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+
+/** Whitespace between documents; a byte order mark counts too (files joined with `cat`). */
+function skipSeparator(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (!isJsonWhitespace(code) && code !== BYTE_ORDER_MARK) break;
+    i += 1;
+  }
+  return i;
+}
+
+const TOO_DEEP = 'The JSON is nested too deeply to read.';
+
+function parse(text: string): { value: unknown } | { failure: 'syntax' | 'depth' } {
+  try {
+    return { value: JSON.parse(text) };
+  } catch (failure) {
+    if (failure instanceof RangeError) return { failure: 'depth' };
+    if (failure instanceof SyntaxError) return { failure: 'syntax' };
+    throw failure;
+  }
+}
+
+function syntaxMessage(text: string, offset: number, expected: string): string {
+  const where = describeLocation(text, offset);
+  if (offset >= text.length) {
+    return `The JSON is truncated: it ends at ${where} inside a document (expected ${expected}); save the complete output of \`terraform show -json\`.`;
+  }
+  return `The JSON is malformed at ${where}: expected ${expected} but found ${describeCharacter(text, offset)}.`;
+}
+
+function trailingTextWarning(text: string, offset: number): string {
+  const where = describeLocation(text, offset);
+  const excerpt = quoteExcerpt(text, offset);
+  if (looksLikeWrapperOutput(text.slice(offset, offset + 64))) {
+    return `Ignored the text after the JSON at ${where} (${excerpt}); it comes from GitHub's setup-terraform wrapper, so set \`terraform_wrapper: false\` in the setup-terraform step.`;
+  }
+  return `Ignored the text after the JSON at ${where} (${excerpt}); if a wrapper such as GitHub's setup-terraform adds it, turn that off (\`terraform_wrapper: false\`).`;
+}
+
+/** Reads document after document with the scanner; used when the text is not one JSON document. */
+function splitStream(text: string): ParsedStream {
+  const values: unknown[] = [];
+  let offset = skipSeparator(text, 0);
+  if (offset >= text.length) {
+    return { values, error: { documentIndex: 1, message: 'The input contains only whitespace; run `terraform show -json <planfile>` and pass its output.' } };
+  }
+  while (offset < text.length) {
+    const code = text.charCodeAt(offset);
+    const documentIndex = values.length + 1;
+    const structured = code === OPEN_BRACE || code === OPEN_BRACKET;
+    if (values.length > 0 && !structured) return { values, warning: trailingTextWarning(text, offset) };
+    if (!startsJsonValue(code)) return { values, error: { documentIndex, message: describeNonJsonText(text, offset) } };
+    const scanned = scanJsonValue(text, offset);
+    if (!scanned.ok) {
+      const message = structured ? syntaxMessage(text, scanned.offset, scanned.expected) : describeNonJsonText(text, offset);
+      return { values, error: { documentIndex, message } };
+    }
+    const parsed = parse(text.slice(offset, scanned.end));
+    if (!('value' in parsed)) {
+      const message = parsed.failure === 'depth' ? TOO_DEEP : syntaxMessage(text, offset, 'a JSON value');
+      return { values, error: { documentIndex, message } };
+    }
+    values.push(parsed.value);
+    offset = skipSeparator(text, scanned.end);
+  }
+  return { values };
+}
+
+export function splitDocuments(text: string): ParsedStream {
+  const whole = parse(text);
+  if ('value' in whole) return { values: [whole.value] };
+  if (whole.failure === 'depth') return { values: [], error: { documentIndex: 1, message: TOO_DEEP } };
+  return splitStream(text);
+}
