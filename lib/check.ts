@@ -6,7 +6,10 @@ import type { EvaluationOptions } from './iam/types.js';
 import { extractPolicies } from './extract/index.js';
 import { documentKind, readInput } from './input/index.js';
 import type { InputSpec } from './input/index.js';
+import { readBaselineFile } from './config/baseline-file.js';
 import { judgeSource } from './rules/judge-source.js';
+import { applyBaseline, type Baseline } from './rules/baseline.js';
+import { applySuppressions, todayUtc } from './rules/suppressions.js';
 import { DEFAULT_BLOCKED_ACTIONS } from './rules/rule.js';
 import { summarize } from './rules/summary.js';
 import { readTerraform } from './terraform/index.js';
@@ -83,6 +86,17 @@ function judgeDocument(document: InputDocument, options: Options, blockedActions
   }
 }
 
+/** Suppressions and the baseline mark findings that stay in the report but no longer fail the run. */
+function markAccepted(collected: Collected, options: Options, baseline: Baseline | undefined): void {
+  const suppressions = applySuppressions(collected.findings, options.suppressions ?? [], options.today ?? todayUtc());
+  collected.findings = suppressions.findings;
+  collected.warnings.push(...suppressions.warnings);
+  if (baseline === undefined || options.baseline === undefined) return;
+  const baselined = applyBaseline(collected.findings, baseline, options.baseline);
+  collected.findings = baselined.findings;
+  collected.warnings.push(...baselined.warnings);
+}
+
 /** Resolves blocked action patterns to concrete KMS actions, or throws OptionsError. */
 export function resolveBlockedActions(patterns: readonly string[]): string[] {
   const expanded = expandBlockedActions([...patterns]);
@@ -97,6 +111,7 @@ export function resolveBlockedActions(patterns: readonly string[]): string[] {
 export async function check(inputs: CheckInput | readonly CheckInput[], options: Partial<Options> = {}): Promise<Report> {
   const resolved: Options = { ...DEFAULT_OPTIONS, ...options };
   const blockedActions = resolveBlockedActions(resolved.blockedActions);
+  const baseline = resolved.baseline !== undefined ? await readBaselineFile(resolved.baseline) : undefined;
   const list = Array.isArray(inputs) ? inputs : [inputs as CheckInput];
   const collected: Collected = { findings: [], unevaluated: [], skipped: [], policies: [], warnings: [], errors: [], documents: 0 };
   for (const input of list) {
@@ -105,6 +120,7 @@ export async function check(inputs: CheckInput | readonly CheckInput[], options:
     collected.errors.push(...result.errors);
     for (const document of result.documents) judgeDocument(document, resolved, blockedActions, collected);
   }
+  markAccepted(collected, resolved, baseline);
   return {
     tool: { name: 'kmsguard', version: VERSION },
     summary: summarize(collected, resolved),
