@@ -24,6 +24,15 @@ export type ParsedCommand =
       readonly color: boolean;
       /** Whether --fail-on was given explicitly (the atlantis format exits 0 otherwise). */
       readonly failOnGiven: boolean;
+      /** `--config FILE`; undefined: `.kmsguard.json` if present. */
+      readonly configFile?: string;
+    }
+  | {
+      /** `config`: print the effective configuration; `baseline`: print a baseline of the files' findings. */
+      readonly command: 'config' | 'baseline';
+      readonly files: readonly string[];
+      readonly options: Partial<Options>;
+      readonly configFile?: string;
     };
 
 export interface Terminal {
@@ -69,6 +78,10 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
     .command(['check [files..]', '$0 [files..]'], 'Judge plans or states (the default command)', (y) =>
       y.positional('files', { type: 'string', array: true, describe: 'Plan or state JSON files ("-" for standard input)' }),
     )
+    .command('baseline [files..]', 'Print a baseline of the findings (save it, then check with --baseline FILE)', (y) =>
+      y.positional('files', { type: 'string', array: true, describe: 'Plan or state JSON files ("-" for standard input)' }),
+    )
+    .command('config', 'Print the effective configuration (config file and flags merged) as JSON')
     .option('format', { alias: 'f', type: 'string', array: true, describe: `Output format, repeatable; NAME or NAME:FILE (${formatNames.join(', ')})` })
     .option('output', { alias: 'o', type: 'string', describe: 'Write the (first) format without a file to FILE instead of standard output' })
     .option('fail-on', { type: 'string', choices: ['high', 'medium', 'low', 'never'], describe: 'Lowest severity that fails the run [default: medium]' })
@@ -77,6 +90,8 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
     .option('partition', { type: 'string', choices: ['aws', 'aws-cn', 'aws-us-gov'], describe: 'Partition keys are judged in [default: from the plan, else aws]' })
     .option('conditions', { type: 'string', choices: ['ignore', 'scope'], describe: 'How Allow conditions count [default: ignore]' })
     .option('blocked-action', { type: 'string', array: true, describe: 'Blocked action pattern, repeatable [default: kms:Decrypt kms:ReEncryptFrom]' })
+    .option('config', { type: 'string', requiresArg: true, describe: 'Config file [default: .kmsguard.json if present]' })
+    .option('baseline', { type: 'string', requiresArg: true, describe: 'Baseline file: only findings not in it fail the run' })
     .option('color', { type: 'boolean', describe: 'Colour text output (--no-color to turn off; NO_COLOR is honoured)' })
     .strict()
     .help()
@@ -121,8 +136,12 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
     ...(parsed.partition !== undefined ? { partition: parsed.partition as Options['partition'] } : {}),
     ...(parsed.conditions !== undefined ? { conditions: parsed.conditions as Options['conditions'] } : {}),
     ...(parsed['blocked-action'] !== undefined ? { blockedActions: parsed['blocked-action'] as string[] } : {}),
+    ...(parsed.baseline !== undefined ? { baseline: parsed.baseline as string } : {}),
   };
+  const configFile = parsed.config !== undefined ? { configFile: parsed.config as string } : {};
+  const subcommand = String(parsed._[0] ?? '');
+  if (subcommand === 'config' || subcommand === 'baseline') return { command: subcommand, files, options, ...configFile };
   const colorFlag = parsed.color as boolean | undefined;
   const color = colorFlag ?? (terminal.stdoutIsTTY && !('NO_COLOR' in process.env && process.env.NO_COLOR !== ''));
-  return { command: 'check', files, options, outputs, color, failOnGiven: parsed['fail-on'] !== undefined };
+  return { command: 'check', files, options, outputs, color, failOnGiven: parsed['fail-on'] !== undefined, ...configFile };
 }

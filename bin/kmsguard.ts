@@ -5,11 +5,13 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArguments, type ParsedCommand } from './arguments.js';
-import { check, OptionsError } from '../lib/check.js';
+import { check, DEFAULT_OPTIONS, OptionsError, resolveBlockedActions } from '../lib/check.js';
+import { ConfigError, effectiveConfig, loadConfig, readBaselineFile, resolveOptions, type ResolvedOptions } from '../lib/config/index.js';
 import { readStdin } from '../lib/input/index.js';
 import { loadFormatter } from '../lib/report/index.js';
+import { baselineOf, formatBaseline } from '../lib/rules/baseline.js';
 import { exitCodeFor } from '../lib/rules/summary.js';
-import type { Report } from '../lib/types.js';
+import type { Options, Report } from '../lib/types.js';
 
 const STDIN = 'stdin';
 
@@ -36,9 +38,15 @@ async function writeOutput(file: string, text: string): Promise<void> {
   }
 }
 
-async function runCheck(command: Extract<ParsedCommand, { command: 'check' }>): Promise<number> {
+/** Defaults < config file (`--config`, else `.kmsguard.json` if present) < command-line flags. */
+async function resolveRunOptions(command: { readonly options: Partial<Options>; readonly configFile?: string }): Promise<ResolvedOptions> {
+  const config = await loadConfig({ cwd: process.cwd(), ...(command.configFile !== undefined ? { file: command.configFile } : {}) });
+  return resolveOptions(DEFAULT_OPTIONS, config, command.options);
+}
+
+async function readInputs(files: readonly string[]) {
   const inputs = [];
-  for (const file of command.files) {
+  for (const file of files) {
     if (file === STDIN) {
       if (process.stdin.isTTY) fail('No input: give a plan file, or pipe `terraform show -json` output into kmsguard.');
       inputs.push({ source: STDIN, data: await readStdin(process.stdin) });
@@ -46,9 +54,15 @@ async function runCheck(command: Extract<ParsedCommand, { command: 'check' }>): 
       inputs.push(file);
     }
   }
+  return inputs;
+}
+
+async function runCheck(command: Extract<ParsedCommand, { command: 'check' }>): Promise<number> {
+  const { options } = await resolveRunOptions(command);
+  const inputs = await readInputs(command.files);
   let report: Report;
   try {
-    report = await check(inputs, command.options);
+    report = await check(inputs, options);
   } catch (error) {
     if (error instanceof OptionsError) fail(error.message);
     throw error;
@@ -57,18 +71,36 @@ async function runCheck(command: Extract<ParsedCommand, { command: 'check' }>): 
   for (const output of command.outputs) {
     const formatter = await loadFormatter(output.format);
     const color = output.file === undefined && command.color;
-    const text = formatter(report, { color, failOn: command.options.failOn ?? 'medium' });
+    const text = formatter(report, { color, failOn: options.failOn });
     if (output.file === undefined) process.stdout.write(text);
     else await writeOutput(output.file, text);
     if (output.format === 'github' && process.env.GITHUB_STEP_SUMMARY) {
       const markdown = await loadFormatter('markdown');
-      await appendFile(process.env.GITHUB_STEP_SUMMARY, markdown(report, { color: false, failOn: command.options.failOn ?? 'medium' }));
+      await appendFile(process.env.GITHUB_STEP_SUMMARY, markdown(report, { color: false, failOn: options.failOn }));
     }
   }
   const code = exitCodeFor(report);
   // Atlantis policy checks read a non-zero exit as an error of the check, not as a failure.
   if (code === 1 && command.outputs.some((o) => o.format === 'atlantis') && !command.failOnGiven) return 0;
   return code;
+}
+
+async function runConfig(command: Extract<ParsedCommand, { command: 'config' | 'baseline' }>): Promise<number> {
+  const resolved = await resolveRunOptions(command);
+  const expanded = resolveBlockedActions(resolved.options.blockedActions);
+  if (resolved.options.baseline !== undefined) await readBaselineFile(resolved.options.baseline);
+  process.stdout.write(`${JSON.stringify(effectiveConfig(resolved, expanded), null, 2)}\n`);
+  return 0;
+}
+
+/** Prints the baseline of every finding (suppressed or not); nothing when an input is unusable. */
+async function runBaseline(command: Extract<ParsedCommand, { command: 'config' | 'baseline' }>): Promise<number> {
+  const { suppressions: _suppressions, baseline: _baseline, ...options } = (await resolveRunOptions(command)).options;
+  const report = await check(await readInputs(command.files), options);
+  printDiagnostics(report);
+  if (report.errors.length > 0) return 2;
+  process.stdout.write(formatBaseline(baselineOf(report.findings)));
+  return 0;
 }
 
 async function main(): Promise<void> {
@@ -80,10 +112,21 @@ async function main(): Promise<void> {
     case 'check':
       process.exitCode = await runCheck(command);
       return;
+    case 'config':
+      process.exitCode = await runConfig(command);
+      return;
+    case 'baseline':
+      process.exitCode = await runBaseline(command);
+      return;
   }
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    for (const line of error.message.split('\n')) process.stderr.write(`kmsguard: ${line}\n`);
+    process.exit(2);
+  }
+  if (error instanceof OptionsError) fail(error.message);
   const message = error instanceof Error ? error.message : String(error);
   fail(`Internal error: ${message.split('\n')[0]}`);
 });
