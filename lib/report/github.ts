@@ -1,0 +1,63 @@
+/**
+ * GitHub Actions workflow commands: one annotation per finding and per policy not evaluated.
+ * (The markdown summary for $GITHUB_STEP_SUMMARY is the markdown format; the CLI appends it.)
+ */
+import type { Finding, Report, Unevaluated } from '../types.js';
+import { findingStatus, unevaluatedFailsRun } from './outcome.js';
+import { printable } from './printable.js';
+import { summaryLine } from './summary-line.js';
+import { tally } from './tally.js';
+import type { FormatContext, Formatter } from './types.js';
+import { allowsPhrase, introducedPhrase, policyLabel, statementWhy, suppressionPhrase, whereLabel } from './wording.js';
+
+type Level = 'error' | 'warning' | 'notice';
+
+/** Message data: `%`, CR and LF are what the runner reads specially. */
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Property values: also `:` and `,`, which end a value. */
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** Standard input has no file to annotate. */
+const NO_FILE = 'stdin';
+
+function command(level: Level, properties: Readonly<Record<string, string>>, message: string): string {
+  const props = Object.entries(properties)
+    .map(([key, value]) => `${key}=${escapeProperty(printable(value))}`)
+    .join(',');
+  return `::${level}${props === '' ? '' : ` ${props}`}::${escapeData(printable(message))}`;
+}
+
+function fileProperties(entry: { readonly source: string }): Record<string, string> {
+  return entry.source === NO_FILE ? {} : { file: entry.source, line: '1' };
+}
+
+function findingCommand(finding: Finding, context: FormatContext): string {
+  const status = findingStatus(finding, context);
+  const level: Level = status === 'failing' ? 'error' : status === 'passing' ? 'warning' : 'notice';
+  const why = finding.statements.map(statementWhy).join('; ');
+  const conditions = finding.conditionKeys.length > 0 ? ` Condition keys ${finding.conditionKeys.join(', ')} ignored.` : '';
+  const suppressed = finding.suppressed ? ` ${suppressionPhrase(finding.suppressed)}.` : '';
+  const message = `${policyLabel(finding)} ${allowsPhrase(finding)}. Why: ${why}.${conditions} ${introducedPhrase(finding)}.${suppressed}`;
+  return command(level, { ...fileProperties(finding), title: `kmsguard ${finding.severity} (${finding.scope}): ${finding.ruleId}` }, message);
+}
+
+function unevaluatedCommand(entry: Unevaluated, context: FormatContext): string {
+  const level: Level = unevaluatedFailsRun(entry, context) ? 'error' : 'warning';
+  const message = `${policyLabel(entry)} in ${whereLabel(entry)} was not evaluated (${entry.reason}): ${entry.detail}`;
+  return command(level, { ...fileProperties(entry), title: `kmsguard: policy not evaluated (${entry.reason})` }, message);
+}
+
+export const formatGithub: Formatter = (report: Report, context) => {
+  const result = tally(report, context);
+  const lines = [
+    ...[...result.active, ...result.suppressed].map(({ finding }) => findingCommand(finding, context)),
+    ...report.unevaluated.map((entry) => unevaluatedCommand(entry, context)),
+    summaryLine(report, result),
+  ];
+  return `${lines.join('\n')}\n`;
+};

@@ -1,0 +1,183 @@
+/**
+ * SARIF 2.1.0 as GitHub code scanning reads it: one rule per rule id, one result per finding.
+ */
+import { RULES, type RuleDescription } from '../rules/rule.js';
+import type { Finding, Report, Severity } from '../types.js';
+import { artifactUri } from './artifact-uri.js';
+import { findingStatus, unevaluatedFailsRun } from './outcome.js';
+import type { Formatter } from './types.js';
+import {
+  allowsPhrase,
+  conditionPhrase,
+  introducedPhrase,
+  policyLabel,
+  remediation,
+  statementWhy,
+  whereLabel,
+  widenPhrase,
+} from './wording.js';
+
+const SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** Key of the finding's own fingerprint in `partialFingerprints`. */
+export const FINGERPRINT_KEY = 'kmsguardFinding/v1';
+
+/** GitHub reads 7.0-8.9 as high, 4.0-6.9 as medium, 0.1-3.9 as low. */
+const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = { high: '8.0', medium: '5.5', low: '3.0' };
+const RANK: Readonly<Record<Severity, number>> = { high: 3, medium: 2, low: 1 };
+const DEFAULT_LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = { high: 'error', medium: 'warning', low: 'note' };
+
+const GENERIC_TITLE = 'IAM policy allows KMS decryption with keys it does not name';
+
+interface RuleInfo {
+  readonly id: string;
+  readonly title: string;
+  readonly reach: string;
+  readonly severity: Severity;
+}
+
+function pascalCase(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter((part) => part !== '')
+    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .join('');
+}
+
+/** The rules of this version (stable set and order), then any other rule id the findings carry. */
+function rulesFor(findings: readonly Finding[]): RuleInfo[] {
+  const known: RuleInfo[] = Object.values(RULES).map((rule: RuleDescription) => ({ ...rule }));
+  const others = new Map<string, RuleInfo>();
+  for (const finding of findings) {
+    if (known.some((rule) => rule.id === finding.ruleId)) continue;
+    const seen = others.get(finding.ruleId);
+    if (seen === undefined || RANK[finding.severity] > RANK[seen.severity]) {
+      others.set(finding.ruleId, { id: finding.ruleId, title: GENERIC_TITLE, reach: 'KMS keys the policy does not name', severity: finding.severity });
+    }
+  }
+  return [...known, ...[...others.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))];
+}
+
+function ruleDescriptor(rule: RuleInfo) {
+  const full =
+    `An IAM identity policy allows KMS decryption actions (by default kms:Decrypt and kms:ReEncryptFrom) on ${rule.reach}. ` +
+    'Whoever holds the policy can decrypt data under every such key whose key policy lets the account in. ' +
+    'AWS Security Hub KMS.1 (customer managed policies) and KMS.2 (inline policies); tfsec AWS097.';
+  const fixText = `${remediation()} Each result's properties.fix is a JSON Patch (RFC 6902) against the policy document that does this with placeholder key ARNs (arn:aws:kms:REGION:ACCOUNT_ID:key/KEY_ID) to replace with the real ones.`;
+  return {
+    id: rule.id,
+    name: pascalCase(rule.id),
+    shortDescription: { text: rule.title },
+    fullDescription: { text: full },
+    help: {
+      text: fixText,
+      markdown: `**Remediation.** ${fixText.replace('properties.fix', '`properties.fix`')}`,
+    },
+    defaultConfiguration: { level: DEFAULT_LEVEL[rule.severity] },
+    properties: {
+      'security-severity': SECURITY_SEVERITY[rule.severity],
+      precision: 'very-high',
+      tags: ['security', 'terraform', 'aws', 'iam', 'kms'],
+    },
+  };
+}
+
+function resultMessage(finding: Finding): string {
+  const sentences = [
+    `${policyLabel(finding)} ${allowsPhrase(finding)} (scope ${finding.scope}).`,
+    `Why: ${finding.statements.map(statementWhy).join('; ')}.`,
+  ];
+  const condition = conditionPhrase(finding);
+  if (condition) sentences.push(`The statements carry ${condition}.`);
+  const widen = widenPhrase(finding);
+  if (widen) sentences.push(`${widen[0]!.toUpperCase()}${widen.slice(1)}.`);
+  sentences.push(`${introducedPhrase(finding)[0]!.toUpperCase()}${introducedPhrase(finding).slice(1)}.`);
+  return sentences.join(' ');
+}
+
+function location(entry: { readonly source: string; readonly address: string }) {
+  return {
+    physicalLocation: { artifactLocation: { uri: artifactUri(entry.source) }, region: { startLine: 1 } },
+    logicalLocations: [{ name: entry.address, fullyQualifiedName: entry.address, kind: 'resource' }],
+  };
+}
+
+export const formatSarif: Formatter = (report: Report, context) => {
+  const rules = rulesFor(report.findings);
+  const results = report.findings.map((finding) => {
+    const status = findingStatus(finding, context);
+    return {
+      ruleId: finding.ruleId,
+      ruleIndex: rules.findIndex((rule) => rule.id === finding.ruleId),
+      level: status === 'failing' ? 'error' : 'warning',
+      message: { text: resultMessage(finding) },
+      locations: [location(finding)],
+      partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
+      ...(finding.suppressed
+        ? {
+            suppressions: [
+              {
+                kind: 'external',
+                status: 'accepted',
+                justification: finding.suppressed.expires === undefined ? finding.suppressed.reason : `${finding.suppressed.reason} (until ${finding.suppressed.expires})`,
+              },
+            ],
+          }
+        : {}),
+      properties: {
+        severity: finding.severity,
+        scope: finding.scope,
+        resourceType: finding.resourceType,
+        policyPath: finding.policyPath,
+        actions: finding.actions,
+        statements: finding.statements,
+        conditionKeys: finding.conditionKeys,
+        introduced: finding.introduced,
+        ...(finding.position !== undefined ? { position: finding.position } : {}),
+        ...(finding.mayWidenTo !== undefined ? { mayWidenTo: finding.mayWidenTo } : {}),
+        ...(finding.fix !== undefined ? { fix: finding.fix } : {}),
+        ...(finding.policyChange !== undefined ? { policyChange: finding.policyChange } : {}),
+      },
+    };
+  });
+  const notifications = [
+    ...report.unevaluated.map((entry) => ({
+      level: unevaluatedFailsRun(entry, context) ? 'error' : 'warning',
+      message: { text: `${policyLabel(entry)} in ${whereLabel(entry)} was not evaluated (${entry.reason}): ${entry.detail}` },
+      locations: [location(entry)],
+      descriptor: { id: `unevaluated-${entry.reason}` },
+    })),
+    ...report.skipped.map((entry) => ({
+      level: 'note',
+      message: { text: `${policyLabel(entry)} in ${whereLabel(entry)} was skipped: ${entry.reason}` },
+      locations: [location(entry)],
+      descriptor: { id: 'skipped' },
+    })),
+    ...report.warnings.map((warning) => ({
+      level: 'warning',
+      message: { text: `${warning.source}: ${warning.message}` },
+      descriptor: { id: 'input-warning' },
+    })),
+    ...report.errors.map((error) => ({
+      level: 'error',
+      message: { text: `${error.source}: ${error.message}` },
+      descriptor: { id: 'input-error' },
+    })),
+  ];
+  const log = {
+    $schema: SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, rules: rules.map(ruleDescriptor) } },
+        invocations: [
+          {
+            executionSuccessful: report.errors.length === 0,
+            ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
+          },
+        ],
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};

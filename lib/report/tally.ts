@@ -1,0 +1,51 @@
+/**
+ * The run's outcome as one format sees it: which entries fail it, which only warn.
+ */
+import type { Finding, Report, Severity, Unevaluated } from '../types.js';
+import { findingStatus, unevaluatedFailsRun, type FindingStatus } from './outcome.js';
+import type { FormatContext } from './types.js';
+
+export interface RatedFinding {
+  readonly finding: Finding;
+  readonly status: FindingStatus;
+}
+
+export interface RatedUnevaluated {
+  readonly entry: Unevaluated;
+  readonly fails: boolean;
+}
+
+export interface Tally {
+  /** Findings not suppressed, most severe first (report order within a severity). */
+  readonly active: readonly RatedFinding[];
+  readonly suppressed: readonly RatedFinding[];
+  readonly unevaluated: readonly RatedUnevaluated[];
+  readonly failingFindings: number;
+  readonly failingUnevaluated: number;
+  /** Nothing fails the run: no failing finding, no failing unevaluated policy, no unusable input. */
+  readonly passed: boolean;
+}
+
+const RANK: Readonly<Record<Severity, number>> = { high: 0, medium: 1, low: 2 };
+
+/** Most severe first; stable, so report order is kept within a severity. */
+export function mostSevereFirst<T extends { readonly finding: Finding }>(entries: readonly T[]): T[] {
+  return [...entries].sort((a, b) => RANK[a.finding.severity] - RANK[b.finding.severity]);
+}
+
+export function tally(report: Report, context: FormatContext): Tally {
+  const rated = report.findings.map((finding) => ({ finding, status: findingStatus(finding, context) }));
+  const active = mostSevereFirst(rated.filter((r) => r.status !== 'suppressed'));
+  const suppressed = mostSevereFirst(rated.filter((r) => r.status === 'suppressed'));
+  const unevaluated = report.unevaluated.map((entry) => ({ entry, fails: unevaluatedFailsRun(entry, context) }));
+  const failingFindings = active.filter((r) => r.status === 'failing').length;
+  const failingUnevaluated = unevaluated.filter((u) => u.fails).length;
+  return {
+    active,
+    suppressed,
+    unevaluated,
+    failingFindings,
+    failingUnevaluated,
+    passed: failingFindings === 0 && failingUnevaluated === 0 && report.errors.length === 0,
+  };
+}

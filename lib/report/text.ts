@@ -1,0 +1,54 @@
+/**
+ * The default format: one block per finding, readable in a terminal and in a CI log.
+ */
+import type { Severity, Skipped } from '../types.js';
+import { painter, type Paint, type Style } from './ansi.js';
+import { summaryLine } from './summary-line.js';
+import { passingReason } from './outcome.js';
+import { printable } from './printable.js';
+import { tally, type RatedFinding, type RatedUnevaluated } from './tally.js';
+import type { FormatContext, Formatter } from './types.js';
+import { findingDetails, policyLabel, whereLabel } from './wording.js';
+
+const SEVERITY_STYLE: Readonly<Record<Severity, Style>> = { high: 'red', medium: 'yellow', low: 'cyan' };
+
+function findingBlock({ finding, status }: RatedFinding, context: FormatContext, paint: Paint): string[] {
+  const severity = paint(SEVERITY_STYLE[finding.severity], finding.severity.toUpperCase());
+  const head = `${severity}  ${paint('bold', printable(policyLabel(finding)))}`;
+  const lines = [status === 'passing' ? `${head}  ${paint('dim', `(${passingReason(finding, context)})`)}` : head];
+  for (const line of findingDetails(finding)) lines.push(`  ${printable(line)}`);
+  return lines;
+}
+
+function unevaluatedLine({ entry, fails }: RatedUnevaluated, paint: Paint): string {
+  const label = `${policyLabel(entry)} in ${whereLabel(entry)}, ${entry.resourceType}`;
+  const reason = paint(fails ? 'red' : 'yellow', entry.reason);
+  const marker = fails ? ' (fails the run)' : '';
+  return `  ${printable(label)}: ${reason}${marker}: ${printable(entry.detail)}`;
+}
+
+function skippedLine(entry: Skipped): string {
+  return `  ${printable(`${policyLabel(entry)} in ${whereLabel(entry)}, ${entry.resourceType}: ${entry.reason}`)}`;
+}
+
+function section(title: string, body: readonly string[], paint: Paint): string[] {
+  return body.length === 0 ? [] : [paint('bold', title), ...body, ''];
+}
+
+export const formatText: Formatter = (report, context) => {
+  const paint = painter(context.color);
+  const result = tally(report, context);
+  const out: string[] = [];
+  for (const rated of result.active) out.push(...findingBlock(rated, context, paint), '');
+  out.push(
+    ...section(
+      `Suppressed findings (${result.suppressed.length})`,
+      result.suppressed.flatMap((rated) => [...findingBlock(rated, context, paint), '']).slice(0, -1),
+      paint,
+    ),
+  );
+  out.push(...section(`Not evaluated (${result.unevaluated.length})`, result.unevaluated.map((u) => unevaluatedLine(u, paint)), paint));
+  out.push(...section(`Skipped (${report.skipped.length})`, report.skipped.map(skippedLine), paint));
+  out.push(summaryLine(report, result, paint));
+  return `${out.join('\n')}\n`;
+};

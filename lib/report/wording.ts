@@ -1,0 +1,108 @@
+/**
+ * Phrases every human-readable format shares, so a finding reads the same everywhere.
+ * Results are not escaped: each format escapes for its own medium.
+ */
+import type { Operation } from 'fast-json-patch';
+import type { MatchReason } from '../iam/types.js';
+import { RULES } from '../rules/rule.js';
+import type { Finding, Scope, StatementRef, Suppression } from '../types.js';
+
+/** Where the access reaches: "KMS keys in accounts the policy does not name". */
+export function reachOf(scope: Scope): string {
+  return RULES[scope].reach;
+}
+
+/** `aws_iam_policy.p (policy)`. */
+export function policyLabel(entry: { readonly address: string; readonly policyPath: string }): string {
+  return `${entry.address} (${entry.policyPath})`;
+}
+
+/** `plan.json`, or `plan.json (document 2)` for the second document of a stream. */
+export function whereLabel(entry: { readonly source: string; readonly position?: number }): string {
+  return entry.position === undefined ? entry.source : `${entry.source} (document ${entry.position})`;
+}
+
+/** `Action "kms:*"`, or `NotResource ["a", "b"]` when the element holds several values. */
+export function matchLabel(reason: MatchReason): string {
+  const values = reason.values.map((v) => JSON.stringify(v));
+  return `${reason.element} ${values.length === 1 ? values[0] : `[${values.join(', ')}]`}`;
+}
+
+/** `statement 0 "AllowAll" (/Statement/0)`. */
+export function statementLabel(statement: StatementRef): string {
+  const sid = statement.sid === undefined ? '' : ` ${JSON.stringify(statement.sid)}`;
+  return `statement ${statement.index}${sid} (${statement.pointer})`;
+}
+
+/** `statement 0 "AllowAll" (/Statement/0): Action "kms:*", Resource "*"`. */
+export function statementWhy(statement: StatementRef): string {
+  const matched = statement.matched.map(matchLabel).join(', ');
+  return matched === '' ? statementLabel(statement) : `${statementLabel(statement)}: ${matched}`;
+}
+
+/** "allows kms:Decrypt, kms:ReEncryptFrom on KMS keys in accounts the policy does not name". */
+export function allowsPhrase(finding: Finding): string {
+  return `allows ${finding.actions.join(', ')} on ${reachOf(finding.scope)}`;
+}
+
+export function introducedPhrase(finding: Finding): string {
+  return finding.introduced ? 'introduced by this plan' : 'pre-existing: already allowed before this plan';
+}
+
+export function conditionPhrase(finding: Finding): string | undefined {
+  if (finding.conditionKeys.length === 0) return undefined;
+  return `condition keys ${finding.conditionKeys.join(', ')} (ignored: conditions do not narrow the finding)`;
+}
+
+export function widenPhrase(finding: Finding): string | undefined {
+  return finding.mayWidenTo === undefined ? undefined : `values not known until apply could widen it to ${finding.mayWidenTo}`;
+}
+
+export function suppressionPhrase(suppression: Suppression): string {
+  const expires = suppression.expires === undefined ? '' : ` (until ${suppression.expires})`;
+  return `suppressed${expires}: ${suppression.reason}`;
+}
+
+const REMEDIATION =
+  'Grant the blocked actions only on the ARNs of the keys the principal needs: remove them from statements on "*" or wildcard key ARNs and add a statement whose Resource lists the key ARNs.';
+
+/** One sentence on how to fix a finding (its `fix` patch, when present, does it with placeholder ARNs). */
+export function remediation(): string {
+  return REMEDIATION;
+}
+
+const VALUE_LIMIT = 120;
+
+/** `replace /Statement/0/Resource "*"`: one JSON Patch operation on one line, long values cut. */
+export function operationLabel(op: Operation): string {
+  const parts: string[] = [op.op, op.path];
+  if (op.op === 'move' || op.op === 'copy') parts.push(`from ${op.from}`);
+  if ('value' in op) {
+    const value = JSON.stringify(op.value) ?? 'undefined';
+    parts.push(value.length > VALUE_LIMIT ? `${value.slice(0, VALUE_LIMIT)}…` : value);
+  }
+  return parts.join(' ');
+}
+
+/** The lines that explain a finding, in the order every plain-text format prints them. */
+export function findingDetails(finding: Finding): string[] {
+  const lines = [
+    allowsPhrase(finding),
+    `scope ${finding.scope}, severity ${finding.severity}, rule ${finding.ruleId}`,
+    `in ${whereLabel(finding)}, ${finding.resourceType}`,
+    ...finding.statements.map((statement) => `why: ${statementWhy(statement)}`),
+  ];
+  const condition = conditionPhrase(finding);
+  if (condition) lines.push(condition);
+  const widen = widenPhrase(finding);
+  if (widen) lines.push(widen);
+  lines.push(introducedPhrase(finding));
+  if (finding.policyChange && finding.policyChange.length > 0) {
+    lines.push('changed by this plan:', ...finding.policyChange.map((op) => `  ${operationLabel(op)}`));
+  }
+  if (finding.fix && finding.fix.length > 0) {
+    lines.push(`fix: grant ${finding.actions.join(', ')} only on named key ARNs (the json, sarif and markdown reports carry a JSON Patch)`);
+  }
+  if (finding.suppressed) lines.push(suppressionPhrase(finding.suppressed));
+  return lines;
+}
