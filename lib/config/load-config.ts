@@ -44,12 +44,13 @@ export interface ConfigLocation {
   readonly file?: string;
 }
 
-/** One sentence per blocked action pattern that names no KMS action (or is otherwise unusable). */
+/** One sentence per blocked action pattern that matches no KMS action. */
 function blockedActionProblems(patterns: readonly string[]): string[] {
   const problems: string[] = [];
   patterns.forEach((pattern, index) => {
-    const expanded = expandBlockedActions([pattern]);
-    if ('error' in expanded) problems.push(`/blockedActions/${index}: ${expanded.error}`);
+    if ('error' in expandBlockedActions([pattern])) {
+      problems.push(`/blockedActions/${index} (${JSON.stringify(pattern)}) matches no KMS action; patterns are globs over KMS action names, e.g. kms:ReEncrypt*.`);
+    }
   });
   return problems;
 }

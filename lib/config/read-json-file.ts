@@ -34,9 +34,21 @@ export async function readJsonFile(location: string, role: FileRole, name: strin
     throw new ConfigError(name, [readFailure(error as NodeJS.ErrnoException, role)]);
   }
   if (text.startsWith(BOM)) text = text.slice(BOM.length);
+  if (text.trim() === '') throw new ConfigError(name, [`The ${role} is empty.`]);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new ConfigError(name, [`The ${role} is not valid JSON (${(error as Error).message.replace(/\.$/, '')}).`]);
+    throw new ConfigError(name, [syntaxProblem(text, (error as Error).message, role)]);
   }
+}
+
+/** JSON.parse's message with its character offset turned into a line and column. */
+function syntaxProblem(text: string, message: string, role: FileRole): string {
+  const position = /at position (\d+)/.exec(message);
+  const what = message.replace(/ in JSON at position \d+.*$/s, '').replace(/\.$/, '');
+  if (position === null) return `The ${role} is not valid JSON (${what}).`;
+  const before = text.slice(0, Number(position[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return `The ${role} is not valid JSON at line ${line}, column ${column} (${what}).`;
 }

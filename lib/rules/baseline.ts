@@ -51,9 +51,8 @@ export function formatBaseline(baseline: Baseline): string {
 
 function describeEntry(entry: BaselineEntry): string {
   if (entry.address === undefined) return `fingerprint ${entry.fingerprint}`;
-  const where = entry.policyPath !== undefined ? ` (${entry.policyPath})` : '';
-  const rule = entry.ruleId !== undefined ? `, ${entry.ruleId}` : '';
-  return `${entry.address}${where}${rule}`;
+  const details = [entry.policyPath, entry.ruleId].filter((detail) => detail !== undefined);
+  return details.length === 0 ? entry.address : `${entry.address} (${details.join(', ')})`;
 }
 
 export interface BaselineOutcome {
