@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { expandBlockedActions } from '../iam/kms-actions.js';
+import { expandBlockedActions } from '../iam/index.js';
 import type { FailOn, Options, Scope, SuppressionRule } from '../types.js';
 import { ConfigError } from './errors.js';
 import { readJsonFile } from './read-json-file.js';
