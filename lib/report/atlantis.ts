@@ -6,12 +6,11 @@
  * failures field, and "fail" inside text from the plan is broken with a zero-width space.
  */
 import type { Finding, Report } from '../types.js';
-import { findingStatus, failOnOf, unevaluatedFailsRun } from './outcome.js';
+import { findingStatus, passingCause, unevaluatedFailsRun } from './outcome.js';
 import { policyCases } from './policy-cases.js';
 import { printable } from './printable.js';
 import type { FormatContext, Formatter } from './types.js';
-import { policyLabel, reachOf, statementLabel, suppressionPhrase } from './wording.js';
-import { severityFails } from '../rules/rule.js';
+import { policyLabel, reachOf, statementLabel, suppressionPhrase, whereLabel } from './wording.js';
 
 type Mark = 'FAIL' | 'WARN' | 'EXCP';
 
@@ -34,12 +33,7 @@ function findingMessage(finding: Finding, context: FormatContext): string {
   const status = findingStatus(finding, context);
   let note = '';
   if (status === 'suppressed') note = `; ${suppressionPhrase(finding.suppressed!)}`;
-  else if (status === 'passing') {
-    const failOn = failOnOf(context);
-    note = severityFails(finding.severity, failOn)
-      ? '; pre-existing, and only new findings count'
-      : `; below the severity threshold (${failOn})`;
-  }
+  else if (status === 'passing') note = `; ${passingCause(finding, context)}`;
   return `${policyLabel(finding)} allows ${finding.actions.join(', ')} on ${reachOf(finding.scope)} [${facts.join('; ')}]${note}`;
 }
 
@@ -78,11 +72,11 @@ export const formatAtlantis: Formatter = (report: Report, context) => {
   }
   for (const error of report.errors) {
     tests += 1;
-    add('FAIL', error.source, `the input could not be read: ${error.message}`);
+    add('FAIL', whereLabel(error), `the input could not be read: ${error.message}`);
   }
   for (const warning of report.warnings) {
     tests += 1;
-    add('WARN', warning.source, warning.message);
+    add('WARN', whereLabel(warning), warning.message);
   }
   // Findings first, most severe kind of line first, each group in report order.
   const order: Readonly<Record<Mark, number>> = { FAIL: 0, WARN: 1, EXCP: 2 };

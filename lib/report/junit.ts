@@ -96,8 +96,9 @@ export const formatJunit: Formatter = (report: Report, context) => {
     list.push({ name, classname: `kmsguard.${entry.policy.resourceType}`, ...judge(entry, context) });
   }
   for (const error of report.errors) {
-    const list = suites.get(error.source) ?? [];
-    suites.set(error.source, list);
+    const suite = whereLabel(error);
+    const list = suites.get(suite) ?? [];
+    suites.set(suite, list);
     list.push({ name: 'read input', classname: 'kmsguard.input', verdict: 'error', body: element('error', { type: 'input', message: error.message }) });
   }
   const all = [...suites.values()].flat();

@@ -10,7 +10,7 @@ import { failOnOf, passingReason } from './outcome.js';
 import { code, codeBlock, prose } from './markdown-text.js';
 import { tally, type RatedFinding, type RatedUnevaluated } from './tally.js';
 import type { FormatContext, Formatter } from './types.js';
-import { matchLabel, reachOf, remediation, statementLabel, suppressionPhrase } from './wording.js';
+import { matchLabel, reachOf, remediation, statementLabel, suppressionPhrase, whereLabel } from './wording.js';
 
 export const MARKDOWN_MAX_LENGTH = 65_000;
 /** A patch longer than this is named, not shown: one finding must not crowd out the others. */
@@ -61,6 +61,7 @@ function findingText({ finding, status }: RatedFinding, context: FormatContext):
   bullets.push(finding.introduced ? '**Introduced by this plan**' : 'Pre-existing: already allowed before this plan');
   if (status === 'passing') bullets.push(prose(passingReason(finding, context)));
   if (finding.suppressed) bullets.push(prose(suppressionPhrase(finding.suppressed)));
+  if (finding.baselined) bullets.push('In the baseline: reported, accepted');
   parts.push(...bullets.map((b) => `- ${b}`), '', `**Fix.** ${prose(remediation())}`);
   if (finding.fix && finding.fix.length > 0) {
     parts.push('', patchBlock('JSON Patch (placeholder key ARNs to replace)', finding.fix));
@@ -98,8 +99,8 @@ function header(report: Report, context: FormatContext): string {
       : 'Passed: nothing here fails the run.'
     : `**Failed**: ${reasons.join(', ')}.`;
   const lines = ['## kmsguard', '', status, '', summaryTable(report), ''];
-  for (const error of report.errors) lines.push(`- Input ${code(error.source)} could not be read: ${prose(error.message)}`);
-  for (const warning of report.warnings) lines.push(`- Warning for ${code(warning.source)}: ${prose(warning.message)}`);
+  for (const error of report.errors) lines.push(`- Input ${code(whereLabel(error))} could not be read: ${prose(error.message)}`);
+  for (const warning of report.warnings) lines.push(`- Warning for ${code(whereLabel(warning))}: ${prose(warning.message)}`);
   if (report.errors.length + report.warnings.length > 0) lines.push('');
   return `${lines.join('\n')}\n`;
 }

@@ -26,10 +26,19 @@ export function unevaluatedFailsRun(entry: Unevaluated, context: FormatContext):
   return unevaluatedFails(entry, runOptions(context));
 }
 
-/** Why a finding that is not suppressed does not fail the run. */
-export function passingReason(finding: Finding, context: FormatContext): string {
+/**
+ * Why a finding that is not suppressed does not fail the run, as a phrase free of the word
+ * "fail" (the atlantis format must not print it when nothing fails).
+ */
+export function passingCause(finding: Finding, context: FormatContext): string {
+  if (finding.baselined) return 'in the baseline';
   const failOn = failOnOf(context);
   return severityFails(finding.severity, failOn)
-    ? 'does not fail the run: pre-existing, and only new findings fail'
-    : `does not fail the run: below the fail threshold (${failOn})`;
+    ? 'pre-existing, and only new findings count'
+    : `below the severity threshold (${failOn})`;
+}
+
+/** "does not fail the run: below the severity threshold (medium)". */
+export function passingReason(finding: Finding, context: FormatContext): string {
+  return `does not fail the run: ${passingCause(finding, context)}`;
 }

@@ -132,6 +132,7 @@ export const formatSarif: Formatter = (report: Report, context) => {
         statements: finding.statements,
         conditionKeys: finding.conditionKeys,
         introduced: finding.introduced,
+        ...(finding.baselined ? { baselined: true } : {}),
         ...(finding.position !== undefined ? { position: finding.position } : {}),
         ...(finding.mayWidenTo !== undefined ? { mayWidenTo: finding.mayWidenTo } : {}),
         ...(finding.fix !== undefined ? { fix: finding.fix } : {}),
@@ -154,12 +155,12 @@ export const formatSarif: Formatter = (report: Report, context) => {
     })),
     ...report.warnings.map((warning) => ({
       level: 'warning',
-      message: { text: `${warning.source}: ${warning.message}` },
+      message: { text: `${whereLabel(warning)}: ${warning.message}` },
       descriptor: { id: 'input-warning' },
     })),
     ...report.errors.map((error) => ({
       level: 'error',
-      message: { text: `${error.source}: ${error.message}` },
+      message: { text: `${whereLabel(error)}: ${error.message}` },
       descriptor: { id: 'input-error' },
     })),
   ];

@@ -104,5 +104,6 @@ export function findingDetails(finding: Finding): string[] {
     lines.push(`fix: grant ${finding.actions.join(', ')} only on named key ARNs (the json, sarif and markdown reports carry a JSON Patch)`);
   }
   if (finding.suppressed) lines.push(suppressionPhrase(finding.suppressed));
+  if (finding.baselined) lines.push('in the baseline: reported, accepted');
   return lines;
 }

@@ -1,0 +1,201 @@
+/**
+ * The fix for a finding: an RFC 6902 patch against the policy document that takes the blocked
+ * actions out of every statement that grants them on keys the policy does not name, and grants
+ * them again in one statement scoped to placeholder key ARNs. Everything else the statements
+ * granted is kept.
+ */
+import jsonpatch, { type Operation } from 'fast-json-patch';
+import { judgePolicy, kmsActions, matchesAction, parsePolicy } from '../iam/index.js';
+import type { EvaluationOptions, Partition, ResponsibleStatement, Scope } from '../iam/types.js';
+
+export const SCOPED_SID = 'KmsguardScopedDecrypt';
+export const DENY_SID = 'KmsguardDenyDecryptOnOtherKeys';
+
+/** The placeholder ARN the scoped statement names: to be replaced with the real key ARNs. */
+export function placeholderKeyArn(partition: Partition = 'aws'): string {
+  return `arn:${partition}:kms:REGION:ACCOUNT_ID:key/KEY_ID`;
+}
+
+export interface FixTarget {
+  /** The blocked actions the policy allows on keys it does not name. */
+  readonly actions: readonly string[];
+  /** The Allow statements responsible, by JSON pointer into the document. */
+  readonly statements: readonly Pick<ResponsibleStatement, 'pointer'>[];
+  readonly scope: Scope;
+}
+
+export interface FixOptions {
+  /**
+   * The options the finding was judged with. The patched policy is judged again with them, and
+   * statements that still grant a blocked action (at a narrower scope) are fixed too. Without
+   * them it is judged in every partition, conditions ignored (the strictest reading).
+   */
+  readonly evaluation?: EvaluationOptions;
+  /** All KMS actions, to spell out `kms:*` minus the blocked ones. Default: the shipped list. */
+  readonly kmsActions?: readonly string[];
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+const PARTITIONS: readonly Partition[] = ['aws', 'aws-cn', 'aws-us-gov'];
+/** Each round fixes the statements the last judgement named; a few rounds reach every scope. */
+const MAX_ROUNDS = 8;
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function sameAction(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** `*`, `**`, `*:*`: patterns that match every action name. */
+function matchesEveryAction(pattern: string): boolean {
+  return /^\*+$/.test(pattern) || /^\*+:\*+$/.test(pattern);
+}
+
+/** `kms:...` (service spelled without wildcards): its matches can be listed from the KMS actions. */
+function isKmsPattern(pattern: string): boolean {
+  return pattern.toLowerCase().startsWith('kms:');
+}
+
+function asList(value: Json): Json[] {
+  return Array.isArray(value) ? [...value] : [value];
+}
+
+/** A list of one string goes back to a string when the element was a string. */
+function shaped(original: Json, list: Json[]): Json {
+  return !Array.isArray(original) && list.length === 1 ? list[0]! : list;
+}
+
+/**
+ * Takes `blocked` out of one Allow statement, keeping everything else it grants. Returns the
+ * statement unchanged when no Action list can say it (a pattern across services such as
+ * `*:Decrypt`), and undefined when the statement granted nothing but blocked actions.
+ */
+function withoutBlocked(statement: JsonObject, blocked: readonly string[], allKms: readonly string[]): JsonObject | undefined {
+  const isBlocked = (action: string) => blocked.some((b) => sameAction(b, action));
+  if (Object.hasOwn(statement, 'NotAction')) {
+    const list = asList(statement.NotAction!);
+    const patterns = list.filter((item): item is string => typeof item === 'string');
+    const missing = blocked.filter((b) => !patterns.some((p) => matchesAction(p, b)));
+    return missing.length === 0 ? statement : { ...statement, NotAction: [...list, ...missing] };
+  }
+  if (!Object.hasOwn(statement, 'Action')) return statement;
+  const original = statement.Action!;
+  const list = asList(original);
+  const grants = (p: Json): p is string => typeof p === 'string' && blocked.some((b) => matchesAction(p, b));
+  if (!list.some(grants)) return statement;
+
+  // Every action: the statement becomes "every action but the blocked ones", a NotAction.
+  if (list.some((p) => typeof p === 'string' && matchesEveryAction(p))) {
+    const { Action: _dropped, ...rest } = statement;
+    return { ...rest, NotAction: [...blocked] };
+  }
+  const kept: Json[] = [];
+  const keep = (item: Json) => {
+    const duplicate = kept.some((k) => (typeof k === 'string' && typeof item === 'string' ? sameAction(k, item) : k === item));
+    if (!duplicate) kept.push(item);
+  };
+  let changed = false;
+  for (const item of list) {
+    if (!grants(item) || !isKmsPattern(item)) keep(item);
+    else {
+      changed = true;
+      for (const action of allKms) if (matchesAction(item, action) && !isBlocked(action)) keep(action);
+    }
+  }
+  if (!changed) return statement;
+  return kept.length === 0 ? undefined : { ...statement, Action: shaped(original, kept) };
+}
+
+/** The statements as a list (a lone Statement object becomes a list of one). */
+function statementList(document: JsonObject): Json[] {
+  const statements = document.Statement;
+  if (statements === undefined) return [];
+  return Array.isArray(statements) ? statements : [statements];
+}
+
+/** Index of the statement a pointer (`/Statement/3`, or `/Statement` for a lone object) names. */
+function indexOfPointer(pointer: string): number | undefined {
+  if (pointer === '/Statement') return 0;
+  const match = /^\/Statement\/(\d+)$/.exec(pointer);
+  return match ? Number(match[1]) : undefined;
+}
+
+function uniqueSid(statements: readonly Json[], wanted: string): string {
+  const taken = new Set(statements.flatMap((s) => (isObject(s) && typeof s.Sid === 'string' ? [s.Sid] : [])));
+  if (!taken.has(wanted)) return wanted;
+  let n = 2;
+  while (taken.has(`${wanted}${n}`)) n += 1;
+  return `${wanted}${n}`;
+}
+
+/** Judges a document the way the finding was judged: the pointers of the statements still responsible. */
+function stillFlagged(document: JsonObject, blocked: readonly string[], options: FixOptions): { pointers: string[]; actions: string[] } {
+  const parsed = parsePolicy(document);
+  if ('error' in parsed) return { pointers: [], actions: [] };
+  const evaluations: EvaluationOptions[] = options.evaluation
+    ? [options.evaluation]
+    : PARTITIONS.map((partition) => ({ blockedActions: blocked, partition, conditions: 'ignore' as const }));
+  const pointers = new Set<string>();
+  const actions = new Set<string>();
+  for (const evaluation of evaluations) {
+    const verdict = judgePolicy(parsed.policy, evaluation);
+    if (verdict.kind !== 'finding') continue;
+    for (const s of verdict.statements) pointers.add(s.pointer);
+    for (const a of verdict.actions) actions.add(a);
+  }
+  return { pointers: [...pointers], actions: [...actions] };
+}
+
+/**
+ * The patch that fixes `finding` in `document` (the parsed policy document). Applying it gives
+ * a policy kmsguard does not flag; an empty list when the document is not a policy object.
+ *
+ * Round by round, the blocked actions leave the statements the judgement names (the finding's
+ * first, then those a narrower scope reveals) until the policy is clean. A statement no Action
+ * list can narrow (a pattern across services) stays as it is and a Deny of the blocked actions
+ * on every key but the placeholder takes them back.
+ */
+export function suggestFix(document: unknown, finding: FixTarget, options: FixOptions = {}): Operation[] {
+  if (!isObject(document) || finding.actions.length === 0) return [];
+  const allKms = options.kmsActions ?? kmsActions();
+  const moved = new Set<string>(finding.actions);
+  let statements = statementList(document);
+  let pointers = finding.statements.map((s) => s.pointer);
+  let needsDeny = false;
+
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const blocked = [...moved].sort();
+    const targets = new Set(pointers.map(indexOfPointer));
+    let changed = false;
+    const next: Json[] = [];
+    statements.forEach((statement, index) => {
+      if (!targets.has(index) || !isObject(statement) || statement.Effect !== 'Allow') {
+        next.push(statement);
+        return;
+      }
+      const rewritten = withoutBlocked(statement, blocked, allKms);
+      if (rewritten !== statement) changed = true;
+      if (rewritten) next.push(rewritten);
+    });
+    statements = next;
+    const again = stillFlagged({ ...document, Statement: statements }, blocked, options);
+    if (again.pointers.length === 0) break;
+    for (const action of again.actions) moved.add(action);
+    if (!changed && round > 0) {
+      needsDeny = true;
+      break;
+    }
+    pointers = again.pointers;
+    if (round === MAX_ROUNDS - 1) needsDeny = true;
+  }
+
+  const actions = [...moved].sort();
+  const arn = placeholderKeyArn(options.evaluation?.partition);
+  const added: Json[] = [{ Sid: uniqueSid(statements, SCOPED_SID), Effect: 'Allow', Action: actions, Resource: [arn] }];
+  if (needsDeny) added.push({ Sid: uniqueSid([...statements, ...added], DENY_SID), Effect: 'Deny', Action: actions, NotResource: [arn] });
+  return jsonpatch.compare(document, { ...document, Statement: [...statements, ...added] });
+}

@@ -1,0 +1,83 @@
+/**
+ * What a plan changes in a policy, as an RFC 6902 patch a reviewer can read: which edit widened
+ * the access. Both documents are normalised first, so that reformatting gives no operations.
+ */
+import jsonpatch, { type Operation } from 'fast-json-patch';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** Elements whose value may be one string or a list of strings, meaning the same. */
+const LIST_ELEMENTS = new Set(['Action', 'NotAction', 'Resource', 'NotResource']);
+
+function isObject(value: unknown): value is { [key: string]: Json } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** JSON text is parsed (a plan may carry the policy either way); anything unparsable stays as it is. */
+function parsed(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+/** Objects rebuilt with sorted keys, so the operations come in the same order however the keys were written. */
+function sortedKeys(value: Json): Json {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (!isObject(value)) return value;
+  const out: { [key: string]: Json } = {};
+  for (const key of Object.keys(value).sort()) out[key] = sortedKeys(value[key]!);
+  return out;
+}
+
+function listed(value: Json): Json {
+  return Array.isArray(value) ? value : [value];
+}
+
+function normalStatement(statement: Json): Json {
+  if (!isObject(statement)) return statement;
+  const out: { [key: string]: Json } = {};
+  for (const [key, value] of Object.entries(statement)) {
+    if (LIST_ELEMENTS.has(key)) out[key] = listed(value);
+    else if (key === 'Condition' && isObject(value)) {
+      const condition: { [key: string]: Json } = {};
+      for (const [operator, tests] of Object.entries(value)) {
+        if (!isObject(tests)) condition[operator] = tests;
+        else condition[operator] = Object.fromEntries(Object.entries(tests).map(([k, v]) => [k, listed(v)]));
+      }
+      out[key] = condition;
+    } else out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * The policy document in one spelling: JSON text parsed, `Statement` always a list, Action /
+ * NotAction / Resource / NotResource and condition values always lists, keys sorted. Order
+ * within lists is kept: it is what the author wrote.
+ */
+export function normalisePolicy(document: unknown): unknown {
+  const value = parsed(document);
+  if (!isObject(value)) return value;
+  const out: { [key: string]: Json } = { ...value };
+  if (Object.hasOwn(value, 'Statement')) {
+    const statements = value.Statement!;
+    out.Statement = (Array.isArray(statements) ? statements : [statements]).map(normalStatement);
+  }
+  return sortedKeys(out);
+}
+
+/**
+ * The patch from `before` to `after` (parsed documents or JSON text), both normalised: it
+ * applies to `normalisePolicy(before)`. Empty when the two say the same in different spelling.
+ */
+export function policyChange(before: unknown, after: unknown): Operation[] {
+  const from = normalisePolicy(before);
+  const to = normalisePolicy(after);
+  const container = (v: unknown): v is object => typeof v === 'object' && v !== null;
+  if (container(from) && container(to) && Array.isArray(from) === Array.isArray(to)) return jsonpatch.compare(from, to);
+  if (JSON.stringify(from) === JSON.stringify(to)) return [];
+  return [{ op: 'replace', path: '', value: to }];
+}
