@@ -12,9 +12,10 @@
  *   3. the entry's `policy` equal to P's `policy` after apply or before the plan (the mirror may
  *      show the value P is about to replace, or P is being deleted), as text or modulo JSON
  *      formatting: whitespace and object key order.
- * Values are taken after apply, or before the plan when there is no after (P deleted). An entry
- * whose policy or name is not known is never a mirror. When the texts differ in substance both are
- * reported: the role and the role policy then disagree about one AWS policy, and either may win.
+ * P's role, name and policy after apply are paired together, and so are those before the plan.
+ * An entry whose policy or name is not known is never a mirror. When the documents differ in
+ * substance both are reported: the role and the role policy then disagree about one AWS policy,
+ * and either may win.
  */
 import type { PolicySource } from '../types.js';
 import type { ResourceInstance } from '../terraform/types.js';
@@ -29,16 +30,17 @@ export class RolePolicyIndex {
   /** Records a managed `aws_iam_role_policy`; other resources are ignored. */
   add(resource: ResourceInstance): void {
     if (resource.mode !== 'managed' || resource.type !== 'aws_iam_role_policy') return;
-    const values = resource.after ?? resource.before;
-    if (values === null) return;
-    const role = values.role;
-    const name = values.name;
+    if (resource.after !== null) this.record(resource.after);
+    if (resource.before !== null) this.record(resource.before);
+  }
+
+  private record(values: Readonly<Record<string, unknown>>): void {
+    const { role, name } = values;
     if (typeof role !== 'string' || typeof name !== 'string' || name === '') return;
     const key = `${role}\u0000${name}`;
-    let documents = this.documents.get(key);
-    if (documents === undefined) this.documents.set(key, (documents = []));
-    if (resource.after !== null) documents.push(resource.after.policy);
-    if (resource.before !== null) documents.push(resource.before.policy);
+    const documents = this.documents.get(key);
+    if (documents === undefined) this.documents.set(key, [values.policy]);
+    else documents.push(values.policy);
   }
 
   get size(): number {

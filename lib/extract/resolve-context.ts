@@ -1,0 +1,31 @@
+/**
+ * The extract context of one Terraform document: answers what the plan knows of policy
+ * attributes that are not known until apply.
+ */
+import type { PolicyValue } from '../types.js';
+import type { TerraformDocument } from '../terraform/types.js';
+import type { ExtractContext } from './types.js';
+import { inlinePolicyIsConfigured } from './resolve-inline-policy.js';
+import { resolveIndexOf } from './resolve-index.js';
+import { resolveUnknownPolicy } from './resolve-unknown.js';
+
+const ABSENT: PolicyValue = Object.freeze({ kind: 'absent' });
+
+export function createExtractContext(document: TerraformDocument): ExtractContext {
+  const index = resolveIndexOf(document);
+  return {
+    document,
+    resolveUnknownPolicy(resource, attributePath) {
+      // A computed inline_policy as a whole: no policy the configuration wrote.
+      if (
+        resource.type === 'aws_iam_role' &&
+        attributePath.length === 1 &&
+        attributePath[0] === 'inline_policy' &&
+        !inlinePolicyIsConfigured(document, resource)
+      ) {
+        return ABSENT;
+      }
+      return resolveUnknownPolicy(index, resource, attributePath);
+    },
+  };
+}

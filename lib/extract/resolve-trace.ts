@@ -1,0 +1,195 @@
+/**
+ * Follows an expression's references back to where their values come from: through input
+ * variables (the calling module's expression), module outputs (the child's output expression)
+ * and `each.value` (the `for_each` expression), to any depth.
+ */
+import type { ConfigExpression } from '../terraform/configuration.js';
+import { groupReferences, relativeAddress } from '../terraform/references.js';
+import type { Reference, Step, Subject } from '../terraform/references.js';
+import type { LocatedInstance, ResolveIndex } from './resolve-index.js';
+
+/** A module instance on a scope path; `any` when the reference does not say which instance. */
+export interface ScopeStep {
+  readonly name: string;
+  readonly key?: string | number;
+  readonly any?: true;
+}
+
+export type Scope = readonly ScopeStep[];
+
+export type ResourceSubject = Extract<Subject, { kind: 'resource' }>;
+
+/** Where a referenced value comes from. */
+export type Leaf =
+  /** An attribute of a resource or data source (`remaining` is the attribute path). */
+  | { readonly kind: 'resource'; readonly scope: Scope; readonly subject: ResourceSubject; readonly remaining: readonly Step[]; readonly text: string }
+  /** Known when planning: `count.index`, `each.key`, `path.module`, root variables, variable defaults. */
+  | { readonly kind: 'plan-known'; readonly text: string }
+  /** Not traceable in the plan: local values, `self`, whole module objects, missing outputs. */
+  | { readonly kind: 'opaque'; readonly text: string };
+
+export interface Traced {
+  /** The references the expression itself makes, as written there. */
+  readonly references: readonly Reference[];
+  readonly leaves: readonly Leaf[];
+}
+
+export function scopeOf(module: readonly { name: string; key?: string | number }[]): Scope {
+  return module.map((step) => (step.key === undefined ? { name: step.name } : { name: step.name, key: step.key }));
+}
+
+function scopeKey(scope: Scope): string {
+  return scope.map((step) => `${step.name}[${step.any ? '*' : JSON.stringify(step.key ?? null)}]`).join('.');
+}
+
+/** Traces every reference of `expression`, evaluated in `scope` (with `forEach` giving `each.value`). */
+export function traceExpression(
+  index: ResolveIndex,
+  expression: ConfigExpression | undefined,
+  scope: Scope,
+  forEach?: ConfigExpression,
+): Traced {
+  const references = groupReferences(expression?.references ?? []);
+  const leaves: Leaf[] = [];
+  const visited = new Set<string>();
+  for (const reference of references) leaves.push(...traceReference(index, reference, scope, forEach, visited));
+  return { references, leaves };
+}
+
+function traceAll(
+  index: ResolveIndex,
+  expression: ConfigExpression | undefined,
+  scope: Scope,
+  forEach: ConfigExpression | undefined,
+  visited: Set<string>,
+): Leaf[] {
+  const leaves: Leaf[] = [];
+  for (const reference of groupReferences(expression?.references ?? [])) {
+    leaves.push(...traceReference(index, reference, scope, forEach, visited));
+  }
+  return leaves;
+}
+
+function hasReferences(expression: unknown): expression is ConfigExpression {
+  return (
+    typeof expression === 'object' &&
+    expression !== null &&
+    Array.isArray((expression as ConfigExpression).references) &&
+    (expression as ConfigExpression).references!.length > 0
+  );
+}
+
+function traceReference(
+  index: ResolveIndex,
+  reference: Reference,
+  scope: Scope,
+  forEach: ConfigExpression | undefined,
+  visited: Set<string>,
+): Leaf[] {
+  const seen = `${scopeKey(scope)}|${reference.text}|${forEach ? 'e' : ''}`;
+  if (visited.has(seen)) return [];
+  visited.add(seen);
+  const { subject, text } = reference;
+  switch (subject.kind) {
+    case 'resource':
+      return [{ kind: 'resource', scope, subject, remaining: reference.remaining, text }];
+    case 'module':
+      return [{ kind: 'opaque', text }];
+    case 'module-output': {
+      const parent = index.configModule(scope.map((step) => step.name));
+      const call = parent?.calls.get(subject.call);
+      const output = call?.module.outputs.get(subject.output);
+      if (!call || !output?.expression) return [{ kind: 'opaque', text }];
+      const repeated = call.countExpression !== undefined || call.forEachExpression !== undefined;
+      const step: ScopeStep =
+        subject.key !== undefined ? { name: call.name, key: subject.key } : repeated ? { name: call.name, any: true } : { name: call.name };
+      return traceAll(index, output.expression, [...scope, step], undefined, visited);
+    }
+    case 'named':
+      switch (subject.namespace) {
+        case 'var': {
+          const last = scope[scope.length - 1];
+          if (last === undefined) return [{ kind: 'plan-known', text }];
+          const parentScope = scope.slice(0, -1);
+          const call = index.configModule(parentScope.map((step) => step.name))?.calls.get(last.name);
+          if (!call) return [{ kind: 'opaque', text }];
+          const given = call.expressions[subject.name];
+          if (given === undefined) return [{ kind: 'plan-known', text }];
+          if (!hasReferences(given)) return [{ kind: 'plan-known', text }];
+          return traceAll(index, given, parentScope, call.forEachExpression, visited);
+        }
+        case 'each':
+          if (subject.name === 'key') return [{ kind: 'plan-known', text }];
+          if (subject.name === 'value' && forEach) return traceAll(index, forEach, scope, undefined, visited);
+          return [{ kind: 'opaque', text }];
+        case 'count':
+        case 'path':
+        case 'terraform':
+          return [{ kind: 'plan-known', text }];
+        default:
+          return [{ kind: 'opaque', text }];
+      }
+  }
+}
+
+const KEY_ARN_ATTRIBUTES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  managed: {
+    aws_kms_key: 'arn',
+    aws_kms_replica_key: 'arn',
+    aws_kms_external_key: 'arn',
+    aws_kms_replica_external_key: 'arn',
+    aws_kms_alias: 'target_key_arn',
+  },
+  data: {
+    aws_kms_key: 'arn',
+    aws_kms_alias: 'target_key_arn',
+  },
+};
+
+function attributeOf(leaf: Extract<Leaf, { kind: 'resource' }>): string | undefined {
+  const [first, ...rest] = leaf.remaining;
+  return first?.kind === 'name' && rest.length === 0 ? first.name : undefined;
+}
+
+/** True when the leaf is the ARN of exactly one KMS key (`aws_kms_key.main.arn`...). */
+export function isKeyArnLeaf(leaf: Leaf): boolean {
+  if (leaf.kind !== 'resource') return false;
+  const attribute = KEY_ARN_ATTRIBUTES[leaf.subject.mode]?.[leaf.subject.type];
+  return attribute !== undefined && attributeOf(leaf) === attribute;
+}
+
+/** True when the leaf is the rendered JSON of an `aws_iam_policy_document` data source. */
+export function isPolicyDocumentLeaf(leaf: Leaf): leaf is Extract<Leaf, { kind: 'resource' }> {
+  if (leaf.kind !== 'resource' || leaf.subject.mode !== 'data' || leaf.subject.type !== 'aws_iam_policy_document') return false;
+  if (leaf.remaining.length === 0) return true;
+  const attribute = attributeOf(leaf);
+  return attribute === 'json' || attribute === 'minified_json';
+}
+
+/** The leaves whose values are not known when planning. */
+export function unknownSources(leaves: readonly Leaf[]): Leaf[] {
+  return leaves.filter((leaf) => leaf.kind !== 'plan-known');
+}
+
+/** The instances a resource leaf may name: the scope's module instances, and its key when static. */
+export function instancesOfLeaf(index: ResolveIndex, leaf: Extract<Leaf, { kind: 'resource' }>): LocatedInstance[] {
+  const relative = relativeAddress(leaf.subject.mode, leaf.subject.type, leaf.subject.name);
+  return index
+    .instancesOf(
+      leaf.scope.map((step) => step.name),
+      relative,
+    )
+    .filter(
+      (located) =>
+        located.module.every((step, i) => {
+          const wanted = leaf.scope[i]!;
+          return wanted.any === true || step.key === wanted.key;
+        }) &&
+        (leaf.subject.key === undefined || located.instance.index === leaf.subject.key),
+    );
+}
+
+/** The references' texts, each once, for messages. */
+export function describeReferences(references: readonly Reference[]): string {
+  return [...new Set(references.map((reference) => reference.text))].join(', ');
+}

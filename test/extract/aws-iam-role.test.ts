@@ -1,0 +1,122 @@
+import { expect } from 'chai';
+import { extractPolicies } from '../../lib/extract/index.js';
+import { readTerraform } from '../../lib/terraform/index.js';
+import type { PolicySource, PolicyValue } from '../../lib/types.js';
+import { loadDocument } from './load.js';
+import { compact, DECRYPT_ALL, DECRYPT_ONE_KEY } from './policy-documents.js';
+
+const LOGS = compact([{ Effect: 'Allow', Action: 'logs:PutLogEvents', Resource: '*' }]);
+
+describe('extract: aws_iam_role inline_policy', () => {
+  const doc = loadDocument('plan-role-inline.json', 'plan');
+
+  it('judges each entry, pairs before by name, and skips placeholders, empty lists and deleted roles', () => {
+    const expected: PolicySource[] = [
+      {
+        address: 'aws_iam_role.computed',
+        resourceType: 'aws_iam_role',
+        policyPath: 'inline_policy',
+        actions: ['create'],
+        after: { kind: 'unknown', detail: 'inline_policy is not known until apply' },
+      },
+      {
+        address: 'aws_iam_role.multi',
+        resourceType: 'aws_iam_role',
+        policyPath: 'inline_policy[0].policy',
+        actions: ['update'],
+        after: { kind: 'text', text: DECRYPT_ALL },
+        before: { kind: 'text', text: DECRYPT_ONE_KEY },
+      },
+      {
+        address: 'aws_iam_role.multi',
+        resourceType: 'aws_iam_role',
+        policyPath: 'inline_policy[1].policy',
+        actions: ['update'],
+        after: { kind: 'unknown', detail: 'inline_policy[1].policy is not known until apply' },
+        before: { kind: 'absent' },
+      },
+      {
+        address: 'aws_iam_role.multi',
+        resourceType: 'aws_iam_role',
+        policyPath: 'inline_policy[2].policy',
+        actions: ['update'],
+        after: { kind: 'text', text: LOGS },
+        before: { kind: 'text', text: LOGS },
+      },
+      {
+        address: 'aws_iam_role.named_empty',
+        resourceType: 'aws_iam_role',
+        policyPath: 'inline_policy[0].policy',
+        actions: ['create'],
+        after: { kind: 'text', text: '' },
+      },
+      {
+        address: 'aws_iam_role.whole_entry_unknown',
+        resourceType: 'aws_iam_role',
+        policyPath: 'inline_policy[0].policy',
+        actions: ['create'],
+        after: { kind: 'unknown', detail: 'inline_policy[0].policy is not known until apply' },
+      },
+    ];
+    expect(extractPolicies(doc)).to.deep.equal(expected);
+  });
+
+  it('reports nothing for a computed inline_policy the context says is absent (none configured)', () => {
+    const asked: string[] = [];
+    const sources = extractPolicies(doc, {
+      resolveUnknownPolicy(resource, path): PolicyValue {
+        asked.push(`${resource.address} ${path.join('/')}`);
+        return path.length === 1 ? { kind: 'absent' } : { kind: 'unknown', detail: 'x' };
+      },
+    });
+    expect(asked).to.deep.equal([
+      'aws_iam_role.computed inline_policy',
+      'aws_iam_role.multi inline_policy/1/policy',
+      'aws_iam_role.whole_entry_unknown inline_policy/0/policy',
+    ]);
+    expect(sources.map((s) => `${s.address} ${s.policyPath}`)).to.deep.equal([
+      'aws_iam_role.multi inline_policy[0].policy',
+      'aws_iam_role.multi inline_policy[1].policy',
+      'aws_iam_role.multi inline_policy[2].policy',
+      'aws_iam_role.named_empty inline_policy[0].policy',
+      'aws_iam_role.whole_entry_unknown inline_policy[0].policy',
+    ]);
+  });
+
+  describe('placeholder entries', () => {
+    const cases: [string, unknown, unknown, boolean][] = [
+      ['name and policy empty strings', { name: '', policy: '' }, undefined, false],
+      ['name and policy null', { name: null, policy: null }, undefined, false],
+      ['empty object', {}, undefined, false],
+      ['null entry', null, undefined, false],
+      ['name set, policy empty', { name: 'x', policy: '' }, undefined, true],
+      ['name empty, policy set', { name: '', policy: DECRYPT_ALL }, undefined, true],
+      ['both empty but policy unknown', { name: '' }, [{ policy: true }], true],
+      ['both empty but name unknown', { policy: '' }, [{ name: true }], true],
+      ['entry unknown', null, [true], true],
+    ];
+    for (const [label, entry, unknownMask, judged] of cases) {
+      it(`${label}: ${judged ? 'judged' : 'not judged'}`, () => {
+        const plan = {
+          format_version: '1.2',
+          resource_changes: [
+            {
+              address: 'aws_iam_role.r',
+              mode: 'managed',
+              type: 'aws_iam_role',
+              name: 'r',
+              change: {
+                actions: ['create'],
+                before: null,
+                after: { name: 'r', inline_policy: [entry] },
+                after_unknown: unknownMask === undefined ? {} : { inline_policy: unknownMask },
+              },
+            },
+          ],
+        };
+        expect(extractPolicies(readTerraform(plan, 'plan')).length).to.equal(judged ? 1 : 0);
+      });
+    }
+  });
+});
+

@@ -1,0 +1,217 @@
+import { expect } from 'chai';
+import { extractPolicies, judgedResourceTypes } from '../../lib/extract/index.js';
+import { readTerraform } from '../../lib/terraform/index.js';
+import type { PolicySource } from '../../lib/types.js';
+import { loadDocument } from './load.js';
+import { compact, DECRYPT_ACCOUNT, DECRYPT_ALL, pretty, S3_GET } from './policy-documents.js';
+
+describe('extract: extractPolicies', () => {
+  it('judges exactly the identity policy resource types', () => {
+    expect(judgedResourceTypes()).to.deep.equal([
+      'aws_iam_group_policy',
+      'aws_iam_policy',
+      'aws_iam_role',
+      'aws_iam_role_policy',
+      'aws_iam_user_policy',
+    ]);
+  });
+
+  it('finds each identity policy type in modules at any depth, ignoring resource policies and data sources', () => {
+    const sources = extractPolicies(loadDocument('plan-policy-types.json', 'plan'));
+    const expected: PolicySource[] = [
+      {
+        address: 'aws_iam_policy.p[0]',
+        resourceType: 'aws_iam_policy',
+        policyPath: 'policy',
+        actions: ['create'],
+        after: { kind: 'text', text: compact([{ Sid: 'DecryptAll', Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' }]) },
+      },
+      {
+        address: 'aws_iam_role.app',
+        resourceType: 'aws_iam_role',
+        policyPath: 'inline_policy[0].policy',
+        actions: ['create'],
+        after: {
+          kind: 'text',
+          text: compact([{ Effect: 'Allow', Action: 'kms:*', Resource: 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab' }]),
+        },
+      },
+      {
+        address: 'module.team["a"].aws_iam_user_policy.u',
+        resourceType: 'aws_iam_user_policy',
+        policyPath: 'policy',
+        actions: ['create'],
+        after: { kind: 'text', text: pretty([{ Effect: 'Allow', Action: ['kms:Decrypt', 'kms:ReEncryptFrom'], Resource: 'arn:aws:kms:*:111122223333:key/*' }]) },
+      },
+      {
+        address: 'module.team["a"].module.inner.aws_iam_group_policy.g["ops"]',
+        resourceType: 'aws_iam_group_policy',
+        policyPath: 'policy',
+        actions: ['create'],
+        after: { kind: 'text', text: compact([{ Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::ops-reports' }]) },
+      },
+      {
+        address: 'module.team["b"].aws_iam_role_policy.r[1]',
+        resourceType: 'aws_iam_role_policy',
+        policyPath: 'policy',
+        actions: ['create'],
+        after: { kind: 'text', text: compact([{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }]) },
+      },
+    ];
+    expect(sources).to.deep.equal(expected);
+  });
+
+  it('judges plans on after, gives before for updates, replacements and no-ops, and skips deleted and forgotten resources', () => {
+    const sources = extractPolicies(loadDocument('plan-policy-changes.json', 'plan'));
+    const expected: PolicySource[] = [
+      {
+        address: 'aws_iam_group_policy.object',
+        resourceType: 'aws_iam_group_policy',
+        policyPath: 'policy',
+        actions: ['create'],
+        after: { kind: 'object', value: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['kms:Decrypt'], Resource: ['*'] }] } },
+      },
+      {
+        address: 'aws_iam_policy.future',
+        resourceType: 'aws_iam_policy',
+        policyPath: 'policy',
+        actions: ['archive'],
+        after: { kind: 'text', text: DECRYPT_ALL },
+        before: { kind: 'text', text: DECRYPT_ALL },
+      },
+      {
+        address: 'aws_iam_policy.null_policy',
+        resourceType: 'aws_iam_policy',
+        policyPath: 'policy',
+        actions: ['update'],
+        after: { kind: 'absent' },
+        before: { kind: 'text', text: S3_GET },
+      },
+      {
+        address: 'aws_iam_policy.replaced',
+        resourceType: 'aws_iam_policy',
+        policyPath: 'policy',
+        actions: ['delete', 'create'],
+        after: { kind: 'text', text: DECRYPT_ALL },
+        before: { kind: 'text', text: DECRYPT_ACCOUNT },
+      },
+      {
+        address: 'aws_iam_policy.replaced_unknown',
+        resourceType: 'aws_iam_policy',
+        policyPath: 'policy',
+        actions: ['create', 'delete'],
+        after: { kind: 'unknown', detail: 'policy is not known until apply' },
+        before: { kind: 'text', text: S3_GET },
+      },
+      {
+        address: 'aws_iam_policy.unchanged',
+        resourceType: 'aws_iam_policy',
+        policyPath: 'policy',
+        actions: ['no-op'],
+        after: { kind: 'text', text: DECRYPT_ACCOUNT },
+        before: { kind: 'text', text: DECRYPT_ACCOUNT },
+      },
+      {
+        address: 'aws_iam_policy.updated',
+        resourceType: 'aws_iam_policy',
+        policyPath: 'policy',
+        actions: ['update'],
+        after: { kind: 'text', text: DECRYPT_ALL },
+        before: { kind: 'text', text: S3_GET },
+      },
+      {
+        address: 'aws_iam_role_policy.empty',
+        resourceType: 'aws_iam_role_policy',
+        policyPath: 'policy',
+        actions: ['create'],
+        after: { kind: 'text', text: '' },
+      },
+      {
+        address: 'aws_iam_user_policy.unknown',
+        resourceType: 'aws_iam_user_policy',
+        policyPath: 'policy',
+        actions: ['create'],
+        after: { kind: 'unknown', detail: 'policy is not known until apply' },
+      },
+    ];
+    expect(sources).to.deep.equal(expected);
+  });
+
+  it('asks the context about unknown policies, with the resource and the attribute path', () => {
+    const doc = loadDocument('plan-policy-changes.json', 'plan');
+    const asked: [string, readonly (string | number)[]][] = [];
+    const sources = extractPolicies(doc, {
+      resolveUnknownPolicy(resource, path) {
+        asked.push([resource.address, path]);
+        return { kind: 'text', text: DECRYPT_ALL };
+      },
+    });
+    expect(asked).to.deep.equal([
+      ['aws_iam_policy.replaced_unknown', ['policy']],
+      ['aws_iam_user_policy.unknown', ['policy']],
+    ]);
+    expect(sources.find((s) => s.address === 'aws_iam_user_policy.unknown')!.after).to.deep.equal({ kind: 'text', text: DECRYPT_ALL });
+  });
+
+  it('calls a resolver given as a method with its object as this', () => {
+    const doc = loadDocument('plan-policy-changes.json', 'plan');
+    const resolver = {
+      detail: 'from the resolver',
+      resolveUnknownPolicy(this: { detail: string }) {
+        return { kind: 'unknown' as const, detail: this.detail };
+      },
+    };
+    const source = extractPolicies(doc, resolver).find((s) => s.address === 'aws_iam_user_policy.unknown')!;
+    expect(source.after).to.deep.equal({ kind: 'unknown', detail: 'from the resolver' });
+  });
+
+  it('judges a state as it is: no actions, no before; mirrored and placeholder role entries dropped', () => {
+    const sources = extractPolicies(loadDocument('state-policies.json', 'state'));
+    const expected: PolicySource[] = [
+      {
+        address: 'aws_iam_role.fn',
+        resourceType: 'aws_iam_role',
+        policyPath: 'inline_policy[0].policy',
+        actions: [],
+        after: { kind: 'text', text: pretty([{ Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::reports' }]) },
+      },
+      {
+        address: 'aws_iam_role_policy.fn_logs',
+        resourceType: 'aws_iam_role_policy',
+        policyPath: 'policy',
+        actions: [],
+        after: { kind: 'text', text: DECRYPT_ALL },
+      },
+      {
+        address: 'module.shared[0].aws_iam_policy.decrypt["reports"]',
+        resourceType: 'aws_iam_policy',
+        policyPath: 'policy',
+        actions: [],
+        after: { kind: 'text', text: DECRYPT_ALL },
+      },
+    ];
+    expect(sources).to.deep.equal(expected);
+  });
+
+  it('sorts by address, then by policy path with positions in numeric order', () => {
+    const inline = Array.from({ length: 12 }, (_, i) => ({ name: `p${i}`, policy: DECRYPT_ALL }));
+    const state = {
+      format_version: '1.0',
+      values: {
+        root_module: {
+          resources: [
+            { address: 'aws_iam_role.z', mode: 'managed', type: 'aws_iam_role', name: 'z', values: { name: 'z', inline_policy: inline } },
+            { address: 'aws_iam_policy.b', mode: 'managed', type: 'aws_iam_policy', name: 'b', values: { policy: DECRYPT_ALL } },
+            { address: 'aws_iam_policy.a', mode: 'managed', type: 'aws_iam_policy', name: 'a', values: { policy: DECRYPT_ALL } },
+          ],
+        },
+      },
+    };
+    const sources = extractPolicies(readTerraform(state, 'state'));
+    expect(sources.map((s) => `${s.address} ${s.policyPath}`)).to.deep.equal([
+      'aws_iam_policy.a policy',
+      'aws_iam_policy.b policy',
+      ...Array.from({ length: 12 }, (_, i) => `aws_iam_role.z inline_policy[${i}].policy`),
+    ]);
+  });
+});

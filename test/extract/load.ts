@@ -1,0 +1,7 @@
+import { readTerraform } from '../../lib/terraform/index.js';
+import type { DocumentKind, TerraformDocument } from '../../lib/terraform/types.js';
+import { loadFixture } from '../terraform/load-fixture.js';
+
+export function loadDocument(file: string, kind: DocumentKind): TerraformDocument {
+  return readTerraform(loadFixture('extract', file), kind);
+}
