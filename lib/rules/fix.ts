@@ -150,20 +150,60 @@ function stillFlagged(document: JsonObject, blocked: readonly string[], options:
   return { pointers: [...pointers], actions: [...actions] };
 }
 
+/** A statement of the document being fixed, with the index it had in the original document. */
+interface Tracked {
+  readonly origin: number;
+  readonly statement: Json;
+}
+
+/** `remove`/`add`/`replace` per top-level key: each changed element shown whole, as a reviewer reads it. */
+function statementOps(pointer: string, before: Json, after: Json): Operation[] {
+  if (!isObject(before) || !isObject(after)) return [{ op: 'replace', path: pointer, value: after }];
+  const ops: Operation[] = [];
+  const path = (key: string) => `${pointer}/${jsonpatch.escapePathComponent(key)}`;
+  for (const key of Object.keys(before)) {
+    if (!Object.hasOwn(after, key)) ops.push({ op: 'remove', path: path(key) });
+    else if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) ops.push({ op: 'replace', path: path(key), value: after[key] });
+  }
+  for (const key of Object.keys(after)) if (!Object.hasOwn(before, key)) ops.push({ op: 'add', path: path(key), value: after[key]! });
+  return ops;
+}
+
+/**
+ * The operations from the original statements to the fixed ones plus `added`: changed statements
+ * element by element, removed ones from the end backwards, then the new statements appended.
+ */
+function patchOf(document: JsonObject, fixed: readonly Tracked[], added: readonly Json[]): Operation[] {
+  if (!Array.isArray(document.Statement)) {
+    return [{ op: 'replace', path: '/Statement', value: [...fixed.map((t) => t.statement), ...added] }];
+  }
+  const original = document.Statement;
+  const ops: Operation[] = [];
+  for (const { origin, statement } of fixed) {
+    if (statement !== original[origin]) ops.push(...statementOps(`/Statement/${origin}`, original[origin]!, statement));
+  }
+  const kept = new Set(fixed.map((t) => t.origin));
+  for (let index = original.length - 1; index >= 0; index--) {
+    if (!kept.has(index)) ops.push({ op: 'remove', path: `/Statement/${index}` });
+  }
+  added.forEach((statement, i) => ops.push({ op: 'add', path: `/Statement/${fixed.length + i}`, value: statement }));
+  return ops;
+}
+
 /**
  * The patch that fixes `finding` in `document` (the parsed policy document). Applying it gives
  * a policy kmsguard does not flag; an empty list when the document is not a policy object.
  *
  * Round by round, the blocked actions leave the statements the judgement names (the finding's
  * first, then those a narrower scope reveals) until the policy is clean. A statement no Action
- * list can narrow (a pattern across services) stays as it is and a Deny of the blocked actions
+ * list can narrow (a pattern across services) stays as it is, and a Deny of the blocked actions
  * on every key but the placeholder takes them back.
  */
 export function suggestFix(document: unknown, finding: FixTarget, options: FixOptions = {}): Operation[] {
   if (!isObject(document) || finding.actions.length === 0) return [];
   const allKms = options.kmsActions ?? kmsActions();
   const moved = new Set<string>(finding.actions);
-  let statements = statementList(document);
+  let statements: Tracked[] = statementList(document).map((statement, origin) => ({ origin, statement }));
   let pointers = finding.statements.map((s) => s.pointer);
   let needsDeny = false;
 
@@ -171,31 +211,32 @@ export function suggestFix(document: unknown, finding: FixTarget, options: FixOp
     const blocked = [...moved].sort();
     const targets = new Set(pointers.map(indexOfPointer));
     let changed = false;
-    const next: Json[] = [];
-    statements.forEach((statement, index) => {
+    const next: Tracked[] = [];
+    statements.forEach((tracked, index) => {
+      const { statement } = tracked;
       if (!targets.has(index) || !isObject(statement) || statement.Effect !== 'Allow') {
-        next.push(statement);
+        next.push(tracked);
         return;
       }
       const rewritten = withoutBlocked(statement, blocked, allKms);
       if (rewritten !== statement) changed = true;
-      if (rewritten) next.push(rewritten);
+      if (rewritten) next.push({ origin: tracked.origin, statement: rewritten });
     });
     statements = next;
-    const again = stillFlagged({ ...document, Statement: statements }, blocked, options);
+    const again = stillFlagged({ ...document, Statement: statements.map((t) => t.statement) }, blocked, options);
     if (again.pointers.length === 0) break;
     for (const action of again.actions) moved.add(action);
-    if (!changed && round > 0) {
+    if ((!changed && round > 0) || round === MAX_ROUNDS - 1) {
       needsDeny = true;
       break;
     }
     pointers = again.pointers;
-    if (round === MAX_ROUNDS - 1) needsDeny = true;
   }
 
   const actions = [...moved].sort();
   const arn = placeholderKeyArn(options.evaluation?.partition);
-  const added: Json[] = [{ Sid: uniqueSid(statements, SCOPED_SID), Effect: 'Allow', Action: actions, Resource: [arn] }];
-  if (needsDeny) added.push({ Sid: uniqueSid([...statements, ...added], DENY_SID), Effect: 'Deny', Action: actions, NotResource: [arn] });
-  return jsonpatch.compare(document, { ...document, Statement: [...statements, ...added] });
+  const present = statements.map((t) => t.statement);
+  const added: Json[] = [{ Sid: uniqueSid(present, SCOPED_SID), Effect: 'Allow', Action: actions, Resource: [arn] }];
+  if (needsDeny) added.push({ Sid: uniqueSid([...present, ...added], DENY_SID), Effect: 'Deny', Action: actions, NotResource: [arn] });
+  return patchOf(document, statements, added);
 }
