@@ -15,6 +15,7 @@ export type Decoded =
   | { readonly kind: 'error'; readonly message: string };
 
 const SHOW_JSON = 'run `terraform show -json <planfile>` and pass its output';
+const EMPTY = `The input is empty; ${SHOW_JSON}.`;
 
 /** The longest string V8 can make, in UTF-16 code units. */
 export const MAX_STRING_LENGTH = constants.MAX_STRING_LENGTH;
@@ -77,6 +78,7 @@ function invalidUtf8Location(bytes: Buffer, text: string): string {
 
 function decodeUtf16(bytes: Buffer, start: number, encoding: 'utf-16le' | 'utf-16be'): Decoded {
   const body = bytes.subarray(start);
+  if (body.length === 0) return error(EMPTY);
   if (body.length % 2 !== 0) {
     return error(`The input is ${encoding === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE'} text with an odd number of bytes, so it is cut short; save the complete output again.`);
   }
@@ -91,7 +93,7 @@ function isStringTooLong(failure: unknown): boolean {
 }
 
 export function decodeText(bytes: Buffer): Decoded {
-  if (bytes.length === 0) return error('The input is empty; run `terraform show -json <planfile>` and pass its output.');
+  if (bytes.length === 0) return error(EMPTY);
   const binary = recogniseBinary(bytes);
   if (binary !== undefined) return binary;
   if (startsWith(bytes, [0xff, 0xfe])) return decodeUtf16(bytes, 2, 'utf-16le');
@@ -102,6 +104,7 @@ export function decodeText(bytes: Buffer): Decoded {
 
   const start = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0;
   const body = bytes.subarray(start);
+  if (body.length === 0) return error(EMPTY);
   let text: string;
   try {
     text = body.toString('utf8');

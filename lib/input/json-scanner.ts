@@ -193,6 +193,8 @@ export function scanJsonValue(text: string, start: number): ScanResult {
           containers.push(IN_ARRAY);
           i += 1;
           expect = Expect.FirstElementOrClose;
+        } else if (!startsJsonValue(code)) {
+          return { ok: false, offset: i, expected: expectedFor(expect, containers) };
         } else {
           const step = scanScalar(text, i, code);
           if (typeof step !== 'number') return { ok: false, ...step };

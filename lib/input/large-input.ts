@@ -17,7 +17,7 @@ export function readLargeInput(bytes: Buffer, _encoding: Encoding): ParsedStream
     values: [],
     error: {
       documentIndex: 1,
-      message: `The input (${formatMiB(bytes.length)}) is larger than kmsguard can read yet (about 512 MiB of text), so it was not judged.`,
+      message: `The input (${formatMiB(bytes.length)}) is too large for kmsguard to read yet (the limit is about 512 MiB of text), so it was not judged.`,
     },
   };
 }

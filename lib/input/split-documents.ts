@@ -79,7 +79,9 @@ function splitStream(text: string): ParsedStream {
     if (!startsJsonValue(code)) return { values, error: { documentIndex, message: describeNonJsonText(text, offset) } };
     const scanned = scanJsonValue(text, offset);
     if (!scanned.ok) {
-      const message = structured ? syntaxMessage(text, scanned.offset, scanned.expected) : describeNonJsonText(text, offset);
+      // `[command] ...` from the setup-terraform wrapper starts like a JSON array.
+      const wrapped = documentIndex === 1 && looksLikeWrapperOutput(text.slice(offset, offset + 64));
+      const message = structured && !wrapped ? syntaxMessage(text, scanned.offset, scanned.expected) : describeNonJsonText(text, offset);
       return { values, error: { documentIndex, message } };
     }
     const parsed = parse(text.slice(offset, scanned.end));
