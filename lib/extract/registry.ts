@@ -7,6 +7,12 @@ import { awsIamPolicyExtractor } from './aws-iam-policy.js';
 import { awsIamRoleExtractor } from './aws-iam-role.js';
 import { awsIamRolePolicyExtractor } from './aws-iam-role-policy.js';
 import { awsIamUserPolicyExtractor } from './aws-iam-user-policy.js';
+import { awsccIamGroupPolicyExtractor } from './awscc-iam-group-policy.js';
+import { awsccIamManagedPolicyExtractor } from './awscc-iam-managed-policy.js';
+import { awsccIamRoleExtractor } from './awscc-iam-role.js';
+import { awsccIamRolePolicyExtractor } from './awscc-iam-role-policy.js';
+import { awsccIamUserPolicyExtractor } from './awscc-iam-user-policy.js';
+import { ssoPermissionSetInlinePolicyExtractor } from './sso-permission-set-inline-policy.js';
 import type { Extractor } from './types.js';
 
 export const EXTRACTORS: readonly Extractor[] = [
@@ -15,6 +21,12 @@ export const EXTRACTORS: readonly Extractor[] = [
   awsIamUserPolicyExtractor,
   awsIamGroupPolicyExtractor,
   awsIamRoleExtractor,
+  ssoPermissionSetInlinePolicyExtractor,
+  awsccIamManagedPolicyExtractor,
+  awsccIamRolePolicyExtractor,
+  awsccIamUserPolicyExtractor,
+  awsccIamGroupPolicyExtractor,
+  awsccIamRoleExtractor,
 ];
 
 const byType = new Map<string, Extractor>();
