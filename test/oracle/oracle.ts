@@ -1,0 +1,249 @@
+/**
+ * An independent, brute-force reading of DESIGN.md's verdict semantics for the policies the
+ * property tests generate. It shares no code with lib/iam: it parses the generated document
+ * itself, and tries every candidate key of the universe (universe.ts) against every statement.
+ *
+ *   allowed(b, k) = some Allow statement matches b and k (its Condition ignored)
+ *                   and no Deny statement without a Condition matches b and k
+ *   spelled out   = a wildcard-free segment (between `:`/`/`) of any Resource/NotResource pattern
+ *   scope         = all-keys     if allowed on a key whose account is not spelled out,
+ *                   account-keys if allowed on a key whose region is not spelled out,
+ *                   region-keys  if allowed on a key whose key id is not spelled out,
+ *                   none         otherwise.
+ */
+import { actionTokensOf, globRegExp, resourceTokens } from './glob.js';
+import { buildUniverse, spelledSegments, type Position, type Universe } from './universe.js';
+import { BLOCKED_ACTIONS, RESOURCE_PATTERNS } from './vocabulary.js';
+
+export type OracleScope = 'all-keys' | 'account-keys' | 'region-keys' | 'none';
+export const SCOPE_ORDER: readonly OracleScope[] = ['none', 'region-keys', 'account-keys', 'all-keys'];
+
+export function widerOf(a: OracleScope, b: OracleScope): OracleScope {
+  return SCOPE_ORDER.indexOf(a) >= SCOPE_ORDER.indexOf(b) ? a : b;
+}
+
+interface OracleStatement {
+  readonly index: number;
+  readonly effect: 'Allow' | 'Deny';
+  readonly actions: readonly string[];
+  readonly actionNegated: boolean;
+  readonly resources: readonly string[];
+  readonly resourceNegated: boolean;
+  readonly conditionKeys: readonly string[];
+}
+
+export interface OracleVerdict {
+  readonly scope: OracleScope;
+  readonly byAction: Readonly<Record<string, OracleScope>>;
+  /** Blocked actions allowed on some key the policy does not spell out, sorted. */
+  readonly actions: readonly string[];
+  /** Allow statements that grant a blocked action on a key at the verdict's scope. */
+  readonly statements: readonly number[];
+  /** Condition keys of those statements, sorted, unique. */
+  readonly conditionKeys: readonly string[];
+  /** One key at the verdict's scope, for messages. */
+  readonly witness?: string;
+}
+
+class OracleShapeError extends Error {}
+
+const VOCABULARY: ReadonlySet<string> = new Set(RESOURCE_PATTERNS);
+const spelledCache = new Map<string, readonly string[]>();
+
+function spelledBy(pattern: string): readonly string[] {
+  let spelled = spelledCache.get(pattern);
+  if (!spelled) spelledCache.set(pattern, (spelled = spelledSegments(resourceTokens(pattern))));
+  return spelled;
+}
+
+function stringList(value: unknown, where: string): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
+  throw new OracleShapeError(`${where}: expected a string or a list of strings`);
+}
+
+function readStatement(raw: unknown, index: number): OracleStatement {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new OracleShapeError(`statement ${index}: not an object`);
+  const s = raw as Record<string, unknown>;
+  if (s.Effect !== 'Allow' && s.Effect !== 'Deny') throw new OracleShapeError(`statement ${index}: Effect`);
+  if (('Action' in s) === ('NotAction' in s)) throw new OracleShapeError(`statement ${index}: Action/NotAction`);
+  if (('Resource' in s) === ('NotResource' in s)) throw new OracleShapeError(`statement ${index}: Resource/NotResource`);
+  const actionNegated = 'NotAction' in s;
+  const resourceNegated = 'NotResource' in s;
+  const resources = stringList(resourceNegated ? s.NotResource : s.Resource, `statement ${index} resources`);
+  for (const r of resources) {
+    if (!VOCABULARY.has(r)) throw new OracleShapeError(`statement ${index}: ${r} is outside the vocabulary`);
+  }
+  const conditionKeys: string[] = [];
+  if ('Condition' in s) {
+    const block = s.Condition;
+    if (typeof block !== 'object' || block === null || Array.isArray(block)) throw new OracleShapeError(`statement ${index}: Condition`);
+    for (const tests of Object.values(block)) {
+      if (typeof tests !== 'object' || tests === null) throw new OracleShapeError(`statement ${index}: Condition operator`);
+      conditionKeys.push(...Object.keys(tests));
+    }
+  }
+  return {
+    index,
+    effect: s.Effect,
+    actions: stringList(actionNegated ? s.NotAction : s.Action, `statement ${index} actions`),
+    actionNegated,
+    resources,
+    resourceNegated,
+    conditionKeys,
+  };
+}
+
+export function readPolicyDocument(document: unknown): OracleStatement[] {
+  if (typeof document !== 'object' || document === null) throw new OracleShapeError('policy: not an object');
+  const statement = (document as Record<string, unknown>).Statement;
+  const list = Array.isArray(statement) ? statement : [statement];
+  return list.map((raw, index) => readStatement(raw, index));
+}
+
+/** Bit sets over the universe's keys. */
+type Bits = Uint32Array;
+
+export class Oracle {
+  readonly universe: Universe;
+  private readonly words: number;
+  private readonly patternBits = new Map<string, Bits>();
+  private readonly actionRegex = new Map<string, RegExp>();
+  /** Per position, per value: the keys having that value there. */
+  private readonly valueBits: Record<Position, Map<string, Bits>>;
+
+  constructor(universe: Universe = buildUniverse()) {
+    this.universe = universe;
+    this.words = Math.ceil(universe.keys.length / 32);
+    this.valueBits = { R: new Map(), A: new Map(), I: new Map() };
+    universe.keys.forEach((key, n) => {
+      for (const [position, value] of [['R', key.r], ['A', key.a], ['I', key.i]] as const) {
+        let bits = this.valueBits[position].get(value);
+        if (!bits) this.valueBits[position].set(value, (bits = this.empty()));
+        bits[n >>> 5]! |= 1 << (n & 31);
+      }
+    });
+  }
+
+  private empty(): Bits {
+    return new Uint32Array(this.words);
+  }
+
+  private full(): Bits {
+    const bits = new Uint32Array(this.words).fill(0xffffffff);
+    const extra = this.words * 32 - this.universe.keys.length;
+    if (extra > 0) bits[this.words - 1] = 0xffffffff >>> extra;
+    return bits;
+  }
+
+  /** The keys a Resource pattern matches, tested one by one. */
+  keysMatching(pattern: string): Bits {
+    let bits = this.patternBits.get(pattern);
+    if (!bits) {
+      bits = this.empty();
+      const re = globRegExp(resourceTokens(pattern), false);
+      this.universe.keys.forEach((key, n) => {
+        if (re.test(key.arn)) bits![n >>> 5]! |= 1 << (n & 31);
+      });
+      this.patternBits.set(pattern, bits);
+    }
+    return bits;
+  }
+
+  actionMatches(pattern: string, action: string): boolean {
+    let re = this.actionRegex.get(pattern);
+    if (!re) this.actionRegex.set(pattern, (re = globRegExp(actionTokensOf(pattern), true)));
+    return re.test(action);
+  }
+
+  private statementActs(s: OracleStatement, action: string): boolean {
+    const any = s.actions.some((p) => this.actionMatches(p, action));
+    return s.actionNegated ? !any : any;
+  }
+
+  private statementKeys(s: OracleStatement): Bits {
+    const bits = this.empty();
+    for (const p of s.resources) or(bits, this.keysMatching(p));
+    return s.resourceNegated ? andNot(this.full(), bits) : bits;
+  }
+
+  judge(document: unknown): OracleVerdict {
+    const statements = readPolicyDocument(document);
+    const spelled = new Set(statements.flatMap((s) => s.resources.flatMap(spelledBy)));
+    // Keys whose account / region / key id is NOT spelled out.
+    const unspelled = (position: Position): Bits => {
+      const bits = this.full();
+      for (const [value, keys] of this.valueBits[position]) if (spelled.has(value)) andNot(bits, keys);
+      return bits;
+    };
+    const tiers: [Exclude<OracleScope, 'none'>, Bits][] = [
+      ['all-keys', unspelled('A')],
+      ['account-keys', unspelled('R')],
+      ['region-keys', unspelled('I')],
+    ];
+    const keysOf = statements.map((s) => this.statementKeys(s));
+    const byAction: Record<string, OracleScope> = {};
+    const allowedBy: Bits[] = [];
+    for (const action of BLOCKED_ACTIONS) {
+      const denied = this.empty();
+      for (const s of statements) {
+        if (s.effect === 'Deny' && s.conditionKeys.length === 0 && this.statementActs(s, action)) or(denied, keysOf[s.index]!);
+      }
+      const allowed = this.empty();
+      for (const s of statements) if (s.effect === 'Allow' && this.statementActs(s, action)) or(allowed, keysOf[s.index]!);
+      andNot(allowed, denied);
+      allowedBy.push(allowed);
+      byAction[action] = tiers.find(([, tier]) => intersects(allowed, tier))?.[0] ?? 'none';
+    }
+    const scope = Object.values(byAction).reduce(widerOf, 'none');
+    const actions = BLOCKED_ACTIONS.filter((a) => byAction[a] !== 'none').sort();
+    if (scope === 'none') return { scope, byAction, actions, statements: [], conditionKeys: [] };
+
+    const tier = tiers.find(([name]) => name === scope)![1];
+    const responsible = new Set<number>();
+    let witness: string | undefined;
+    BLOCKED_ACTIONS.forEach((action, n) => {
+      const reach = and(allowedBy[n]!, tier);
+      for (const s of statements) {
+        if (s.effect === 'Allow' && this.statementActs(s, action) && intersects(keysOf[s.index]!, reach)) responsible.add(s.index);
+      }
+      const first = firstBit(reach);
+      if (witness === undefined && first >= 0) witness = this.universe.keys[first]!.arn;
+    });
+    const chosen = [...responsible].sort((a, b) => a - b);
+    const conditionKeys = [...new Set(chosen.flatMap((i) => statements[i]!.conditionKeys))].sort();
+    return { scope, byAction, actions, statements: chosen, conditionKeys, ...(witness ? { witness } : {}) };
+  }
+}
+
+function or(into: Bits, other: Bits): void {
+  for (let i = 0; i < into.length; i++) into[i]! |= other[i]!;
+}
+
+function andNot(into: Bits, other: Bits): Bits {
+  for (let i = 0; i < into.length; i++) into[i]! &= ~other[i]!;
+  return into;
+}
+
+function and(a: Bits, b: Bits): Bits {
+  const out = new Uint32Array(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i]! & b[i]!;
+  return out;
+}
+
+function intersects(a: Bits, b: Bits): boolean {
+  for (let i = 0; i < a.length; i++) if ((a[i]! & b[i]!) !== 0) return true;
+  return false;
+}
+
+function firstBit(bits: Bits): number {
+  for (let i = 0; i < bits.length; i++) if (bits[i] !== 0) return i * 32 + (31 - Math.clz32(bits[i]! & -bits[i]!));
+  return -1;
+}
+
+let shared: Oracle | undefined;
+
+/** The oracle over the vocabulary's universe (built once). */
+export function oracle(): Oracle {
+  return (shared ??= new Oracle());
+}
