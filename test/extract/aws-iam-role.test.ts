@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { extractPolicies } from '../../lib/extract/index.js';
 import { readTerraform } from '../../lib/terraform/index.js';
 import type { PolicySource, PolicyValue } from '../../lib/types.js';
-import { loadDocument } from './load.js';
+import { loadDocument, PLAIN_CONTEXT } from './load.js';
 import { compact, DECRYPT_ALL, DECRYPT_ONE_KEY } from './policy-documents.js';
 
 const LOGS = compact([{ Effect: 'Allow', Action: 'logs:PutLogEvents', Resource: '*' }]);
@@ -58,7 +58,7 @@ describe('extract: aws_iam_role inline_policy', () => {
         after: { kind: 'unknown', detail: 'inline_policy[0].policy is not known until apply' },
       },
     ];
-    expect(extractPolicies(doc)).to.deep.equal(expected);
+    expect(extractPolicies(doc, PLAIN_CONTEXT)).to.deep.equal(expected);
   });
 
   it('reports nothing for a computed inline_policy the context says is absent (none configured)', () => {
@@ -81,6 +81,35 @@ describe('extract: aws_iam_role inline_policy', () => {
       'aws_iam_role.named_empty inline_policy[0].policy',
       'aws_iam_role.whole_entry_unknown inline_policy[0].policy',
     ]);
+  });
+
+  describe('before of an entry without a name', () => {
+    const roleUpdate = (before: unknown[], after: unknown[]) => ({
+      format_version: '1.2',
+      resource_changes: [
+        {
+          address: 'aws_iam_role.r',
+          mode: 'managed',
+          type: 'aws_iam_role',
+          name: 'r',
+          change: { actions: ['update'], before: { name: 'r', inline_policy: before }, after: { name: 'r', inline_policy: after }, after_unknown: {} },
+        },
+      ],
+    });
+    const befores = (plan: unknown) => extractPolicies(readTerraform(plan, 'plan'), PLAIN_CONTEXT).map((s) => s.before);
+
+    it('is the unnamed entry at the same position', () => {
+      expect(befores(roleUpdate([{ name: '', policy: LOGS }], [{ name: '', policy: DECRYPT_ALL }]))).to.deep.equal([{ kind: 'text', text: LOGS }]);
+    });
+    it('is absent when that entry has a name', () => {
+      expect(befores(roleUpdate([{ name: 'a', policy: LOGS }], [{ name: '', policy: DECRYPT_ALL }]))).to.deep.equal([{ kind: 'absent' }]);
+    });
+    it('is absent when that entry is the empty placeholder', () => {
+      expect(befores(roleUpdate([{ name: '', policy: '' }], [{ name: '', policy: DECRYPT_ALL }]))).to.deep.equal([{ kind: 'absent' }]);
+    });
+    it('is absent when the role had no inline_policy list', () => {
+      expect(befores({ ...roleUpdate([], [{ name: 'a', policy: DECRYPT_ALL }]), resource_changes: [{ ...roleUpdate([], [])['resource_changes'][0], change: { actions: ['update'], before: { name: 'r' }, after: { name: 'r', inline_policy: [{ name: 'a', policy: DECRYPT_ALL }] } } }] })).to.deep.equal([{ kind: 'absent' }]);
+    });
   });
 
   describe('placeholder entries', () => {
@@ -114,7 +143,7 @@ describe('extract: aws_iam_role inline_policy', () => {
             },
           ],
         };
-        expect(extractPolicies(readTerraform(plan, 'plan')).length).to.equal(judged ? 1 : 0);
+        expect(extractPolicies(readTerraform(plan, 'plan'), PLAIN_CONTEXT).length).to.equal(judged ? 1 : 0);
       });
     }
   });

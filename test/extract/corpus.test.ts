@@ -5,6 +5,7 @@ import { extractPolicies, judgedResourceTypes } from '../../lib/extract/index.js
 import { readTerraform } from '../../lib/terraform/index.js';
 import type { PolicySource } from '../../lib/types.js';
 import { corpusDir } from '../support/paths.js';
+import { PLAIN_CONTEXT } from './load.js';
 
 interface Expectation {
   readonly exit: number;
@@ -21,7 +22,7 @@ function readCorpus(file: string): unknown {
 }
 
 function extract(file: string): PolicySource[] {
-  return extractPolicies(readTerraform(readCorpus(file), file.includes('.state.') ? 'state' : 'plan'));
+  return extractPolicies(readTerraform(readCorpus(file), file.includes('.state.') ? 'state' : 'plan'), PLAIN_CONTEXT);
 }
 
 const listed = (sources: PolicySource[]) => sources.map((s) => `${s.address} ${s.policyPath} ${s.after.kind}`);

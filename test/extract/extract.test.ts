@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { extractPolicies, judgedResourceTypes } from '../../lib/extract/index.js';
+import { extractPolicies, judgedResourceTypes, unknownUntilApply } from '../../lib/extract/index.js';
 import { readTerraform } from '../../lib/terraform/index.js';
 import type { PolicySource } from '../../lib/types.js';
-import { loadDocument } from './load.js';
+import { loadDocument, PLAIN_CONTEXT } from './load.js';
 import { compact, DECRYPT_ACCOUNT, DECRYPT_ALL, pretty, S3_GET } from './policy-documents.js';
 
 describe('extract: extractPolicies', () => {
@@ -13,11 +13,26 @@ describe('extract: extractPolicies', () => {
       'aws_iam_role',
       'aws_iam_role_policy',
       'aws_iam_user_policy',
+      'aws_ssoadmin_permission_set_inline_policy',
+      'awscc_iam_group_policy',
+      'awscc_iam_managed_policy',
+      'awscc_iam_role',
+      'awscc_iam_role_policy',
+      'awscc_iam_user_policy',
     ]);
   });
 
+  it('says of an unknown policy, when nothing better is known, that it is not known until apply', () => {
+    const resource = loadDocument('plan-policy-changes.json', 'plan').resources[0]!;
+    expect(unknownUntilApply(resource, ['policy'])).to.deep.equal({ kind: 'unknown', detail: 'policy is not known until apply' });
+    expect(unknownUntilApply(resource, ['inline_policy', 3, 'policy'])).to.deep.equal({
+      kind: 'unknown',
+      detail: 'inline_policy[3].policy is not known until apply',
+    });
+  });
+
   it('finds each identity policy type in modules at any depth, ignoring resource policies and data sources', () => {
-    const sources = extractPolicies(loadDocument('plan-policy-types.json', 'plan'));
+    const sources = extractPolicies(loadDocument('plan-policy-types.json', 'plan'), PLAIN_CONTEXT);
     const expected: PolicySource[] = [
       {
         address: 'aws_iam_policy.p[0]',
@@ -62,7 +77,7 @@ describe('extract: extractPolicies', () => {
   });
 
   it('judges plans on after, gives before for updates, replacements and no-ops, and skips deleted and forgotten resources', () => {
-    const sources = extractPolicies(loadDocument('plan-policy-changes.json', 'plan'));
+    const sources = extractPolicies(loadDocument('plan-policy-changes.json', 'plan'), PLAIN_CONTEXT);
     const expected: PolicySource[] = [
       {
         address: 'aws_iam_group_policy.object',
@@ -166,7 +181,7 @@ describe('extract: extractPolicies', () => {
   });
 
   it('judges a state as it is: no actions, no before; mirrored and placeholder role entries dropped', () => {
-    const sources = extractPolicies(loadDocument('state-policies.json', 'state'));
+    const sources = extractPolicies(loadDocument('state-policies.json', 'state'), PLAIN_CONTEXT);
     const expected: PolicySource[] = [
       {
         address: 'aws_iam_role.fn',
@@ -207,7 +222,7 @@ describe('extract: extractPolicies', () => {
         },
       },
     };
-    const sources = extractPolicies(readTerraform(state, 'state'));
+    const sources = extractPolicies(readTerraform(state, 'state'), PLAIN_CONTEXT);
     expect(sources.map((s) => `${s.address} ${s.policyPath}`)).to.deep.equal([
       'aws_iam_policy.a policy',
       'aws_iam_policy.b policy',

@@ -4,7 +4,7 @@ import { sameDocument } from '../../lib/extract/same-document.js';
 import { readTerraform } from '../../lib/terraform/index.js';
 import type { PolicySource } from '../../lib/types.js';
 import { loadFixture } from '../terraform/load-fixture.js';
-import { loadDocument } from './load.js';
+import { loadDocument, PLAIN_CONTEXT } from './load.js';
 import { compact, DECRYPT_ONE_KEY } from './policy-documents.js';
 
 describe('extract: role inline policies mirroring aws_iam_role_policy', () => {
@@ -60,14 +60,14 @@ describe('extract: role inline policies mirroring aws_iam_role_policy', () => {
         before: { kind: 'text', text: compact([{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: '*' }]) },
       },
     ];
-    expect(extractPolicies(loadDocument('plan-role-mirror.json', 'plan'))).to.deep.equal(expected);
+    expect(extractPolicies(loadDocument('plan-role-mirror.json', 'plan'), PLAIN_CONTEXT)).to.deep.equal(expected);
   });
 
   /** The mirror fixture with one change applied to it, then the inline policy paths kept for aws_iam_role.app. */
   function keptAppEntries(change: (plan: Record<string, any>) => void): string[] {
     const plan = loadFixture('extract', 'plan-role-mirror.json');
     change(plan);
-    return extractPolicies(readTerraform(plan, 'plan'))
+    return extractPolicies(readTerraform(plan, 'plan'), PLAIN_CONTEXT)
       .filter((s) => s.address === 'aws_iam_role.app')
       .map((s) => s.policyPath);
   }
@@ -160,7 +160,7 @@ describe('extract: role inline policies mirroring aws_iam_role_policy', () => {
         },
       ],
     };
-    expect(extractPolicies(readTerraform(plan, 'plan'))).to.deep.equal([
+    expect(extractPolicies(readTerraform(plan, 'plan'), PLAIN_CONTEXT)).to.deep.equal([
       {
         address: 'aws_iam_role_policy.p',
         resourceType: 'aws_iam_role_policy',

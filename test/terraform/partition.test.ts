@@ -61,6 +61,14 @@ describe('terraform/partition', () => {
       });
     }
 
+    it('chooses no partition when the plan shows two that are not aws', () => {
+      const provider = (region: string) => ({ name: 'aws', full_name: 'registry.terraform.io/hashicorp/aws', expressions: { region: { constant_value: region } } });
+      const plan = { format_version: '1.2', configuration: { provider_config: { 'aws.gov': provider('us-gov-west-1'), 'aws.cn': provider('cn-north-1') } } };
+      const doc = readTerraform(plan, 'plan');
+      expect(doc.partitions).to.deep.equal(['aws-cn', 'aws-us-gov']);
+      expect(doc).not.to.have.property('partition');
+    });
+
     it('takes the partition of a data.aws_region read during planning', () => {
       const plan = {
         format_version: '1.2',

@@ -255,6 +255,17 @@ describe('terraform/plan: readTerraform(plan)', () => {
       ]);
     });
 
+    it('takes the module address and key from the address when the entry does not record them', () => {
+      const plan = {
+        format_version: '0.1',
+        resource_changes: [
+          { address: 'module.a["x"].aws_iam_policy.p[3]', mode: 'managed', type: 'aws_iam_policy', name: 'p', change: { actions: ['create'], before: null, after: {} } },
+        ],
+      };
+      const [instance] = readTerraform(plan, 'plan').resources;
+      expect([instance!.moduleAddress, instance!.index]).to.deep.equal(['module.a["x"]', 3]);
+    });
+
     it('refuses a value that is not an object', () => {
       expect(() => readTerraform([], 'plan')).to.throw(TypeError, 'a Terraform plan must be a JSON object');
       expect(() => readTerraform('{}', 'state')).to.throw(TypeError, 'a Terraform state must be a JSON object');
