@@ -1,6 +1,12 @@
 import { expect } from 'chai';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { check } from '../../lib/check.js';
+import { ConfigError } from '../../lib/config/index.js';
 import { applyBaseline, baselineOf, formatBaseline } from '../../lib/rules/baseline.js';
 import type { Finding } from '../../lib/types.js';
+import { corpusDir } from '../support/paths.js';
 
 function finding(address: string, fingerprint: string, overrides: Partial<Finding> = {}): Finding {
   return {
@@ -98,5 +104,31 @@ describe('baseline', () => {
       expect(result.warnings).to.deep.equal([]);
       expect(result.findings.every((f) => f.baselined === true)).to.equal(true);
     });
+  });
+});
+
+describe('baselines through check()', () => {
+  const plan = path.join(corpusDir, 'regula-admin-policy-positive.v0.1.plan.json');
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'kmsguard-baseline-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('marks the findings a baseline of the same plan holds and fails nothing', async () => {
+    const file = path.join(dir, 'baseline.json');
+    writeFileSync(file, formatBaseline(baselineOf((await check(plan)).findings)));
+    const report = await check(plan, { baseline: file });
+    expect(report.findings.map((f) => f.baselined)).to.deep.equal([true, true, true, true]);
+    expect(report.summary).to.include({ findings: 4, failing: 0, passed: true });
+    expect(report.warnings).to.deep.equal([]);
+  });
+
+  it('throws a ConfigError for a baseline file that is not one, before reading the inputs', async () => {
+    const file = path.join(dir, 'baseline.json');
+    writeFileSync(file, '{"version": 1, "findings": [{"fingerprint": ""}]}');
+    const error = await check('does-not-exist.json', { baseline: file }).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(ConfigError);
+    expect((error as Error).message).to.equal(`${file}: /findings/0/fingerprint must not be empty.`);
   });
 });

@@ -1,6 +1,9 @@
 import { expect } from 'chai';
+import path from 'node:path';
+import { check } from '../../lib/check.js';
 import { addressPattern, applySuppressions, hasExpired, todayUtc } from '../../lib/rules/suppressions.js';
 import type { Finding, Scope, SuppressionRule } from '../../lib/types.js';
+import { corpusDir } from '../support/paths.js';
 
 function finding(address: string, overrides: Partial<Finding> = {}): Finding {
   return {
@@ -194,5 +197,38 @@ describe('suppressions', () => {
       const result = applySuppressions(findings, [rule({ address: 'aws_iam_policy.a' })], today);
       expect(result.findings.map((f) => f.address)).to.deep.equal(['aws_iam_policy.c', 'aws_iam_policy.a', 'aws_iam_policy.b']);
     });
+  });
+});
+
+describe('suppressions through check()', () => {
+  const plan = path.join(corpusDir, 'regula-admin-policy-positive.v0.1.plan.json');
+  const suppressions: SuppressionRule[] = [
+    { address: 'aws_iam_policy.invalid_policy', reason: 'Reviewed in SEC-7.', expires: '2026-11-27', source: 'team.json' },
+    { address: 'module.*', reason: 'Nothing here.', source: 'team.json' },
+  ];
+
+  it('applies a suppression through its expiry day', async () => {
+    const report = await check(plan, { suppressions, today: '2026-11-27' });
+    expect(report.findings.map((f) => f.suppressed)).to.deep.equal([undefined, { reason: 'Reviewed in SEC-7.', expires: '2026-11-27' }, undefined, undefined]);
+    expect(report.summary).to.include({ findings: 4, suppressed: 1, failing: 3 });
+    expect(report.warnings).to.deep.equal([
+      { source: 'team.json', message: 'Suppression /suppressions/1 (address "module.*") matched no finding; remove it if it is no longer needed.' },
+    ]);
+  });
+
+  it('no longer applies it the next day, and warns', async () => {
+    const report = await check(plan, { suppressions, today: '2026-11-28' });
+    expect(report.findings.every((f) => !('suppressed' in f))).to.equal(true);
+    expect(report.summary).to.include({ suppressed: 0, failing: 4 });
+    expect(report.warnings.map((w) => w.message)).to.deep.equal([
+      'Suppression /suppressions/0 (address "aws_iam_policy.invalid_policy") expired on 2026-11-27 and no longer applies; it would match 1 finding.',
+      'Suppression /suppressions/1 (address "module.*") matched no finding; remove it if it is no longer needed.',
+    ]);
+  });
+
+  it('passes the run once every failing finding is suppressed', async () => {
+    const report = await check(plan, { suppressions: [{ address: '*', reason: 'Fixture.' }] });
+    expect(report.summary).to.include({ suppressed: 4, failing: 0, passed: true });
+    expect(report.warnings).to.deep.equal([]);
   });
 });
