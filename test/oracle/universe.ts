@@ -34,6 +34,7 @@
  */
 import {
   accepts,
+  globRegExp,
   QMARK,
   resourceTokens,
   STAR,
@@ -103,11 +104,21 @@ export function atomsFor(tokens: readonly GlobToken[], emit: (position: Position
   };
   for (const map of delimiterMaps(delimAt.map((i) => tokens[i]!))) {
     // Piece j runs from the segment after map[j-1] to the segment before map[j].
-    for (let j = 0; j < pieces.length; j++) {
-      const first = j === 0 ? 0 : map[j - 1]! + 1;
-      const last = j === map.length ? SEGMENTS.length - 1 : map[j]!;
-      if (first <= last) pieceAtoms(pieces[j]!, first, last, onSegment);
-    }
+    const spans = pieces.map((piece, j) => ({
+      piece,
+      first: j === 0 ? 0 : map[j - 1]! + 1,
+      last: j === map.length ? SEGMENTS.length - 1 : map[j]!,
+    }));
+    // Skip maps that cannot match any key: a piece over several segments without a wildcard to
+    // swallow the delimiters, or a piece on a fixed segment (arn, aws, kms, key) that does not
+    // match it. Keeping them would only add atoms, never lose one.
+    const impossible = spans.some(({ piece, first, last }) =>
+      first < last
+        ? !piece.some(isAbsorber)
+        : !POSITIONS.includes(SEGMENTS[first] as Position) && !globRegExp(piece, false).test(SEGMENTS[first]!),
+    );
+    if (impossible) continue;
+    for (const { piece, first, last } of spans) pieceAtoms(piece, first, last, onSegment);
   }
 }
 

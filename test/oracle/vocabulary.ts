@@ -109,6 +109,7 @@ export const NON_KEY_PATTERNS: readonly string[] = [
   'arn:aws-cn:kms:*:*:key/*',
   'arn:aws-us-gov:kms:*',
   'arn:aws:s3:::my-bucket/*',
+  'arn:aws:KMS:*:*:key/*',
   'arn:aws:kms:us-east-1:111122223333:key',
   'arn:aws:kms:us-east-1:111122223333:key/',
 ];
