@@ -15,7 +15,7 @@ interface DfaState {
   readonly live: Uint8Array;
   /** Per pattern: 1 when the input so far is matched. */
   readonly accepts: Uint8Array;
-  /** Per pattern: 1 when every continuation is matched (a live position followed only by `*`). */
+  /** Per pattern: 1 when every continuation is matched (a live `*` followed only by `*`). */
   readonly universal: Uint8Array;
   readonly next: Map<Token, number>;
 }
@@ -123,7 +123,7 @@ export class PatternSetDfa {
       const pattern = this.patterns[p]!;
       live[p] = 1;
       if (i === pattern.length) accepts[p] = 1;
-      if (onlyStarsFrom(pattern, i)) universal[p] = 1;
+      if (i < pattern.length && onlyStarsFrom(pattern, i)) universal[p] = 1;
     }
     const id = this.states.length;
     this.states.push({ nfa: Int32Array.from(nfa), live, accepts, universal, next: new Map() });
