@@ -189,7 +189,15 @@ class AddressReader {
  */
 export function completeAddress(address: string, moduleAddress: string | undefined, index: number | string | undefined): string {
   let full = address;
-  if (moduleAddress !== undefined && !full.startsWith(moduleAddress + '.')) full = `${moduleAddress}.${full}`;
-  if (index !== undefined && !full.endsWith(']')) full += formatInstanceKey(index);
+  if (moduleAddress !== undefined && !startsWithModule(full, moduleAddress)) full = `${moduleAddress}.${full}`;
+  if (index !== undefined && full.charCodeAt(full.length - 1) !== CLOSE_BRACKET) full += formatInstanceKey(index);
   return full;
+}
+
+const DOT = 46;
+const CLOSE_BRACKET = 93;
+
+/** `address` starts with `moduleAddress.` (tested without building that string). */
+function startsWithModule(address: string, moduleAddress: string): boolean {
+  return address.charCodeAt(moduleAddress.length) === DOT && address.startsWith(moduleAddress);
 }

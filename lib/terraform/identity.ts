@@ -1,10 +1,26 @@
-import { completeAddress, formatAddress, parseAddress, type AddressParts } from './address.js';
+import { completeAddress, formatAddress, parseAddress } from './address.js';
 import { stringOrUndefined, type JsonRecord } from './values.js';
 
 /** Who a resource instance is: its address and what the address is made of. */
-export interface InstanceIdentity extends AddressParts {
+export interface InstanceIdentity {
   readonly address: string;
+  /** `module.team["a"]`, undefined at the root. */
+  readonly moduleAddress?: string;
+  readonly mode: 'managed' | 'data';
+  readonly type: string;
+  readonly name: string;
+  readonly index?: number | string;
   readonly providerName?: string;
+}
+
+/**
+ * The full address of a resource entry, from its recorded address, the module holding it and its
+ * instance key; undefined when the entry records no address.
+ */
+export function addressOf(entry: JsonRecord, enclosingModule: string | undefined): string | undefined {
+  const given = entry.address;
+  if (typeof given !== 'string') return undefined;
+  return completeAddress(given, enclosingModule ?? stringOrUndefined(entry.module_address), instanceKey(entry.index));
 }
 
 /**
@@ -39,16 +55,17 @@ export function readIdentity(entry: JsonRecord, enclosingModule: string | undefi
   if (type === undefined || name === undefined) return undefined;
   mode ??= 'managed';
 
-  const parts: AddressParts = {
-    ...(moduleAddress !== undefined ? { moduleAddress } : {}),
+  const identity: { -readonly [K in keyof InstanceIdentity]: InstanceIdentity[K] } = {
+    address: given !== undefined ? completeAddress(given, moduleAddress, index) : formatAddress({ moduleAddress, mode, type, name, index }),
     mode,
     type,
     name,
-    ...(index !== undefined ? { index } : {}),
   };
-  const address = given !== undefined ? completeAddress(given, moduleAddress, index) : formatAddress(parts);
+  if (moduleAddress !== undefined) identity.moduleAddress = moduleAddress;
+  if (index !== undefined) identity.index = index;
   const providerName = stringOrUndefined(entry.provider_name);
-  return { address, ...parts, ...(providerName !== undefined ? { providerName } : {}) };
+  if (providerName !== undefined) identity.providerName = providerName;
+  return identity;
 }
 
 function instanceKey(value: unknown): number | string | undefined {

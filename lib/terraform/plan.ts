@@ -7,16 +7,17 @@
  * `after` (old formats) but `planned_values` has the resource, those values are used.
  */
 import { leavesState, NO_ACTIONS, readActions, UNCHANGED_ACTIONS } from './actions.js';
-import { readIdentity, type InstanceIdentity } from './identity.js';
+import { addressOf, readIdentity } from './identity.js';
 import { makeInstance } from './instance.js';
 import { forEachModuleResource } from './module-tree.js';
 import { choosePartition, PartitionEvidence } from './partition.js';
 import type { ResourceInstance, TerraformDocument } from './types.js';
 import { arrayOrEmpty, isRecord, recordOrNull, stringOrUndefined, type JsonRecord } from './values.js';
 
+/** A planned_values entry and the module holding it; its identity is read only when needed. */
 interface PlannedResource {
-  readonly identity: InstanceIdentity;
-  readonly values: JsonRecord | null;
+  readonly entry: JsonRecord;
+  readonly moduleAddress: string | undefined;
 }
 
 const EMPTY: JsonRecord = Object.freeze({});
@@ -34,7 +35,10 @@ export function readPlan(plan: JsonRecord): TerraformDocument {
     evidence.addResource(instance);
   }
   // What is left in `planned` has no entry in resource_changes.
-  for (const { identity, values } of planned.values()) {
+  for (const { entry, moduleAddress } of planned.values()) {
+    const identity = readIdentity(entry, moduleAddress);
+    if (identity === undefined) continue;
+    const values = recordOrNull(entry.values);
     const instance = makeInstance(identity, { actions: UNCHANGED_ACTIONS, after: values, before: values });
     resources.push(instance);
     evidence.addResource(instance);
@@ -65,9 +69,9 @@ export function readPlan(plan: JsonRecord): TerraformDocument {
 function plannedResources(plannedValues: unknown): Map<string, PlannedResource> {
   const byAddress = new Map<string, PlannedResource>();
   if (!isRecord(plannedValues)) return byAddress;
-  forEachModuleResource(plannedValues.root_module, (resource, moduleAddress) => {
-    const identity = readIdentity(resource, moduleAddress);
-    if (identity !== undefined) byAddress.set(identity.address, { identity, values: recordOrNull(resource.values) });
+  forEachModuleResource(plannedValues.root_module, (entry, moduleAddress) => {
+    const address = addressOf(entry, moduleAddress) ?? readIdentity(entry, moduleAddress)?.address;
+    if (address !== undefined) byAddress.set(address, { entry, moduleAddress });
   });
   return byAddress;
 }
@@ -91,7 +95,7 @@ function changedInstance(entry: JsonRecord, planned: Map<string, PlannedResource
     const plannedEntry = planned.get(identity.address);
     if (plannedEntry !== undefined) {
       planned.delete(identity.address);
-      if (after === null && !leaves) after = plannedEntry.values;
+      if (after === null && !leaves) after = recordOrNull(plannedEntry.entry.values);
     }
   }
   return makeInstance(identity, {
