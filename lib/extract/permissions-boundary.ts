@@ -23,6 +23,7 @@ import { leavesState } from '../terraform/actions.js';
 import { expressionAt } from '../terraform/configuration.js';
 import { relativeAddress } from '../terraform/references.js';
 import type { ResourceInstance, TerraformDocument } from '../terraform/types.js';
+import type { PolicySource } from '../types.js';
 import { isUnknownAt, valueAt, type AttributePath } from './attribute-path.js';
 import { buildUseIndex, type UseIndex } from './permissions-boundary-uses.js';
 import { resolveIndexOf, type ResolveIndex } from './resolve-index.js';
@@ -299,4 +300,19 @@ export function permissionsBoundaryOnly(document: TerraformDocument): ReadonlyMa
     result.set(policy.address, `used only as a permissions boundary by ${[...forward.boundaryOf].sort().join(', ')}`);
   }
   return result;
+}
+
+/** The managed policy document attribute of each policy type, the one a boundary skip applies to. */
+const DOCUMENT_PATH: Readonly<Record<string, string>> = { aws_iam_policy: 'policy', awscc_iam_managed_policy: 'policy_document' };
+
+/** Sources of policies used only as permissions boundaries, marked `skip` with the reason. */
+export function skipPermissionsBoundaries(document: TerraformDocument, sources: readonly PolicySource[]): PolicySource[] {
+  const boundaries = permissionsBoundaryOnly(document);
+  if (boundaries.size === 0) return [...sources];
+  return sources.map((source) => {
+    const reason = boundaries.get(source.address);
+    return reason !== undefined && DOCUMENT_PATH[source.resourceType] === source.policyPath && source.skip === undefined
+      ? { ...source, skip: reason }
+      : source;
+  });
 }
