@@ -11,6 +11,8 @@ import type { ResourceInstance, TerraformDocument } from '../terraform/types.js'
 import { formatAttributePath, type AttributePath } from './attribute-path.js';
 import { extractorFor } from './registry.js';
 import { RolePolicyIndex } from './role-inline-mirror.js';
+import { skipPermissionsBoundaries } from './permissions-boundary.js';
+import { createExtractContext } from './resolve-context.js';
 import type { ExtractContext } from './types.js';
 
 export type { ExtractContext, Extractor } from './types.js';
@@ -28,7 +30,7 @@ export function extractPolicies(document: TerraformDocument, context: Partial<Ex
   const resolve = context.resolveUnknownPolicy;
   const fullContext: ExtractContext = {
     document,
-    resolveUnknownPolicy: resolve === undefined ? unknownUntilApply : resolve.bind(context),
+    resolveUnknownPolicy: resolve === undefined ? createExtractContext(document).resolveUnknownPolicy : resolve.bind(context),
   };
   const rolePolicies = new RolePolicyIndex();
   const sources: PolicySource[] = [];
@@ -48,7 +50,7 @@ export function extractPolicies(document: TerraformDocument, context: Partial<Ex
   for (const { role, source } of roleSources) {
     if (rolePolicies.size === 0 || !rolePolicies.mirrors(role, source)) sources.push(source);
   }
-  return sources.sort(bySourceOrder);
+  return skipPermissionsBoundaries(document, sources).sort(bySourceOrder);
 }
 
 /** Address, then policy path with list positions compared as numbers. */
