@@ -27,19 +27,35 @@ export function scopeOf(verdict: Verdict): OracleScope | 'unknown' {
 describe('differential: judgePolicy against the brute-force oracle', function () {
   this.timeout(600_000);
 
-  it('gives the oracle\'s scope on every generated policy', () => {
+  it("gives the oracle's scope, blocked actions, responsible statements and condition keys on every generated policy", () => {
     const judge = oracle();
+    const seen: Record<string, number> = { 'all-keys': 0, 'account-keys': 0, 'region-keys': 0, none: 0 };
+    const parameters = propertyParameters<[Record<string, unknown>, boolean]>(10_000);
     fc.assert(
       fc.property(policyDocument, fc.boolean(), (document, asText) => {
         const expected = judge.judge(document);
-        const actual = scopeOf(kmsguardVerdict(document, asText));
+        seen[expected.scope]! += 1;
+        const verdict = kmsguardVerdict(document, asText);
+        const actual = scopeOf(verdict);
+        const policy = `policy ${JSON.stringify(document)}`;
         expect(
           actual,
-          `policy ${JSON.stringify(document)}\n  kmsguard: ${actual}\n  oracle:   ${expected.scope}` +
-            (expected.witness ? ` (e.g. ${expected.witness})` : ''),
+          `${policy}\n  kmsguard: ${actual}\n  oracle:   ${expected.scope}` + (expected.witness ? ` (e.g. ${expected.witness})` : ''),
         ).to.equal(expected.scope);
+        if (verdict.kind === 'finding') {
+          expect(
+            { actions: verdict.actions, statements: verdict.statements.map((s) => s.index), conditionKeys: verdict.conditionKeys },
+            policy,
+          ).to.deep.equal({ actions: expected.actions, statements: expected.statements, conditionKeys: expected.conditionKeys });
+        }
       }),
-      propertyParameters(10_000),
+      parameters,
     );
+    // The generator must keep reaching every verdict, or the comparison proves little.
+    if (parameters.numRuns! >= 1000) {
+      for (const [scope, count] of Object.entries(seen)) {
+        expect(count / parameters.numRuns!, `share of generated policies judged ${scope}`).to.be.at.least(0.02);
+      }
+    }
   });
 });
