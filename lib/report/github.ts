@@ -8,7 +8,7 @@ import { printable } from './printable.js';
 import { summaryLine } from './summary-line.js';
 import { tally } from './tally.js';
 import type { FormatContext, Formatter } from './types.js';
-import { allowsPhrase, introducedPhrase, policyLabel, statementWhy, suppressionPhrase, whereLabel } from './wording.js';
+import { allowsPhrase, capitalised, introducedPhrase, policyLabel, statementWhy, suppressionPhrase, whereLabel } from './wording.js';
 
 type Level = 'error' | 'warning' | 'notice';
 
@@ -41,8 +41,8 @@ function findingCommand(finding: Finding, context: FormatContext): string {
   const level: Level = status === 'failing' ? 'error' : status === 'passing' ? 'warning' : 'notice';
   const why = finding.statements.map(statementWhy).join('; ');
   const conditions = finding.conditionKeys.length > 0 ? ` Condition keys ${finding.conditionKeys.join(', ')} ignored.` : '';
-  const suppressed = finding.suppressed ? ` ${suppressionPhrase(finding.suppressed)}.` : '';
-  const message = `${policyLabel(finding)} ${allowsPhrase(finding)}. Why: ${why}.${conditions} ${introducedPhrase(finding)}.${suppressed}`;
+  const suppressed = finding.suppressed ? ` ${capitalised(suppressionPhrase(finding.suppressed))}.` : '';
+  const message = `${policyLabel(finding)} ${allowsPhrase(finding)}. Why: ${why}.${conditions} ${capitalised(introducedPhrase(finding))}.${suppressed}`;
   return command(level, { ...fileProperties(finding), title: `kmsguard ${finding.severity} (${finding.scope}): ${finding.ruleId}` }, message);
 }
 

@@ -42,7 +42,7 @@ function judge(entry: PolicyCase, context: FormatContext): { verdict: Verdict; b
       if (status === 'passing') return { verdict: 'passed', body: systemOut(`${passingReason(finding, context)}\n${details}`) };
       return {
         verdict: 'failure',
-        body: element('failure', { type: finding.ruleId, message: `${allowsPhrase(finding)} (${finding.severity}, ${finding.scope})` }, details),
+        body: element('failure', { type: finding.ruleId, message: `${finding.severity} (${finding.scope}): ${allowsPhrase(finding)}` }, details),
       };
     }
     case 'unevaluated': {

@@ -19,7 +19,10 @@ export function codeBlock(body: string, language = ''): string {
   return `${fence}${language}\n${body}\n${fence}`;
 }
 
-/** Prose from a plan: the punctuation markdown, HTML, math or mentions could read is escaped. */
+/**
+ * Prose from a plan, never at the start of a line: the punctuation that markdown, HTML, math,
+ * mentions or issue links could read inside a line is escaped.
+ */
 export function prose(s: string): string {
-  return printable(s).replace(/[\\`*_{}[\]()#+\-.!|<>~&@$]/g, '\\$&');
+  return printable(s).replace(/[\\`*_{}[\]|<>~&@#$]/g, '\\$&');
 }

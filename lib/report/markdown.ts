@@ -10,7 +10,7 @@ import { failOnOf, passingReason } from './outcome.js';
 import { code, codeBlock, prose } from './markdown-text.js';
 import { tally, type RatedFinding, type RatedUnevaluated } from './tally.js';
 import type { FormatContext, Formatter } from './types.js';
-import { matchLabel, reachOf, remediation, statementLabel, suppressionPhrase, whereLabel } from './wording.js';
+import { capitalised, matchLabel, reachOf, remediation, statementLabel, suppressionPhrase, whereLabel } from './wording.js';
 
 export const MARKDOWN_MAX_LENGTH = 65_000;
 /** A patch longer than this is named, not shown: one finding must not crowd out the others. */
@@ -59,8 +59,8 @@ function findingText({ finding, status }: RatedFinding, context: FormatContext):
   }
   if (finding.mayWidenTo !== undefined) bullets.push(`Values not known until apply could widen it to ${code(finding.mayWidenTo)}`);
   bullets.push(finding.introduced ? '**Introduced by this plan**' : 'Pre-existing: already allowed before this plan');
-  if (status === 'passing') bullets.push(prose(passingReason(finding, context)));
-  if (finding.suppressed) bullets.push(prose(suppressionPhrase(finding.suppressed)));
+  if (status === 'passing') bullets.push(prose(capitalised(passingReason(finding, context))));
+  if (finding.suppressed) bullets.push(prose(capitalised(suppressionPhrase(finding.suppressed))));
   if (finding.baselined) bullets.push('In the baseline: reported, accepted');
   parts.push(...bullets.map((b) => `- ${b}`), '', `**Fix.** ${prose(remediation())}`);
   if (finding.fix && finding.fix.length > 0) {
@@ -69,7 +69,7 @@ function findingText({ finding, status }: RatedFinding, context: FormatContext):
   if (finding.policyChange && finding.policyChange.length > 0) {
     parts.push('', patchBlock('What this plan changes in the policy (JSON Patch)', finding.policyChange));
   }
-  return `${parts.join('\n')}\n`;
+  return `\n${parts.join('\n')}\n`;
 }
 
 function unevaluatedText({ entry, fails }: RatedUnevaluated): string {
@@ -98,19 +98,19 @@ function header(report: Report, context: FormatContext): string {
       ? 'Passed: no identity policy allows KMS decryption on keys it does not name.'
       : 'Passed: nothing here fails the run.'
     : `**Failed**: ${reasons.join(', ')}.`;
-  const lines = ['## kmsguard', '', status, '', summaryTable(report), ''];
+  const lines = ['## kmsguard', '', status, '', summaryTable(report)];
+  if (report.errors.length + report.warnings.length > 0) lines.push('');
   for (const error of report.errors) lines.push(`- Input ${code(whereLabel(error))} could not be read: ${prose(error.message)}`);
   for (const warning of report.warnings) lines.push(`- Warning for ${code(whereLabel(warning))}: ${prose(warning.message)}`);
-  if (report.errors.length + report.warnings.length > 0) lines.push('');
   return `${lines.join('\n')}\n`;
 }
 
 function entries(report: Report, context: FormatContext): Entry[] {
   const result = tally(report, context);
   return [
-    ...result.active.map((rated) => ({ kind: 'finding' as const, heading: '### Findings\n\n', text: `${findingText(rated, context)}\n` })),
-    ...result.unevaluated.map((rated) => ({ kind: 'policy not evaluated' as const, heading: '### Not evaluated\n\n', text: unevaluatedText(rated) })),
-    ...result.suppressed.map((rated) => ({ kind: 'suppressed finding' as const, heading: '\n### Suppressed findings\n\n', text: `${findingText(rated, context)}\n` })),
+    ...result.active.map((rated) => ({ kind: 'finding' as const, heading: '\n### Findings\n', text: findingText(rated, context) })),
+    ...result.unevaluated.map((rated) => ({ kind: 'policy not evaluated' as const, heading: '\n### Not evaluated\n\n', text: unevaluatedText(rated) })),
+    ...result.suppressed.map((rated) => ({ kind: 'suppressed finding' as const, heading: '\n### Suppressed findings\n', text: findingText(rated, context) })),
     ...report.skipped.map((entry) => ({
       kind: 'policy skipped' as const,
       heading: '\n### Skipped\n\n',

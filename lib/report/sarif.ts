@@ -8,6 +8,7 @@ import { findingStatus, unevaluatedFailsRun } from './outcome.js';
 import type { Formatter } from './types.js';
 import {
   allowsPhrase,
+  capitalised,
   conditionPhrase,
   introducedPhrase,
   policyLabel,
@@ -89,8 +90,8 @@ function resultMessage(finding: Finding): string {
   const condition = conditionPhrase(finding);
   if (condition) sentences.push(`The statements carry ${condition}.`);
   const widen = widenPhrase(finding);
-  if (widen) sentences.push(`${widen[0]!.toUpperCase()}${widen.slice(1)}.`);
-  sentences.push(`${introducedPhrase(finding)[0]!.toUpperCase()}${introducedPhrase(finding).slice(1)}.`);
+  if (widen) sentences.push(`${capitalised(widen)}.`);
+  sentences.push(`${capitalised(introducedPhrase(finding))}.`);
   return sentences.join(' ');
 }
 

@@ -15,7 +15,7 @@ const SEVERITY_STYLE: Readonly<Record<Severity, Style>> = { high: 'red', medium:
 function findingBlock({ finding, status }: RatedFinding, context: FormatContext, paint: Paint): string[] {
   const severity = paint(SEVERITY_STYLE[finding.severity], finding.severity.toUpperCase());
   const head = `${severity}  ${paint('bold', printable(policyLabel(finding)))}`;
-  const lines = [status === 'passing' ? `${head}  ${paint('dim', `(${passingReason(finding, context)})`)}` : head];
+  const lines = [status === 'passing' ? `${head}  ${paint('dim', `[${passingReason(finding, context)}]`)}` : head];
   for (const line of findingDetails(finding)) lines.push(`  ${printable(line)}`);
   return lines;
 }

@@ -7,6 +7,11 @@ import type { MatchReason } from '../iam/types.js';
 import { RULES } from '../rules/rule.js';
 import type { Finding, Scope, StatementRef, Suppression } from '../types.js';
 
+/** `s` with its first letter capitalised, to open a sentence. */
+export function capitalised(s: string): string {
+  return s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1);
+}
+
 /** Where the access reaches: "KMS keys in accounts the policy does not name". */
 export function reachOf(scope: Scope): string {
   return RULES[scope].reach;
