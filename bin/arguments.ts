@@ -67,6 +67,15 @@ export function outputTargets(formats: readonly string[], output: string | undef
   return targets;
 }
 
+/**
+ * A repeatable option's values. Options are not declared `array`, which would swallow the
+ * file names after them (`--format json plan.json`); yargs gives an array when repeated.
+ */
+function repeated(value: unknown): string[] {
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).map(String);
+}
+
 export async function parseArguments(argv: readonly string[], terminal: Terminal): Promise<ParsedCommand> {
   // yargs drops or blanks a lone "-" positional; carry it through as a token of our own.
   const args = argv.map((a) => (a === '-' ? STDIN_TOKEN : a));
@@ -82,14 +91,14 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
       y.positional('files', { type: 'string', array: true, describe: 'Plan or state JSON files ("-" for standard input)' }),
     )
     .command('config', 'Print the effective configuration (config file and flags merged) as JSON')
-    .option('format', { alias: 'f', type: 'string', array: true, describe: `Output format, repeatable; NAME or NAME:FILE (${formatNames.join(', ')})` })
+    .option('format', { alias: 'f', type: 'string', requiresArg: true, describe: `Output format, repeatable; NAME or NAME:FILE (${formatNames.join(', ')})` })
     .option('output', { alias: 'o', type: 'string', describe: 'Write the (first) format without a file to FILE instead of standard output' })
     .option('fail-on', { type: 'string', choices: ['high', 'medium', 'low', 'never'], describe: 'Lowest severity that fails the run [default: medium]' })
     .option('strict', { type: 'boolean', describe: 'Fail the run when a policy is not known until apply' })
     .option('only-new', { type: 'boolean', describe: 'Fail only on findings this plan introduces' })
     .option('partition', { type: 'string', choices: ['aws', 'aws-cn', 'aws-us-gov'], describe: 'Partition keys are judged in [default: from the plan, else aws]' })
     .option('conditions', { type: 'string', choices: ['ignore', 'scope'], describe: 'How Allow conditions count [default: ignore]' })
-    .option('blocked-action', { type: 'string', array: true, describe: 'Blocked action pattern, repeatable [default: kms:Decrypt kms:ReEncryptFrom]' })
+    .option('blocked-action', { type: 'string', requiresArg: true, describe: 'Blocked action pattern, repeatable [default: kms:Decrypt kms:ReEncryptFrom]' })
     .option('config', { type: 'string', requiresArg: true, describe: 'Config file [default: .kmsguard.json if present]' })
     .option('baseline', { type: 'string', requiresArg: true, describe: 'Baseline file: only findings not in it fail the run' })
     .option('color', { type: 'boolean', describe: 'Colour text output (--no-color to turn off; NO_COLOR is honoured)' })
@@ -124,7 +133,7 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
   const files = rawFiles.length === 0 ? ['stdin'] : rawFiles.map((f) => (f === STDIN_TOKEN ? 'stdin' : f));
   let outputs: OutputTarget[];
   try {
-    outputs = outputTargets((parsed.format as string[] | undefined) ?? [], parsed.output as string | undefined);
+    outputs = outputTargets(repeated(parsed.format), parsed.output as string | undefined);
   } catch (error) {
     process.stderr.write(`kmsguard: ${(error as Error).message}\n`);
     return { command: 'done', exitCode: 2 };
@@ -135,7 +144,7 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
     ...(parsed['only-new'] !== undefined ? { onlyNew: parsed['only-new'] as boolean } : {}),
     ...(parsed.partition !== undefined ? { partition: parsed.partition as Options['partition'] } : {}),
     ...(parsed.conditions !== undefined ? { conditions: parsed.conditions as Options['conditions'] } : {}),
-    ...(parsed['blocked-action'] !== undefined ? { blockedActions: parsed['blocked-action'] as string[] } : {}),
+    ...(parsed['blocked-action'] !== undefined ? { blockedActions: repeated(parsed['blocked-action']) } : {}),
     ...(parsed.baseline !== undefined ? { baseline: parsed.baseline as string } : {}),
   };
   const configFile = parsed.config !== undefined ? { configFile: parsed.config as string } : {};
