@@ -57,7 +57,7 @@ export function awsccDocumentAfter(resource: ResourceInstance, path: AttributePa
       if (maskAt(mask, pointerSteps(pointer, mask)) !== true) return undefined;
       const isResource = /\/(Not)?Resource(\/|$)/.test(pointer);
       if (isResource && described.keyArns) return { unknown: true, oneKey: true, detail: described.references };
-      const detail = `${label}${pointer}${described.references === '' ? '' : ` (${described.references})`}`;
+      const detail = `${label} ${pointer}${described.references === '' ? '' : ` (${described.references})`}`;
       return { unknown: true, detail };
     },
   });

@@ -227,9 +227,7 @@ function forwardUses(index: ResolveIndex, uses: UseIndex, policy: ResourceInstan
         case 'module-repetition':
           return { attached: true, boundaryOf };
         case 'module-input': {
-          const call = index.configModule(visit.path)?.calls.get(site.call);
-          const repeated = call?.countExpression !== undefined || call?.forEachExpression !== undefined;
-          const step: ScopeStep = repeated ? { name: site.call, any: true } : { name: site.call };
+          const step: ScopeStep = { name: site.call, any: true };
           queue.push({ path: [...visit.path, site.call], scope: [...visit.scope, step], subject: `var.${site.input}` });
           break;
         }

@@ -100,9 +100,9 @@ function traceReference(
       const call = parent?.calls.get(subject.call);
       const output = call?.module.outputs.get(subject.output);
       if (!call || !output?.expression) return [{ kind: 'opaque', text }];
-      const repeated = call.countExpression !== undefined || call.forEachExpression !== undefined;
-      const step: ScopeStep =
-        subject.key !== undefined ? { name: call.name, key: subject.key } : repeated ? { name: call.name, any: true } : { name: call.name };
+      // Without a key the reference may name any instance: the configuration leaves out a
+      // count or for_each that references nothing (`for_each = toset(["a", "b"])`).
+      const step: ScopeStep = subject.key !== undefined ? { name: call.name, key: subject.key } : { name: call.name, any: true };
       return traceAll(index, output.expression, [...scope, step], undefined, visited);
     }
     case 'named':
@@ -189,7 +189,14 @@ export function instancesOfLeaf(index: ResolveIndex, leaf: Extract<Leaf, { kind:
     );
 }
 
-/** The references' texts, each once, for messages. */
+/** References to values always known when planning, which never make a value unknown. */
+function isPlanKnown(reference: Reference): boolean {
+  const subject = reference.subject;
+  if (subject.kind !== 'named') return false;
+  return subject.namespace === 'count' || subject.namespace === 'path' || subject.namespace === 'terraform' || (subject.namespace === 'each' && subject.name === 'key');
+}
+
+/** The references' texts, each once, for messages; `count.index` and the like left out. */
 export function describeReferences(references: readonly Reference[]): string {
-  return [...new Set(references.map((reference) => reference.text))].join(', ');
+  return [...new Set(references.filter((reference) => !isPlanKnown(reference)).map((reference) => reference.text))].join(', ');
 }
