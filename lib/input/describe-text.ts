@@ -10,6 +10,9 @@ const HEAD_LENGTH = 4096;
 /** Lines printed by GitHub's setup-terraform wrapper around Terraform's own output. */
 const WRAPPER_LINE = /^(::[a-z-]+( [^:\n]*)?::|\[command\])/;
 
+/** Terragrunt 0.67 and later wrap each line Terraform prints in a log line of their own. */
+const TERRAGRUNT_LOG_LINE = /^\d{2}:\d{2}:\d{2}\.\d{3} +(STDOUT|STDERR|INFO|WARN|ERROR|DEBUG|TRACE)\b/;
+
 const HUMAN_PLAN_MARKERS = [
   'Terraform will perform the following actions',
   'OpenTofu will perform the following actions',
@@ -46,6 +49,9 @@ export function describeNonJsonText(text: string, offset: number): string {
   const [first = ''] = firstLines(head, 1);
   if (looksLikeWrapperOutput(first)) {
     return "The input starts with lines from GitHub's setup-terraform wrapper, not JSON; set `terraform_wrapper: false` in the setup-terraform step.";
+  }
+  if (TERRAGRUNT_LOG_LINE.test(first)) {
+    return "The input is Terragrunt's log, with Terraform's output inside its lines, not JSON; run terragrunt with `--tf-forward-stdout` (`--terragrunt-forward-tf-stdout` before 0.73) so it prints the JSON as it is.";
   }
   if (head.includes('\u001b[') || HUMAN_PLAN_MARKERS.some((marker) => head.includes(marker))) {
     return `The input is Terraform's human-readable plan output, not JSON; ${SHOW_JSON}.`;

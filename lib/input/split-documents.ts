@@ -4,7 +4,7 @@
  * JSON (such as the `::debug::` lines GitHub's setup-terraform wrapper appends).
  */
 import { describeNonJsonText, looksLikeWrapperOutput } from './describe-text.js';
-import { isJsonWhitespace, scanJsonValue, startsJsonValue } from './json-scanner.js';
+import { isJsonWhitespace, scanJsonValue } from './json-scanner.js';
 import { describeCharacter, describeLocation, quoteExcerpt } from './text-location.js';
 
 export interface StreamError {
@@ -47,41 +47,48 @@ function parse(text: string): { value: unknown } | { failure: 'syntax' | 'depth'
   }
 }
 
-function syntaxMessage(text: string, offset: number, expected: string): string {
-  const where = describeLocation(text, offset);
-  if (offset >= text.length) {
+/** The sentence for a syntax error at `where`; `found` names the character there, undefined at the end of the input. */
+export function syntaxErrorMessage(where: string, expected: string, found: string | undefined): string {
+  if (found === undefined) {
     return `The JSON is truncated: it ends at ${where} inside a document (expected ${expected}); save the complete output of \`terraform show -json\`.`;
   }
-  return `The JSON is malformed at ${where}: expected ${expected} but found ${describeCharacter(text, offset)}.`;
+  return `The JSON is malformed at ${where}: expected ${expected} but found ${found}.`;
 }
 
-function trailingTextWarning(text: string, offset: number): string {
-  const where = describeLocation(text, offset);
-  const excerpt = quoteExcerpt(text, offset);
-  if (looksLikeWrapperOutput(text.slice(offset, offset + 64))) {
+function syntaxMessage(text: string, offset: number, expected: string): string {
+  return syntaxErrorMessage(describeLocation(text, offset), expected, offset >= text.length ? undefined : describeCharacter(text, offset));
+}
+
+/** The warning for text ignored after the JSON at `where`; `rest` is the text from there on (200 characters are enough). */
+export function trailingTextWarning(where: string, rest: string): string {
+  const excerpt = quoteExcerpt(rest, 0);
+  if (looksLikeWrapperOutput(rest.slice(0, 64))) {
     return `Ignored the text after the JSON at ${where} (${excerpt}); it comes from GitHub's setup-terraform wrapper, so set \`terraform_wrapper: false\` in the setup-terraform step.`;
   }
   return `Ignored the text after the JSON at ${where} (${excerpt}); if a wrapper such as GitHub's setup-terraform adds it, turn that off (\`terraform_wrapper: false\`).`;
 }
+
+export const ONLY_WHITESPACE = 'The input contains only whitespace; run `terraform show -json <planfile>` and pass its output.';
 
 /** Reads document after document with the scanner; used when the text is not one JSON document. */
 function splitStream(text: string): ParsedStream {
   const values: unknown[] = [];
   let offset = skipSeparator(text, 0);
   if (offset >= text.length) {
-    return { values, error: { documentIndex: 1, message: 'The input contains only whitespace; run `terraform show -json <planfile>` and pass its output.' } };
+    return { values, error: { documentIndex: 1, message: ONLY_WHITESPACE } };
   }
   while (offset < text.length) {
     const code = text.charCodeAt(offset);
     const documentIndex = values.length + 1;
     const structured = code === OPEN_BRACE || code === OPEN_BRACKET;
-    if (values.length > 0 && !structured) return { values, warning: trailingTextWarning(text, offset) };
-    if (!startsJsonValue(code)) return { values, error: { documentIndex, message: describeNonJsonText(text, offset) } };
+    if (values.length > 0 && !structured) return { values, warning: trailingTextWarning(describeLocation(text, offset), text.slice(offset, offset + 200)) };
+    // A lone number, string or literal parses whole; text that merely starts like one is not JSON.
+    if (!structured) return { values, error: { documentIndex, message: describeNonJsonText(text, offset) } };
     const scanned = scanJsonValue(text, offset);
     if (!scanned.ok) {
       // `[command] ...` from the setup-terraform wrapper starts like a JSON array.
       const wrapped = documentIndex === 1 && looksLikeWrapperOutput(text.slice(offset, offset + 64));
-      const message = structured && !wrapped ? syntaxMessage(text, scanned.offset, scanned.expected) : describeNonJsonText(text, offset);
+      const message = wrapped ? describeNonJsonText(text, offset) : syntaxMessage(text, scanned.offset, scanned.expected);
       return { values, error: { documentIndex, message } };
     }
     const parsed = parse(text.slice(offset, scanned.end));

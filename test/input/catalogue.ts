@@ -168,6 +168,25 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     errors: [{ message: `The input starts with lines from GitHub's setup-terraform wrapper, not JSON; ${WRAPPER_FIX}` }],
   },
   {
+    name: "Terragrunt's log with the plan inside its lines",
+    bytes: utf8(`14:30:56.137 INFO   The stack at . will be processed in the following order\n14:30:57.002 STDOUT [app] terraform: ${PLAN_TEXT}\n`),
+    documents: [],
+    warnings: [],
+    errors: [
+      {
+        message:
+          "The input is Terragrunt's log, with Terraform's output inside its lines, not JSON; run terragrunt with `--tf-forward-stdout` (`--terragrunt-forward-tf-stdout` before 0.73) so it prints the JSON as it is.",
+      },
+    ],
+  },
+  {
+    name: 'a number followed by text',
+    bytes: utf8('42 is the answer\n'),
+    documents: [],
+    warnings: [],
+    errors: [{ message: `The input is not JSON (it starts with "42 is the answer"); ${SHOW}.` }],
+  },
+  {
     name: 'some other text',
     bytes: utf8('Error: No configuration files\n'),
     documents: [],
