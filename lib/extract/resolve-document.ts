@@ -255,7 +255,7 @@ class DocumentRenderer {
       if (list !== undefined) out[element] = isResource ? this.substitute(list) : list;
     }
 
-    const condition = this.condition(statement.condition, [...maskPath, 'condition'], () => unknown('condition'));
+    const condition = this.condition(statement.condition, [...maskPath, 'condition'], label, configPath && [...configPath, 'condition']);
     if (condition !== undefined) out.Condition = condition;
     return out;
   }
@@ -284,9 +284,19 @@ class DocumentRenderer {
     return list.map((item) => (typeof item === 'string' ? item.replaceAll('&{', '${') : item)) as T;
   }
 
-  /** Condition blocks -> `{ test: { variable: values } }`, merging blocks with the same test and variable as the provider does. */
-  private condition(value: unknown, maskPath: readonly (string | number)[], unknown: () => UnknownValue): unknown {
-    if (isUnknownAt(this.mask, maskPath)) return new Hole(unknown());
+  /**
+   * Condition blocks -> `{ test: { variable: values } }`, merging blocks with the same test and
+   * variable as the provider does. Condition blocks are a set: each is matched to the configured
+   * block with the same constant test and variable to describe its unknown values.
+   */
+  private condition(
+    value: unknown,
+    maskPath: readonly (string | number)[],
+    label: string,
+    configPath: readonly (string | number)[] | undefined,
+  ): unknown {
+    const whole = () => this.unknownAt(`${label}.condition`, configPath, false);
+    if (isUnknownAt(this.mask, maskPath)) return new Hole(whole());
     if (!Array.isArray(value) || value.length === 0) return undefined;
     const out: Record<string, Record<string, Hole | (string | Hole)[]>> = {};
     for (let k = 0; k < value.length; k++) {
@@ -299,17 +309,39 @@ class DocumentRenderer {
         typeof block.test !== 'string' ||
         typeof block.variable !== 'string'
       ) {
-        return new Hole(unknown());
+        return new Hole(whole());
       }
-      const values = this.list(block.values, [...at, 'values'], () => unknown()) ?? [];
-      const substituted = this.substitute(values);
+      const configured = configPath && this.conditionBlock(configPath, block.test, block.variable);
+      const values = this.list(block.values, [...at, 'values'], (j) =>
+        this.unknownAt(`${label}.condition[${k}].values${j === undefined ? '' : `[${j}]`}`, configured && [...configured, 'values'], false),
+      );
+      const substituted = this.substitute(values ?? []);
       const tests = (out[block.test] ??= {});
       const previous = tests[block.variable];
       if (previous === undefined) tests[block.variable] = substituted;
-      else if (previous instanceof Hole || substituted instanceof Hole) tests[block.variable] = new Hole(unknown());
+      else if (previous instanceof Hole || substituted instanceof Hole) tests[block.variable] = new Hole(whole());
       else tests[block.variable] = [...previous, ...substituted];
     }
     return out;
+  }
+
+  /** The path of the one configured condition block with this constant test and variable. */
+  private conditionBlock(configPath: readonly (string | number)[], test: string, variable: string): (string | number)[] | undefined {
+    let blocks: unknown = this.expressions;
+    for (const step of configPath) blocks = isRecord(blocks) || Array.isArray(blocks) ? (blocks as Record<string | number, unknown>)[step] : undefined;
+    if (!Array.isArray(blocks)) return undefined;
+    const matches = blocks.flatMap((block: unknown, k) => {
+      if (!isRecord(block)) return [];
+      const testExpression = block.test;
+      const variableExpression = block.variable;
+      return isExpression(testExpression) &&
+        isExpression(variableExpression) &&
+        testExpression.constant_value === test &&
+        variableExpression.constant_value === variable
+        ? [k]
+        : [];
+    });
+    return matches.length === 1 ? [...configPath, matches[0]!] : undefined;
   }
 
   /**

@@ -1,0 +1,302 @@
+import { expect } from 'chai';
+import type { ResourceInstance } from '../../lib/terraform/types.js';
+import { oneKey, planDocument, resolve, unknown } from './load.js';
+
+/** An `aws_iam_policy` whose policy is not known until apply. */
+function policy(name: string, extra: Partial<ResourceInstance> = {}): ResourceInstance {
+  return {
+    address: `aws_iam_policy.${name}`,
+    mode: 'managed',
+    type: 'aws_iam_policy',
+    name,
+    actions: ['create'],
+    after: { name },
+    afterUnknown: { arn: true, policy: true },
+    before: null,
+    ...extra,
+  };
+}
+
+type Statement = Record<string, unknown>;
+
+/** A deferred `aws_iam_policy_document` (statements as the plan's `after`, and their masks). */
+function deferred(name: string, statements: Statement[] | null, masks: unknown, after: Record<string, unknown> = {}, mask: Record<string, unknown> = {}): ResourceInstance {
+  return {
+    address: `data.aws_iam_policy_document.${name}`,
+    mode: 'data',
+    type: 'aws_iam_policy_document',
+    name,
+    actions: ['read'],
+    after: { statement: statements, version: null, source_policy_documents: null, override_policy_documents: null, ...after },
+    afterUnknown: { id: true, json: true, statement: masks, ...mask },
+    before: null,
+  };
+}
+
+function statement(fields: Statement): Statement {
+  return { actions: null, not_actions: null, resources: null, not_resources: null, condition: [], effect: null, sid: null, principals: [], not_principals: [], ...fields };
+}
+
+function configuration(resources: Record<string, unknown>[], extra: Record<string, unknown> = {}): unknown {
+  return { root_module: { resources, ...extra } };
+}
+
+function config(address: string, expressions: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const data = address.startsWith('data.');
+  const [type, name] = (data ? address.slice(5) : address).split('.');
+  return { address, mode: data ? 'data' : 'managed', type, name, expressions, ...extra };
+}
+
+const usesDocument = (name: string) => ({
+  references: [`data.aws_iam_policy_document.${name}.json`, `data.aws_iam_policy_document.${name}`],
+});
+
+describe('resolve: edge cases on documents built in the test', () => {
+  it('returns the text of a document read during planning (prior_state)', () => {
+    const json = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:Decrypt","Resource":"*"}]}';
+    const read: ResourceInstance = {
+      address: 'data.aws_iam_policy_document.read',
+      mode: 'data',
+      type: 'aws_iam_policy_document',
+      name: 'read',
+      actions: [],
+      after: { json, statement: [] },
+      before: null,
+    };
+    const document = planDocument(
+      [policy('p')],
+      configuration([config('aws_iam_policy.p', { policy: usesDocument('read') }), config('data.aws_iam_policy_document.read', {})]),
+      [read],
+    );
+    expect(resolve(document, 'aws_iam_policy.p', ['policy'])).to.deep.equal({ kind: 'text', text: json });
+  });
+
+  it('says only "not known until apply" without a configuration, or when the resource is not in it', () => {
+    expect(resolve(planDocument([policy('p')]), 'aws_iam_policy.p', ['policy'])).to.deep.equal({
+      kind: 'unknown',
+      detail: 'policy is not known until apply',
+    });
+    expect(resolve(planDocument([policy('p')], configuration([])), 'aws_iam_policy.p', ['policy'])).to.deep.equal({
+      kind: 'unknown',
+      detail: 'policy is not known until apply',
+    });
+  });
+
+  it('names local values, which the plan does not hold', () => {
+    const document = planDocument([policy('p')], configuration([config('aws_iam_policy.p', { policy: { references: ['local.policy'] } })]));
+    expect(resolve(document, 'aws_iam_policy.p', ['policy'])).to.deep.equal({
+      kind: 'unknown',
+      detail: 'policy is not known until apply (built from local.policy)',
+    });
+  });
+
+  it('does not choose between several instances of a data source referenced without a key', () => {
+    const statements = [statement({ actions: ['s3:GetObject'], resources: [null] })];
+    const masks = [{ resources: [true] }];
+    const instances = [0, 1].map((index) => ({
+      ...deferred('d', statements, masks),
+      address: `data.aws_iam_policy_document.d[${index}]`,
+      index,
+    }));
+    const document = planDocument(
+      [policy('p'), ...instances],
+      configuration([
+        config('aws_iam_policy.p', { policy: usesDocument('d') }),
+        config('data.aws_iam_policy_document.d', {}, { count_expression: { constant_value: 2 } }),
+      ]),
+    );
+    expect(resolve(document, 'aws_iam_policy.p', ['policy'])).to.deep.equal({
+      kind: 'unknown',
+      detail: 'policy is not known until apply (built from data.aws_iam_policy_document.d.json): 2 instances of it in the plan',
+    });
+  });
+
+  it('turns &{...} into ${...} in resources and condition values, as the provider does for version 2012-10-17', () => {
+    const data = deferred(
+      'd',
+      [
+        statement({
+          actions: ['s3:GetObject'],
+          resources: ['arn:aws:s3:::home/&{aws:username}/*', null],
+          condition: [{ test: 'StringLike', variable: 's3:prefix', values: ['&{aws:username}/'] }],
+        }),
+      ],
+      [{ resources: [false, true], condition: [{ values: [false] }] }],
+    );
+    const document = planDocument([policy('p'), data], configuration([config('aws_iam_policy.p', { policy: usesDocument('d') })]));
+    const value = resolve(document, 'aws_iam_policy.p', ['policy']);
+    expect(value).to.have.property('model').that.deep.equals({
+      statements: [
+        {
+          index: 0,
+          pointer: '/Statement/0',
+          effect: 'Allow',
+          action: ['s3:GetObject'],
+          resource: ['arn:aws:s3:::home/${aws:username}/*', unknown('data.aws_iam_policy_document.d statement[0].resources[1]')],
+          condition: [{ operator: 'StringLike', key: 's3:prefix', values: ['${aws:username}/'] }],
+        },
+      ],
+    });
+  });
+
+  it('makes every statement with a Sid uncertain when a statement with an unknown Sid joins them', () => {
+    const source = JSON.stringify({ Statement: [{ Sid: 'A', Effect: 'Deny', Action: 'kms:*', Resource: '*' }, { Effect: 'Allow', Action: 's3:*', Resource: '*' }] });
+    const data = deferred(
+      'd',
+      [statement({ sid: null, actions: ['kms:Decrypt'], resources: ['*'] })],
+      [{ sid: true }],
+      { source_policy_documents: [source] },
+    );
+    const document = planDocument(
+      [policy('p'), data],
+      configuration([
+        config('aws_iam_policy.p', { policy: usesDocument('d') }),
+        config('data.aws_iam_policy_document.d', { statement: [{ sid: { references: ['random_pet.sid.id', 'random_pet.sid'] } }] }, {}),
+      ]),
+    );
+    const sid = 'data.aws_iam_policy_document.d statement[0].sid (random_pet.sid.id)';
+    expect(resolve(document, 'aws_iam_policy.p', ['policy'])).to.deep.equal({
+      kind: 'unknown',
+      detail: `policy is rendered at apply by data.aws_iam_policy_document.d; not known until apply: statement "A" may be replaced by data.aws_iam_policy_document.d (${sid})`,
+      model: {
+        statements: [
+          { index: 0, pointer: '/Statement/0', effect: unknown(`statement "A" may be replaced by data.aws_iam_policy_document.d (${sid})`), sid: 'A', action: ['kms:*'], resource: ['*'] },
+          { index: 1, pointer: '/Statement/1', effect: 'Allow', action: ['s3:*'], resource: ['*'] },
+          { index: 2, pointer: '/Statement/2', effect: 'Allow', action: ['kms:Decrypt'], resource: ['*'] },
+        ],
+      },
+    });
+  });
+
+  it('replaces in place the first statement with the same Sid, and appends the others', () => {
+    const source = JSON.stringify({
+      Statement: [
+        { Sid: 'Keep', Effect: 'Allow', Action: 'logs:*', Resource: '*' },
+        { Sid: 'Swap', Effect: 'Allow', Action: 'kms:*', Resource: '*' },
+      ],
+    });
+    const override = JSON.stringify({ Statement: { Sid: 'Swap', Effect: 'Deny', Action: 'kms:*', Resource: '*' } });
+    const data = deferred('d', [statement({ sid: 'Own', actions: ['sqs:*'], resources: [null] })], [{ resources: [true] }], {
+      source_policy_documents: [source],
+      override_policy_documents: [override],
+    });
+    const document = planDocument([policy('p'), data], configuration([config('aws_iam_policy.p', { policy: usesDocument('d') })]));
+    expect(resolve(document, 'aws_iam_policy.p', ['policy'])).to.have.property('model').that.deep.equals({
+      statements: [
+        { index: 0, pointer: '/Statement/0', effect: 'Allow', sid: 'Keep', action: ['logs:*'], resource: ['*'] },
+        { index: 1, pointer: '/Statement/1', effect: 'Deny', sid: 'Swap', action: ['kms:*'], resource: ['*'] },
+        { index: 2, pointer: '/Statement/2', effect: 'Allow', sid: 'Own', action: ['sqs:*'], resource: [unknown('data.aws_iam_policy_document.d statement[0].resources[0]')] },
+      ],
+    });
+  });
+
+  it('reports a document the provider would render invalid', () => {
+    const data = deferred('d', [statement({ resources: [null] })], [{ resources: [true] }]);
+    const document = planDocument([policy('p'), data], configuration([config('aws_iam_policy.p', { policy: usesDocument('d') })]));
+    expect(resolve(document, 'aws_iam_policy.p', ['policy'])).to.deep.equal({
+      kind: 'unknown',
+      detail:
+        'policy is not known until apply: data.aws_iam_policy_document.d would not render a valid policy: Statement 0 (/Statement/0) has neither Action nor NotAction.',
+    });
+  });
+
+  it('stops at documents that include themselves', () => {
+    const a = deferred('a', [statement({ actions: ['s3:*'], resources: ['*'] })], [{}], { source_policy_documents: [null] }, { source_policy_documents: [true] });
+    const b = deferred('b', [statement({ actions: ['kms:*'], resources: ['*'] })], [{}], { source_policy_documents: [null] }, { source_policy_documents: [true] });
+    const document = planDocument(
+      [policy('p'), a, b],
+      configuration([
+        config('aws_iam_policy.p', { policy: usesDocument('a') }),
+        config('data.aws_iam_policy_document.a', { source_policy_documents: usesDocument('b') }),
+        config('data.aws_iam_policy_document.b', { source_policy_documents: usesDocument('a') }),
+      ]),
+    );
+    expect(resolve(document, 'aws_iam_policy.p', ['policy'])).to.have.property('model').that.deep.equals({
+      statements: [
+        { index: 0, pointer: '/Statement/0', effect: 'Allow', action: ['kms:*'], resource: ['*'] },
+        { index: 1, pointer: '/Statement/1', effect: 'Allow', action: ['s3:*'], resource: ['*'] },
+      ],
+      unknownStatements: unknown('data.aws_iam_policy_document.a is not known until apply'),
+    });
+  });
+
+  it('reads whole lists, whole statements and whole source lists not known until apply', () => {
+    const data = deferred(
+      'd',
+      [statement({ actions: ['kms:Decrypt'] }), statement({})],
+      [{ resources: true }, true],
+      {},
+      { source_policy_documents: true },
+    );
+    const document = planDocument(
+      [policy('p'), data],
+      configuration([
+        config('aws_iam_policy.p', { policy: usesDocument('d') }),
+        config('data.aws_iam_policy_document.d', {
+          source_policy_documents: { references: ['var.sources'] },
+          statement: [
+            { actions: { constant_value: ['kms:Decrypt'] }, resources: { references: ['aws_kms_replica_key.r.arn', 'aws_kms_replica_key.r', 'data.aws_kms_key.k.arn', 'data.aws_kms_key.k'] } },
+            {},
+          ],
+        }),
+      ]),
+    );
+    const whole = unknown('data.aws_iam_policy_document.d statement[1]');
+    expect(resolve(document, 'aws_iam_policy.p', ['policy'])).to.have.property('model').that.deep.equals({
+      statements: [
+        { index: 0, pointer: '/Statement/0', effect: 'Allow', action: ['kms:Decrypt'], resource: oneKey('aws_kms_replica_key.r.arn, data.aws_kms_key.k.arn') },
+        { index: 1, pointer: '/Statement/1', effect: whole, action: whole, resource: whole, condition: whole },
+      ],
+      unknownStatements: unknown('data.aws_iam_policy_document.d source_policy_documents (var.sources)'),
+    });
+  });
+
+  it('knows the ARN of one key from each KMS key type, and nothing else', () => {
+    const cases: [string[], boolean][] = [
+      [['aws_kms_key.k.arn', 'aws_kms_key.k'], true],
+      [['aws_kms_external_key.k.arn', 'aws_kms_external_key.k'], true],
+      [['aws_kms_replica_external_key.k.arn', 'aws_kms_replica_external_key.k'], true],
+      [['aws_kms_alias.a.target_key_arn', 'aws_kms_alias.a'], true],
+      [['data.aws_kms_alias.a.target_key_arn', 'data.aws_kms_alias.a'], true],
+      [['aws_kms_key.k[0].arn', 'aws_kms_key.k[0]', 'aws_kms_key.k'], true],
+      [['aws_kms_key.k.key_id', 'aws_kms_key.k'], false],
+      [['aws_kms_alias.a.arn', 'aws_kms_alias.a'], false],
+      [['aws_kms_key.k'], false],
+      [['aws_kms_key.k', 'count.index'], false],
+      // Root variables are known when planning: the unknown part is the key's ARN.
+      [['var.use_main', 'aws_kms_key.k.arn', 'aws_kms_key.k'], true],
+      [['aws_kms_key.k.arn', 'aws_kms_key.k', 'aws_s3_bucket.b.arn', 'aws_s3_bucket.b'], false],
+      [['local.key_arn'], false],
+      [['count.index'], false],
+    ];
+    for (const [references, isOneKey] of cases) {
+      const data = deferred('d', [statement({ actions: ['kms:Decrypt'], resources: [null] })], [{ resources: [true] }]);
+      const document = planDocument(
+        [policy('p'), data],
+        configuration([
+          config('aws_iam_policy.p', { policy: usesDocument('d') }),
+          config('data.aws_iam_policy_document.d', { statement: [{ resources: { references } }] }),
+        ]),
+      );
+      const value = resolve(document, 'aws_iam_policy.p', ['policy']) as unknown as { model: { statements: { resource: unknown[] }[] } };
+      const item = value.model.statements[0]!.resource[0] as { oneKey?: boolean };
+      expect(item.oneKey === true, references.join(' ')).to.equal(isOneKey);
+    }
+  });
+
+  it('follows each.value to the for_each expression', () => {
+    const data = deferred('d', [statement({ actions: ['kms:Decrypt'], resources: [null] })], [{ resources: [true] }]);
+    const document = planDocument(
+      [{ ...policy('p'), address: 'aws_iam_policy.p["a"]', index: 'a' }, { ...data, address: 'data.aws_iam_policy_document.d["a"]', index: 'a' }],
+      configuration([
+        config('aws_iam_policy.p', { policy: { references: ['data.aws_iam_policy_document.d', 'each.key'] } }, { for_each_expression: { references: ['var.names'] } }),
+        config('data.aws_iam_policy_document.d', { statement: [{ resources: { references: ['each.value'] } }] }, {
+          for_each_expression: { references: ['aws_kms_key.a.arn', 'aws_kms_key.a', 'aws_kms_key.b.arn', 'aws_kms_key.b'] },
+        }),
+      ]),
+    );
+    expect(resolve(document, 'aws_iam_policy.p["a"]', ['policy'])).to.have.property('model').that.deep.equals({
+      statements: [{ index: 0, pointer: '/Statement/0', effect: 'Allow', action: ['kms:Decrypt'], resource: [oneKey('each.value')] }],
+    });
+  });
+});
