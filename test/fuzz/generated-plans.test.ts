@@ -1,0 +1,86 @@
+/**
+ * Generated plans through the library's check(): readable policies get the oracle's verdict,
+ * unreadable ones (mutated text, values that are not text) are listed as invalid and fail the
+ * run, unknown ones are listed as unknown, and the exit code follows.
+ */
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { check } from '../../lib/index.js';
+import type { Report } from '../../lib/types.js';
+import { oracle } from '../oracle/oracle.js';
+import { policyDocument } from '../property/arbitraries.js';
+import { propertyParameters } from '../property/settings.js';
+import { expectConsistentReport, expectListedInvalid, impliedExit } from './invariants.js';
+import { applyTextEdit, textEdit, unreadable } from './mutations.js';
+import { buildPlan, IDENTITY_TYPES, policyLocation, type PlannedPolicy, type PlannedResource } from './plan-builder.js';
+
+/** A planned policy and what the test knows about it. */
+type Case =
+  | { readonly kind: 'intact'; readonly policy: PlannedPolicy; readonly document: unknown }
+  | { readonly kind: 'edited'; readonly policy: PlannedPolicy }
+  | { readonly kind: 'not-text'; readonly policy: PlannedPolicy }
+  | { readonly kind: 'unknown'; readonly policy: PlannedPolicy };
+
+const pretty = fc.constantFrom<number | undefined>(undefined, 2);
+
+const plannedCase: fc.Arbitrary<Case> = fc.oneof(
+  { weight: 5, arbitrary: fc.tuple(policyDocument, pretty).map(([document, indent]): Case => ({ kind: 'intact', policy: { text: JSON.stringify(document, null, indent) }, document })) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .tuple(policyDocument, pretty, fc.array(textEdit, { minLength: 1, maxLength: 3 }))
+      .map(([document, indent, edits]): Case => ({ kind: 'edited', policy: { text: edits.reduce(applyTextEdit, JSON.stringify(document, null, indent)) } })),
+  },
+  { weight: 1, arbitrary: fc.constantFrom<unknown>(42, true, ['x'], {}, 0).map((value): Case => ({ kind: 'not-text', policy: { value } })) },
+  { weight: 1, arbitrary: fc.constant<Case>({ kind: 'unknown', policy: { unknown: true } }) },
+);
+
+const plannedResources = fc
+  .array(fc.tuple(fc.constantFrom(...IDENTITY_TYPES), plannedCase), { minLength: 1, maxLength: 4 })
+  .map((items) => items.map(([type, c], n) => ({ resource: { type, name: `p${n}`, policy: c.policy } as PlannedResource, c })));
+
+const SEVERITY_FAILS = new Set(['all-keys', 'account-keys']);
+
+describe('fuzz: generated plans through check()', function () {
+  this.timeout(600_000);
+
+  it('judges readable policies like the oracle and never passes an unreadable one', async () => {
+    const judge = oracle();
+    await fc.assert(
+      fc.asyncProperty(plannedResources, async (items) => {
+        const plan = buildPlan(items.map((i) => i.resource));
+        const context = `plan ${JSON.stringify(plan)}`;
+        const report: Report = await check({ source: 'generated.json', data: Buffer.from(JSON.stringify(plan)) });
+        expect(report.errors, context).to.deep.equal([]);
+        expectConsistentReport(report, context);
+        let mustFail = false;
+        let mayFail = false;
+        for (const { resource, c } of items) {
+          const { address, policyPath } = policyLocation(resource);
+          const finding = report.findings.find((f) => f.address === address && f.policyPath === policyPath);
+          const listed = report.unevaluated.find((u) => u.address === address && u.policyPath === policyPath);
+          const text = 'text' in c.policy ? c.policy.text : undefined;
+          if (c.kind === 'intact') {
+            const expected = judge.judge(c.document).scope;
+            expect(finding?.scope ?? 'none', `${context}: ${address}`).to.equal(expected);
+            expect(listed, `${context}: ${address} is readable`).to.equal(undefined);
+            mustFail ||= SEVERITY_FAILS.has(expected);
+          } else if (c.kind === 'not-text' || (text !== undefined && unreadable(text))) {
+            expectListedInvalid(report, address, policyPath, context);
+            mustFail = true;
+          } else if (c.kind === 'unknown') {
+            expect(listed?.reason, `${context}: ${address} is not known until apply`).to.equal('unknown');
+          } else {
+            // Still JSON, but possibly no longer a valid policy: judged, or listed as invalid.
+            expect(finding !== undefined || listed?.reason === 'invalid' || listed === undefined, context).to.equal(true);
+            mayFail ||= finding !== undefined || listed !== undefined;
+          }
+        }
+        const exit = impliedExit(report);
+        if (mustFail) expect(exit, `${context}: exit code`).to.equal(1);
+        else if (!mayFail) expect(exit, `${context}: exit code`).to.equal(0);
+      }),
+      propertyParameters(400),
+    );
+  });
+});
