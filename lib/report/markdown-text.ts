@@ -6,9 +6,10 @@ import { printable } from './printable.js';
 /** Inline code that survives any content: a fence longer than any backtick run inside. */
 export function code(s: string): string {
   const text = printable(s);
+  if (text === '') return '` `';
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') || text === '' ? ' ' : '';
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${text}${pad}${fence}`;
 }
 

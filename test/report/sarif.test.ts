@@ -1,0 +1,131 @@
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import { check } from '../../lib/check.js';
+import { FINGERPRINT_KEY, formatSarif } from '../../lib/report/sarif.js';
+import type { FormatContext } from '../../lib/report/types.js';
+import { RULES } from '../../lib/rules/rule.js';
+import type { Report } from '../../lib/types.js';
+import { fixture, repoRoot } from '../support/paths.js';
+import { hostileReport } from './hostile-report.js';
+import { cleanReport, hugeReport, severalReport, warningsOnlyReport } from './sample-reports.js';
+
+const SARIF_SCHEMA = path.resolve(repoRoot, '..', 'shared', 'schemas', 'sarif-2.1.0.json');
+const ajv = new Ajv({ strict: false, allErrors: true });
+addFormats.default(ajv);
+const validate = ajv.compile(JSON.parse(readFileSync(SARIF_SCHEMA, 'utf8')));
+
+const PLAIN: FormatContext = { color: false, failOn: 'medium' };
+
+function sarif(report: Report, context: FormatContext = PLAIN): any {
+  return JSON.parse(formatSarif(report, context));
+}
+
+describe('sarif format', () => {
+  const samples: Record<string, Report> = {
+    several: severalReport,
+    'warnings-only': warningsOnlyReport,
+    clean: cleanReport,
+    huge: hugeReport(10),
+    hostile: hostileReport(),
+  };
+  for (const [name, report] of Object.entries(samples)) {
+    it(`is valid SARIF 2.1.0 for the ${name} report`, () => {
+      const log = sarif(report);
+      expect(validate(log), JSON.stringify(validate.errors?.slice(0, 5))).to.equal(true);
+    });
+  }
+
+  it('is valid SARIF for a report check() makes from a real plan', async () => {
+    const report = await check(fixture('cli', 'insecure.plan.json'));
+    expect(report.findings.length).to.be.greaterThan(0);
+    const log = sarif(report);
+    expect(validate(log), JSON.stringify(validate.errors?.slice(0, 5))).to.equal(true);
+    expect(log.runs[0].results).to.have.length(report.findings.length);
+  });
+
+  it('lists every rule of this version, with descriptions, remediation help and security-severity', () => {
+    const rules = sarif(cleanReport).runs[0].tool.driver.rules;
+    expect(rules.map((r: any) => r.id)).to.deep.equal(['kms-decrypt-all-keys', 'kms-decrypt-account-keys', 'kms-decrypt-region-keys']);
+    expect(rules.map((r: any) => r.properties['security-severity'])).to.deep.equal(['8.0', '5.5', '3.0']);
+    expect(rules.map((r: any) => r.defaultConfiguration.level)).to.deep.equal(['error', 'warning', 'note']);
+    for (const rule of rules) {
+      const described = Object.values(RULES).find((r) => r.id === rule.id)!;
+      expect(rule.shortDescription.text).to.equal(described.title);
+      expect(rule.fullDescription.text).to.contain(described.reach);
+      expect(rule.help.text).to.contain('JSON Patch');
+      expect(rule.properties.tags).to.include('security');
+    }
+  });
+
+  it('gives one result per finding: rule, level, message, file and address locations, fingerprint', () => {
+    const results = sarif(severalReport).runs[0].results;
+    expect(results.map((r: any) => [r.ruleId, r.ruleIndex, r.level])).to.deep.equal([
+      ['kms-decrypt-all-keys', 0, 'error'],
+      ['kms-decrypt-account-keys', 1, 'error'],
+      ['kms-decrypt-region-keys', 2, 'warning'],
+      ['kms-decrypt-all-keys', 0, 'warning'],
+    ]);
+    const [admin] = results;
+    expect(admin.message.text).to.equal(
+      'aws_iam_policy.admin (policy) allows kms:Decrypt, kms:ReEncryptFrom on KMS keys in accounts the policy does not name (scope all-keys). ' +
+        'Why: statement 0 "AllowKms" (/Statement/0): Action "kms:*", Resource "*". Introduced by this plan.',
+    );
+    expect(admin.locations).to.deep.equal([
+      {
+        physicalLocation: { artifactLocation: { uri: 'plan.json' }, region: { startLine: 1 } },
+        logicalLocations: [{ name: 'aws_iam_policy.admin', fullyQualifiedName: 'aws_iam_policy.admin', kind: 'resource' }],
+      },
+    ]);
+    expect(admin.partialFingerprints).to.deep.equal({ [FINGERPRINT_KEY]: '0f5a2c4e9b7d13a8c6e2f4b1d3a5c7e9' });
+    expect(admin.properties.fix).to.deep.equal(severalReport.findings[0]!.fix);
+    expect(admin.properties.policyChange).to.deep.equal(severalReport.findings[0]!.policyChange);
+    expect(results[3].locations[0].physicalLocation.artifactLocation.uri).to.equal('stacks/legacy%20plan.json');
+  });
+
+  it('marks suppressed findings with SARIF suppressions, and only those', () => {
+    const results = sarif(severalReport).runs[0].results;
+    expect(results.map((r: any) => r.suppressions)).to.deep.equal([
+      undefined,
+      undefined,
+      undefined,
+      [{ kind: 'external', status: 'accepted', justification: 'Break-glass user, reviewed by security (SEC-142) (until 2027-01-31)' }],
+    ]);
+  });
+
+  it('follows the fail threshold: what fails is an error, the rest warnings', () => {
+    const levels = (failOn: FormatContext['failOn']) => sarif(severalReport, { color: false, failOn }).runs[0].results.map((r: any) => r.level);
+    expect(levels('high')).to.deep.equal(['error', 'warning', 'warning', 'warning']);
+    expect(levels('low')).to.deep.equal(['error', 'error', 'error', 'warning']);
+    expect(levels('never')).to.deep.equal(['warning', 'warning', 'warning', 'warning']);
+    const onlyNew = sarif(severalReport, { color: false, failOn: 'low', onlyNew: true }).runs[0].results.map((r: any) => r.level);
+    expect(onlyNew).to.deep.equal(['error', 'warning', 'error', 'warning']);
+  });
+
+  it('reports unevaluated and skipped policies and input messages as tool notifications', () => {
+    const invocation = sarif(severalReport).runs[0].invocations[0];
+    expect(invocation.executionSuccessful).to.equal(true);
+    expect(invocation.toolExecutionNotifications.map((n: any) => [n.descriptor.id, n.level])).to.deep.equal([
+      ['unevaluated-unknown', 'warning'],
+      ['unevaluated-invalid', 'error'],
+      ['skipped', 'note'],
+      ['input-warning', 'warning'],
+    ]);
+    const strict = sarif(severalReport, { color: false, strict: true }).runs[0].invocations[0];
+    expect(strict.toolExecutionNotifications[0].level).to.equal('error');
+    expect(sarif(cleanReport).runs[0].invocations).to.deep.equal([{ executionSuccessful: true }]);
+    expect(sarif(hostileReport()).runs[0].invocations[0].executionSuccessful).to.equal(false);
+  });
+
+  it('keeps a rule for a rule id this version does not describe, at its highest severity', () => {
+    const other = { ...severalReport.findings[2]!, ruleId: 'custom-rule', severity: 'low' as const };
+    const higher = { ...other, severity: 'medium' as const };
+    const log = sarif({ ...cleanReport, findings: [other, higher] });
+    const rules = log.runs[0].tool.driver.rules;
+    expect(rules.map((r: any) => r.id)).to.deep.equal(['kms-decrypt-all-keys', 'kms-decrypt-account-keys', 'kms-decrypt-region-keys', 'custom-rule']);
+    expect(rules[3].properties['security-severity']).to.equal('5.5');
+    expect(log.runs[0].results.map((r: any) => r.ruleIndex)).to.deep.equal([3, 3]);
+  });
+});
