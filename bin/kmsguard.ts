@@ -25,8 +25,8 @@ function describeSource(source: string, position?: number): string {
 }
 
 function printDiagnostics(report: Report): void {
-  for (const warning of report.warnings) process.stderr.write(`kmsguard: warning: ${warning.source}: ${warning.message}\n`);
-  for (const error of report.errors) process.stderr.write(`kmsguard: ${describeSource(error.source)}: ${error.message}\n`);
+  for (const warning of report.warnings) process.stderr.write(`kmsguard: warning: ${describeSource(warning.source, warning.position)}: ${warning.message}\n`);
+  for (const error of report.errors) process.stderr.write(`kmsguard: ${describeSource(error.source, error.position)}: ${error.message}\n`);
 }
 
 async function writeOutput(file: string, text: string): Promise<void> {

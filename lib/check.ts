@@ -2,7 +2,8 @@
  * The library entry point: inputs -> one report. Never prints, never exits.
  */
 import { expandBlockedActions } from './iam/index.js';
-import type { EvaluationOptions } from './iam/types.js';
+import type { EvaluationOptions, Partition } from './iam/types.js';
+import type { TerraformDocument } from './terraform/types.js';
 import { extractPolicies } from './extract/index.js';
 import { documentKind, readInput } from './input/index.js';
 import type { InputSpec } from './input/index.js';
@@ -56,6 +57,16 @@ interface Collected {
   documents: number;
 }
 
+/**
+ * The partitions keys are judged in: the option, else every partition the plan shows (a plan
+ * spanning several is judged in each and the widest verdict kept), else `aws`.
+ */
+function partitionsToJudge(options: Options, terraform: TerraformDocument): Partition[] {
+  if (options.partition !== undefined) return [options.partition];
+  if (terraform.partitions !== undefined && terraform.partitions.length > 0) return [...terraform.partitions];
+  return [terraform.partition ?? 'aws'];
+}
+
 function judgeDocument(document: InputDocument, options: Options, blockedActions: readonly string[], into: Collected): void {
   const origin = { source: document.source, ...(document.position !== undefined ? { position: document.position } : {}) };
   let terraform;
@@ -66,13 +77,13 @@ function judgeDocument(document: InputDocument, options: Options, blockedActions
     return;
   }
   into.documents += 1;
-  const evaluation: EvaluationOptions = {
+  const evaluations: EvaluationOptions[] = partitionsToJudge(options, terraform).map((partition) => ({
     blockedActions,
-    partition: options.partition ?? terraform.partition ?? 'aws',
+    partition,
     conditions: options.conditions,
-  };
+  }));
   for (const source of extractPolicies(terraform)) {
-    const judgement = judgeSource(source, origin, evaluation);
+    const judgement = judgeSource(source, origin, evaluations);
     into.policies.push({
       address: source.address,
       resourceType: source.resourceType,

@@ -65,12 +65,29 @@ export function fingerprintOf(ruleId: string, address: string, policyPath: strin
 
 type FindingVerdict = Extract<Verdict, { kind: 'finding' }>;
 
+const SCOPE_WIDTH = { 'all-keys': 3, 'account-keys': 2, 'region-keys': 1 } as const;
+
+/**
+ * Judges a policy in each partition and keeps the widest verdict: a finding over an unknown,
+ * an unknown over clean, and among findings the widest scope.
+ */
+export function judgeAcross(policy: Policy, evaluations: readonly EvaluationOptions[]): Verdict {
+  let best: Verdict = { kind: 'clean' };
+  for (const options of evaluations) {
+    const verdict = judgePolicy(policy, options);
+    if (verdict.kind === 'clean') continue;
+    if (best.kind === 'clean') best = verdict;
+    else if (verdict.kind === 'finding' && (best.kind === 'unknown' || SCOPE_WIDTH[verdict.scope] > SCOPE_WIDTH[best.scope])) best = verdict;
+  }
+  return best;
+}
+
 /** Did this finding already hold before the plan, at least as wide and for the same actions? */
-function heldBefore(before: PolicyValue | undefined, verdict: FindingVerdict, options: EvaluationOptions): boolean {
+function heldBefore(before: PolicyValue | undefined, verdict: FindingVerdict, evaluations: readonly EvaluationOptions[]): boolean {
   if (before === undefined) return false;
   const readable = readPolicyValue(before);
   if (readable.kind !== 'policy') return false;
-  const previous = judgePolicy(readable.policy, options);
+  const previous = judgeAcross(readable.policy, evaluations);
   return (
     previous.kind === 'finding' &&
     scopeAtLeast(previous.scope, verdict.scope) &&
@@ -98,7 +115,8 @@ function documentChange(source: PolicySource): Finding['policyChange'] {
   return ops.length > 0 ? ops : undefined;
 }
 
-export function judgeSource(source: PolicySource, origin: SourceOrigin, options: EvaluationOptions): Judgement {
+/** Judges one policy source; `evaluations` holds one set of options per partition to judge in. */
+export function judgeSource(source: PolicySource, origin: SourceOrigin, evaluations: readonly EvaluationOptions[]): Judgement {
   const where = { address: source.address, resourceType: source.resourceType, policyPath: source.policyPath, ...origin };
   if (source.skip !== undefined) {
     return { outcome: 'skipped', skipped: { ...where, reason: source.skip } };
@@ -106,7 +124,8 @@ export function judgeSource(source: PolicySource, origin: SourceOrigin, options:
   const readable = readPolicyValue(source.after);
   switch (readable.kind) {
     case 'absent':
-      return { outcome: 'clean' };
+      // Every judged attribute is a required policy document: a null one could not be read.
+      return { outcome: 'unevaluated', unevaluated: { ...where, reason: 'invalid', detail: 'The policy document is missing (null).' } };
     case 'invalid':
       return { outcome: 'unevaluated', unevaluated: { ...where, reason: 'invalid', detail: readable.detail } };
     case 'unknown':
@@ -114,7 +133,7 @@ export function judgeSource(source: PolicySource, origin: SourceOrigin, options:
         return { outcome: 'unevaluated', unevaluated: { ...where, reason: 'unknown', detail: readable.detail } };
       }
   }
-  const verdict = judgePolicy(readable.policy!, options);
+  const verdict = judgeAcross(readable.policy!, evaluations);
   if (verdict.kind === 'clean') return { outcome: 'clean' };
   if (verdict.kind === 'unknown') {
     return { outcome: 'unevaluated', unevaluated: { ...where, reason: 'unknown', detail: verdict.detail } };
@@ -133,7 +152,7 @@ export function judgeSource(source: PolicySource, origin: SourceOrigin, options:
     actions: verdict.actions,
     statements: verdict.statements,
     conditionKeys: verdict.conditionKeys,
-    introduced: !heldBefore(source.before, verdict, options),
+    introduced: !heldBefore(source.before, verdict, evaluations),
     fingerprint: fingerprintOf(rule.id, source.address, source.policyPath, verdict.actions),
     message: describe(source, verdict),
     ...origin,
