@@ -7,6 +7,7 @@
 import jsonpatch, { type Operation } from 'fast-json-patch';
 import { judgePolicy, kmsActions, matchesAction, parsePolicy } from '../iam/index.js';
 import type { EvaluationOptions, Partition, ResponsibleStatement, Scope } from '../iam/types.js';
+import { DEFAULT_BLOCKED_ACTIONS } from './rule.js';
 
 export const SCOPED_SID = 'KmsguardScopedDecrypt';
 export const DENY_SID = 'KmsguardDenyDecryptOnOtherKeys';
@@ -28,7 +29,8 @@ export interface FixOptions {
   /**
    * The options the finding was judged with. The patched policy is judged again with them, and
    * statements that still grant a blocked action (at a narrower scope) are fixed too. Without
-   * them it is judged in every partition, conditions ignored (the strictest reading).
+   * them it is judged in every partition, conditions ignored (the strictest reading), for the
+   * default blocked actions and the finding's.
    */
   readonly evaluation?: EvaluationOptions;
   /** All KMS actions, to spell out `kms:*` minus the blocked ones. Default: the shipped list. */
@@ -136,9 +138,10 @@ function uniqueSid(statements: readonly Json[], wanted: string): string {
 function stillFlagged(document: JsonObject, blocked: readonly string[], options: FixOptions): { pointers: string[]; actions: string[] } {
   const parsed = parsePolicy(document);
   if ('error' in parsed) return { pointers: [], actions: [] };
+  const blockedActions = [...new Set([...DEFAULT_BLOCKED_ACTIONS, ...blocked])].sort();
   const evaluations: EvaluationOptions[] = options.evaluation
     ? [options.evaluation]
-    : PARTITIONS.map((partition) => ({ blockedActions: blocked, partition, conditions: 'ignore' as const }));
+    : PARTITIONS.map((partition) => ({ blockedActions, partition, conditions: 'ignore' as const }));
   const pointers = new Set<string>();
   const actions = new Set<string>();
   for (const evaluation of evaluations) {

@@ -1,0 +1,308 @@
+/**
+ * suggestFix: exact patches for each statement shape, then the law over many policies:
+ * applying the fix gives a policy kmsguard does not flag, and grants everything else as before.
+ */
+import { expect } from 'chai';
+import fc from 'fast-check';
+import jsonpatch, { type Operation } from 'fast-json-patch';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { extractPolicies } from '../../lib/extract/index.js';
+import { judgePolicy, kmsActions, matchesAction, matchesArn, parsePolicy } from '../../lib/iam/index.js';
+import type { EvaluationOptions, Partition, Verdict } from '../../lib/iam/types.js';
+import { documentKind, readInput } from '../../lib/input/index.js';
+import { DENY_SID, SCOPED_SID, placeholderKeyArn, suggestFix } from '../../lib/rules/fix.js';
+import { readPolicyValue } from '../../lib/rules/judge-source.js';
+import { readTerraform } from '../../lib/terraform/index.js';
+import { policyDocument } from '../property/arbitraries.js';
+import { propertyParameters } from '../property/settings.js';
+import { corpusDir, fixturesDir } from '../support/paths.js';
+
+const BLOCKED = ['kms:Decrypt', 'kms:ReEncryptFrom'];
+const AWS: EvaluationOptions = { blockedActions: BLOCKED, partition: 'aws', conditions: 'ignore' };
+const PLACEHOLDER = 'arn:aws:kms:REGION:ACCOUNT_ID:key/KEY_ID';
+const SCOPED = (actions: string[]) => ({ Sid: SCOPED_SID, Effect: 'Allow', Action: actions, Resource: [PLACEHOLDER] });
+
+type Finding = Extract<Verdict, { kind: 'finding' }>;
+
+function judge(document: unknown, options: EvaluationOptions = AWS): Verdict {
+  const parsed = parsePolicy(document);
+  if ('error' in parsed) throw new Error(`not a policy: ${parsed.error.message} at ${parsed.error.pointer}`);
+  return judgePolicy(parsed.policy, options);
+}
+
+function findingOf(document: unknown, options: EvaluationOptions = AWS): Finding {
+  const verdict = judge(document, options);
+  if (verdict.kind !== 'finding') throw new Error(`expected a finding, got ${verdict.kind}: ${JSON.stringify(document)}`);
+  return verdict;
+}
+
+/** Applies with validation, without touching `document`. */
+function applied(document: unknown, patch: Operation[]): unknown {
+  return jsonpatch.applyPatch(document, patch, true, false).newDocument;
+}
+
+function kmsExcept(...excluded: string[]): string[] {
+  return kmsActions().filter((a) => !excluded.includes(a));
+}
+
+describe('suggestFix', () => {
+  describe('exact patches', () => {
+    const cases: [name: string, document: Record<string, unknown>, expected: Operation[]][] = [
+      [
+        'a lone statement object with kms:* on *: the statement list, kms:* spelled out without the blocked actions',
+        { Version: '2012-10-17', Statement: { Effect: 'Allow', Action: 'kms:*', Resource: '*' } },
+        [{ op: 'replace', path: '/Statement', value: [{ Effect: 'Allow', Action: kmsExcept(...BLOCKED), Resource: '*' }, SCOPED(BLOCKED)] }],
+      ],
+      [
+        'a list keeps the other actions, as a list',
+        { Statement: [{ Sid: 'Mixed', Effect: 'Allow', Action: ['kms:Decrypt', 's3:GetObject'], Resource: '*' }] },
+        [
+          { op: 'replace', path: '/Statement/0/Action', value: ['s3:GetObject'] },
+          { op: 'add', path: '/Statement/1', value: SCOPED(['kms:Decrypt']) },
+        ],
+      ],
+      [
+        'a statement of blocked actions only is removed',
+        { Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' }, { Effect: 'Allow', Action: 's3:*', Resource: '*' }] },
+        [
+          { op: 'remove', path: '/Statement/0' },
+          { op: 'add', path: '/Statement/1', value: SCOPED(['kms:Decrypt']) },
+        ],
+      ],
+      [
+        'NotAction gains the blocked actions it did not exclude',
+        { Statement: [{ Effect: 'Allow', NotAction: ['iam:*', 'KMS:decrypt'], Resource: '*' }] },
+        [
+          { op: 'replace', path: '/Statement/0/NotAction', value: ['iam:*', 'KMS:decrypt', 'kms:ReEncryptFrom'] },
+          { op: 'add', path: '/Statement/1', value: SCOPED(['kms:ReEncryptFrom']) },
+        ],
+      ],
+      [
+        'a NotAction string becomes a list',
+        { Statement: [{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }] },
+        [
+          { op: 'replace', path: '/Statement/0/NotAction', value: ['iam:*', 'kms:Decrypt', 'kms:ReEncryptFrom'] },
+          { op: 'add', path: '/Statement/1', value: SCOPED(BLOCKED) },
+        ],
+      ],
+      [
+        'Action * becomes NotAction of the blocked actions',
+        { Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', '*'], Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'true' } } }] },
+        [
+          { op: 'remove', path: '/Statement/0/Action' },
+          { op: 'add', path: '/Statement/0/NotAction', value: BLOCKED },
+          { op: 'add', path: '/Statement/1', value: SCOPED(BLOCKED) },
+        ],
+      ],
+      [
+        'a pattern across services stays; a Deny takes the blocked actions back',
+        { Statement: [{ Effect: 'Allow', Action: '*:Decrypt', Resource: '*' }] },
+        [
+          { op: 'add', path: '/Statement/1', value: SCOPED(['kms:Decrypt']) },
+          { op: 'add', path: '/Statement/2', value: { Sid: DENY_SID, Effect: 'Deny', Action: ['kms:Decrypt'], NotResource: [PLACEHOLDER] } },
+        ],
+      ],
+      [
+        'a narrower kms pattern keeps its other actions, case-insensitively',
+        { Statement: [{ Effect: 'Allow', Action: 'KMS:De*', Resource: 'arn:aws:kms:*:111122223333:key/*' }] },
+        [
+          { op: 'replace', path: '/Statement/0/Action', value: kmsActions().filter((a) => a.startsWith('kms:De') && a !== 'kms:Decrypt') },
+          { op: 'add', path: '/Statement/1', value: SCOPED(['kms:Decrypt']) },
+        ],
+      ],
+      [
+        'Deny statements and statements on named keys are left alone; every statement on unnamed keys is fixed',
+        {
+          Statement: [
+            { Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' },
+            { Effect: 'Deny', Action: 'kms:*', Resource: '*', Condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-3' } } },
+            { Effect: 'Allow', Action: ['kms:Decrypt', 'kms:Encrypt'], Resource: 'arn:aws:kms:us-east-1:111122223333:key/*' },
+            { Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab' },
+          ],
+        },
+        [
+          { op: 'replace', path: '/Statement/2/Action', value: ['kms:Encrypt'] },
+          { op: 'remove', path: '/Statement/0' },
+          { op: 'add', path: '/Statement/3', value: SCOPED(['kms:Decrypt']) },
+        ],
+      ],
+      [
+        'the scoped statement takes a Sid no statement has',
+        { Statement: [{ Sid: SCOPED_SID, Effect: 'Allow', Action: ['kms:Decrypt', 'kms:Encrypt'], Resource: 'arn:aws:kms:*:*:key/*' }, { Sid: `${SCOPED_SID}2`, Effect: 'Allow', Action: 's3:*', Resource: '*' }] },
+        [
+          { op: 'replace', path: '/Statement/0/Action', value: ['kms:Encrypt'] },
+          { op: 'add', path: '/Statement/2', value: { ...SCOPED(['kms:Decrypt']), Sid: `${SCOPED_SID}3` } },
+        ],
+      ],
+    ];
+    for (const [name, document, expected] of cases) {
+      it(name, () => {
+        const before = JSON.stringify(document);
+        const patch = suggestFix(document, findingOf(document));
+        expect(patch).to.deep.equal(expected);
+        expect(JSON.stringify(document), 'the document is not touched').to.equal(before);
+        expect(judge(applied(document, patch)).kind).to.equal('clean');
+      });
+    }
+
+    it('gives nothing for what is not a policy object, or a finding without actions', () => {
+      const finding = findingOf({ Statement: { Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' } });
+      for (const document of [null, 'text', 42, [], undefined]) expect(suggestFix(document, finding)).to.deep.equal([]);
+      expect(suggestFix({ Statement: [] }, { ...finding, actions: [] })).to.deep.equal([]);
+    });
+
+    it('uses the partition it was judged in for the placeholder', () => {
+      const options: EvaluationOptions = { ...AWS, partition: 'aws-cn' };
+      const document = { Statement: { Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws-cn:kms:*:*:key/*' } };
+      const patch = suggestFix(document, findingOf(document, options), { evaluation: options });
+      expect(patch).to.deep.equal([{ op: 'replace', path: '/Statement', value: [{ ...SCOPED(['kms:Decrypt']), Resource: ['arn:aws-cn:kms:REGION:ACCOUNT_ID:key/KEY_ID'] }] }]);
+      expect(placeholderKeyArn()).to.equal(PLACEHOLDER);
+    });
+
+    it('also moves blocked actions a narrower statement grants when they were not in the finding', () => {
+      const document = {
+        Statement: [
+          { Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' },
+          { Effect: 'Allow', Action: 'kms:ReEncryptFrom', Resource: 'arn:aws:kms:us-east-1:111122223333:key/*' },
+        ],
+      };
+      const finding = findingOf(document);
+      const patch = suggestFix(document, { ...finding, actions: ['kms:Decrypt'] }, { evaluation: AWS });
+      expect(patch.at(-1)).to.deep.equal({ op: 'add', path: '/Statement/0', value: SCOPED(BLOCKED) });
+      expect(judge(applied(document, patch)).kind).to.equal('clean');
+    });
+  });
+
+  describe('over many generated policies', () => {
+    /** The blocked actions, KMS actions the generated patterns reach in different ways, and other services. */
+    const SAMPLE_ACTIONS = [
+      ...BLOCKED,
+      ...['ReEncryptTo', 'Encrypt', 'DeleteAlias', 'DeriveSharedSecret', 'DescribeKey', 'DescribeCustomKeyStores', 'GenerateDataKey', 'GenerateDataKeyPairWithoutPlaintext', 'CreateGrant', 'ListKeys', 'Sign'].map((a) => `kms:${a}`),
+      's3:GetObject',
+      'iam:PassRole',
+      'ec2:RunInstances',
+      'other:Decrypt',
+    ];
+    const SAMPLE_RESOURCES = [
+      'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+      'arn:aws:kms:eu-west-1:444455556666:key/mrk-0a1b2c3d4e5f',
+      'arn:aws:kms:us-east-1:111122223333:key/1234abcd-ffff',
+      'arn:aws:kms:ap-south-2:999988887777:key/fresh',
+      'arn:aws:kms:us-east-1:111122223333:alias/app',
+      'arn:aws:s3:::bucket/object',
+      PLACEHOLDER,
+    ];
+
+    const list = (value: unknown): string[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v): v is string => typeof v === 'string');
+
+    const statementsOf = (document: any): any[] => (Array.isArray(document.Statement) ? document.Statement : [document.Statement]);
+
+    /** Allowed when an Allow statement matches (its Condition counted as met) and no Deny without a Condition does. */
+    function allows(document: any, action: string, resource: string): boolean {
+      const statements = statementsOf(document);
+      const matches = (s: any) => {
+        const action_ = s.NotAction !== undefined ? !list(s.NotAction).some((p) => matchesAction(p, action)) : list(s.Action).some((p) => matchesAction(p, action));
+        const resource_ = s.NotResource !== undefined ? !list(s.NotResource).some((p) => matchesArn(p, resource)) : list(s.Resource).some((p) => matchesArn(p, resource));
+        return action_ && resource_;
+      };
+      const allowed = statements.some((s) => s.Effect === 'Allow' && matches(s));
+      const denied = statements.some((s) => s.Effect === 'Deny' && s.Condition === undefined && matches(s));
+      return allowed && !denied;
+    }
+
+    function checkFix(document: Record<string, unknown>, options: EvaluationOptions | undefined): void {
+      const finding = findingOf(document, options ?? AWS);
+      const patch = suggestFix(document, finding, options ? { evaluation: options } : {});
+      const fixed = applied(document, patch) as Record<string, unknown>;
+      const partitions: Partition[] = options ? [options.partition] : ['aws', 'aws-cn', 'aws-us-gov'];
+      for (const partition of partitions) {
+        const after = judge(fixed, { ...(options ?? AWS), partition });
+        expect(after.kind, `${partition}: ${JSON.stringify(document)}\n-> ${JSON.stringify(fixed)}`).to.equal('clean');
+      }
+      const denies = statementsOf(document).filter((s) => s.Effect === 'Deny');
+      for (const action of SAMPLE_ACTIONS) {
+        if (BLOCKED.includes(action)) {
+          // The scoped statement grants it on the placeholder, unless an unconditional Deny of the policy takes it.
+          const deniedThere = !allows({ Statement: [...denies, { Effect: 'Allow', Action: '*', Resource: '*' }] }, action, PLACEHOLDER);
+          if (finding.actions.includes(action) && !deniedThere) {
+            expect(allows(fixed, action, PLACEHOLDER), `${action} on the placeholder: ${JSON.stringify(fixed)}`).to.equal(true);
+          }
+          continue;
+        }
+        for (const resource of SAMPLE_RESOURCES) {
+          expect(allows(fixed, action, resource), `${action} on ${resource}: ${JSON.stringify(document)}\n-> ${JSON.stringify(fixed)}`).to.equal(allows(document, action, resource));
+        }
+      }
+    }
+
+    it('fixes every finding, keeps everything else: judged with the finding\'s options', function () {
+      this.timeout(300_000);
+      let fixed = 0;
+      fc.assert(
+        fc.property(policyDocument, (document) => {
+          if (judge(document).kind !== 'finding') return;
+          fixed += 1;
+          checkFix(document, AWS);
+        }),
+        propertyParameters(1_000),
+      );
+      expect(fixed).to.be.greaterThan(300);
+    });
+
+    it('fixes every finding in every partition when it is not told the options', function () {
+      this.timeout(300_000);
+      fc.assert(
+        fc.property(policyDocument, (document) => {
+          if (judge(document).kind !== 'finding') return;
+          checkFix(document, undefined);
+        }),
+        propertyParameters(400),
+      );
+    });
+  });
+
+  describe('every policy of the plans in the corpus and the test fixtures', () => {
+    function planFiles(dir: string): string[] {
+      return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) return planFiles(full);
+        return entry.name.endsWith('.json') && entry.name !== 'EXPECTED.json' ? [full] : [];
+      });
+    }
+
+    it('fixes each finding so the policy is judged clean', async function () {
+      this.timeout(300_000);
+      let findings = 0;
+      for (const file of [...planFiles(corpusDir), ...planFiles(fixturesDir)]) {
+        let value: unknown;
+        try {
+          value = JSON.parse(readFileSync(file, 'utf8'));
+        } catch {
+          continue;
+        }
+        if (typeof value !== 'object' || value === null || !('format_version' in value)) continue;
+        const input = await readInput({ source: file, path: file });
+        for (const document of input.documents) {
+          let terraform;
+          try {
+            terraform = readTerraform(document.value, documentKind(document.value));
+          } catch {
+            continue;
+          }
+          for (const source of extractPolicies(terraform)) {
+            const readable = readPolicyValue(source.after);
+            if (readable.kind !== 'policy' || readable.document === undefined) continue;
+            const verdict = judgePolicy(readable.policy, AWS);
+            if (verdict.kind !== 'finding') continue;
+            findings += 1;
+            const patch = suggestFix(readable.document, verdict, { evaluation: AWS });
+            const fixed = applied(readable.document, patch);
+            expect(judge(fixed).kind, `${file} ${source.address} ${source.policyPath}`).to.equal('clean');
+          }
+        }
+      }
+      expect(findings, 'findings in the suite').to.be.greaterThan(10);
+    });
+  });
+});
