@@ -28,7 +28,7 @@ function sortedKeys(value: Json): Json {
   if (Array.isArray(value)) return value.map(sortedKeys);
   if (!isObject(value)) return value;
   const out: { [key: string]: Json } = {};
-  for (const key of Object.keys(value).sort()) out[key] = sortedKeys(value[key]!);
+  for (const key of Object.keys(value).sort()) if (value[key] !== undefined) out[key] = sortedKeys(value[key]);
   return out;
 }
 
@@ -40,6 +40,7 @@ function normalStatement(statement: Json): Json {
   if (!isObject(statement)) return statement;
   const out: { [key: string]: Json } = {};
   for (const [key, value] of Object.entries(statement)) {
+    if (value === undefined) continue;
     if (LIST_ELEMENTS.has(key)) out[key] = listed(value);
     else if (key === 'Condition' && isObject(value)) {
       const condition: { [key: string]: Json } = {};
@@ -55,8 +56,8 @@ function normalStatement(statement: Json): Json {
 
 /**
  * The policy document in one spelling: JSON text parsed, `Statement` always a list, Action /
- * NotAction / Resource / NotResource and condition values always lists, keys sorted. Order
- * within lists is kept: it is what the author wrote.
+ * NotAction / Resource / NotResource and condition values always lists, keys sorted, keys with
+ * no value (undefined) dropped. Order within lists is kept: it is what the author wrote.
  */
 export function normalisePolicy(document: unknown): unknown {
   const value = parsed(document);

@@ -1,0 +1,92 @@
+import { expect } from 'chai';
+import fc from 'fast-check';
+import jsonpatch, { type Operation } from 'fast-json-patch';
+import { normalisePolicy, policyChange } from '../../lib/rules/policy-change.js';
+import { policyDocument } from '../property/arbitraries.js';
+import { propertyParameters } from '../property/settings.js';
+
+const BEFORE = {
+  Version: '2012-10-17',
+  Statement: [
+    { Sid: 'Read', Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:us-east-1:111122223333:key/abc', Condition: { StringEquals: { 'aws:ResourceTag/team': 'a' } } },
+  ],
+};
+
+/** The same policy spelled differently: text, key order, lone statement, bare strings vs lists, whitespace. */
+const RESPELLED = `{
+  "Statement": {
+    "Condition": { "StringEquals": { "aws:ResourceTag/team": ["a"] } },
+    "Resource": ["arn:aws:kms:us-east-1:111122223333:key/abc"],
+    "Action": ["kms:Decrypt"],
+    "Effect": "Allow",
+    "Sid": "Read"
+  },
+  "Version": "2012-10-17"
+}`;
+
+describe('policyChange', () => {
+  it('gives no operations when only the spelling changed', () => {
+    expect(policyChange(BEFORE, BEFORE)).to.deep.equal([]);
+    expect(policyChange(BEFORE, RESPELLED)).to.deep.equal([]);
+    expect(policyChange(JSON.stringify(BEFORE), RESPELLED)).to.deep.equal([]);
+  });
+
+  const changes: [name: string, after: unknown, expected: Operation[]][] = [
+    [
+      'the edit that widened the resource',
+      { ...BEFORE, Statement: [{ ...BEFORE.Statement[0], Resource: '*' }] },
+      [{ op: 'replace', path: '/Statement/0/Resource/0', value: '*' }],
+    ],
+    [
+      'an action added to a bare string',
+      { ...BEFORE, Statement: [{ ...BEFORE.Statement[0], Action: ['kms:Decrypt', 'kms:ReEncryptFrom'] }] },
+      [{ op: 'add', path: '/Statement/0/Action/1', value: 'kms:ReEncryptFrom' }],
+    ],
+    [
+      'a statement added',
+      { ...BEFORE, Statement: [...BEFORE.Statement, { Effect: 'Allow', Action: 'kms:*', Resource: '*' }] },
+      [{ op: 'add', path: '/Statement/1', value: { Action: ['kms:*'], Effect: 'Allow', Resource: ['*'] } }],
+    ],
+    [
+      'a condition removed',
+      { ...BEFORE, Statement: [{ ...BEFORE.Statement[0], Condition: undefined }] },
+      [{ op: 'remove', path: '/Statement/0/Condition' }],
+    ],
+    ['a document that is no longer an object', 'not json', [{ op: 'replace', path: '', value: 'not json' }]],
+  ];
+  for (const [name, after, expected] of changes) {
+    it(`shows ${name}`, () => {
+      const ops = policyChange(BEFORE, after);
+      expect(ops).to.deep.equal(expected);
+      const applied = jsonpatch.applyPatch(normalisePolicy(BEFORE), ops, true, false).newDocument;
+      expect(applied).to.deep.equal(normalisePolicy(after));
+    });
+  }
+
+  it('gives the same operations in the same order however the keys were ordered', () => {
+    const after = { Version: '2012-10-17', Statement: [{ Resource: '*', Action: ['kms:*'], Effect: 'Allow', Sid: 'All' }] };
+    const reordered = { Statement: [{ Sid: 'All', Effect: 'Allow', Action: 'kms:*', Resource: ['*'] }], Version: '2012-10-17' };
+    expect(policyChange(BEFORE, reordered)).to.deep.equal(policyChange(RESPELLED, after));
+  });
+
+  it('gives no operations for unreadable text that did not change, and leaves its inputs alone', () => {
+    expect(policyChange('{', '{')).to.deep.equal([]);
+    const before = JSON.parse(JSON.stringify(BEFORE));
+    policyChange(before, RESPELLED);
+    expect(before).to.deep.equal(BEFORE);
+  });
+
+  it('turns any before into any after (generated policies), and a respelling into nothing', function () {
+    this.timeout(120_000);
+    fc.assert(
+      fc.property(policyDocument, policyDocument, (before, after) => {
+        const ops = policyChange(before, after);
+        const applied = jsonpatch.applyPatch(normalisePolicy(before), ops, true, false).newDocument;
+        expect(applied).to.deep.equal(normalisePolicy(after));
+        expect(policyChange(before, JSON.stringify(before, null, 3))).to.deep.equal([]);
+        expect(policyChange(before, normalisePolicy(before))).to.deep.equal([]);
+      }),
+      propertyParameters(1_000),
+    );
+  });
+});
