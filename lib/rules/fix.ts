@@ -27,12 +27,13 @@ export interface FixTarget {
 
 export interface FixOptions {
   /**
-   * The options the finding was judged with. The patched policy is judged again with them, and
-   * statements that still grant a blocked action (at a narrower scope) are fixed too. Without
-   * them it is judged in every partition, conditions ignored (the strictest reading), for the
-   * default blocked actions and the finding's.
+   * The options the finding was judged with (one per partition judged). The patched policy is
+   * judged again with each, and statements that still grant a blocked action (at a narrower
+   * scope, or in another partition) are fixed too; the placeholder ARN is in the first one's
+   * partition. Without them it is judged in every partition, conditions ignored (the strictest
+   * reading), for the default blocked actions and the finding's.
    */
-  readonly evaluation?: EvaluationOptions;
+  readonly evaluations?: readonly EvaluationOptions[];
   /** All KMS actions, to spell out `kms:*` minus the blocked ones. Default: the shipped list. */
   readonly kmsActions?: readonly string[];
 }
@@ -139,8 +140,8 @@ function stillFlagged(document: JsonObject, blocked: readonly string[], options:
   const parsed = parsePolicy(document);
   if ('error' in parsed) return { pointers: [], actions: [] };
   const blockedActions = [...new Set([...DEFAULT_BLOCKED_ACTIONS, ...blocked])].sort();
-  const evaluations: EvaluationOptions[] = options.evaluation
-    ? [options.evaluation]
+  const evaluations: readonly EvaluationOptions[] = options.evaluations?.length
+    ? options.evaluations
     : PARTITIONS.map((partition) => ({ blockedActions, partition, conditions: 'ignore' as const }));
   const pointers = new Set<string>();
   const actions = new Set<string>();
@@ -237,7 +238,7 @@ export function suggestFix(document: unknown, finding: FixTarget, options: FixOp
   }
 
   const actions = [...moved].sort();
-  const arn = placeholderKeyArn(options.evaluation?.partition);
+  const arn = placeholderKeyArn(options.evaluations?.[0]?.partition);
   const present = statements.map((t) => t.statement);
   const added: Json[] = [{ Sid: uniqueSid(present, SCOPED_SID), Effect: 'Allow', Action: actions, Resource: [arn] }];
   if (needsDeny) added.push({ Sid: uniqueSid([...present, ...added], DENY_SID), Effect: 'Deny', Action: actions, NotResource: [arn] });

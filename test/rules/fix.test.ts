@@ -152,10 +152,27 @@ describe('suggestFix', () => {
       expect(suggestFix({ Statement: [] }, { ...finding, actions: [] })).to.deep.equal([]);
     });
 
+    it('fixes what any partition it was judged in flags', () => {
+      const evaluations: EvaluationOptions[] = [AWS, { ...AWS, partition: 'aws-cn' }];
+      const document = {
+        Statement: [
+          { Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:*:*:key/*' },
+          { Effect: 'Allow', Action: 'kms:ReEncryptFrom', Resource: 'arn:aws-cn:kms:*:*:key/*' },
+        ],
+      };
+      const patch = suggestFix(document, findingOf(document), { evaluations });
+      expect(patch).to.deep.equal([
+        { op: 'remove', path: '/Statement/1' },
+        { op: 'remove', path: '/Statement/0' },
+        { op: 'add', path: '/Statement/0', value: SCOPED(BLOCKED) },
+      ]);
+      for (const options of evaluations) expect(judge(applied(document, patch), options).kind).to.equal('clean');
+    });
+
     it('uses the partition it was judged in for the placeholder', () => {
       const options: EvaluationOptions = { ...AWS, partition: 'aws-cn' };
       const document = { Statement: { Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws-cn:kms:*:*:key/*' } };
-      const patch = suggestFix(document, findingOf(document, options), { evaluation: options });
+      const patch = suggestFix(document, findingOf(document, options), { evaluations: [options] });
       expect(patch).to.deep.equal([{ op: 'replace', path: '/Statement', value: [{ ...SCOPED(['kms:Decrypt']), Resource: ['arn:aws-cn:kms:REGION:ACCOUNT_ID:key/KEY_ID'] }] }]);
       expect(placeholderKeyArn()).to.equal(PLACEHOLDER);
     });
@@ -168,7 +185,7 @@ describe('suggestFix', () => {
         ],
       };
       const finding = findingOf(document);
-      const patch = suggestFix(document, { ...finding, actions: ['kms:Decrypt'] }, { evaluation: AWS });
+      const patch = suggestFix(document, { ...finding, actions: ['kms:Decrypt'] }, { evaluations: [AWS] });
       expect(patch.at(-1)).to.deep.equal({ op: 'add', path: '/Statement/0', value: SCOPED(BLOCKED) });
       expect(judge(applied(document, patch)).kind).to.equal('clean');
     });
@@ -213,7 +230,7 @@ describe('suggestFix', () => {
 
     function checkFix(document: Record<string, unknown>, options: EvaluationOptions | undefined): void {
       const finding = findingOf(document, options ?? AWS);
-      const patch = suggestFix(document, finding, options ? { evaluation: options } : {});
+      const patch = suggestFix(document, finding, options ? { evaluations: [options] } : {});
       const fixed = applied(document, patch) as Record<string, unknown>;
       const partitions: Partition[] = options ? [options.partition] : ['aws', 'aws-cn', 'aws-us-gov'];
       for (const partition of partitions) {
@@ -296,7 +313,7 @@ describe('suggestFix', () => {
             const verdict = judgePolicy(readable.policy, AWS);
             if (verdict.kind !== 'finding') continue;
             findings += 1;
-            const patch = suggestFix(readable.document, verdict, { evaluation: AWS });
+            const patch = suggestFix(readable.document, verdict, { evaluations: [AWS] });
             const fixed = applied(readable.document, patch);
             expect(judge(fixed).kind, `${file} ${source.address} ${source.policyPath}`).to.equal('clean');
           }
