@@ -71,12 +71,12 @@ async function runCheck(command: Extract<ParsedCommand, { command: 'check' }>): 
   for (const output of command.outputs) {
     const formatter = await loadFormatter(output.format);
     const color = output.file === undefined && command.color;
-    const text = formatter(report, { color, failOn: options.failOn });
+    const text = formatter(report, { color, failOn: options.failOn, onlyNew: options.onlyNew, strict: options.strict });
     if (output.file === undefined) process.stdout.write(text);
     else await writeOutput(output.file, text);
     if (output.format === 'github' && process.env.GITHUB_STEP_SUMMARY) {
       const markdown = await loadFormatter('markdown');
-      await appendFile(process.env.GITHUB_STEP_SUMMARY, markdown(report, { color: false, failOn: options.failOn }));
+      await appendFile(process.env.GITHUB_STEP_SUMMARY, markdown(report, { color: false, failOn: options.failOn, onlyNew: options.onlyNew, strict: options.strict }));
     }
   }
   const code = exitCodeFor(report);

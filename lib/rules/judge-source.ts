@@ -140,7 +140,7 @@ export function judgeSource(source: PolicySource, origin: SourceOrigin, evaluati
   }
   const rule = RULES[verdict.scope];
   const document = readable.kind === 'policy' ? readable.document : undefined;
-  const fix = document !== undefined ? suggestFix(document, verdict) : undefined;
+  const fix = document !== undefined ? suggestFix(document, verdict, { evaluations }) : undefined;
   const change = documentChange(source);
   const finding: Finding = {
     ruleId: rule.id,
