@@ -4,17 +4,21 @@
  * For one blocked action, "the policy allows key k" is a boolean combination of glob languages
  * (the Resource/NotResource patterns of the Allow and Deny statements that match the action).
  * Key ARNs are `arn:<partition>:kms:R:A:key/K` with R, A, K non-empty and free of `:` and `/`.
- * A breadth-first search over (slot being written, DFA state of all patterns, trie node of the
- * spelled values, what the finished slots were) decides whether an allowed key exists in each
- * scope tier, and rebuilds one such key from the search's parent links.
+ * Each scope tier fixes, per slot, whether its text must be a spelled value, must not be, or
+ * may be either (all-keys: account not spelled; account-keys: account spelled, region not;
+ * region-keys: both spelled, key id not). For a tier, a breadth-first search over (slot being
+ * written, DFA state of all patterns, trie node of the spelled values) decides whether an allowed
+ * key exists, and rebuilds the shortest one from the search's parent links.
  *
- * The slot text ranges over a reduced alphabet: the characters the patterns and spelled values
- * use, one OTHER character standing for all the rest (they behave identically), and one token per
- * policy variable.
+ * A slot symbol is a character, OTHER (one character standing for every character no pattern
+ * or spelled value uses at that point: they all lead to the same DFA state) or a policy
+ * variable. A slot that must be spelled only tries the characters the trie expects next; any
+ * other slot only tries OTHER, the variables and the characters a live pattern position expects
+ * next (any other character does what OTHER does and is no nearer a spelled value).
  */
 import { PatternSetDfa } from './automaton.js';
-import { OTHER, isVariable, literalTokens, variableName, type Token } from './glob.js';
-import { ACCOUNT, KEY_ID, REGION, SpelledValues } from './spelled-values.js';
+import { OTHER, isDelimiter, isVariable, literalTokens, variableName, type Token } from './glob.js';
+import { ACCOUNT, KEY_ID, NO_VALUE, REGION, SpelledValues } from './spelled-values.js';
 import type { Scope } from './types.js';
 
 /** A statement's resource test: one of `patterns` matches (none, when negated), and one of `limits`. */
@@ -26,14 +30,16 @@ export interface Clause {
 
 export interface KeySearch {
   readonly partition: string;
-  /** Compiled patterns, referred to by index from the clauses. */
-  readonly patterns: readonly (readonly Token[])[];
+  /** The patterns the clauses refer to (by index), run together. */
+  readonly dfa: PatternSetDfa;
   /** The key is allowed when some allow clause holds and no deny clause does. */
   readonly allow: readonly Clause[];
   readonly deny: readonly Clause[];
   readonly spelled: SpelledValues;
-  /** Symbols a slot may hold: characters (not `:` or `/`), OTHER, variables. */
-  readonly alphabet: readonly Token[];
+  /** The policy variables (each a symbol a slot may hold). */
+  readonly variables: readonly Token[];
+  /** The characters patterns and spelled values use: OTHER is written as none of them. */
+  readonly characters: ReadonlySet<Token>;
 }
 
 export interface KeyWitness {
@@ -44,40 +50,31 @@ export interface KeyWitness {
   readonly arn: string;
 }
 
-const RANK: Record<Scope, number> = { 'all-keys': 0, 'account-keys': 1, 'region-keys': 2 };
-const NONE = 3;
 const SLOT_MASKS = [REGION, ACCOUNT, KEY_ID];
+const SEPARATORS: readonly (readonly Token[])[] = [literalTokens(':'), literalTokens(':key/'), []];
+/** How many `:` and `/` the key ARN has left while a slot is written (slots hold neither). */
+const COLONS_LEFT = [2, 1, 0];
+const SLASHES_LEFT = [1, 1, 0];
+const prefix = (partition: string) => `arn:${partition}:kms:`;
 
-const NON_EMPTY = 1;
-const REGION_SPELLED = 2;
-const ACCOUNT_SPELLED = 4;
-
-/** The tier a finished key falls in, from which slots are spelled out. */
-function tierOf(regionSpelled: boolean, accountSpelled: boolean, keySpelled: boolean): number {
-  if (!accountSpelled) return RANK['all-keys'];
-  if (!regionSpelled) return RANK['account-keys'];
-  if (!keySpelled) return RANK['region-keys'];
-  return NONE;
-}
-
-/** Tiers still reachable once `done` slots are finished (bit per rank). */
-function reachableTiers(done: number, flags: number): number {
-  if (done === 0) return 0b111;
-  if (done === 1) return 0b001 | (flags & REGION_SPELLED ? 0b100 : 0b010);
-  return 1 << tierOf((flags & REGION_SPELLED) !== 0, (flags & ACCOUNT_SPELLED) !== 0, false);
-}
+/** Per slot (region, account, key id): must its text be spelled out (true), not (false), or either? */
+type SlotRule = boolean | undefined;
+const TIER_RULES: Record<Scope, readonly SlotRule[]> = {
+  'all-keys': [undefined, false, undefined],
+  'account-keys': [false, true, undefined],
+  'region-keys': [true, true, false],
+};
+export const SCOPE_ORDER: readonly Scope[] = ['all-keys', 'account-keys', 'region-keys'];
 
 class Search {
   private readonly dfa: PatternSetDfa;
-  private readonly alive: number[] = [];
+  private readonly alive: number[][] = [[], [], []];
   private readonly allowed: number[] = [];
-  private readonly separators: Token[][];
   private readonly start: number;
 
   constructor(private readonly problem: KeySearch) {
-    this.dfa = new PatternSetDfa(problem.patterns);
-    this.start = this.dfa.stepAll(this.dfa.start, literalTokens(`arn:${problem.partition}:kms:`));
-    this.separators = [literalTokens(':'), literalTokens(':key/'), []];
+    this.dfa = problem.dfa;
+    this.start = this.dfa.afterPrefix(prefix(problem.partition));
   }
 
   private any(patterns: readonly number[], test: (p: number) => boolean): boolean {
@@ -85,19 +82,20 @@ class Search {
     return false;
   }
 
-  /** Can some continuation from DFA state d still be allowed? (Prunes the search.) */
-  private isAlive(d: number): boolean {
-    const cached = this.alive[d];
+  /** Can some key continuing from DFA state d, while writing `slot`, still be allowed? (Prunes.) */
+  private isAlive(d: number, slot: number): boolean {
+    const cache = this.alive[slot]!;
+    const cached = cache[d];
     if (cached !== undefined) return cached === 1;
     const dfa = this.dfa;
+    const live = (p: number) => dfa.liveWithin(d, p, COLONS_LEFT[slot]!, SLASHES_LEFT[slot]!);
+    const universal = (p: number) => dfa.universal(d, p);
     const possible = (c: Clause) =>
-      (c.negated ? !this.any(c.patterns, (p) => dfa.universal(d, p)) : this.any(c.patterns, (p) => dfa.live(d, p))) &&
-      (!c.limits || this.any(c.limits, (p) => dfa.live(d, p)));
+      (c.negated ? !this.any(c.patterns, universal) : this.any(c.patterns, live)) && (!c.limits || this.any(c.limits, live));
     const certain = (c: Clause) =>
-      (c.negated ? !this.any(c.patterns, (p) => dfa.live(d, p)) : this.any(c.patterns, (p) => dfa.universal(d, p))) &&
-      (!c.limits || this.any(c.limits, (p) => dfa.universal(d, p)));
+      (c.negated ? !this.any(c.patterns, live) : this.any(c.patterns, universal)) && (!c.limits || this.any(c.limits, universal));
     const result = this.problem.allow.some(possible) && !this.problem.deny.some(certain);
-    this.alive[d] = result ? 1 : 0;
+    cache[d] = result ? 1 : 0;
     return result;
   }
 
@@ -113,89 +111,90 @@ class Search {
     return result;
   }
 
-  run(target: Scope | undefined): KeyWitness | undefined {
-    const { spelled, alphabet } = this.problem;
-    let best = NONE;
-    let bestState = -1;
-    const wanted = (tiers: number) =>
-      target !== undefined ? (tiers & (1 << RANK[target])) !== 0 : (tiers & ((1 << best) - 1)) !== 0;
-
+  run(scope: Scope): KeyWitness | undefined {
+    const { spelled, variables } = this.problem;
+    const rules = TIER_RULES[scope];
     // State arrays, indexed by state number; the queue is the arrays themselves (BFS order).
+    // `node` is the trie node while the slot's spelled-ness matters, NO_VALUE otherwise.
     const slotOf: number[] = [];
     const dfaOf: number[] = [];
     const nodeOf: number[] = [];
-    const flagsOf: number[] = [];
     const parentOf: number[] = [];
-    const viaOf: number[] = [];
+    const viaOf: (Token | undefined)[] = [];
     const seen = new Map<number, number>();
     const trieWidth = spelled.size + 1;
-    const push = (slot: number, d: number, node: number, flags: number, parent: number, via: number) => {
-      const key = ((d * trieWidth + node + 1) * 3 + slot) * 8 + flags;
+    const push = (slot: number, d: number, node: number, parent: number, via: Token | undefined) => {
+      const key = ((d * trieWidth + node + 1) * 3 + slot) * 2 + (via === undefined ? 0 : 1);
       if (seen.has(key)) return;
       seen.set(key, slotOf.length);
       slotOf.push(slot);
       dfaOf.push(d);
       nodeOf.push(node);
-      flagsOf.push(flags);
       parentOf.push(parent);
       viaOf.push(via);
     };
+    const entryNode = (slot: number) => (rules[slot] === undefined ? NO_VALUE : spelled.root);
 
-    if (this.isAlive(this.start)) push(0, this.start, spelled.root, 0, -1, -1);
+    if (this.isAlive(this.start, 0)) push(0, this.start, entryNode(0), -1, undefined);
     for (let s = 0; s < slotOf.length; s++) {
       const slot = slotOf[s]!;
       const d = dfaOf[s]!;
       const node = nodeOf[s]!;
-      const flags = flagsOf[s]!;
-      if (!wanted(reachableTiers(slot, flags))) continue;
-      for (let a = 0; a < alphabet.length; a++) {
-        const symbol = alphabet[a]!;
+      const rule = rules[slot];
+      const extend = (symbol: Token) => {
+        if (isDelimiter(symbol)) return;
         const next = this.dfa.step(d, symbol);
-        if (this.isAlive(next)) push(slot, next, spelled.step(node, symbol), flags | NON_EMPTY, s, a);
+        if (!this.isAlive(next, slot)) return;
+        const nextNode = spelled.step(node, symbol);
+        if (rule === true && nextNode === NO_VALUE) return;
+        push(slot, next, nextNode, s, symbol);
+      };
+      if (rule === true) {
+        for (const symbol of spelled.next(node)) extend(symbol);
+      } else {
+        extend(OTHER);
+        for (const symbol of variables) extend(symbol);
+        for (const symbol of this.dfa.literals(d)) extend(symbol);
       }
-      if (!(flags & NON_EMPTY)) continue;
-      const isSpelled = spelled.spelled(node, SLOT_MASKS[slot]!);
-      const after = this.dfa.stepAll(d, this.separators[slot]!);
-      if (!this.isAlive(after)) continue;
+      if (viaOf[s] === undefined) continue; // the slot is still empty
+      if (rule !== undefined && spelled.spelled(node, SLOT_MASKS[slot]!) !== rule) continue;
       if (slot < 2) {
-        let nextFlags = flags & ~NON_EMPTY;
-        if (isSpelled) nextFlags |= slot === 0 ? REGION_SPELLED : ACCOUNT_SPELLED;
-        if (slot === 1 && !isSpelled) nextFlags &= ~REGION_SPELLED; // irrelevant once the account is fresh
-        if (wanted(reachableTiers(slot + 1, nextFlags))) push(slot + 1, after, spelled.root, nextFlags, s, -1);
-        continue;
+        const after = this.dfa.stepAll(d, SEPARATORS[slot]!);
+        if (this.isAlive(after, slot + 1)) push(slot + 1, after, entryNode(slot + 1), s, undefined);
+      } else if (this.isAllowed(d)) {
+        return this.witness(s, slotOf, parentOf, viaOf, scope);
       }
-      const tier = tierOf((flags & REGION_SPELLED) !== 0, (flags & ACCOUNT_SPELLED) !== 0, isSpelled);
-      if (tier === NONE || !wanted(1 << tier) || !this.isAllowed(after)) continue;
-      best = tier;
-      bestState = s;
-      if (target !== undefined || tier === 0) break;
     }
-    if (bestState < 0) return undefined;
-    return this.witness(bestState, slotOf, parentOf, viaOf, best);
+    return undefined;
   }
 
-  private witness(state: number, slotOf: number[], parentOf: number[], viaOf: number[], rank: number): KeyWitness {
+  private witness(state: number, slotOf: number[], parentOf: number[], viaOf: (Token | undefined)[], scope: Scope): KeyWitness {
     const slots: Token[][] = [[], [], []];
     for (let s = state; s >= 0; s = parentOf[s]!) {
-      const via = viaOf[s]!;
-      if (via >= 0) slots[slotOf[s]!]!.unshift(this.problem.alphabet[via]!);
+      const via = viaOf[s];
+      if (via !== undefined) slots[slotOf[s]!]!.push(via);
     }
     const tokens = [
-      ...literalTokens(`arn:${this.problem.partition}:kms:`),
-      ...slots[0]!,
-      ...this.separators[0]!,
-      ...slots[1]!,
-      ...this.separators[1]!,
-      ...slots[2]!,
+      ...literalTokens(prefix(this.problem.partition)),
+      ...slots[0]!.reverse(),
+      ...SEPARATORS[0]!,
+      ...slots[1]!.reverse(),
+      ...SEPARATORS[1]!,
+      ...slots[2]!.reverse(),
     ];
-    const scope = (Object.keys(RANK) as Scope[]).find((s) => RANK[s] === rank)!;
-    return { scope, tokens, arn: renderTokens(tokens, freshCharacter(this.problem.alphabet)) };
+    const characters = this.problem.characters;
+    return {
+      scope,
+      tokens,
+      get arn() {
+        return renderTokens(tokens, freshCharacter(characters));
+      },
+    };
   }
 }
 
 /** A character for OTHER: one no pattern uses, readable when possible. */
-function freshCharacter(alphabet: readonly Token[]): string {
-  const used = new Set(alphabet);
+function freshCharacter(used: ReadonlySet<Token>): string {
   for (const ch of 'xzqjvw0123456789') if (!used.has(ch.codePointAt(0)!)) return ch;
   for (let code = 0x4e00; ; code++) if (!used.has(code)) return String.fromCodePoint(code);
 }
@@ -207,10 +206,16 @@ function renderTokens(tokens: readonly Token[], other: string): string {
 }
 
 /**
- * Finds an allowed key: with a target scope, one in that tier; without, one in the widest tier
- * that has any. Undefined when there is none (every allowed key is spelled out, or none is allowed).
+ * Finds an allowed key: with a scope, one in that tier; without, one in the widest tier that has
+ * any. Undefined when there is none (every allowed key is spelled out, or none is allowed).
  */
-export function findAllowedKey(problem: KeySearch, target?: Scope): KeyWitness | undefined {
+export function findAllowedKey(problem: KeySearch, scope?: Scope): KeyWitness | undefined {
   if (problem.allow.length === 0) return undefined;
-  return new Search(problem).run(target);
+  const search = new Search(problem);
+  if (scope) return search.run(scope);
+  for (const tier of SCOPE_ORDER) {
+    const witness = search.run(tier);
+    if (witness) return witness;
+  }
+  return undefined;
 }

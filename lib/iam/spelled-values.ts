@@ -1,7 +1,7 @@
 /**
  * The values a policy spells out, per key-ARN slot (region, account, key id), as a trie the key
  * search walks while it writes a slot: at the end of the slot, the trie says whether the text
- * written equals a spelled value.
+ * written equals a spelled value. Nodes live in flat arrays (first child / next sibling).
  */
 import type { Token } from './glob.js';
 
@@ -14,8 +14,11 @@ export type SlotMask = number;
 export const NO_VALUE = -1;
 
 export class SpelledValues {
-  private readonly children: Map<Token, number>[] = [new Map()];
+  private readonly token: Token[] = [0];
+  private readonly firstChild: number[] = [-1];
+  private readonly nextSibling: number[] = [-1];
   private readonly slots: number[] = [0];
+  private readonly childLists: (Token[] | undefined)[] = [undefined];
   private readonly symbols = new Set<Token>();
   readonly root = 0;
 
@@ -23,14 +26,18 @@ export class SpelledValues {
   add(value: readonly Token[], slots: SlotMask): void {
     if (value.length === 0) return;
     let node = 0;
-    for (const token of value) {
-      this.symbols.add(token);
-      let next = this.children[node]!.get(token);
-      if (next === undefined) {
-        next = this.children.length;
-        this.children.push(new Map());
+    for (const t of value) {
+      this.symbols.add(t);
+      let next = this.step(node, t);
+      if (next === NO_VALUE) {
+        next = this.token.length;
+        this.token.push(t);
+        this.firstChild.push(-1);
+        this.nextSibling.push(this.firstChild[node]!);
         this.slots.push(0);
-        this.children[node]!.set(token, next);
+        this.childLists.push(undefined);
+        this.firstChild[node] = next;
+        this.childLists[node] = undefined;
       }
       node = next;
     }
@@ -38,7 +45,7 @@ export class SpelledValues {
   }
 
   get size(): number {
-    return this.children.length;
+    return this.token.length;
   }
 
   /** Every token used by some spelled value. */
@@ -46,9 +53,22 @@ export class SpelledValues {
     return this.symbols;
   }
 
-  step(node: number, token: Token): number {
+  /** The tokens that continue some spelled value from `node`. */
+  next(node: number): readonly Token[] {
+    if (node === NO_VALUE) return [];
+    let list = this.childLists[node];
+    if (!list) {
+      list = [];
+      for (let child = this.firstChild[node]!; child >= 0; child = this.nextSibling[child]!) list.push(this.token[child]!);
+      this.childLists[node] = list;
+    }
+    return list;
+  }
+
+  step(node: number, t: Token): number {
     if (node === NO_VALUE) return NO_VALUE;
-    return this.children[node]!.get(token) ?? NO_VALUE;
+    for (let child = this.firstChild[node]!; child >= 0; child = this.nextSibling[child]!) if (this.token[child] === t) return child;
+    return NO_VALUE;
   }
 
   /** Is the text that led to `node` a spelled value for the slot? */

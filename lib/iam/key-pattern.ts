@@ -1,0 +1,51 @@
+/**
+ * A shortcut for the common Resource pattern shaped like a key ARN,
+ * `arn:<partition>:kms:<region>:<account>:key/<id>` with globs for fields.
+ *
+ * Such a pattern spells exactly as many `:` and `/` as a key ARN has, so none of its `*` can
+ * absorb a delimiter: it matches the product of its field globs. A field with `*` or `?` matches
+ * infinitely many values, so some value the policy does not spell out; a wildcard-free field is
+ * itself a spelled value. The widest scope the pattern alone grants follows from which of
+ * region, account and key id have wildcards.
+ */
+import { QMARK, STAR, isDelimiter, literalTokens, tokensMatch, type ArnPattern, type Token } from './glob.js';
+import type { Scope } from './types.js';
+
+const COLON = 0x3a;
+const SLASH = 0x2f;
+const DELIMITERS = [COLON, COLON, COLON, COLON, COLON, SLASH];
+const ARN = literalTokens('arn');
+const KMS = literalTokens('kms');
+const KEY = literalTokens('key');
+
+export type PatternScope = Scope | 'none';
+
+const hasWildcard = (field: readonly Token[]) => field.some((t) => t === STAR || t === QMARK);
+const canBeNonEmpty = (field: readonly Token[]) => field.length > 0;
+
+/**
+ * The widest scope the pattern alone grants on keys of the partition ('none': it matches no key,
+ * or only keys it spells out), or undefined when the pattern is not shaped like a key ARN (or is
+ * a lone run of `*`, which is handled as matching everything).
+ */
+export function keyPatternScope(pattern: ArnPattern, partition: string): PatternScope | undefined {
+  const tokens = pattern.tokens;
+  if (tokens.every((t) => t === STAR)) return tokens.length > 0 ? 'all-keys' : 'none';
+  const fields: Token[][] = [[]];
+  const delimiters: Token[] = [];
+  for (const t of tokens) {
+    if (isDelimiter(t)) {
+      delimiters.push(t);
+      fields.push([]);
+    } else fields[fields.length - 1]!.push(t);
+  }
+  if (delimiters.length !== DELIMITERS.length || delimiters.some((d, i) => d !== DELIMITERS[i])) return undefined;
+  const [arn, part, service, region, account, resourceType, id] = fields as [Token[], Token[], Token[], Token[], Token[], Token[], Token[]];
+  const fixedMatch =
+    tokensMatch(arn, ARN) && tokensMatch(part, literalTokens(partition)) && tokensMatch(service, KMS) && tokensMatch(resourceType, KEY);
+  if (!fixedMatch || ![region, account, id].every(canBeNonEmpty)) return 'none';
+  if (hasWildcard(account)) return 'all-keys';
+  if (hasWildcard(region)) return 'account-keys';
+  if (hasWildcard(id)) return 'region-keys';
+  return 'none';
+}
