@@ -63,21 +63,36 @@ function shortJson(value: unknown): string {
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
-/** Turns a JSON.parse error into one sentence with the line and column when V8 gives a position. */
+function showCharacter(ch: string): string {
+  return /^[\x21-\x7e]$/.test(ch) ? `'${ch}'` : `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * Turns a JSON.parse error into one sentence, with the line and column when the position is known.
+ * V8 words its messages differently across versions; the common ones are rephrased.
+ */
 function jsonErrorMessage(text: string, error: unknown): string {
   const raw = error instanceof Error ? error.message : String(error);
-  const position = /at position (\d+)/.exec(raw);
-  let what = raw
-    .replace(/\s*in JSON at position \d+.*$/s, '')
-    .replace(/\s*\(line \d+ column \d+\)$/, '')
-    .replace(/\.$/, '');
-  if (!position) return `Policy document is not valid JSON: ${what}.`;
-  const offset = Number(position[1]);
+  const at = /at position (\d+)/.exec(raw);
+  let offset = at ? Number(at[1]) : undefined;
+  let reason: string;
+  const token = /^Unexpected token '?(.)/su.exec(raw);
+  if (/^Unexpected end of JSON input/.test(raw)) {
+    reason = 'the text ends before the JSON value does';
+    offset = text.length;
+  } else if (token) {
+    reason = `unexpected character ${showCharacter(token[1]!)}`;
+  } else if (/non-whitespace character after JSON/.test(raw)) {
+    reason = 'unexpected text after the JSON value';
+  } else {
+    reason = raw.replace(/\s*(?:in|after) JSON at position \d+.*$/s, '').replace(/\.$/, '');
+    reason = reason.charAt(0).toLowerCase() + reason.slice(1);
+  }
+  if (offset === undefined) return `Policy document is not valid JSON: ${reason}.`;
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   const column = offset - before.lastIndexOf('\n');
-  if (what === '') what = 'unexpected text';
-  return `Policy document is not valid JSON at line ${line}, column ${column}: ${what}.`;
+  return `Policy document is not valid JSON at line ${line}, column ${column}: ${reason}.`;
 }
 
 class Parser {
@@ -203,7 +218,7 @@ class Parser {
 }
 
 function anElement(element: string): string {
-  return element.startsWith('Not') ? `a ${element}` : `an ${element}`;
+  return /^[AEIOU]/.test(element) ? `an ${element}` : `a ${element}`;
 }
 
 /**
