@@ -1,7 +1,8 @@
 /**
  * fast-check run settings shared by the property suites. KMSGUARD_SEED replays a failing run
- * (fast-check prints the seed and path on failure); KMSGUARD_RUNS scales the number of cases
- * (e.g. down under mutation testing, up for a long soak).
+ * (fast-check prints the seed and path on failure); KMSGUARD_RUNS sets the number of cases of
+ * the differential test and scales the others alike (down under mutation testing, up for a
+ * soak); KMSGUARD_FAST_FAIL=1 stops at the first counterexample without shrinking it.
  */
 import type { Parameters } from 'fast-check';
 
@@ -21,5 +22,6 @@ export function runs(defaultRuns: number): number {
 
 export function propertyParameters<T>(defaultRuns: number): Parameters<T> {
   const seed = envNumber('KMSGUARD_SEED');
-  return { numRuns: runs(defaultRuns), ...(seed !== undefined ? { seed } : {}) };
+  const fastFail = process.env.KMSGUARD_FAST_FAIL === '1';
+  return { numRuns: runs(defaultRuns), ...(seed !== undefined ? { seed } : {}), ...(fastFail ? { endOnFailure: true } : {}) };
 }
