@@ -92,6 +92,11 @@ function isStringTooLong(failure: unknown): boolean {
   return failure instanceof Error && (failure as NodeJS.ErrnoException).code === 'ERR_STRING_TOO_LONG';
 }
 
+/** The sentence for input that is not UTF-8, its first bad byte being at `where`. */
+export function invalidUtf8Message(where: string): string {
+  return `The input is not valid UTF-8 text (the first bad byte is at ${where}); save the output of \`terraform show -json\` as UTF-8.`;
+}
+
 export function decodeText(bytes: Buffer): Decoded {
   if (bytes.length === 0) return error(EMPTY);
   const binary = recogniseBinary(bytes);
@@ -113,7 +118,7 @@ export function decodeText(bytes: Buffer): Decoded {
     throw failure;
   }
   if (!isUtf8(body)) {
-    return error(`The input is not valid UTF-8 text (the first bad byte is at ${invalidUtf8Location(body, text)}); save the output of \`terraform show -json\` as UTF-8.`);
+    return error(invalidUtf8Message(invalidUtf8Location(body, text)));
   }
   return { kind: 'text', text, encoding: 'utf-8' };
 }
