@@ -1,0 +1,122 @@
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { PatternSetDfa } from '../../lib/iam/automaton.js';
+import { OTHER, arnPatternTokens, compileArnPattern, isVariable, literalTokens, tokensMatch, type Token } from '../../lib/iam/glob.js';
+import { findAllowedKey, SCOPE_ORDER, type Clause, type KeySearch } from '../../lib/iam/key-search.js';
+import { ACCOUNT, KEY_ID, REGION, SpelledValues } from '../../lib/iam/spelled-values.js';
+import type { Scope } from '../../lib/iam/types.js';
+
+interface Rule {
+  readonly patterns: readonly string[];
+  readonly negated: boolean;
+}
+
+function problemOf(allow: readonly Rule[], deny: readonly Rule[], partition = 'aws'): KeySearch {
+  const texts = [...new Set([...allow, ...deny].flatMap((r) => r.patterns))];
+  const spelled = new SpelledValues();
+  const characters = new Set<Token>();
+  const variables = new Set<Token>();
+  for (const text of texts) {
+    const pattern = compileArnPattern(text);
+    for (const value of pattern.spelled) spelled.add(value, REGION | ACCOUNT | KEY_ID);
+    for (const t of pattern.tokens) {
+      if (t >= 0) characters.add(t);
+      else if (isVariable(t)) variables.add(t);
+    }
+  }
+  const clause = (rule: Rule): Clause => ({ patterns: rule.patterns.map((p) => texts.indexOf(p)), negated: rule.negated });
+  return {
+    partition,
+    dfa: new PatternSetDfa(texts.map((t) => compileArnPattern(t).tokens)),
+    allow: allow.map(clause),
+    deny: deny.map(clause),
+    spelled,
+    variables: [...variables],
+    characters,
+  };
+}
+
+/** Checks a witness against the rules directly: a key ARN, allowed, and in the tier it claims. */
+function checkWitness(tokens: readonly Token[], scope: Scope, allow: readonly Rule[], deny: readonly Rule[], partition = 'aws'): void {
+  const prefix = literalTokens(`arn:${partition}:kms:`);
+  expect(tokens.slice(0, prefix.length)).to.deep.equal(prefix);
+  const rest = tokens.slice(prefix.length);
+  const slots: Token[][] = [[]];
+  const separators: Token[] = [];
+  for (const t of rest) {
+    if (t === 0x3a || t === 0x2f) {
+      separators.push(t);
+      slots.push([]);
+    } else slots[slots.length - 1]!.push(t);
+  }
+  expect(separators).to.deep.equal([0x3a, 0x3a, 0x2f]);
+  const [region, account, resourceType, keyId] = slots as [Token[], Token[], Token[], Token[]];
+  expect(resourceType).to.deep.equal(literalTokens('key'));
+  for (const slot of [region, account, keyId]) expect(slot.length).to.be.greaterThan(0);
+  const holds = (rule: Rule) => rule.patterns.some((p) => tokensMatch(arnPatternTokens(p), tokens)) !== rule.negated;
+  expect(allow.some(holds), 'allowed by an Allow').to.equal(true);
+  expect(deny.some(holds), 'removed by a Deny').to.equal(false);
+  const spelled = new Set([...allow, ...deny].flatMap((r) => r.patterns).flatMap((p) => compileArnPattern(p).spelled.map((v) => v.join(','))));
+  const isSpelled = (slot: Token[]) => spelled.has(slot.join(','));
+  const expected = !isSpelled(account) ? 'all-keys' : !isSpelled(region) ? 'account-keys' : !isSpelled(keyId) ? 'region-keys' : undefined;
+  expect(expected, 'tier').to.equal(scope);
+}
+
+describe('iam: key search', () => {
+  it('finds a key whose id starts with a and ends with b, and writes it out', () => {
+    const allow = [{ patterns: ['arn:aws:kms:*:*:key/a*'], negated: false }];
+    const deny = [{ patterns: ['arn:aws:kms:*:*:key/*b'], negated: true }];
+    const witness = findAllowedKey(problemOf(allow, deny));
+    expect(witness?.scope).to.equal('all-keys');
+    expect(witness?.arn).to.equal('arn:aws:kms:x:x:key/ab');
+    checkWitness(witness!.tokens, 'all-keys', allow, deny);
+  });
+
+  it('writes a character no pattern uses for a fresh one, and variables as ${...}', () => {
+    const allow = [{ patterns: ['arn:aws:kms:xz:${aws:PrincipalAccount}:key/*'], negated: false }];
+    const witness = findAllowedKey(problemOf(allow, []));
+    expect(witness?.scope).to.equal('region-keys');
+    expect(witness?.arn).to.equal('arn:aws:kms:xz:${aws:PrincipalAccount}:key/q');
+    expect(witness?.tokens.includes(OTHER)).to.equal(true);
+  });
+
+  it('answers for one tier when asked', () => {
+    const allow = [{ patterns: ['arn:aws:kms:*:*:key/*', 'arn:aws:kms:us-east-1:111122223333:key/*'], negated: false }];
+    const problem = problemOf(allow, []);
+    // Spelled values count in any slot: the shortest region-keys key reuses `key` (from `:key/`).
+    expect(findAllowedKey(problem, 'region-keys')?.arn).to.equal('arn:aws:kms:key:key:key/x');
+    expect(findAllowedKey(problem, 'account-keys')?.arn).to.equal('arn:aws:kms:x:key:key/x');
+    expect(findAllowedKey(problem)?.arn).to.equal('arn:aws:kms:x:x:key/x');
+    for (const tier of SCOPE_ORDER) checkWitness(findAllowedKey(problem, tier)!.tokens, tier, allow, []);
+    expect(findAllowedKey(problemOf([{ patterns: ['arn:aws:kms:us-east-1:111122223333:key/*'], negated: false }], []), 'all-keys')).to.equal(undefined);
+  });
+
+  it('finds nothing without an Allow', () => {
+    expect(findAllowedKey(problemOf([], [{ patterns: ['*'], negated: false }]))).to.equal(undefined);
+  });
+
+  const segment = fc.constantFrom('a', 'b', 'ab', '*', 'a*', '*b', '?', 'a?', '${v}', 'us-east-1', '1111');
+  const pattern = fc.oneof(
+    fc.constant('*'),
+    fc.tuple(segment, segment, segment).map(([r, a, k]) => `arn:aws:kms:${r}:${a}:key/${k}`),
+    fc.tuple(segment, segment).map(([ra, k]) => `arn:aws:kms:${ra}:key/${k}`),
+    fc.tuple(segment, segment).map(([a, k]) => `*:${a}:key/${k}`),
+  );
+  const rule = fc.record({ patterns: fc.array(pattern, { minLength: 1, maxLength: 2 }), negated: fc.boolean() });
+
+  it('every key it reports is allowed and in the tier it says (random rules, every tier)', () => {
+    fc.assert(
+      fc.property(fc.array(rule, { minLength: 1, maxLength: 2 }), fc.array(rule, { maxLength: 2 }), (allow, deny) => {
+        const problem = problemOf(allow, deny);
+        for (const tier of SCOPE_ORDER) {
+          const witness = findAllowedKey(problem, tier);
+          if (witness) checkWitness(witness.tokens, tier, allow, deny);
+        }
+        const widest = findAllowedKey(problem);
+        const first = SCOPE_ORDER.find((tier) => findAllowedKey(problem, tier));
+        expect(widest?.scope).to.equal(first);
+      }),
+      { numRuns: 500, seed: 99 },
+    );
+  });
+});
