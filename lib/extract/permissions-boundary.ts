@@ -27,7 +27,7 @@ import type { PolicySource } from '../types.js';
 import { isUnknownAt, valueAt, type AttributePath } from './attribute-path.js';
 import { buildUseIndex, type UseIndex } from './permissions-boundary-uses.js';
 import { resolveIndexOf, type ResolveIndex } from './resolve-index.js';
-import { instancesOfLeaf, scopeOf, traceExpression, type Scope, type ScopeStep } from './resolve-trace.js';
+import { instancesInScope, instancesOfLeaf, scopeOf, traceExpression, type Scope, type ScopeStep } from './resolve-trace.js';
 
 interface PolicyType {
   readonly arn: string;
@@ -114,27 +114,43 @@ function identityOf(instance: ResourceInstance, type: PolicyType): PolicyIdentit
 
 const CUSTOMER_POLICY_ARN = /^arn:[^:]+:iam::[^:]*:policy\//;
 
-/** May this known attachment value name the policy? */
-function mayName(value: string, by: 'arn' | 'name', identity: PolicyIdentity): boolean {
-  if (by === 'name') {
-    if (identity.name) return value === identity.name;
-    return identity.namePrefix ? value.startsWith(identity.namePrefix) : true;
-  }
-  if (identity.arn) return value === identity.arn;
-  if (identity.name) return value.endsWith(`:policy${identity.path}${identity.name}`);
-  if (!CUSTOMER_POLICY_ARN.test(value)) return false;
-  return identity.namePrefix ? value.includes(`:policy${identity.path}${identity.namePrefix}`) : true;
+/** `/team/boundary` for `arn:aws:iam::111122223333:policy/team/boundary`: the path and name of a policy ARN. */
+function policyPart(arn: string): string | undefined {
+  const at = arn.indexOf(':policy/');
+  return at < 0 ? undefined : arn.slice(at + ':policy'.length);
 }
 
-/** Does this known boundary value certainly name the policy? */
-function names(value: string, identity: PolicyIdentity): boolean {
-  if (identity.arn) return value === identity.arn;
-  return identity.name !== undefined && value.endsWith(`:policy${identity.path}${identity.name}`);
+/** Known policy ARNs or names, indexed for lookups by a policy's identity. */
+class KnownNames {
+  private readonly arns = new Set<string>();
+  private readonly parts = new Set<string>();
+  private readonly customerArns: string[] = [];
+  private readonly names = new Set<string>();
+
+  add(value: string, by: 'arn' | 'name'): void {
+    if (by === 'name') {
+      this.names.add(value);
+      return;
+    }
+    this.arns.add(value);
+    const part = policyPart(value);
+    if (part !== undefined) this.parts.add(part);
+    if (CUSTOMER_POLICY_ARN.test(value)) this.customerArns.push(value);
+  }
+
+  /** May one of these values name the policy? Without its ARN or name, any customer policy value may. */
+  mayName(identity: PolicyIdentity): boolean {
+    if (identity.arn) return this.arns.has(identity.arn) || (identity.name !== undefined && this.names.has(identity.name));
+    if (identity.name) return this.parts.has(`${identity.path}${identity.name}`) || this.names.has(identity.name);
+    const prefix = identity.namePrefix ?? '';
+    if (this.customerArns.some((arn) => policyPart(arn)!.startsWith(`${identity.path}${prefix}`))) return true;
+    return [...this.names].some((name) => name.startsWith(prefix));
+  }
 }
 
 /** Everything the plan's attachments say, gathered once. */
 interface Attachments {
-  readonly known: readonly { readonly value: string; readonly by: 'arn' | 'name' }[];
+  readonly known: KnownNames;
   /** Addresses of policy instances that an attachment's configuration references. */
   readonly referenced: ReadonlySet<string>;
   /** Set when some attachment's value is unknown and cannot be traced: it may attach any policy. */
@@ -142,7 +158,7 @@ interface Attachments {
 }
 
 function gatherAttachments(index: ResolveIndex): Attachments {
-  const known: { value: string; by: 'arn' | 'name' }[] = [];
+  const known = new KnownNames();
   const referenced = new Set<string>();
   let untraceable: string | undefined;
   for (const instance of index.document.resources) {
@@ -153,7 +169,7 @@ function gatherAttachments(index: ResolveIndex): Attachments {
       const items: unknown[] = Array.isArray(value) ? value : [value];
       let unknown = isUnknownAt(instance.afterUnknown, attribute.path);
       items.forEach((item, i) => {
-        if (typeof item === 'string') known.push({ value: item, by: attribute.by });
+        if (typeof item === 'string') known.add(item, attribute.by);
         else if (Array.isArray(value) && (item === null || isUnknownAt(instance.afterUnknown, [...attribute.path, i]))) unknown = true;
       });
       if (!unknown) continue;
@@ -215,7 +231,7 @@ function forwardUses(index: ResolveIndex, uses: UseIndex, policy: ResourceInstan
         case 'attribute': {
           if (site.resource.mode === 'data') break;
           if (BOUNDARY_USERS.has(site.resource.type) && site.attribute === 'permissions_boundary') {
-            for (const user of instancesIn(index, visit.path, visit.scope, site.resource.address)) boundaryOf.add(user.address);
+            for (const user of instancesIn(index, visit.scope, site.resource.address)) boundaryOf.add(user.address);
             break;
           }
           if (NEUTRAL_ATTRIBUTES.has(site.attribute)) break;
@@ -244,10 +260,8 @@ function forwardUses(index: ResolveIndex, uses: UseIndex, policy: ResourceInstan
 }
 
 /** Instances of a configuration block that exist after apply, within the module instances of `scope`. */
-function instancesIn(index: ResolveIndex, path: readonly string[], scope: Scope, relative: string): ResourceInstance[] {
-  return index
-    .instancesOf(path, relative)
-    .filter((located) => located.module.every((step, i) => scope[i]?.any === true || scope[i]?.key === step.key))
+function instancesIn(index: ResolveIndex, scope: Scope, relative: string): ResourceInstance[] {
+  return instancesInScope(index, scope, relative)
     .map((located) => located.instance)
     .filter(existsAfter);
 }
@@ -278,21 +292,31 @@ export function permissionsBoundaryOnly(document: TerraformDocument): ReadonlyMa
   const attachments = gatherAttachments(index);
   if (attachments.untraceable !== undefined) return result;
   const uses = index.configuration ? buildUseIndex(index.configuration) : undefined;
-  const users = document.resources.filter((instance) => BOUNDARY_USERS.has(instance.type) && existsAfter(instance));
+  // Roles and users by the path and name of their known boundary ARN.
+  const users = new Map<string, { readonly address: string; readonly boundary: string }[]>();
+  for (const user of document.resources) {
+    const boundary = user.after?.permissions_boundary;
+    if (!BOUNDARY_USERS.has(user.type) || !existsAfter(user) || typeof boundary !== 'string') continue;
+    const part = policyPart(boundary);
+    if (part === undefined) continue;
+    let list = users.get(part);
+    if (!list) users.set(part, (list = []));
+    list.push({ address: user.address, boundary });
+  }
 
   for (const policy of policies) {
     const type = POLICY_TYPES[policy.type]!;
     const identity = identityOf(policy, type);
     if (attachments.referenced.has(policy.address)) continue;
-    if (attachments.known.some((attachment) => mayName(attachment.value, attachment.by, identity))) continue;
+    if (attachments.known.mayName(identity)) continue;
     const count = policy.after?.attachment_count;
     if (typeof count === 'number' && count > 0) continue;
     if (selfAttached(policy, type)) continue;
     const forward = uses ? forwardUses(index, uses, policy) : { attached: false, boundaryOf: new Set<string>() };
     if (forward.attached) continue;
-    for (const user of users) {
-      const boundary = user.after?.permissions_boundary;
-      if (typeof boundary === 'string' && names(boundary, identity)) forward.boundaryOf.add(user.address);
+    const part = identity.arn ? policyPart(identity.arn) : identity.name ? `${identity.path}${identity.name}` : undefined;
+    for (const user of (part !== undefined && users.get(part)) || []) {
+      if (identity.arn === undefined || user.boundary === identity.arn) forward.boundaryOf.add(user.address);
     }
     if (forward.boundaryOf.size === 0) continue;
     result.set(policy.address, `used only as a permissions boundary by ${[...forward.boundaryOf].sort().join(', ')}`);

@@ -23,6 +23,8 @@ export interface ResolveIndex {
   readPriorData(address: string): ResourceInstance | undefined;
   /** Every instance of one configuration block: module call path + module-relative address. */
   instancesOf(configPath: readonly string[], relative: string): readonly LocatedInstance[];
+  /** The instances of a block in one module instance (`module.a["x"]`, '' for the root). */
+  instancesAt(module: readonly ModuleStep[], relative: string): readonly LocatedInstance[];
   configModule(configPath: readonly string[]): ConfigModule | undefined;
   /** The configuration block of an instance, when the plan has a configuration. */
   configOf(instance: ResourceInstance): { module: readonly ModuleStep[]; resource: ConfigResource } | undefined;
@@ -35,28 +37,53 @@ function configKey(configPath: readonly string[], relative: string): string {
   return `${modulePathKey(configPath)}|${relative}`;
 }
 
+/** A map key for a module instance path (not an address: cheaper to build). */
+function moduleKey(module: readonly ModuleStep[]): string {
+  let key = '';
+  for (const step of module) key += step.key === undefined ? `.${step.name}` : `.${step.name}[${typeof step.key === 'number' ? step.key : JSON.stringify(step.key)}]`;
+  return key;
+}
+
 function build(document: TerraformDocument): ResolveIndex {
   const configuration = indexConfiguration(document.configuration);
   const byAddress = new Map<string, ResourceInstance>();
   const byConfig = new Map<string, LocatedInstance[]>();
-  const modules = new Map<ResourceInstance, readonly ModuleStep[] | undefined>();
+  const byModule = new Map<string, LocatedInstance[]>();
+  const modules = new Map<string, readonly ModuleStep[] | undefined>();
+  // Module paths parsed once per module address are shared: their keys are kept by identity.
+  const moduleKeys = new WeakMap<readonly ModuleStep[], string>();
+  const configKeys = new WeakMap<readonly ModuleStep[], string>();
+  const keyOf = (module: readonly ModuleStep[]): string => {
+    let key = moduleKeys.get(module);
+    if (key === undefined) moduleKeys.set(module, (key = moduleKey(module)));
+    return key;
+  };
+  const configKeyOf = (module: readonly ModuleStep[]): string => {
+    let key = configKeys.get(module);
+    if (key === undefined) configKeys.set(module, (key = modulePathKey(module.map((step) => step.name))));
+    return key;
+  };
 
   const moduleOf = (instance: ResourceInstance): readonly ModuleStep[] | undefined => {
-    if (!modules.has(instance)) modules.set(instance, parseModuleAddress(instance.moduleAddress));
-    return modules.get(instance);
+    const address = instance.moduleAddress ?? '';
+    if (!modules.has(address)) modules.set(address, parseModuleAddress(address));
+    return modules.get(address);
   };
   const add = (instance: ResourceInstance): void => {
     if (byAddress.has(instance.address)) return;
     byAddress.set(instance.address, instance);
     const module = moduleOf(instance);
     if (module === undefined) return;
-    const key = configKey(
-      module.map((step) => step.name),
-      relativeAddress(instance.mode, instance.type, instance.name),
-    );
+    const relative = relativeAddress(instance.mode, instance.type, instance.name);
+    const key = `${configKeyOf(module)}|${relative}`;
+    const located = { instance, module };
     let list = byConfig.get(key);
     if (!list) byConfig.set(key, (list = []));
-    list.push({ instance, module });
+    list.push(located);
+    const at = `${keyOf(module)}|${relative}`;
+    let here = byModule.get(at);
+    if (!here) byModule.set(at, (here = []));
+    here.push(located);
   };
   for (const instance of document.resources) add(instance);
   for (const instance of document.priorStateData.values()) add(instance);
@@ -67,11 +94,12 @@ function build(document: TerraformDocument): ResolveIndex {
     readInstance: (address) => byAddress.get(address),
     readPriorData: (address) => document.priorStateData.get(address),
     instancesOf: (configPath, relative) => byConfig.get(configKey(configPath, relative)) ?? [],
+    instancesAt: (module, relative) => byModule.get(`${keyOf(module)}|${relative}`) ?? [],
     configModule: (configPath) => configuration?.modules.get(modulePathKey(configPath)),
     configOf: (instance) => {
       const module = moduleOf(instance);
       if (module === undefined || configuration === undefined) return undefined;
-      const config = configuration.modules.get(modulePathKey(module.map((step) => step.name)));
+      const config = configuration.modules.get(configKeyOf(module));
       const resource = config?.resources.get(relativeAddress(instance.mode, instance.type, instance.name));
       return resource ? { module, resource } : undefined;
     },

@@ -34,12 +34,24 @@ export interface Traced {
   readonly leaves: readonly Leaf[];
 }
 
-export function scopeOf(module: readonly { name: string; key?: string | number }[]): Scope {
-  return module.map((step) => (step.key === undefined ? { name: step.name } : { name: step.name, key: step.key }));
+/** A module instance path as a scope (the same array: module steps are scope steps). */
+export function scopeOf(module: readonly { readonly name: string; readonly key?: string | number }[]): Scope {
+  return module;
 }
 
 function scopeKey(scope: Scope): string {
   return scope.map((step) => `${step.name}[${step.any ? '*' : JSON.stringify(step.key ?? null)}]`).join('.');
+}
+
+const grouped = new WeakMap<readonly string[], readonly Reference[]>();
+
+/** The references of an expression, parsed once per configuration expression (modules share them). */
+export function referencesOf(expression: ConfigExpression | undefined): readonly Reference[] {
+  const list = expression?.references;
+  if (!Array.isArray(list)) return [];
+  let references = grouped.get(list);
+  if (!references) grouped.set(list, (references = groupReferences(list)));
+  return references;
 }
 
 /** Traces every reference of `expression`, evaluated in `scope` (with `forEach` giving `each.value`). */
@@ -49,7 +61,7 @@ export function traceExpression(
   scope: Scope,
   forEach?: ConfigExpression,
 ): Traced {
-  const references = groupReferences(expression?.references ?? []);
+  const references = referencesOf(expression);
   const leaves: Leaf[] = [];
   const visited = new Set<string>();
   for (const reference of references) leaves.push(...traceReference(index, reference, scope, forEach, visited));
@@ -64,7 +76,7 @@ function traceAll(
   visited: Set<string>,
 ): Leaf[] {
   const leaves: Leaf[] = [];
-  for (const reference of groupReferences(expression?.references ?? [])) {
+  for (const reference of referencesOf(expression)) {
     leaves.push(...traceReference(index, reference, scope, forEach, visited));
   }
   return leaves;
@@ -171,22 +183,27 @@ export function unknownSources(leaves: readonly Leaf[]): Leaf[] {
   return leaves.filter((leaf) => leaf.kind !== 'plan-known');
 }
 
+/** The instances of a block within the module instances of `scope`. */
+export function instancesInScope(index: ResolveIndex, scope: Scope, relative: string): readonly LocatedInstance[] {
+  if (scope.every((step) => step.any !== true)) return index.instancesAt(scope, relative);
+  return index
+    .instancesOf(
+      scope.map((step) => step.name),
+      relative,
+    )
+    .filter((located) =>
+      located.module.every((step, i) => {
+        const wanted = scope[i]!;
+        return wanted.any === true || step.key === wanted.key;
+      }),
+    );
+}
+
 /** The instances a resource leaf may name: the scope's module instances, and its key when static. */
 export function instancesOfLeaf(index: ResolveIndex, leaf: Extract<Leaf, { kind: 'resource' }>): LocatedInstance[] {
   const relative = relativeAddress(leaf.subject.mode, leaf.subject.type, leaf.subject.name);
-  return index
-    .instancesOf(
-      leaf.scope.map((step) => step.name),
-      relative,
-    )
-    .filter(
-      (located) =>
-        located.module.every((step, i) => {
-          const wanted = leaf.scope[i]!;
-          return wanted.any === true || step.key === wanted.key;
-        }) &&
-        (leaf.subject.key === undefined || located.instance.index === leaf.subject.key),
-    );
+  const key = leaf.subject.key;
+  return instancesInScope(index, leaf.scope, relative).filter((located) => key === undefined || located.instance.index === key);
 }
 
 /** References to values always known when planning, which never make a value unknown. */
