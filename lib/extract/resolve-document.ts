@@ -73,7 +73,9 @@ function render(index: ResolveIndex, located: LocatedInstance, visiting: Readonl
   const { instance } = located;
   const json = instance.after?.json;
   if (typeof json === 'string' && !isUnknownAt(instance.afterUnknown, ['json'])) return { kind: 'known', text: json };
-  const prior = index.readPriorData(instance.address)?.after?.json;
+  // A data source read again at apply may still have its last value in prior_state: not that one.
+  const deferred = instance.actions.includes('read');
+  const prior = deferred ? undefined : index.readPriorData(instance.address)?.after?.json;
   if (typeof prior === 'string') return { kind: 'known', text: prior };
   if (!isRecord(instance.after) || visiting.has(instance.address)) {
     return { kind: 'unknown', detail: `${instance.address} is not known until apply` };

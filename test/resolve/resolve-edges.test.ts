@@ -71,6 +71,15 @@ describe('resolve: edge cases on documents built in the test', () => {
     expect(resolve(document, 'aws_iam_policy.p', ['policy'])).to.deep.equal({ kind: 'text', text: json });
   });
 
+  it('ignores the last value in prior_state of a data source read again at apply', () => {
+    const stale = { ...deferred('d', null, null), actions: [], after: { json: '{"Statement":[]}' }, afterUnknown: undefined } as ResourceInstance;
+    const data = deferred('d', [statement({ actions: ['kms:Decrypt'], resources: [null] })], [{ resources: [true] }]);
+    const document = planDocument([policy('p'), data], configuration([config('aws_iam_policy.p', { policy: usesDocument('d') })]), [stale]);
+    expect(resolve(document, 'aws_iam_policy.p', ['policy'])).to.have.property('model').that.deep.equals({
+      statements: [{ index: 0, pointer: '/Statement/0', effect: 'Allow', action: ['kms:Decrypt'], resource: [unknown('data.aws_iam_policy_document.d statement[0].resources[0]')] }],
+    });
+  });
+
   it('says only "not known until apply" without a configuration, or when the resource is not in it', () => {
     expect(resolve(planDocument([policy('p')]), 'aws_iam_policy.p', ['policy'])).to.deep.equal({
       kind: 'unknown',
