@@ -61,7 +61,7 @@ export function awsccDocumentAfter(resource: ResourceInstance, path: AttributePa
       return { unknown: true, detail };
     },
   });
-  if ('error' in parsed) return { kind: 'unknown', detail: `${label} is not known until apply: ${parsed.error.message}` };
+  if ('error' in parsed) return { kind: 'unknown', detail: `${label} is partly not known until apply, and not readable: ${parsed.error.message}` };
   return { kind: 'unknown', detail: `${label} is partly not known until apply`, model: parsed.policy };
 }
 

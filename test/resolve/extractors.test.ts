@@ -84,6 +84,18 @@ describe('resolve: SSO permission set and awscc extractors', () => {
     });
   }
 
+  it('awscc: says what makes a document with unknown parts unreadable', () => {
+    const instance = resource(
+      'awscc_iam_group_policy',
+      { policy_document: { Statement: [{ Effect: 'Allow', Action: null }] } },
+      { afterUnknown: { policy_document: { Statement: [{ Action: true }] } } },
+    );
+    expect(extract(awsccIamGroupPolicyExtractor, instance)[0]!.after).to.deep.equal({
+      kind: 'unknown',
+      detail: 'policy_document is partly not known until apply, and not readable: Statement 0 (/Statement/0) has neither Resource nor NotResource.',
+    });
+  });
+
   it('awscc: names the references of the document\'s expression, and marks a hole that only a key ARN fills as one key', () => {
     const type = 'awscc_iam_role_policy';
     const instance = resource(
