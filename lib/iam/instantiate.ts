@@ -107,13 +107,3 @@ export function instantiate(policy: Policy, choose: Chooser): ConcreteStatement[
   const statements = policy.statements.map((statement) => run.statement(statement));
   return [...statements, ...run.unknownStatements(policy.unknownStatements)];
 }
-
-/** The unknown parts that are choices, in the order `instantiate` meets them. */
-export function unknownChoices(policy: Policy): UnknownValue[] {
-  const parts: UnknownValue[] = [];
-  instantiate(policy, (_, unknown) => {
-    parts.push(unknown);
-    return true;
-  });
-  return parts;
-}

@@ -23,17 +23,20 @@ export type PatternScope = Scope | 'none';
 const hasWildcard = (field: readonly Token[]) => field.some((t) => t === STAR || t === QMARK);
 const canBeNonEmpty = (field: readonly Token[]) => field.length > 0;
 
+interface KeyShape {
+  readonly region: readonly Token[];
+  readonly account: readonly Token[];
+  readonly id: readonly Token[];
+}
+
 /**
- * The widest scope the pattern alone grants on keys of the partition ('none': it matches no key,
- * or only keys it spells out), or undefined when the pattern is not shaped like a key ARN (or is
- * a lone run of `*`, which is handled as matching everything).
+ * The field globs of a pattern shaped like a key ARN, `null` when it is so shaped but matches no
+ * key of the partition, undefined when it is not so shaped.
  */
-export function keyPatternScope(pattern: ArnPattern, partition: string): PatternScope | undefined {
-  const tokens = pattern.tokens;
-  if (tokens.every((t) => t === STAR)) return tokens.length > 0 ? 'all-keys' : 'none';
+function keyShape(pattern: ArnPattern, partition: string): KeyShape | null | undefined {
   const fields: Token[][] = [[]];
   const delimiters: Token[] = [];
-  for (const t of tokens) {
+  for (const t of pattern.tokens) {
     if (isDelimiter(t)) {
       delimiters.push(t);
       fields.push([]);
@@ -43,9 +46,31 @@ export function keyPatternScope(pattern: ArnPattern, partition: string): Pattern
   const [arn, part, service, region, account, resourceType, id] = fields as [Token[], Token[], Token[], Token[], Token[], Token[], Token[]];
   const fixedMatch =
     tokensMatch(arn, ARN) && tokensMatch(part, literalTokens(partition)) && tokensMatch(service, KMS) && tokensMatch(resourceType, KEY);
-  if (!fixedMatch || ![region, account, id].every(canBeNonEmpty)) return 'none';
-  if (hasWildcard(account)) return 'all-keys';
-  if (hasWildcard(region)) return 'account-keys';
-  if (hasWildcard(id)) return 'region-keys';
+  if (!fixedMatch || ![region, account, id].every(canBeNonEmpty)) return null;
+  return { region, account, id };
+}
+
+const onlyStars = (tokens: readonly Token[]) => tokens.length > 0 && tokens.every((t) => t === STAR);
+
+/**
+ * The widest scope the pattern alone grants on keys of the partition ('none': it matches no key,
+ * or only keys it spells out), or undefined when the pattern is not shaped like a key ARN (nor a
+ * run of `*`).
+ */
+export function keyPatternScope(pattern: ArnPattern, partition: string): PatternScope | undefined {
+  if (onlyStars(pattern.tokens)) return 'all-keys';
+  const shape = keyShape(pattern, partition);
+  if (shape === undefined) return undefined;
+  if (shape === null) return 'none';
+  if (hasWildcard(shape.account)) return 'all-keys';
+  if (hasWildcard(shape.region)) return 'account-keys';
+  if (hasWildcard(shape.id)) return 'region-keys';
   return 'none';
+}
+
+/** Does the pattern match every key of the partition (`*`, or `arn:<partition>:kms:*:*:key/*`)? */
+export function keyPatternCoversAll(pattern: ArnPattern, partition: string): boolean {
+  if (onlyStars(pattern.tokens)) return true;
+  const shape = keyShape(pattern, partition);
+  return !!shape && onlyStars(shape.region) && onlyStars(shape.account) && onlyStars(shape.id);
 }

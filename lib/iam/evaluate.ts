@@ -1,0 +1,203 @@
+/**
+ * Concrete statements (no unknown parts) -> the widest scope at which they allow a blocked
+ * action on a key the policy does not name, the actions, and the statements responsible.
+ *
+ * Blocked actions that the same Allow and Deny statements match form a group, judged once. A
+ * group is decided by the first of: every granted pattern wildcard-free (clean); a Deny covering
+ * every key (clean); no Deny and every granted pattern shaped like a key ARN (each pattern's
+ * fields give its scope); otherwise an exact key search.
+ */
+import { conditionNarrowing } from './conditions.js';
+import { actionTokens, compileActionPattern, compileArnPattern, tokensMatch, type Token } from './glob.js';
+import type { ConcreteItem, ConcreteStatement } from './instantiate.js';
+import { keyPatternCoversAll, keyPatternScope, type PatternScope } from './key-pattern.js';
+import { findAllowedKey } from './key-search.js';
+import { SearchSpace, type Grant } from './search-space.js';
+import type { ConditionMode, MatchReason, Partition, ResponsibleStatement, Scope } from './types.js';
+
+export const RANK: Record<Scope, number> = { 'all-keys': 0, 'account-keys': 1, 'region-keys': 2 };
+
+export interface Evaluation {
+  /** Undefined when no blocked action is allowed on a key the policy does not name. */
+  readonly scope?: Scope;
+  readonly actions: readonly string[];
+  readonly statements: readonly ResponsibleStatement[];
+  readonly conditionKeys: readonly string[];
+}
+
+export interface EvaluationContext {
+  readonly blockedActions: readonly string[];
+  readonly partition: Partition;
+  readonly conditions: ConditionMode;
+}
+
+interface ActionGroup {
+  readonly actions: string[];
+  readonly grants: readonly Grant[];
+  readonly denies: readonly ConcreteStatement[];
+  scope?: Scope;
+  /** Set when decided by the key-ARN shape of its patterns: each granted pattern's scope. */
+  patternScopes?: ReadonlyMap<string, PatternScope>;
+}
+
+/** Per responsible statement: the Action and Resource values that made it match. */
+type Attribution = Map<ConcreteStatement, { readonly actions: Set<string>; readonly resources: Set<string> }>;
+
+const CLEAN: Evaluation = { actions: [], statements: [], conditionKeys: [] };
+
+const actionNames = new Map<string, readonly Token[]>();
+function blockedActionTokens(action: string): readonly Token[] {
+  let tokens = actionNames.get(action);
+  if (!tokens) {
+    tokens = actionTokens(action, false);
+    if (actionNames.size > 1_000) actionNames.clear();
+    actionNames.set(action, tokens);
+  }
+  return tokens;
+}
+
+const matchesActionItem = (item: ConcreteItem, action: readonly Token[]) =>
+  item.pattern !== undefined && tokensMatch(compileActionPattern(item.pattern), action);
+
+function statementMatchesAction(statement: ConcreteStatement, action: readonly Token[]): boolean {
+  return statement.actions.some((item) => matchesActionItem(item, action)) !== statement.actionNegated;
+}
+
+/** True when every key the grants allow is spelled out: each grants only wildcard-free ARNs. */
+function grantsOnlyLiteralKeys(grants: readonly Grant[]): boolean {
+  return grants.every(
+    (g) => !g.statement.resourceNegated && g.statement.resources.every((item) => item.pattern === undefined || compileArnPattern(item.pattern).literal),
+  );
+}
+
+function deniesEveryKey(deny: ConcreteStatement, partition: string): boolean {
+  return !deny.resourceNegated && deny.resources.some((item) => item.pattern !== undefined && keyPatternCoversAll(compileArnPattern(item.pattern), partition));
+}
+
+/** The scope of each granted pattern, when every one is shaped like a key ARN (and nothing limits them). */
+function patternScopes(grants: readonly Grant[], partition: string): Map<string, PatternScope> | undefined {
+  const scopes = new Map<string, PatternScope>();
+  for (const grant of grants) {
+    if (grant.statement.resourceNegated || grant.accounts) return undefined;
+    for (const item of grant.statement.resources) {
+      if (item.pattern === undefined || scopes.has(item.pattern)) continue;
+      const scope = keyPatternScope(compileArnPattern(item.pattern), partition);
+      if (scope === undefined) return undefined;
+      scopes.set(item.pattern, scope);
+    }
+  }
+  return scopes;
+}
+
+function widest(scopes: Iterable<PatternScope>): Scope | undefined {
+  let result: Scope | undefined;
+  for (const scope of scopes) if (scope !== 'none' && (result === undefined || RANK[scope] < RANK[result])) result = scope;
+  return result;
+}
+
+function groupsOf(statements: readonly ConcreteStatement[], context: EvaluationContext): { grants: Grant[]; groups: ActionGroup[] } {
+  const grants: Grant[] = [];
+  const denies: ConcreteStatement[] = [];
+  for (const statement of statements) {
+    if (statement.effect === 'Deny') {
+      // A Deny with a Condition might not apply: it removes nothing.
+      if (statement.condition === undefined) denies.push(statement);
+      continue;
+    }
+    const narrowing = conditionNarrowing(statement.condition, context.conditions);
+    if (narrowing.namedKeysOnly) continue;
+    grants.push(narrowing.accounts ? { statement, accounts: narrowing.accounts } : { statement });
+  }
+  const groups = new Map<string, ActionGroup>();
+  for (const action of context.blockedActions) {
+    const tokens = blockedActionTokens(action);
+    const matching = grants.filter((g) => statementMatchesAction(g.statement, tokens));
+    if (matching.length === 0) continue;
+    const denying = denies.filter((d) => statementMatchesAction(d, tokens));
+    const key = `${matching.map((g) => grants.indexOf(g)).join(',')}|${denying.map((d) => denies.indexOf(d)).join(',')}`;
+    const group = groups.get(key);
+    if (group) group.actions.push(action);
+    else groups.set(key, { actions: [action], grants: matching, denies: denying });
+  }
+  return { grants, groups: [...groups.values()] };
+}
+
+export function evaluate(statements: readonly ConcreteStatement[], context: EvaluationContext): Evaluation {
+  const { grants, groups } = groupsOf(statements, context);
+  const { partition } = context;
+  let space: SearchSpace | undefined;
+  const searchSpace = () => (space ??= new SearchSpace(statements, grants, partition));
+  let scope: Scope | undefined;
+  const actions: string[] = [];
+  for (const group of groups) {
+    if (grantsOnlyLiteralKeys(group.grants) || group.denies.some((d) => deniesEveryKey(d, partition))) continue;
+    const shaped = group.denies.length === 0 ? patternScopes(group.grants, partition) : undefined;
+    if (shaped) {
+      group.patternScopes = shaped;
+      group.scope = widest(shaped.values());
+    } else {
+      group.scope = findAllowedKey(searchSpace().search(group.grants, group.denies))?.scope;
+    }
+    if (group.scope === undefined) continue;
+    actions.push(...group.actions);
+    if (scope === undefined || RANK[group.scope] < RANK[scope]) scope = group.scope;
+  }
+  if (scope === undefined) return CLEAN;
+  const found: Attribution = new Map();
+  for (const group of groups) if (group.scope === scope) attribute(group, scope, searchSpace, found);
+  return finish(scope, actions, found);
+}
+
+/**
+ * Records the Allow statements of a group that, on their own and net of its Denies, grant one of
+ * its actions on some key of the scope; with the Action and Resource values responsible.
+ */
+function attribute(group: ActionGroup, scope: Scope, searchSpace: () => SearchSpace, found: Attribution): void {
+  const actionTokenLists = group.actions.map(blockedActionTokens);
+  const grants = (alone: Grant) => findAllowedKey(searchSpace().search([alone], group.denies), scope) !== undefined;
+  for (const grant of group.grants) {
+    const { statement } = grant;
+    let resources: readonly ConcreteItem[];
+    if (group.patternScopes) {
+      const scopes = group.patternScopes;
+      resources = statement.resources.filter((item) => item.pattern !== undefined && scopes.get(item.pattern) === scope);
+      if (resources.length === 0) continue;
+    } else {
+      // A lone grant's search is the group's own, which found a key at this scope.
+      if (group.grants.length > 1 && !grants(grant)) continue;
+      const candidates = statement.resources.filter((item) => item.pattern !== undefined);
+      resources =
+        statement.resourceNegated ? statement.resources
+        : candidates.length <= 1 ? candidates
+        : candidates.filter((item) => grants({ ...grant, statement: { ...statement, resources: [item] } }));
+    }
+    const entry = found.get(statement) ?? { actions: new Set<string>(), resources: new Set<string>() };
+    found.set(statement, entry);
+    for (const item of statement.actions) {
+      if (statement.actionNegated || actionTokenLists.some((tokens) => matchesActionItem(item, tokens))) entry.actions.add(item.text);
+    }
+    for (const item of resources) entry.resources.add(item.text);
+  }
+}
+
+function valuesInOrder(items: readonly ConcreteItem[], chosen: ReadonlySet<string>): string[] {
+  return [...new Set(items.map((i) => i.text).filter((text) => chosen.has(text)))];
+}
+
+function finish(scope: Scope, actions: readonly string[], found: Attribution): Evaluation {
+  const responsible: ResponsibleStatement[] = [];
+  const keys = new Set<string>();
+  for (const [statement, entry] of found) {
+    const source = statement.source;
+    if (!source) continue;
+    const matched: MatchReason[] = [
+      { element: statement.actionNegated ? 'NotAction' : 'Action', values: valuesInOrder(statement.actions, entry.actions) },
+      { element: statement.resourceNegated ? 'NotResource' : 'Resource', values: valuesInOrder(statement.resources, entry.resources) },
+    ];
+    const { index, sid, pointer } = source;
+    responsible.push(sid === undefined ? { index, pointer, matched } : { index, sid, pointer, matched });
+    if (statement.condition && !statement.condition.opaque) for (const test of statement.condition.tests) keys.add(test.key);
+  }
+  responsible.sort((a, b) => a.index - b.index);
+  return { scope, actions: [...new Set(actions)].sort(), statements: responsible, conditionKeys: [...keys].sort() };
+}

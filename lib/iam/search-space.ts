@@ -1,0 +1,96 @@
+/**
+ * What the key searches of one evaluation share: one automaton over every Resource/NotResource
+ * pattern of the policy (and the account limits of ResourceAccount conditions), the values the
+ * policy spells out, the variables and characters it uses.
+ */
+import { PatternSetDfa } from './automaton.js';
+import { STAR, compileArnPattern, isVariable, literalTokens, type Token } from './glob.js';
+import type { ConcreteStatement } from './instantiate.js';
+import type { Clause, KeySearch } from './key-search.js';
+import { ACCOUNT, KEY_ID, REGION, SpelledValues } from './spelled-values.js';
+
+/** An Allow statement as it grants: with the accounts a ResourceAccount condition limits it to. */
+export interface Grant {
+  readonly statement: ConcreteStatement;
+  readonly accounts?: readonly (readonly Token[])[];
+}
+
+/**
+ * `arn:*:kms:*:<account>:key/*`. It spells as many `:` and `/` as a key ARN, so its stars cannot
+ * absorb a delimiter: on key ARNs it matches exactly the keys of that account.
+ */
+function accountLimitPattern(account: readonly Token[]): Token[] {
+  return [...literalTokens('arn:'), STAR, ...literalTokens(':kms:'), STAR, ...literalTokens(':'), ...account, ...literalTokens(':key/'), STAR];
+}
+
+const key = (tokens: readonly Token[]) => tokens.join(',');
+
+export class SearchSpace {
+  private readonly spelled = new SpelledValues();
+  private readonly dfa: PatternSetDfa;
+  private readonly variables: Token[];
+  private readonly characters = new Set<Token>();
+  private readonly ids = new Map<string, number>();
+
+  constructor(
+    statements: readonly ConcreteStatement[],
+    grants: readonly Grant[],
+    private readonly partition: string,
+  ) {
+    const patterns: (readonly Token[])[] = [];
+    const variables = new Set<Token>();
+    const addSymbols = (tokens: Iterable<Token>) => {
+      for (const t of tokens) {
+        if (t >= 0) this.characters.add(t);
+        else if (isVariable(t)) variables.add(t);
+      }
+    };
+    const add = (tokens: readonly Token[]) => {
+      if (this.ids.has(key(tokens))) return;
+      this.ids.set(key(tokens), patterns.length);
+      patterns.push(tokens);
+      addSymbols(tokens);
+    };
+    for (const statement of statements) {
+      for (const item of statement.resources) {
+        if (item.pattern === undefined) continue;
+        const pattern = compileArnPattern(item.pattern);
+        add(pattern.tokens);
+        if (item.known) for (const value of pattern.spelled) this.spelled.add(value, REGION | ACCOUNT | KEY_ID);
+      }
+    }
+    for (const grant of grants) {
+      for (const account of grant.accounts ?? []) {
+        this.spelled.add(account, ACCOUNT);
+        add(accountLimitPattern(account));
+      }
+    }
+    addSymbols(this.spelled.tokens());
+    addSymbols(literalTokens(partition));
+    this.variables = [...variables];
+    this.dfa = new PatternSetDfa(patterns);
+  }
+
+  private id(tokens: readonly Token[]): number {
+    return this.ids.get(key(tokens))!;
+  }
+
+  private clause(statement: ConcreteStatement, accounts?: readonly (readonly Token[])[]): Clause {
+    const patterns = statement.resources.flatMap((item) => (item.pattern === undefined ? [] : [this.id(compileArnPattern(item.pattern).tokens)]));
+    const base = { patterns, negated: statement.resourceNegated };
+    return accounts ? { ...base, limits: accounts.map((a) => this.id(accountLimitPattern(a))) } : base;
+  }
+
+  /** The key search for some grants against some (unconditional) Deny statements. */
+  search(grants: readonly Grant[], denies: readonly ConcreteStatement[]): KeySearch {
+    return {
+      partition: this.partition,
+      dfa: this.dfa,
+      allow: grants.map((g) => this.clause(g.statement, g.accounts)),
+      deny: denies.map((d) => this.clause(d)),
+      spelled: this.spelled,
+      variables: this.variables,
+      characters: this.characters,
+    };
+  }
+}
