@@ -1,0 +1,352 @@
+/**
+ * A JSON grammar check over UTF-8 bytes that records, for every object and array, where it
+ * closes. It accepts exactly what JSON.parse accepts (the bytes being valid UTF-8), builds no
+ * value, and leaves the reading of values to `scan-values.ts`, which uses the record to jump
+ * over whatever it is not asked for.
+ *
+ * Containers are numbered in document order (their "ordinal"). The first container inside
+ * container k is k + 1; the first container after k and everything inside it is `next[k]`.
+ */
+
+/** Where containers close: filled by `scanStructure`, read by `scan-values.ts`. */
+export class Structure {
+  /** open[k]: byte offset of the `{` or `[` of container k. */
+  open: Uint32Array;
+  /** close[k]: byte offset of the `}` or `]` of container k. */
+  close: Uint32Array;
+  /** next[k]: ordinal of the first container after container k (and its contents). */
+  next: Uint32Array;
+  count = 0;
+
+  constructor(capacity = 1024) {
+    this.open = new Uint32Array(capacity);
+    this.close = new Uint32Array(capacity);
+    this.next = new Uint32Array(capacity);
+  }
+
+  /** Numbers the container opening at `offset`; its close is recorded by `shut`. */
+  begin(offset: number): number {
+    if (this.count === this.close.length) this.grow();
+    this.open[this.count] = offset;
+    return this.count++;
+  }
+
+  shut(ordinal: number, offset: number): void {
+    this.close[ordinal] = offset;
+    this.next[ordinal] = this.count;
+  }
+
+  private grow(): void {
+    const capacity = Math.ceil(this.close.length * 1.5) + 1024;
+    const open = new Uint32Array(capacity);
+    open.set(this.open);
+    this.open = open;
+    const close = new Uint32Array(capacity);
+    close.set(this.close);
+    const next = new Uint32Array(capacity);
+    next.set(this.next);
+    this.close = close;
+    this.next = next;
+  }
+}
+
+export type StructureScan =
+  /** `end`: just after the value. `ordinal`: the value's container number, -1 for a scalar. */
+  | { readonly ok: true; readonly end: number; readonly ordinal: number }
+  /** `offset` is where the error is; `bytes.length` when the input ends inside the value. */
+  | { readonly ok: false; readonly offset: number; readonly expected: string };
+
+const enum Byte {
+  Tab = 0x09,
+  LineFeed = 0x0a,
+  CarriageReturn = 0x0d,
+  Space = 0x20,
+  Quote = 0x22,
+  Plus = 0x2b,
+  Comma = 0x2c,
+  Minus = 0x2d,
+  Dot = 0x2e,
+  Slash = 0x2f,
+  Zero = 0x30,
+  Nine = 0x39,
+  Colon = 0x3a,
+  UpperE = 0x45,
+  OpenBracket = 0x5b,
+  Backslash = 0x5c,
+  CloseBracket = 0x5d,
+  LowerB = 0x62,
+  LowerE = 0x65,
+  LowerF = 0x66,
+  LowerN = 0x6e,
+  LowerR = 0x72,
+  LowerT = 0x74,
+  LowerU = 0x75,
+  OpenBrace = 0x7b,
+  CloseBrace = 0x7d,
+}
+
+const enum Expect {
+  Value,
+  FirstElementOrClose,
+  FirstKeyOrClose,
+  Key,
+  Colon,
+  AfterValue,
+}
+
+const IN_ARRAY = 0;
+const IN_OBJECT = 1;
+
+export function isWhitespaceByte(byte: number): boolean {
+  return byte === Byte.Space || byte === Byte.LineFeed || byte === Byte.CarriageReturn || byte === Byte.Tab;
+}
+
+function isDigit(byte: number): boolean {
+  return byte >= Byte.Zero && byte <= Byte.Nine;
+}
+
+function isHexDigit(byte: number): boolean {
+  return isDigit(byte) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66);
+}
+
+function isEscapable(byte: number): boolean {
+  return (
+    byte === Byte.Quote ||
+    byte === Byte.Backslash ||
+    byte === Byte.Slash ||
+    byte === Byte.LowerB ||
+    byte === Byte.LowerF ||
+    byte === Byte.LowerN ||
+    byte === Byte.LowerR ||
+    byte === Byte.LowerT
+  );
+}
+
+/** Set by the step functions when they return a failure (a negative number). */
+let failure = '';
+
+function fail(offset: number, expected: string): number {
+  failure = expected;
+  return -1 - offset;
+}
+
+/** From the opening quote at `start`: the offset after the closing quote, or a failure. */
+function scanString(bytes: Uint8Array, start: number): number {
+  const length = bytes.length;
+  let i = start + 1;
+  for (;;) {
+    // The common case first: plain characters.
+    let byte = 0;
+    while (i < length) {
+      byte = bytes[i]!;
+      if (byte === Byte.Quote || byte === Byte.Backslash || byte < Byte.Space) break;
+      i += 1;
+    }
+    if (i >= length) return fail(length, "'\"' to close the string");
+    if (byte === Byte.Quote) return i + 1;
+    if (byte < Byte.Space) return fail(i, 'an escaped character (control characters must be escaped inside a string)');
+    const next = i + 1;
+    if (next >= length) return fail(length, 'an escape sequence');
+    const escaped = bytes[next]!;
+    if (escaped === Byte.LowerU) {
+      for (let h = next + 1; h < next + 5; h += 1) {
+        if (h >= length) return fail(length, 'four hexadecimal digits after \\u');
+        if (!isHexDigit(bytes[h]!)) return fail(h, 'four hexadecimal digits after \\u');
+      }
+      i = next + 5;
+    } else if (isEscapable(escaped)) {
+      i = next + 1;
+    } else {
+      return fail(next, 'a valid escape sequence (one of \\" \\\\ \\/ \\b \\f \\n \\r \\t \\u)');
+    }
+  }
+}
+
+function scanDigits(bytes: Uint8Array, start: number): number {
+  if (start >= bytes.length) return fail(bytes.length, 'a digit');
+  if (!isDigit(bytes[start]!)) return fail(start, 'a digit');
+  let i = start + 1;
+  while (i < bytes.length && isDigit(bytes[i]!)) i += 1;
+  return i;
+}
+
+function scanNumber(bytes: Uint8Array, start: number): number {
+  let i = start;
+  if (bytes[i] === Byte.Minus) i += 1;
+  if (bytes[i] === Byte.Zero) {
+    i += 1;
+  } else {
+    i = scanDigits(bytes, i);
+    if (i < 0) return i;
+  }
+  if (bytes[i] === Byte.Dot) {
+    i = scanDigits(bytes, i + 1);
+    if (i < 0) return i;
+  }
+  const mark = bytes[i];
+  if (mark === Byte.LowerE || mark === Byte.UpperE) {
+    i += 1;
+    const sign = bytes[i];
+    if (sign === Byte.Plus || sign === Byte.Minus) i += 1;
+    i = scanDigits(bytes, i);
+  }
+  return i;
+}
+
+const LITERALS: readonly (readonly number[])[] = ['true', 'false', 'null'].map((word) => [...word].map((c) => c.charCodeAt(0)));
+const LITERAL_NAMES = ["'true'", "'false'", "'null'"];
+
+function scanLiteral(bytes: Uint8Array, start: number): number {
+  for (let l = 0; l < LITERALS.length; l += 1) {
+    const literal = LITERALS[l]!;
+    if (literal[0] !== bytes[start]) continue;
+    for (let k = 1; k < literal.length; k += 1) {
+      if (start + k >= bytes.length) return fail(bytes.length, LITERAL_NAMES[l]!);
+      if (bytes[start + k] !== literal[k]) return fail(start, 'a JSON value');
+    }
+    return start + literal.length;
+  }
+  return fail(start, 'a JSON value');
+}
+
+function scanScalar(bytes: Uint8Array, start: number, byte: number): number {
+  if (byte === Byte.Quote) return scanString(bytes, start);
+  if (byte === Byte.Minus || isDigit(byte)) return scanNumber(bytes, start);
+  return scanLiteral(bytes, start);
+}
+
+/** Whether a JSON value can start with this byte. */
+export function startsJsonValueByte(byte: number): boolean {
+  return (
+    byte === Byte.OpenBrace ||
+    byte === Byte.OpenBracket ||
+    byte === Byte.Quote ||
+    byte === Byte.Minus ||
+    isDigit(byte) ||
+    byte === Byte.LowerT ||
+    byte === Byte.LowerF ||
+    byte === Byte.LowerN
+  );
+}
+
+function expectedFor(expect: Expect, inObject: boolean): string {
+  switch (expect) {
+    case Expect.Value:
+      return 'a JSON value';
+    case Expect.FirstElementOrClose:
+      return "a JSON value or ']'";
+    case Expect.FirstKeyOrClose:
+      return "a property name in double quotes or '}'";
+    case Expect.Key:
+      return 'a property name in double quotes';
+    case Expect.Colon:
+      return "':' after the property name";
+    case Expect.AfterValue:
+      return inObject ? "',' or '}' after the property value" : "',' or ']' after the array element";
+  }
+}
+
+/** Called every `PROGRESS_STEP` bytes with the offset reached. */
+export type ScanProgress = (offset: number) => void;
+const PROGRESS_STEP = 16 * 1024 * 1024;
+
+/**
+ * Checks the JSON value starting at `start` (which must not be whitespace) and records its
+ * containers in `structure`.
+ */
+export function scanStructure(bytes: Uint8Array, start: number, structure: Structure, progress?: ScanProgress): StructureScan {
+  const length = bytes.length;
+  let kinds = new Uint8Array(64);
+  let ordinals = new Uint32Array(64);
+  let depth = 0;
+  let expect = Expect.Value;
+  let i = start;
+  let root = -1;
+  let nextReport = start + PROGRESS_STEP;
+  const failed = (offset: number, expected: string): StructureScan => ({ ok: false, offset, expected });
+  const stepFailed = (step: number): StructureScan => ({ ok: false, offset: -1 - step, expected: failure });
+
+  for (;;) {
+    if (expect === Expect.AfterValue && depth === 0) return { ok: true, end: i, ordinal: root };
+    let byte = 0;
+    while (i < length) {
+      byte = bytes[i]!;
+      if (byte === Byte.Space || byte === Byte.LineFeed || byte === Byte.CarriageReturn || byte === Byte.Tab) i += 1;
+      else break;
+    }
+    if (i >= length) return failed(length, expectedFor(expect, depth > 0 && kinds[depth - 1] === IN_OBJECT));
+    if (progress !== undefined && i >= nextReport) {
+      progress(i);
+      nextReport = i + PROGRESS_STEP;
+    }
+    switch (expect) {
+      case Expect.FirstElementOrClose:
+      case Expect.Value:
+        if (expect === Expect.FirstElementOrClose && byte === Byte.CloseBracket) {
+          depth -= 1;
+          structure.shut(ordinals[depth]!, i);
+          i += 1;
+          expect = Expect.AfterValue;
+        } else if (byte === Byte.OpenBrace || byte === Byte.OpenBracket) {
+          if (depth === kinds.length) {
+            const grownKinds = new Uint8Array(depth * 2);
+            grownKinds.set(kinds);
+            kinds = grownKinds;
+            const grownOrdinals = new Uint32Array(depth * 2);
+            grownOrdinals.set(ordinals);
+            ordinals = grownOrdinals;
+          }
+          const ordinal = structure.begin(i);
+          if (depth === 0) root = ordinal;
+          ordinals[depth] = ordinal;
+          kinds[depth] = byte === Byte.OpenBrace ? IN_OBJECT : IN_ARRAY;
+          depth += 1;
+          i += 1;
+          expect = byte === Byte.OpenBrace ? Expect.FirstKeyOrClose : Expect.FirstElementOrClose;
+        } else if (!startsJsonValueByte(byte)) {
+          return failed(i, expectedFor(expect, false));
+        } else {
+          const step = scanScalar(bytes, i, byte);
+          if (step < 0) return stepFailed(step);
+          i = step;
+          expect = Expect.AfterValue;
+        }
+        break;
+      case Expect.FirstKeyOrClose:
+      case Expect.Key:
+        if (expect === Expect.FirstKeyOrClose && byte === Byte.CloseBrace) {
+          depth -= 1;
+          structure.shut(ordinals[depth]!, i);
+          i += 1;
+          expect = Expect.AfterValue;
+        } else if (byte === Byte.Quote) {
+          const step = scanString(bytes, i);
+          if (step < 0) return stepFailed(step);
+          i = step;
+          expect = Expect.Colon;
+        } else {
+          return failed(i, expectedFor(expect, true));
+        }
+        break;
+      case Expect.Colon:
+        if (byte !== Byte.Colon) return failed(i, expectedFor(expect, true));
+        i += 1;
+        expect = Expect.Value;
+        break;
+      case Expect.AfterValue: {
+        const inObject = kinds[depth - 1] === IN_OBJECT;
+        if (byte === Byte.Comma) {
+          i += 1;
+          expect = inObject ? Expect.Key : Expect.Value;
+        } else if (byte === (inObject ? Byte.CloseBrace : Byte.CloseBracket)) {
+          depth -= 1;
+          structure.shut(ordinals[depth]!, i);
+          i += 1;
+        } else {
+          return failed(i, expectedFor(expect, inObject));
+        }
+        break;
+      }
+    }
+  }
+}

@@ -1,0 +1,620 @@
+/**
+ * JSON values read on demand from bytes already checked by `scan-structure.ts`.
+ *
+ * A document is the same value JSON.parse would give, except that objects and arrays larger
+ * than a few hundred bytes inside it are not built until something looks inside them: they
+ * are proxies over their bytes.
+ *
+ * - Reading a property of a lazy object reads that property only (the others are jumped over
+ *   with the structure record). Anything that needs the whole object (listing its keys, writing
+ *   to it) builds it in full first, in document order, so that it then behaves exactly as the
+ *   object JSON.parse would have made.
+ * - A lazy array is built whole on first use, its elements one level deep: JSON.parse builds
+ *   them from a compacted copy of their bytes in which every large member value is replaced by
+ *   a placeholder, then each placeholder is replaced by a lazy value. JSON.parse builds small
+ *   values faster than anything written in JavaScript; the large ones are what is skipped.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Structure } from './scan-structure.js';
+
+/** Containers up to this many bytes are built at once (JSON.parse). */
+export const SMALL_CONTAINER_BYTES = 512;
+
+/**
+ * Members whose (large) object value is built with the element holding it, one level down,
+ * instead of lazily: Terraform's `resource_changes[*].change`, which every reader looks at
+ * member by member. Only a matter of speed: lazy or not, the value is the same.
+ */
+const BUILT_WITH_ELEMENT = new Set(['change']);
+
+const enum Byte {
+  Tab = 0x09,
+  LineFeed = 0x0a,
+  CarriageReturn = 0x0d,
+  Space = 0x20,
+  Quote = 0x22,
+  Comma = 0x2c,
+  Colon = 0x3a,
+  OpenBracket = 0x5b,
+  Backslash = 0x5c,
+  CloseBracket = 0x5d,
+  LowerF = 0x66,
+  LowerN = 0x6e,
+  LowerT = 0x74,
+  OpenBrace = 0x7b,
+  CloseBrace = 0x7d,
+}
+
+/** The bytes of a checked stream and where its containers close. */
+export interface ScannedBytes {
+  readonly bytes: Buffer;
+  readonly structure: Structure;
+}
+
+function skipWhitespace(bytes: Buffer, offset: number): number {
+  let i = offset;
+  for (;;) {
+    const byte = bytes[i];
+    if (byte === Byte.Space || byte === Byte.LineFeed || byte === Byte.CarriageReturn || byte === Byte.Tab) i += 1;
+    else return i;
+  }
+}
+
+/** Strings shorter than this are walked byte by byte; longer ones searched natively. */
+const SHORT_STRING = 64;
+
+/** From an opening quote: the offset after the closing quote (the bytes are known to be valid JSON). */
+function stringEnd(bytes: Buffer, start: number): number {
+  const limit = Math.min(bytes.length, start + SHORT_STRING);
+  for (let i = start + 1; i < limit; i += 1) {
+    const byte = bytes[i];
+    if (byte === Byte.Quote) return i + 1;
+    if (byte === Byte.Backslash) i += 1;
+  }
+  let quote = bytes.indexOf(Byte.Quote, start + 1);
+  for (;;) {
+    let backslashes = 0;
+    while (bytes[quote - 1 - backslashes] === Byte.Backslash) backslashes += 1;
+    if (backslashes % 2 === 0) return quote + 1;
+    quote = bytes.indexOf(Byte.Quote, quote + 1);
+  }
+}
+
+/** From the first byte of a number or literal: the offset after it. */
+function atomEnd(bytes: Buffer, start: number): number {
+  let i = start + 1;
+  for (;;) {
+    const byte = bytes[i];
+    if (
+      byte === undefined ||
+      byte === Byte.Comma ||
+      byte === Byte.CloseBrace ||
+      byte === Byte.CloseBracket ||
+      byte === Byte.Space ||
+      byte === Byte.LineFeed ||
+      byte === Byte.CarriageReturn ||
+      byte === Byte.Tab
+    ) {
+      return i;
+    }
+    i += 1;
+  }
+}
+
+/** A string from its quoted bytes `[start, end)`. */
+function decodeString(bytes: Buffer, start: number, end: number): string {
+  let ascii = true;
+  for (let i = start + 1; i < end - 1; i += 1) {
+    const byte = bytes[i]!;
+    if (byte === Byte.Backslash) return JSON.parse(bytes.toString('utf8', start, end)) as string;
+    if (byte >= 0x80) ascii = false;
+  }
+  return bytes.toString(ascii ? 'latin1' : 'utf8', start + 1, end - 1);
+}
+
+function decodeAtom(bytes: Buffer, start: number, end: number): unknown {
+  switch (bytes[start]) {
+    case Byte.LowerT:
+      return true;
+    case Byte.LowerF:
+      return false;
+    case Byte.LowerN:
+      return null;
+    default:
+      return Number(bytes.toString('latin1', start, end));
+  }
+}
+
+function scalarValue(bytes: Buffer, start: number, end: number): unknown {
+  return bytes[start] === Byte.Quote ? decodeString(bytes, start, end) : decodeAtom(bytes, start, end);
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+/** Whether the quoted key bytes `[start, end)` spell `key` (`asciiKey`: `key` has only ASCII characters). */
+function keyEquals(bytes: Buffer, start: number, end: number, key: string, asciiKey: boolean): boolean {
+  const length = end - start - 2;
+  if (asciiKey && length === key.length) {
+    let i = 0;
+    for (; i < length; i += 1) {
+      const byte = bytes[start + 1 + i]!;
+      if (byte !== key.charCodeAt(i)) break;
+    }
+    if (i === length) return true;
+    // A mismatch on a plain character settles it; an escape may still spell the same name.
+    if (bytes[start + 1 + i] !== Byte.Backslash && bytes.indexOf(Byte.Backslash, start + 1) >= end - 1) return false;
+  } else if (asciiKey) {
+    const backslash = bytes.indexOf(Byte.Backslash, start + 1);
+    if (backslash === -1 || backslash >= end - 1) return false;
+  }
+  return decodeString(bytes, start, end) === key;
+}
+
+/**
+ * Walks the members of an object (or the elements of an array): after each `next()` that
+ * returns true, the fields say where the current member's key and value are.
+ */
+class Cursor {
+  /** Key bytes including quotes (objects only). */
+  keyStart = -1;
+  keyEnd = -1;
+  valueStart = 0;
+  valueEnd = 0;
+  /** Container ordinal of the value, -1 for a scalar. */
+  ordinal = -1;
+  private position: number;
+  private readonly close: number;
+  private childOrdinal: number;
+
+  constructor(
+    private readonly scanned: ScannedBytes,
+    start: number,
+    ordinal: number,
+    private readonly isObject: boolean,
+  ) {
+    this.close = scanned.structure.close[ordinal]!;
+    this.childOrdinal = ordinal + 1;
+    this.position = skipWhitespace(scanned.bytes, start + 1);
+  }
+
+  next(): boolean {
+    const { bytes, structure } = this.scanned;
+    let i = this.position;
+    if (i >= this.close) return false;
+    if (this.isObject) {
+      this.keyStart = i;
+      this.keyEnd = stringEnd(bytes, i);
+      i = skipWhitespace(bytes, this.keyEnd);
+      i = skipWhitespace(bytes, i + 1); // past the colon
+    }
+    const byte = bytes[i];
+    this.valueStart = i;
+    if (byte === Byte.OpenBrace || byte === Byte.OpenBracket) {
+      const ordinal = this.childOrdinal;
+      this.ordinal = ordinal;
+      this.valueEnd = structure.close[ordinal]! + 1;
+      this.childOrdinal = structure.next[ordinal]!;
+    } else {
+      this.ordinal = -1;
+      this.valueEnd = byte === Byte.Quote ? stringEnd(bytes, i) : atomEnd(bytes, i);
+    }
+    i = skipWhitespace(bytes, this.valueEnd);
+    if (bytes[i] === Byte.Comma) i = skipWhitespace(bytes, i + 1);
+    this.position = i;
+    return true;
+  }
+}
+
+/** Defines a member as JSON.parse does: an own data property, even for `__proto__`. */
+function defineMember(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  else target[key] = value;
+}
+
+function parseSlice(bytes: Buffer, start: number, end: number): unknown {
+  return JSON.parse(bytes.toString('utf8', start, end));
+}
+
+/** A member of a lazy object: small values built, large containers left lazy. */
+function memberValue(scanned: ScannedBytes, start: number, end: number, ordinal: number, depth: number): unknown {
+  const { bytes } = scanned;
+  if (ordinal < 0) return scalarValue(bytes, start, end);
+  if (end - start <= SMALL_CONTAINER_BYTES) return parseSlice(bytes, start, end);
+  return lazyContainer(scanned, start, ordinal, depth);
+}
+
+/** Above this many members, names are looked up through a Map. */
+const MANY_MEMBERS = 32;
+
+/** Marks a member whose value has not been built yet. */
+const UNBUILT = Symbol('unbuilt');
+
+/** Per member of an indexed lazy object: key start, key end, value start, value end, ordinal. */
+const SPAN = 5;
+
+/** An object not built yet: members are read from the bytes one by one until it must be built whole. */
+class LazyObject implements ProxyHandler<Record<string, unknown>> {
+  private spans: number[] | undefined;
+  private values: unknown[] | undefined;
+  /** For objects with many members: name -> position of its last occurrence. */
+  private positions: Map<string, number> | undefined;
+  private built = false;
+
+  constructor(
+    private readonly scanned: ScannedBytes,
+    private readonly start: number,
+    private readonly ordinal: number,
+    private readonly depth: number,
+  ) {}
+
+  private index(): number[] {
+    const spans: number[] = [];
+    const cursor = new Cursor(this.scanned, this.start, this.ordinal, true);
+    while (cursor.next()) spans.push(cursor.keyStart, cursor.keyEnd, cursor.valueStart, cursor.valueEnd, cursor.ordinal);
+    this.spans = spans;
+    this.values = new Array<unknown>(spans.length / SPAN).fill(UNBUILT);
+    return spans;
+  }
+
+  private keyAt(i: number): string {
+    const spans = this.spans!;
+    return decodeString(this.scanned.bytes, spans[SPAN * i]!, spans[SPAN * i + 1]!);
+  }
+
+  private valueAt(i: number): unknown {
+    const values = this.values!;
+    let value = values[i];
+    if (value === UNBUILT) {
+      const spans = this.spans!;
+      value = memberValue(this.scanned, spans[SPAN * i + 2]!, spans[SPAN * i + 3]!, spans[SPAN * i + 4]!, this.depth + 1);
+      values[i] = value;
+    }
+    return value;
+  }
+
+  /** Position of the member named `key` (the last one when a name repeats, as in JSON.parse), or -1. */
+  private find(key: string): number {
+    const spans = this.spans ?? this.index();
+    const count = spans.length / SPAN;
+    if (count > MANY_MEMBERS) {
+      if (this.positions === undefined) {
+        this.positions = new Map();
+        for (let i = 0; i < count; i += 1) this.positions.set(this.keyAt(i), i);
+      }
+      return this.positions.get(key) ?? -1;
+    }
+    const ascii = isAscii(key);
+    const { bytes } = this.scanned;
+    for (let i = count - 1; i >= 0; i -= 1) {
+      if (keyEquals(bytes, spans[SPAN * i]!, spans[SPAN * i + 1]!, key, ascii)) return i;
+    }
+    return -1;
+  }
+
+  private build(target: Record<string, unknown>): void {
+    if (this.built) return;
+    this.built = true;
+    const count = (this.spans ?? this.index()).length / SPAN;
+    // A repeated name is defined again: as with JSON.parse, it keeps its first position and the last value.
+    for (let i = 0; i < count; i += 1) defineMember(target, this.keyAt(i), this.valueAt(i));
+    this.spans = undefined;
+    this.values = undefined;
+    this.positions = undefined;
+  }
+
+  get(target: Record<string, unknown>, key: string | symbol, receiver: unknown): unknown {
+    if (!this.built && typeof key === 'string') {
+      const i = this.find(key);
+      if (i >= 0) return this.valueAt(i);
+    }
+    return Reflect.get(target, key, receiver);
+  }
+
+  has(target: Record<string, unknown>, key: string | symbol): boolean {
+    if (!this.built && typeof key === 'string' && this.find(key) >= 0) return true;
+    return Reflect.has(target, key);
+  }
+
+  getOwnPropertyDescriptor(target: Record<string, unknown>, key: string | symbol): PropertyDescriptor | undefined {
+    if (!this.built && typeof key === 'string') {
+      const i = this.find(key);
+      return i < 0 ? undefined : { value: this.valueAt(i), writable: true, enumerable: true, configurable: true };
+    }
+    return Reflect.getOwnPropertyDescriptor(target, key);
+  }
+
+  ownKeys(target: Record<string, unknown>): (string | symbol)[] {
+    this.build(target);
+    return Reflect.ownKeys(target);
+  }
+
+  defineProperty(target: Record<string, unknown>, key: string | symbol, descriptor: PropertyDescriptor): boolean {
+    this.build(target);
+    return Reflect.defineProperty(target, key, descriptor);
+  }
+
+  set(target: Record<string, unknown>, key: string | symbol, value: unknown, receiver: unknown): boolean {
+    this.build(target);
+    return Reflect.set(target, key, value, receiver);
+  }
+
+  deleteProperty(target: Record<string, unknown>, key: string | symbol): boolean {
+    this.build(target);
+    return Reflect.deleteProperty(target, key);
+  }
+
+  preventExtensions(target: Record<string, unknown>): boolean {
+    this.build(target);
+    return Reflect.preventExtensions(target);
+  }
+
+  setPrototypeOf(target: Record<string, unknown>, prototype: object | null): boolean {
+    this.build(target);
+    return Reflect.setPrototypeOf(target, prototype);
+  }
+}
+
+/** An array not built yet: any look at it builds it whole (its elements may stay lazy). */
+class LazyArray implements ProxyHandler<unknown[]> {
+  private built = false;
+
+  constructor(
+    private readonly scanned: ScannedBytes,
+    private readonly start: number,
+    private readonly ordinal: number,
+    private readonly depth: number,
+  ) {}
+
+  private build(target: unknown[]): void {
+    if (this.built) return;
+    this.built = true;
+    buildElements(this.scanned, this.start, this.ordinal, this.depth + 1, target);
+  }
+
+  get(target: unknown[], key: string | symbol, receiver: unknown): unknown {
+    this.build(target);
+    return Reflect.get(target, key, receiver);
+  }
+  has(target: unknown[], key: string | symbol): boolean {
+    this.build(target);
+    return Reflect.has(target, key);
+  }
+  getOwnPropertyDescriptor(target: unknown[], key: string | symbol): PropertyDescriptor | undefined {
+    this.build(target);
+    return Reflect.getOwnPropertyDescriptor(target, key);
+  }
+  ownKeys(target: unknown[]): (string | symbol)[] {
+    this.build(target);
+    return Reflect.ownKeys(target);
+  }
+  defineProperty(target: unknown[], key: string | symbol, descriptor: PropertyDescriptor): boolean {
+    this.build(target);
+    return Reflect.defineProperty(target, key, descriptor);
+  }
+  set(target: unknown[], key: string | symbol, value: unknown, receiver: unknown): boolean {
+    this.build(target);
+    return Reflect.set(target, key, value, receiver);
+  }
+  deleteProperty(target: unknown[], key: string | symbol): boolean {
+    this.build(target);
+    return Reflect.deleteProperty(target, key);
+  }
+  preventExtensions(target: unknown[]): boolean {
+    this.build(target);
+    return Reflect.preventExtensions(target);
+  }
+  setPrototypeOf(target: unknown[], prototype: object | null): boolean {
+    this.build(target);
+    return Reflect.setPrototypeOf(target, prototype);
+  }
+}
+
+/** Lazy containers are nested at most this deep in a document. */
+const MAX_LAZY_DEPTH = 16;
+
+/** A large container left lazy. */
+function lazyContainer(scanned: ScannedBytes, start: number, ordinal: number, depth: number): unknown {
+  // Deep down, values are built at once: readers that walk values recursively then go as deep as with JSON.parse's.
+  if (depth > MAX_LAZY_DEPTH) return parseSlice(scanned.bytes, start, scanned.structure.close[ordinal]! + 1);
+  if (scanned.bytes[start] === Byte.OpenBrace) return new Proxy({}, new LazyObject(scanned, start, ordinal, depth));
+  return new Proxy([], new LazyArray(scanned, start, ordinal, depth));
+}
+
+/** Compacted text is parsed in pieces of about this many bytes. */
+const PIECE_BYTES = 4 * 1024 * 1024;
+
+/** The compacted text being built: one buffer, reused (building never nests). */
+let scratch = Buffer.allocUnsafe(256 * 1024);
+
+/**
+ * What stands for a lazy value in compacted text: a string no input can be expected to hold
+ * (a NUL and 128 random bits). After parsing, a member whose value is not this string was
+ * given again later in its object, and JSON.parse's value (the later one) is kept.
+ */
+const PLACEHOLDER = `\u0000${randomBytes(16).toString('base64url')}`;
+const PLACEHOLDER_TEXT = Buffer.from(JSON.stringify(PLACEHOLDER));
+
+/** The member name whose value opens at `offset` (walking back over `"name" :`). */
+function keyBefore(bytes: Buffer, offset: number): string {
+  let i = offset - 1;
+  while (bytes[i] !== Byte.Colon) i -= 1;
+  i -= 1;
+  while (bytes[i] !== Byte.Quote) i -= 1;
+  const end = i + 1;
+  // The opening quote is the first one before that is not escaped (preceded by an even number of backslashes).
+  let quote = bytes.lastIndexOf(Byte.Quote, i - 1);
+  for (;;) {
+    let backslashes = 0;
+    while (bytes[quote - 1 - backslashes] === Byte.Backslash) backslashes += 1;
+    if (backslashes % 2 === 0) break;
+    quote = bytes.lastIndexOf(Byte.Quote, quote - 1);
+  }
+  return decodeString(bytes, quote, end);
+}
+
+/**
+ * The compacted copy of a run of array elements: the original bytes, except that every large
+ * container inside an element (and every large element that is not an object) is replaced by
+ * PLACEHOLDER. Records where each placeholder stands so that `finish` can put lazy values there.
+ */
+class Compactor {
+  private length = 0;
+  /** Offset in the original bytes from which nothing has been copied yet. */
+  private pending = 0;
+  /** Per placeholder: element position in the piece, member name (or undefined), name inside that member (or undefined). */
+  private readonly elements: number[] = [];
+  private readonly keys: (string | undefined)[] = [];
+  private readonly innerKeys: (string | undefined)[] = [];
+  /** Per placeholder: value start and container ordinal. */
+  private readonly spans: number[] = [];
+
+  /** `depth`: how deep in the document the elements are. */
+  constructor(
+    private readonly scanned: ScannedBytes,
+    private readonly depth: number,
+  ) {}
+
+  /** Bytes in the piece once copied up to `end`. */
+  pieceBytes(end: number): number {
+    return this.length + (end - this.pending);
+  }
+
+  private reserve(extra: number): void {
+    if (this.length + extra <= scratch.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(scratch.length * 2, this.length + extra));
+    scratch.copy(grown, 0, 0, this.length);
+    scratch = grown;
+  }
+
+  /** Copies the original bytes up to `end` (exclusive). */
+  private copyTo(end: number): void {
+    const start = this.pending;
+    this.pending = end;
+    if (end <= start) return;
+    this.reserve(end - start);
+    const { bytes } = this.scanned;
+    if (end - start > 256) {
+      this.length += bytes.copy(scratch, this.length, start, end);
+      return;
+    }
+    // Buffer#copy makes a view per call: short copies are quicker byte by byte.
+    const text = scratch;
+    let at = this.length;
+    for (let i = start; i < end; i += 1) text[at++] = bytes[i]!;
+    this.length = at;
+  }
+
+  private placeholder(element: number, key: string | undefined, innerKey: string | undefined, ordinal: number): void {
+    const { open, close } = this.scanned.structure;
+    this.copyTo(open[ordinal]!);
+    this.reserve(PLACEHOLDER_TEXT.length);
+    this.length += PLACEHOLDER_TEXT.copy(scratch, this.length);
+    this.pending = close[ordinal]! + 1;
+    this.elements.push(element);
+    this.keys.push(key);
+    this.innerKeys.push(innerKey);
+    this.spans.push(open[ordinal]!, ordinal);
+  }
+
+  /** Starts a piece at the element that begins at `start`. */
+  begin(start: number): void {
+    this.reserve(1);
+    scratch[this.length++] = Byte.OpenBracket;
+    this.pending = start;
+  }
+
+  /** Adds a large element (position `element` in the piece). Smaller ones are copied along without a call. */
+  large(element: number, ordinal: number): void {
+    if (this.scanned.bytes[this.scanned.structure.open[ordinal]!] === Byte.OpenBrace) this.object(element, undefined, ordinal);
+    else this.placeholder(element, undefined, undefined, ordinal);
+  }
+
+  /**
+   * Replaces the large member values of an object by placeholders, visiting only the
+   * containers directly inside it. `outerKey` is set when the object is a member (named in
+   * BUILT_WITH_ELEMENT) of the element.
+   */
+  private object(element: number, outerKey: string | undefined, ordinal: number): void {
+    const { bytes, structure } = this.scanned;
+    const { open, close, next } = structure;
+    const last = next[ordinal]!;
+    for (let child = ordinal + 1; child < last; child = next[child]!) {
+      const start = open[child]!;
+      if (close[child]! + 1 - start <= SMALL_CONTAINER_BYTES) continue;
+      const key = keyBefore(bytes, start);
+      if (outerKey !== undefined) this.placeholder(element, outerKey, key, child);
+      else if (bytes[start] === Byte.OpenBrace && BUILT_WITH_ELEMENT.has(key)) this.object(element, key, child);
+      else this.placeholder(element, key, undefined, child);
+    }
+  }
+
+  /** Ends the piece after the element that ends at `end`, parses it and puts the lazy values in. */
+  finish(end: number): unknown[] {
+    this.copyTo(end);
+    this.reserve(1);
+    scratch[this.length++] = Byte.CloseBracket;
+    const values = JSON.parse(scratch.toString('utf8', 0, this.length)) as unknown[];
+    // Last first: when a name repeats, its last placeholder is the one JSON.parse kept.
+    for (let i = this.elements.length - 1; i >= 0; i -= 1) {
+      const value = lazyContainer(this.scanned, this.spans[2 * i]!, this.spans[2 * i + 1]!, this.depth + 1);
+      const element = this.elements[i]!;
+      const key = this.keys[i];
+      const innerKey = this.innerKeys[i];
+      if (key === undefined) {
+        values[element] = value;
+        continue;
+      }
+      let holder = values[element] as Record<string, unknown>;
+      if (innerKey !== undefined) {
+        const inner = holder[key];
+        if (typeof inner !== 'object' || inner === null) continue;
+        holder = inner as Record<string, unknown>;
+      }
+      const name = innerKey ?? key;
+      if (holder[name] === PLACEHOLDER) defineMember(holder, name, value);
+    }
+    this.length = 0;
+    this.elements.length = 0;
+    this.keys.length = 0;
+    this.innerKeys.length = 0;
+    this.spans.length = 0;
+    return values;
+  }
+}
+
+/** Appends the elements of the array opening at `start` to `target`. */
+function buildElements(scanned: ScannedBytes, start: number, ordinal: number, depth: number, target: unknown[]): void {
+  const cursor = new Cursor(scanned, start, ordinal, false);
+  const compactor = new Compactor(scanned, depth);
+  /** Elements in the current piece. */
+  let count = 0;
+  let lastEnd = 0;
+  while (cursor.next()) {
+    if (count === 0) compactor.begin(cursor.valueStart);
+    if (cursor.ordinal >= 0 && cursor.valueEnd - cursor.valueStart > SMALL_CONTAINER_BYTES) compactor.large(count, cursor.ordinal);
+    count += 1;
+    lastEnd = cursor.valueEnd;
+    if (compactor.pieceBytes(lastEnd) >= PIECE_BYTES) {
+      for (const value of compactor.finish(lastEnd)) target.push(value);
+      count = 0;
+    }
+  }
+  if (count > 0) for (const value of compactor.finish(lastEnd)) target.push(value);
+}
+
+/**
+ * The JSON value at `[start, end)` (container ordinal `ordinal`, -1 for a scalar), as a
+ * document: a top-level object is built with its members, everything large inside is lazy.
+ */
+export function documentValue(scanned: ScannedBytes, start: number, end: number, ordinal: number): unknown {
+  const { bytes } = scanned;
+  if (ordinal < 0) return scalarValue(bytes, start, end);
+  if (end - start <= SMALL_CONTAINER_BYTES) return parseSlice(bytes, start, end);
+  const compactor = new Compactor(scanned, 0);
+  compactor.begin(start);
+  compactor.large(0, ordinal);
+  return compactor.finish(end)[0];
+}
