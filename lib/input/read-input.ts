@@ -7,6 +7,7 @@ import { acceptDocument } from './accept-document.js';
 import { decodeText } from './decode-text.js';
 import { readLargeInput } from './large-input.js';
 import { asBuffer, readFileBytes } from './read-bytes.js';
+import { scanInput, type ScanInputOptions } from './scan-input.js';
 import { splitDocuments, type ParsedStream } from './split-documents.js';
 
 export type InputSpec =
@@ -46,7 +47,10 @@ function acceptStream(source: string, stream: ParsedStream): InputResult {
 }
 
 /** Reads the documents in `bytes`, as read from `source`. */
-export function readBytes(source: string, bytes: Buffer): InputResult {
+export function readBytes(source: string, bytes: Buffer, reading: ScanInputOptions = {}): InputResult {
+  // Large plans are read from the bytes, without decoding them into one string first.
+  const scanned = scanInput(bytes, reading);
+  if (scanned !== undefined) return acceptStream(source, scanned);
   const decoded = decodeText(bytes);
   switch (decoded.kind) {
     case 'error':
