@@ -1009,12 +1009,13 @@ function planBytes(spec: PlanSpec, teams: number): number {
   return sink.bytes;
 }
 
-/** How many team instances give about `targetBytes`: measured on small plans, then scaled. */
+/** How many team instances give about `targetBytes` (none for a tiny plan): measured on small plans, then scaled. */
 export function teamsFor(spec: PlanSpec): number {
-  const small = 16;
-  const base = planBytes(spec, 1);
-  const perTeam = (planBytes(spec, small) - base) / (small - 1);
-  return Math.max(1, Math.round((spec.targetBytes - base) / perTeam) + 1);
+  const one = planBytes(spec, 1);
+  if (spec.targetBytes < one) return 0;
+  const sample = 64;
+  const perTeam = (planBytes(spec, sample) - one) / (sample - 1);
+  return Math.max(1, Math.round((spec.targetBytes - one) / perTeam) + 1);
 }
 
 /** Writes the plan to `sink` and returns what a correct check must report. */
