@@ -1,6 +1,6 @@
 /**
  * What a plan changes in a policy, as an RFC 6902 patch a reviewer can read: which edit widened
- * the access. Both documents are normalised first, so that reformatting gives no operations.
+ * the access. Reformatting alone gives no operations.
  */
 import jsonpatch, { type Operation } from 'fast-json-patch';
 
@@ -71,14 +71,17 @@ export function normalisePolicy(document: unknown): unknown {
 }
 
 /**
- * The patch from `before` to `after` (parsed documents or JSON text), both normalised: it
- * applies to `normalisePolicy(before)`. Empty when the two say the same in different spelling.
+ * The patch from `before` to `after` (parsed documents or JSON text). It applies to the
+ * parsed `before` document as written, so a reviewer can replay it; it is empty when the two
+ * say the same in a different spelling (reformatting, key order, a string for a one-item list).
  */
 export function policyChange(before: unknown, after: unknown): Operation[] {
   const from = normalisePolicy(before);
   const to = normalisePolicy(after);
-  const container = (v: unknown): v is object => typeof v === 'object' && v !== null;
-  if (container(from) && container(to) && Array.isArray(from) === Array.isArray(to)) return jsonpatch.compare(from, to);
   if (JSON.stringify(from) === JSON.stringify(to)) return [];
-  return [{ op: 'replace', path: '', value: to }];
+  const rawFrom = parsed(before);
+  const rawTo = parsed(after);
+  const container = (v: unknown): v is object => typeof v === 'object' && v !== null;
+  if (container(rawFrom) && container(rawTo) && Array.isArray(rawFrom) === Array.isArray(rawTo)) return jsonpatch.compare(rawFrom, rawTo);
+  return [{ op: 'replace', path: '', value: rawTo as Json }];
 }

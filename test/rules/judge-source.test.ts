@@ -68,8 +68,8 @@ describe('judgeSource', () => {
     const judgement = judgeSource(source(ALL, NAMED), origin, [AWS]);
     if (judgement.outcome !== 'finding') throw new Error('expected a finding');
     expect(judgement.finding.policyChange).to.deep.equal([
-      { op: 'replace', path: '/Statement/0/Resource/0', value: '*' },
-      { op: 'replace', path: '/Statement/0/Action/0', value: 'kms:*' },
+      { op: 'replace', path: '/Statement/0/Resource', value: '*' },
+      { op: 'replace', path: '/Statement/0/Action', value: 'kms:*' },
     ]);
   });
 

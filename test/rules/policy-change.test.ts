@@ -35,17 +35,17 @@ describe('policyChange', () => {
     [
       'the edit that widened the resource',
       { ...BEFORE, Statement: [{ ...BEFORE.Statement[0], Resource: '*' }] },
-      [{ op: 'replace', path: '/Statement/0/Resource/0', value: '*' }],
+      [{ op: 'replace', path: '/Statement/0/Resource', value: '*' }],
     ],
     [
       'an action added to a bare string',
       { ...BEFORE, Statement: [{ ...BEFORE.Statement[0], Action: ['kms:Decrypt', 'kms:ReEncryptFrom'] }] },
-      [{ op: 'add', path: '/Statement/0/Action/1', value: 'kms:ReEncryptFrom' }],
+      [{ op: 'replace', path: '/Statement/0/Action', value: ['kms:Decrypt', 'kms:ReEncryptFrom'] }],
     ],
     [
       'a statement added',
       { ...BEFORE, Statement: [...BEFORE.Statement, { Effect: 'Allow', Action: 'kms:*', Resource: '*' }] },
-      [{ op: 'add', path: '/Statement/1', value: { Action: ['kms:*'], Effect: 'Allow', Resource: ['*'] } }],
+      [{ op: 'add', path: '/Statement/1', value: { Effect: 'Allow', Action: 'kms:*', Resource: '*' } }],
     ],
     [
       'a condition removed',
@@ -58,15 +58,15 @@ describe('policyChange', () => {
     it(`shows ${name}`, () => {
       const ops = policyChange(BEFORE, after);
       expect(ops).to.deep.equal(expected);
-      const applied = jsonpatch.applyPatch(normalisePolicy(BEFORE), ops, true, false).newDocument;
-      expect(applied).to.deep.equal(normalisePolicy(after));
+      const applied = jsonpatch.applyPatch(structuredClone(BEFORE), ops, true, false).newDocument;
+      expect(applied).to.deep.equal(typeof after === 'string' ? after : JSON.parse(JSON.stringify(after)));
     });
   }
 
-  it('gives the same operations in the same order however the keys were ordered', () => {
+  it('applies to the document as written, even when it was JSON text', () => {
     const after = { Version: '2012-10-17', Statement: [{ Resource: '*', Action: ['kms:*'], Effect: 'Allow', Sid: 'All' }] };
-    const reordered = { Statement: [{ Sid: 'All', Effect: 'Allow', Action: 'kms:*', Resource: ['*'] }], Version: '2012-10-17' };
-    expect(policyChange(BEFORE, reordered)).to.deep.equal(policyChange(RESPELLED, after));
+    const ops = policyChange(RESPELLED, after);
+    expect(jsonpatch.applyPatch(JSON.parse(RESPELLED), ops, true, false).newDocument).to.deep.equal(after);
   });
 
   it('gives no operations for unreadable text that did not change, and leaves its inputs alone', () => {
@@ -76,13 +76,14 @@ describe('policyChange', () => {
     expect(before).to.deep.equal(BEFORE);
   });
 
-  it('turns any before into any after (generated policies), and a respelling into nothing', function () {
+  it('turns any before into any after (generated policies) as written, and a respelling into nothing', function () {
     this.timeout(120_000);
     fc.assert(
       fc.property(policyDocument, policyDocument, (before, after) => {
         const ops = policyChange(before, after);
-        const applied = jsonpatch.applyPatch(normalisePolicy(before), ops, true, false).newDocument;
-        expect(applied).to.deep.equal(normalisePolicy(after));
+        const applied = jsonpatch.applyPatch(structuredClone(before), ops, true, false).newDocument;
+        if (ops.length > 0) expect(applied).to.deep.equal(after);
+        else expect(normalisePolicy(applied)).to.deep.equal(normalisePolicy(after));
         expect(policyChange(before, JSON.stringify(before, null, 3))).to.deep.equal([]);
         expect(policyChange(before, normalisePolicy(before))).to.deep.equal([]);
       }),
