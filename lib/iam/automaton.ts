@@ -4,24 +4,40 @@
  * The NFA of a pattern has one state per position (0..length): "the first i tokens are
  * consumed". A DFA state is the set of live (pattern, position) pairs; it is built the first
  * time it is reached and its transitions are cached, so the work is proportional to the states
- * a search actually visits. A policy builds one of these per judgement, so states are kept in
- * plain arrays and interned by a numeric hash (no per-state typed arrays or key strings).
+ * a search actually visits. Per state, the patterns that are live, accepting or universal are
+ * kept as sorted lists of pattern ids (sparse: a policy may have thousands of patterns).
+ *
+ * Glob sets can need exponentially many DFA states (many patterns with many `*`); past a fixed
+ * budget the automaton throws TooComplexError rather than exhaust memory.
  */
 import { QMARK, STAR, isCharacter, literalTokens, type Token } from './glob.js';
-
-const LIVE = 1;
-const ACCEPTS = 2;
-/** Every continuation is matched (a live `*` followed only by `*`). */
-const UNIVERSAL = 4;
 
 const COLON = 0x3a;
 const SLASH = 0x2f;
 
+/** A limit on the `:` and `/` an input may still contain (see `liveWithin`). */
+export interface DelimiterBudget {
+  readonly colons: number;
+  readonly slashes: number;
+}
+
+export class TooComplexError extends Error {}
+
+/** The automaton gives up past this many states, or this many NFA positions over all states. */
+const MAX_STATES = 200_000;
+const MAX_POSITIONS = 4_000_000;
+
 interface DfaState {
   /** Sorted NFA state ids (offset of the pattern + position). */
   readonly nfa: readonly number[];
-  /** Per pattern: LIVE | ACCEPTS | UNIVERSAL bits. */
-  readonly flags: readonly number[];
+  /** Sorted ids of the patterns with a live position. */
+  readonly live: readonly number[];
+  /** Per delimiter budget: sorted ids of the patterns with a live position that fits it. */
+  readonly liveWithin: readonly (readonly number[])[];
+  /** Sorted ids of the patterns that match the input so far. */
+  readonly accepting: readonly number[];
+  /** Sorted ids of the patterns that match every continuation (a live `*` followed only by `*`). */
+  readonly universal: readonly number[];
   /**
    * The tokens some live position expects literally. Every other character leads where OTHER
    * leads, so a search need only try these, OTHER and the variables.
@@ -42,9 +58,13 @@ function sameSet(a: readonly number[], b: readonly number[]): boolean {
   return true;
 }
 
+function pushOnce(list: number[], value: number): void {
+  if (list[list.length - 1] !== value) list.push(value);
+}
+
 export class PatternSetDfa {
   private readonly offsets: number[] = [];
-  /** Per NFA state: its pattern, its position, and how many `:`/`/` the rest of the pattern spells. */
+  /** Per NFA state: its pattern, its position, how many `:`/`/` the rest of the pattern spells. */
   private readonly owner: number[] = [];
   private readonly position: number[] = [];
   private readonly colonsFrom: number[] = [];
@@ -53,12 +73,16 @@ export class PatternSetDfa {
   private readonly stamp: number[] = [];
   private stampValue = 0;
   private readonly states: DfaState[] = [];
+  private positions = 0;
   /** Hash of the NFA set -> state id, or ids when hashes collide. */
   private readonly ids = new Map<number, number | number[]>();
   private readonly prefixes = new Map<string, number>();
   readonly start: number;
 
-  constructor(private readonly patterns: readonly (readonly Token[])[]) {
+  constructor(
+    private readonly patterns: readonly (readonly Token[])[],
+    private readonly budgets: readonly DelimiterBudget[] = [],
+  ) {
     patterns.forEach((pattern, p) => {
       const offset = this.owner.length;
       this.offsets.push(offset);
@@ -91,29 +115,25 @@ export class PatternSetDfa {
     return this.states.length;
   }
 
-  live(state: number, pattern: number): boolean {
-    return (this.states[state]!.flags[pattern]! & LIVE) !== 0;
+  get patternCount(): number {
+    return this.patterns.length;
   }
 
-  accepts(state: number, pattern: number): boolean {
-    return (this.states[state]!.flags[pattern]! & ACCEPTS) !== 0;
+  live(state: number): readonly number[] {
+    return this.states[state]!.live;
   }
 
-  universal(state: number, pattern: number): boolean {
-    return (this.states[state]!.flags[pattern]! & UNIVERSAL) !== 0;
+  /** Patterns with a live position whose rest spells no more `:`/`/` than budget `b` allows. */
+  liveWithin(state: number, b: number): readonly number[] {
+    return this.states[state]!.liveWithin[b]!;
   }
 
-  /**
-   * Is some live position of the pattern still able to match an input that has at most `colons`
-   * more `:` and `slashes` more `/`? (A position whose rest spells more of them cannot.)
-   */
-  liveWithin(state: number, pattern: number, colons: number, slashes: number): boolean {
-    const from = this.states[state]!;
-    if ((from.flags[pattern]! & LIVE) === 0) return false;
-    for (const id of from.nfa) {
-      if (this.owner[id] === pattern && this.colonsFrom[id]! <= colons && this.slashesFrom[id]! <= slashes) return true;
-    }
-    return false;
+  accepting(state: number): readonly number[] {
+    return this.states[state]!.accepting;
+  }
+
+  universal(state: number): readonly number[] {
+    return this.states[state]!.universal;
   }
 
   literals(state: number): readonly Token[] {
@@ -175,19 +195,29 @@ export class PatternSetDfa {
     if (existing !== undefined) {
       for (const id of typeof existing === 'number' ? [existing] : existing) if (sameSet(this.states[id]!.nfa, nfa)) return id;
     }
-    const flags: number[] = new Array<number>(this.patterns.length).fill(0);
+    this.positions += nfa.length;
+    if (this.states.length >= MAX_STATES || this.positions > MAX_POSITIONS) {
+      throw new TooComplexError(`the patterns need more than ${this.states.length} automaton states`);
+    }
+    // Ids are sorted and each pattern's ids are contiguous, so owners come out sorted.
+    const live: number[] = [];
+    const liveWithin: number[][] = this.budgets.map(() => []);
+    const accepting: number[] = [];
+    const universal: number[] = [];
     const literals: Token[] = [];
     for (const id of nfa) {
       const p = this.owner[id]!;
-      const i = this.position[id]!;
-      const t = this.patterns[p]![i];
-      flags[p]! |= LIVE;
-      if (t === undefined) flags[p]! |= ACCEPTS;
+      const t = this.patterns[p]![this.position[id]!];
+      pushOnce(live, p);
+      this.budgets.forEach((budget, b) => {
+        if (this.colonsFrom[id]! <= budget.colons && this.slashesFrom[id]! <= budget.slashes) pushOnce(liveWithin[b]!, p);
+      });
+      if (t === undefined) pushOnce(accepting, p);
       else if (t !== STAR && t !== QMARK && !literals.includes(t)) literals.push(t);
-      if (this.onlyStarsFrom[id]) flags[p]! |= UNIVERSAL;
+      if (this.onlyStarsFrom[id]) pushOnce(universal, p);
     }
     const id = this.states.length;
-    this.states.push({ nfa, flags, literals });
+    this.states.push({ nfa, live, liveWithin, accepting, universal, literals });
     if (existing === undefined) this.ids.set(hash, id);
     else if (typeof existing === 'number') this.ids.set(hash, [existing, id]);
     else existing.push(id);

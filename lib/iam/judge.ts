@@ -4,6 +4,7 @@
  * most permissive is clean; a finding when even the least permissive has one (with `mayWidenTo`
  * when the most permissive reaches wider); otherwise unknown, naming the unknown parts that decide.
  */
+import { TooComplexError } from './automaton.js';
 import { evaluate, RANK, type Evaluation } from './evaluate.js';
 import { instantiate } from './instantiate.js';
 import type { EvaluationOptions, Policy, Scope, UnknownValue, Verdict } from './types.js';
@@ -16,6 +17,15 @@ function toVerdict(evaluation: Evaluation, mayWidenTo?: Scope): Verdict {
 }
 
 export function judgePolicy(policy: Policy, options: EvaluationOptions): Verdict {
+  try {
+    return judge(policy, options);
+  } catch (error) {
+    if (!(error instanceof TooComplexError)) throw error;
+    return { kind: 'unknown', detail: `Too complex to judge exactly (${error.message}); simplify its Resource and NotResource patterns.` };
+  }
+}
+
+function judge(policy: Policy, options: EvaluationOptions): Verdict {
   const choices: UnknownValue[] = [];
   const most = evaluate(
     instantiate(policy, (_, unknown) => {

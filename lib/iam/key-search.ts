@@ -16,7 +16,7 @@
  * other slot only tries OTHER, the variables and the characters a live pattern position expects
  * next (any other character does what OTHER does and is no nearer a spelled value).
  */
-import { PatternSetDfa } from './automaton.js';
+import { PatternSetDfa, TooComplexError, type DelimiterBudget } from './automaton.js';
 import { OTHER, isDelimiter, isVariable, literalTokens, variableName, type Token } from './glob.js';
 import { ACCOUNT, KEY_ID, NO_VALUE, REGION, SpelledValues } from './spelled-values.js';
 import type { Scope } from './types.js';
@@ -52,9 +52,17 @@ export interface KeyWitness {
 
 const SLOT_MASKS = [REGION, ACCOUNT, KEY_ID];
 const SEPARATORS: readonly (readonly Token[])[] = [literalTokens(':'), literalTokens(':key/'), []];
-/** How many `:` and `/` the key ARN has left while a slot is written (slots hold neither). */
-const COLONS_LEFT = [2, 1, 0];
-const SLASHES_LEFT = [1, 1, 0];
+/**
+ * How many `:` and `/` the key ARN has left while each slot is written (slots hold neither): the
+ * budgets the DFA must be built with, in slot order.
+ */
+export const KEY_SLOT_BUDGETS: readonly DelimiterBudget[] = [
+  { colons: 2, slashes: 1 },
+  { colons: 1, slashes: 1 },
+  { colons: 0, slashes: 0 },
+];
+/** A search gives up past this many states. */
+const MAX_SEARCH_STATES = 1_000_000;
 const prefix = (partition: string) => `arn:${partition}:kms:`;
 
 /** Per slot (region, account, key id): must its text be spelled out (true), not (false), or either? */
@@ -66,20 +74,68 @@ const TIER_RULES: Record<Scope, readonly SlotRule[]> = {
 };
 export const SCOPE_ORDER: readonly Scope[] = ['all-keys', 'account-keys', 'region-keys'];
 
+function includes(sorted: readonly number[], value: number): boolean {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const v = sorted[mid]!;
+    if (v === value) return true;
+    if (v < value) low = mid + 1;
+    else high = mid - 1;
+  }
+  return false;
+}
+
+/** A clause's pattern ids, tested against a DFA state's sorted pattern lists. */
+class PatternSet {
+  private member?: Uint8Array;
+
+  constructor(
+    private readonly ids: readonly number[],
+    private readonly total: number,
+  ) {}
+
+  /** Does the sorted list hold one of the ids? (Iterates the shorter side.) */
+  meets(sorted: readonly number[]): boolean {
+    if (this.ids.length === 0 || sorted.length === 0) return false;
+    if (this.ids.length * 8 <= sorted.length) {
+      for (const id of this.ids) if (includes(sorted, id)) return true;
+      return false;
+    }
+    if (!this.member) {
+      this.member = new Uint8Array(this.total);
+      for (const id of this.ids) this.member[id] = 1;
+    }
+    for (const p of sorted) if (this.member[p] === 1) return true;
+    return false;
+  }
+}
+
+interface CompiledClause {
+  readonly patterns: PatternSet;
+  readonly negated: boolean;
+  readonly limits?: PatternSet;
+}
+
 class Search {
   private readonly dfa: PatternSetDfa;
+  private readonly allow: readonly CompiledClause[];
+  private readonly deny: readonly CompiledClause[];
   private readonly alive: number[][] = [[], [], []];
   private readonly allowed: number[] = [];
   private readonly start: number;
 
   constructor(private readonly problem: KeySearch) {
     this.dfa = problem.dfa;
+    const total = this.dfa.patternCount;
+    const compile = (c: Clause): CompiledClause => {
+      const base = { patterns: new PatternSet(c.patterns, total), negated: c.negated };
+      return c.limits ? { ...base, limits: new PatternSet(c.limits, total) } : base;
+    };
+    this.allow = problem.allow.map(compile);
+    this.deny = problem.deny.map(compile);
     this.start = this.dfa.afterPrefix(prefix(problem.partition));
-  }
-
-  private any(patterns: readonly number[], test: (p: number) => boolean): boolean {
-    for (const p of patterns) if (test(p)) return true;
-    return false;
   }
 
   /** Can some key continuing from DFA state d, while writing `slot`, still be allowed? (Prunes.) */
@@ -87,14 +143,13 @@ class Search {
     const cache = this.alive[slot]!;
     const cached = cache[d];
     if (cached !== undefined) return cached === 1;
-    const dfa = this.dfa;
-    const live = (p: number) => dfa.liveWithin(d, p, COLONS_LEFT[slot]!, SLASHES_LEFT[slot]!);
-    const universal = (p: number) => dfa.universal(d, p);
-    const possible = (c: Clause) =>
-      (c.negated ? !this.any(c.patterns, universal) : this.any(c.patterns, live)) && (!c.limits || this.any(c.limits, live));
-    const certain = (c: Clause) =>
-      (c.negated ? !this.any(c.patterns, live) : this.any(c.patterns, universal)) && (!c.limits || this.any(c.limits, universal));
-    const result = this.problem.allow.some(possible) && !this.problem.deny.some(certain);
+    const live = this.dfa.liveWithin(d, slot);
+    const universal = this.dfa.universal(d);
+    const possible = (c: CompiledClause) =>
+      (c.negated ? !c.patterns.meets(universal) : c.patterns.meets(live)) && (!c.limits || c.limits.meets(live));
+    const certain = (c: CompiledClause) =>
+      (c.negated ? !c.patterns.meets(live) : c.patterns.meets(universal)) && (!c.limits || c.limits.meets(universal));
+    const result = this.allow.some(possible) && !this.deny.some(certain);
     cache[d] = result ? 1 : 0;
     return result;
   }
@@ -103,10 +158,9 @@ class Search {
   private isAllowed(d: number): boolean {
     const cached = this.allowed[d];
     if (cached !== undefined) return cached === 1;
-    const holds = (c: Clause) =>
-      this.any(c.patterns, (p) => this.dfa.accepts(d, p)) !== c.negated &&
-      (!c.limits || this.any(c.limits, (p) => this.dfa.accepts(d, p)));
-    const result = this.problem.allow.some(holds) && !this.problem.deny.some(holds);
+    const accepting = this.dfa.accepting(d);
+    const holds = (c: CompiledClause) => c.patterns.meets(accepting) !== c.negated && (!c.limits || c.limits.meets(accepting));
+    const result = this.allow.some(holds) && !this.deny.some(holds);
     this.allowed[d] = result ? 1 : 0;
     return result;
   }
@@ -126,6 +180,7 @@ class Search {
     const push = (slot: number, d: number, node: number, parent: number, via: Token | undefined) => {
       const key = ((d * trieWidth + node + 1) * 3 + slot) * 2 + (via === undefined ? 0 : 1);
       if (seen.has(key)) return;
+      if (seen.size >= MAX_SEARCH_STATES) throw new TooComplexError(`the key search needs more than ${MAX_SEARCH_STATES} states`);
       seen.set(key, slotOf.length);
       slotOf.push(slot);
       dfaOf.push(d);

@@ -90,3 +90,51 @@ describe('iam: judgePolicy', () => {
     expect(judgePolicy(parsed.policy, { ...DEFAULTS, blockedActions: [] })).to.deep.equal({ kind: 'clean' });
   });
 });
+
+describe('iam: judgePolicy on large and adversarial policies', () => {
+  const keys = Array.from({ length: 500 }, (_, i) => `arn:aws:kms:us-east-${i % 3}:${100000000000 + i}:key/${i.toString(16).padStart(8, '0')}-aaaa-bbbb-cccc-dddd${i}`);
+  const judged = (statements: unknown[]) => {
+    const parsed = parsePolicy({ Statement: statements });
+    if (!('policy' in parsed)) throw new Error(parsed.error.message);
+    return judgePolicy(parsed.policy, DEFAULTS);
+  };
+
+  it('a Deny of every key but 500 named ones is clean', () => {
+    expect(judged([{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }, { Effect: 'Deny', Action: 'kms:*', NotResource: keys }])).to.deep.equal({ kind: 'clean' });
+  });
+
+  it('500 account-and-region patterns, one region denied: region-keys, naming the patterns not denied', () => {
+    const patterns = keys.map((k) => k.replace(/key\/.*/, 'key/*'));
+    const verdict = judged([
+      { Effect: 'Allow', Action: 'kms:Decrypt', Resource: patterns },
+      { Effect: 'Deny', Action: 'kms:*', Resource: 'arn:aws:kms:us-east-0:*:key/*' },
+    ]);
+    expect(verdict).to.deep.equal({
+      kind: 'finding',
+      scope: 'region-keys',
+      actions: ['kms:Decrypt'],
+      statements: [
+        {
+          index: 0,
+          pointer: '/Statement/0',
+          matched: [
+            { element: 'Action', values: ['kms:Decrypt'] },
+            { element: 'Resource', values: patterns.filter((p) => !p.includes('us-east-0')) },
+          ],
+        },
+      ],
+      conditionKeys: [],
+    });
+  });
+
+  it('gives up on a pattern set too complex to decide exactly, saying so, without exhausting memory', () => {
+    const verdict = judged([
+      { Effect: 'Allow', Action: 'kms:*', Resource: Array.from({ length: 300 }, (_, i) => `arn:aws:kms:*${i}*:*${i}*:key/*${i}*`) },
+      { Effect: 'Deny', Action: 'kms:*', NotResource: Array.from({ length: 300 }, (_, i) => `arn:aws:kms:*:*${i}:key/*`) },
+    ]);
+    expect(verdict.kind).to.equal('unknown');
+    expect(verdict.kind === 'unknown' && verdict.detail).to.match(
+      /^Too complex to judge exactly \(the patterns need more than \d+ automaton states\); simplify its Resource and NotResource patterns\.$/,
+    );
+  });
+});

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { PatternSetDfa } from '../../lib/iam/automaton.js';
 import { OTHER, arnPatternTokens, compileArnPattern, isVariable, literalTokens, tokensMatch, type Token } from '../../lib/iam/glob.js';
-import { findAllowedKey, SCOPE_ORDER, type Clause, type KeySearch } from '../../lib/iam/key-search.js';
+import { findAllowedKey, KEY_SLOT_BUDGETS, SCOPE_ORDER, type Clause, type KeySearch } from '../../lib/iam/key-search.js';
 import { ACCOUNT, KEY_ID, REGION, SpelledValues } from '../../lib/iam/spelled-values.js';
 import type { Scope } from '../../lib/iam/types.js';
 
@@ -27,7 +27,7 @@ function problemOf(allow: readonly Rule[], deny: readonly Rule[], partition = 'a
   const clause = (rule: Rule): Clause => ({ patterns: rule.patterns.map((p) => texts.indexOf(p)), negated: rule.negated });
   return {
     partition,
-    dfa: new PatternSetDfa(texts.map((t) => compileArnPattern(t).tokens)),
+    dfa: new PatternSetDfa(texts.map((t) => compileArnPattern(t).tokens), KEY_SLOT_BUDGETS),
     allow: allow.map(clause),
     deny: deny.map(clause),
     spelled,
