@@ -16,6 +16,10 @@ function toVerdict(evaluation: Evaluation, mayWidenTo?: Scope): Verdict {
   return mayWidenTo ? { ...finding, mayWidenTo } : finding;
 }
 
+/**
+ * Judges a policy. A pattern set too complex to decide exactly within the automaton's budget
+ * gives an `unknown` verdict that says so (never a silent clean).
+ */
 export function judgePolicy(policy: Policy, options: EvaluationOptions): Verdict {
   try {
     return judge(policy, options);
