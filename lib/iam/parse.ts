@@ -113,14 +113,17 @@ class Parser {
       throw new Invalid(`Statement (/Statement) is ${describeType(raw)}, not an object or a list of statements.`, '/Statement');
     }
     const statements: Statement[] = [];
-    let unknownStatements: UnknownValue | undefined;
+    const unknowns: UnknownValue[] = [];
     raw.forEach((item: unknown, index) => {
       const pointer = `/Statement/${index}`;
       const unknown = this.unknown(item, pointer);
-      if (unknown) unknownStatements ??= unknown;
+      if (unknown) unknowns.push(unknown);
       else statements.push(this.statement(item, index, pointer, `Statement ${index}`));
     });
-    return unknownStatements ? { statements, unknownStatements } : { statements };
+    if (unknowns.length === 0) return { statements };
+    // Several unknown statements stand together for "some statements not known until apply".
+    const details = [...new Set(unknowns.map((u) => u.detail))];
+    return { statements, unknownStatements: unknowns.length === 1 ? unknowns[0]! : { unknown: true, detail: details.join(', ') } };
   }
 
   statement(value: unknown, index: number, pointer: string, label: string): Statement {

@@ -158,6 +158,12 @@ describe('iam: parsePolicy', () => {
       });
     });
 
+    it('several unknown statements stand together', () => {
+      expect(parsePolicy({ Statement: [{ $unknown: 'a' }, { $unknown: 'b' }, { $unknown: 'a' }] }, { unknown: marker })).to.deep.equal({
+        policy: { statements: [], unknownStatements: u('a, b') },
+      });
+    });
+
     it('the whole Statement', () => {
       expect(parsePolicy({ Statement: { $unknown: 'all' } }, { unknown: marker })).to.deep.equal({
         policy: { statements: [], unknownStatements: u('all') },
