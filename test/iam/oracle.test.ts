@@ -99,7 +99,8 @@ function oracleScope(doc: { Statement: Record<string, unknown>[] }): Scope | und
 }
 
 describe('iam: judgePolicy against brute force', () => {
-  it('gives the scope exhaustive enumeration of short keys gives, on random policies', () => {
+  it('gives the scope exhaustive enumeration of short keys gives, on random policies', function () {
+    this.timeout(120_000);
     fc.assert(
       fc.property(document, (doc) => {
         const parsed = parsePolicy(doc);

@@ -21,7 +21,8 @@ function typicalPolicy(i: number): unknown {
 }
 
 describe('iam: performance sanity', () => {
-  it('judges 10,000 typical policies (parse + judge), with the verdicts expected', () => {
+  it('judges 10,000 typical policies (parse + judge), with the verdicts expected', function () {
+    this.timeout(120_000);
     const texts = Array.from({ length: 10_000 }, (_, i) => JSON.stringify(typicalPolicy(i)));
     const counts: Record<string, number> = {};
     const started = process.hrtime.bigint();
