@@ -72,7 +72,7 @@ export interface ScanOptions {
  * does for the decoded text.
  */
 export function scanDocuments(bytes: Buffer, options: ScanOptions = {}): ParsedStream {
-  const structure = new Structure(Math.max(1024, bytes.length >>> 7));
+  const structure = new Structure(Math.max(1024, bytes.length >>> 9));
   const scanned = { bytes, structure };
   const values: unknown[] = [];
   let offset = skipSeparator(bytes, 0);

@@ -6,7 +6,12 @@
  *
  * Containers are numbered in document order (their "ordinal"). The first container inside
  * container k is k + 1; the first container after k and everything inside it is `next[k]`.
+ * Tiny containers (under TINY_CONTAINER_BYTES, such as `{}` or `["create"]`, most of them in a
+ * plan) are not numbered: readers step over them byte by byte, and the record stays small.
  */
+
+/** Containers shorter than this many bytes (brackets included) are not numbered. */
+export const TINY_CONTAINER_BYTES = 64;
 
 /** Where containers close: filled by `scanStructure`, read by `scan-values.ts`. */
 export class Structure {
@@ -31,9 +36,19 @@ export class Structure {
     return this.count++;
   }
 
+  /** Records where container `ordinal` closes; a tiny one holding no numbered container is un-numbered. */
   shut(ordinal: number, offset: number): void {
+    if (offset - this.open[ordinal]! + 1 < TINY_CONTAINER_BYTES && ordinal === this.count - 1) {
+      this.count -= 1;
+      return;
+    }
     this.close[ordinal] = offset;
     this.next[ordinal] = this.count;
+  }
+
+  /** The ordinal of the container opening at `offset` if it is numbered and is `candidate`, else -1. */
+  numbered(candidate: number, offset: number): number {
+    return candidate < this.count && this.open[candidate] === offset ? candidate : -1;
   }
 
   private grow(): void {
@@ -51,7 +66,7 @@ export class Structure {
 }
 
 export type StructureScan =
-  /** `end`: just after the value. `ordinal`: the value's container number, -1 for a scalar. */
+  /** `end`: just after the value. `ordinal`: the value's container number, -1 for a scalar or a tiny container. */
   | { readonly ok: true; readonly end: number; readonly ordinal: number }
   /** `offset` is where the error is; `bytes.length` when the input ends inside the value. */
   | { readonly ok: false; readonly offset: number; readonly expected: string };
@@ -267,7 +282,7 @@ export function scanStructure(bytes: Uint8Array, start: number, structure: Struc
   const stepFailed = (step: number): StructureScan => ({ ok: false, offset: -1 - step, expected: failure });
 
   for (;;) {
-    if (expect === Expect.AfterValue && depth === 0) return { ok: true, end: i, ordinal: root };
+    if (expect === Expect.AfterValue && depth === 0) return { ok: true, end: i, ordinal: root < structure.count ? root : -1 };
     let byte = 0;
     while (i < length) {
       byte = bytes[i]!;

@@ -153,6 +153,25 @@ function keyEquals(bytes: Buffer, start: number, end: number, key: string, ascii
   return decodeString(bytes, start, end) === key;
 }
 
+/** From the opening bracket of a container that is not numbered (it is tiny): the offset after it. */
+function tinyContainerEnd(bytes: Buffer, start: number): number {
+  let depth = 0;
+  let i = start;
+  for (;;) {
+    const byte = bytes[i];
+    if (byte === Byte.Quote) {
+      i = stringEnd(bytes, i);
+      continue;
+    }
+    if (byte === Byte.OpenBrace || byte === Byte.OpenBracket) depth += 1;
+    else if (byte === Byte.CloseBrace || byte === Byte.CloseBracket) {
+      depth -= 1;
+      if (depth === 0) return i + 1;
+    }
+    i += 1;
+  }
+}
+
 /**
  * Walks the members of an object (or the elements of an array): after each `next()` that
  * returns true, the fields say where the current member's key and value are.
@@ -163,7 +182,7 @@ class Cursor {
   keyEnd = -1;
   valueStart = 0;
   valueEnd = 0;
-  /** Container ordinal of the value, -1 for a scalar. */
+  /** Container ordinal of the value, -1 for a scalar or a tiny container. */
   ordinal = -1;
   private position: number;
   private readonly close: number;
@@ -193,10 +212,14 @@ class Cursor {
     const byte = bytes[i];
     this.valueStart = i;
     if (byte === Byte.OpenBrace || byte === Byte.OpenBracket) {
-      const ordinal = this.childOrdinal;
+      const ordinal = structure.numbered(this.childOrdinal, i);
       this.ordinal = ordinal;
-      this.valueEnd = structure.close[ordinal]! + 1;
-      this.childOrdinal = structure.next[ordinal]!;
+      if (ordinal < 0) {
+        this.valueEnd = tinyContainerEnd(bytes, i);
+      } else {
+        this.valueEnd = structure.close[ordinal]! + 1;
+        this.childOrdinal = structure.next[ordinal]!;
+      }
     } else {
       this.ordinal = -1;
       this.valueEnd = byte === Byte.Quote ? stringEnd(bytes, i) : atomEnd(bytes, i);
@@ -214,6 +237,10 @@ function defineMember(target: Record<string, unknown>, key: string, value: unkno
   else target[key] = value;
 }
 
+function isContainerByte(byte: number): boolean {
+  return byte === Byte.OpenBrace || byte === Byte.OpenBracket;
+}
+
 function parseSlice(bytes: Buffer, start: number, end: number): unknown {
   return JSON.parse(bytes.toString('utf8', start, end));
 }
@@ -221,8 +248,8 @@ function parseSlice(bytes: Buffer, start: number, end: number): unknown {
 /** A member of a lazy object: small values built, large containers left lazy. */
 function memberValue(scanned: ScannedBytes, start: number, end: number, ordinal: number, depth: number): unknown {
   const { bytes } = scanned;
-  if (ordinal < 0) return scalarValue(bytes, start, end);
-  if (end - start <= SMALL_CONTAINER_BYTES) return parseSlice(bytes, start, end);
+  if (!isContainerByte(bytes[start]!)) return scalarValue(bytes, start, end);
+  if (ordinal < 0 || end - start <= SMALL_CONTAINER_BYTES) return parseSlice(bytes, start, end);
   return lazyContainer(scanned, start, ordinal, depth);
 }
 
@@ -611,8 +638,8 @@ function buildElements(scanned: ScannedBytes, start: number, ordinal: number, de
  */
 export function documentValue(scanned: ScannedBytes, start: number, end: number, ordinal: number): unknown {
   const { bytes } = scanned;
-  if (ordinal < 0) return scalarValue(bytes, start, end);
-  if (end - start <= SMALL_CONTAINER_BYTES) return parseSlice(bytes, start, end);
+  if (!isContainerByte(bytes[start]!)) return scalarValue(bytes, start, end);
+  if (ordinal < 0 || end - start <= SMALL_CONTAINER_BYTES) return parseSlice(bytes, start, end);
   const compactor = new Compactor(scanned, 0);
   compactor.begin(start);
   compactor.large(0, ordinal);
