@@ -2,9 +2,11 @@
  * What an Allow statement's Condition does to the keys it grants, in `conditions: 'scope'` mode.
  *
  * A positive operator (StringEquals, StringLike, ArnEquals, ArnLike, with or without a
- * ForAnyValue:/ForAllValues: prefix; never ...IfExists or a negated operator) on
- * `aws:ResourceTag/...` or `kms:ResourceAliases` grants only keys that carry the tag or alias,
- * which the policy names: the statement grants no key it does not name. On `aws:ResourceAccount`
+ * ForAnyValue: prefix; never ...IfExists or a negated operator) on `aws:ResourceTag/...` or
+ * `kms:ResourceAliases` grants only keys that carry the tag or alias, which the policy names:
+ * the statement grants no key it does not name. A ForAllValues: test does not narrow to tagged
+ * or aliased keys: it is also true for a key with no such tag or alias at all (an empty set
+ * of values), so it grants untagged keys. On `aws:ResourceAccount`
  * with literal values it grants only keys in those accounts. Other tests narrow nothing. In
  * `ignore` mode no condition narrows anything.
  */
@@ -22,6 +24,7 @@ export interface ConditionNarrowing {
 const POSITIVE_OPERATOR = /^(?:ForAnyValue:|ForAllValues:)?(?:StringEquals|StringLike|ArnEquals|ArnLike)$/;
 
 function narrowsToNamedKeys(test: ConditionTest): boolean {
+  if (test.operator.startsWith('ForAllValues:')) return false;
   const key = test.key.toLowerCase();
   return key.startsWith('aws:resourcetag/') || key === 'kms:resourcealiases';
 }

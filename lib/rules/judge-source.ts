@@ -136,7 +136,10 @@ export function judgeSource(source: PolicySource, origin: SourceOrigin, evaluati
   const verdict = judgeAcross(readable.policy!, evaluations);
   if (verdict.kind === 'clean') return { outcome: 'clean' };
   if (verdict.kind === 'unknown') {
-    return { outcome: 'unevaluated', unevaluated: { ...where, reason: 'unknown', detail: verdict.detail } };
+    // A fully known policy the evaluator could not decide (too complex to judge exactly) must
+    // not pass on a warning: it fails the run like an unreadable one.
+    const reason = readable.kind === 'policy' ? 'invalid' : 'unknown';
+    return { outcome: 'unevaluated', unevaluated: { ...where, reason, detail: verdict.detail } };
   }
   const rule = RULES[verdict.scope];
   const document = readable.kind === 'policy' ? readable.document : undefined;

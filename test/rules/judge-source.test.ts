@@ -87,6 +87,19 @@ describe('judgeSource', () => {
     });
   }
 
+  it('fails a fully known policy too complex to judge exactly (invalid, not a warning)', function () {
+    this.timeout(60_000);
+    const complex = text([
+      { Effect: 'Allow', Action: 'kms:*', Resource: Array.from({ length: 300 }, (_, i) => `arn:aws:kms:*${i}*:*${i}*:key/*${i}*`) },
+      { Effect: 'Deny', Action: 'kms:*', NotResource: Array.from({ length: 300 }, (_, i) => `arn:aws:kms:*:*${i}:key/*`) },
+    ]);
+    const judgement = judgeSource(source(complex), origin, [AWS]);
+    expect(judgement.outcome).to.equal('unevaluated');
+    if (judgement.outcome !== 'unevaluated') return;
+    expect(judgement.unevaluated.reason).to.equal('invalid');
+    expect(judgement.unevaluated.detail).to.match(/^Too complex to judge exactly/);
+  });
+
   it('reports a skipped source with its reason and never judges it', () => {
     expect(judgeSource(source(ALL, undefined, { skip: 'used only as a permissions boundary' }), origin, [AWS])).to.deep.equal({
       outcome: 'skipped',
