@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import { collectBytes, InputTooLargeError, type ReadProgress } from './scan-read.js';
 
 export type FileBytes = { readonly bytes: Buffer } | { readonly error: string };
 
@@ -47,12 +48,12 @@ export async function readFileBytes(path: string): Promise<FileBytes> {
  * All of standard input (or `stream`) as one Buffer. Rejects with an Error whose message is one
  * sentence when the stream fails.
  */
-export async function readStdin(stream: Readable = process.stdin): Promise<Buffer> {
-  const chunks: Buffer[] = [];
+export async function readStdin(stream: Readable = process.stdin, progress?: ReadProgress): Promise<Buffer> {
   try {
-    for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk as Buffer));
-    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    // Into one buffer growing in place: a large plan piped in is not held twice.
+    return await collectBytes(stream, progress);
   } catch (failure) {
+    if (failure instanceof InputTooLargeError) throw new Error('Standard input is larger than 4 GiB, more than kmsguard can read.', { cause: failure });
     throw new Error(`Standard input cannot be read (${errorCode(failure) ?? 'unknown error'}).`, { cause: failure });
   }
 }
