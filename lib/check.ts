@@ -67,6 +67,22 @@ function partitionsToJudge(options: Options, terraform: TerraformDocument): Part
   return [terraform.partition ?? 'aws'];
 }
 
+/**
+ * A plan with `complete: false` (Terraform 1.10+ deferred changes, or -target) leaves
+ * resources out; what is not in it cannot be judged, so say so.
+ */
+function incompletePlanWarning(document: InputDocument): InputWarning | undefined {
+  const value = document.value as { complete?: unknown; deferred_changes?: unknown };
+  if (value.complete !== false) return undefined;
+  const deferred = Array.isArray(value.deferred_changes) ? value.deferred_changes.length : 0;
+  const what = deferred > 0 ? `its ${deferred} deferred change${deferred === 1 ? '' : 's'}` : 'what Terraform left out of it';
+  return {
+    source: document.source,
+    ...(document.position !== undefined ? { position: document.position } : {}),
+    message: `The plan is incomplete ("complete": false), so ${what} could not be judged; judge the next plan too.`,
+  };
+}
+
 function judgeDocument(document: InputDocument, options: Options, blockedActions: readonly string[], into: Collected): void {
   const origin = { source: document.source, ...(document.position !== undefined ? { position: document.position } : {}) };
   let terraform;
@@ -77,6 +93,8 @@ function judgeDocument(document: InputDocument, options: Options, blockedActions
     return;
   }
   into.documents += 1;
+  const incomplete = incompletePlanWarning(document);
+  if (incomplete) into.warnings.push(incomplete);
   const evaluations: EvaluationOptions[] = partitionsToJudge(options, terraform).map((partition) => ({
     blockedActions,
     partition,

@@ -95,3 +95,13 @@ describe('outputTargets', () => {
     ]);
   });
 });
+
+describe('incomplete plans', () => {
+  it('judges what is there and warns that deferred changes were not judged', () => {
+    const result = runCli([path.join(repoRoot, 'test', 'fixtures', 'cli', 'incomplete.plan.json')]);
+    expect(result.status).to.equal(1);
+    expect(result.stderr).to.equal(
+      `kmsguard: warning: ${path.join(repoRoot, 'test', 'fixtures', 'cli', 'incomplete.plan.json')}: The plan is incomplete ("complete": false), so its 1 deferred change could not be judged; judge the next plan too.\n`,
+    );
+  });
+});
