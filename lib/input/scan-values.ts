@@ -461,8 +461,15 @@ let scratch = Buffer.allocUnsafe(256 * 1024);
  * (a NUL and 128 random bits). After parsing, a member whose value is not this string was
  * given again later in its object, and JSON.parse's value (the later one) is kept.
  */
-const PLACEHOLDER = `\u0000${randomBytes(16).toString('base64url')}`;
-const PLACEHOLDER_TEXT = Buffer.from(JSON.stringify(PLACEHOLDER));
+let placeholder: { readonly value: string; readonly text: Buffer } | undefined;
+
+function placeholderValue(): { readonly value: string; readonly text: Buffer } {
+  if (placeholder === undefined) {
+    const value = `\u0000${randomBytes(16).toString('base64url')}`;
+    placeholder = { value, text: Buffer.from(JSON.stringify(value)) };
+  }
+  return placeholder;
+}
 
 /** The member name whose value opens at `offset` (walking back over `"name" :`). */
 function keyBefore(bytes: Buffer, offset: number): string {
@@ -485,7 +492,7 @@ function keyBefore(bytes: Buffer, offset: number): string {
 /**
  * The compacted copy of a run of array elements: the original bytes, except that every large
  * container inside an element (and every large element that is not an object) is replaced by
- * PLACEHOLDER. Records where each placeholder stands so that `finish` can put lazy values there.
+ * a placeholder. Records where each placeholder stands so that `finish` can put lazy values there.
  */
 class Compactor {
   private length = 0;
@@ -537,8 +544,9 @@ class Compactor {
   private placeholder(element: number, key: string | undefined, innerKey: string | undefined, ordinal: number): void {
     const { open, close } = this.scanned.structure;
     this.copyTo(open[ordinal]!);
-    this.reserve(PLACEHOLDER_TEXT.length);
-    this.length += PLACEHOLDER_TEXT.copy(scratch, this.length);
+    const { text } = placeholderValue();
+    this.reserve(text.length);
+    this.length += text.copy(scratch, this.length);
     this.pending = close[ordinal]! + 1;
     this.elements.push(element);
     this.keys.push(key);
@@ -601,7 +609,7 @@ class Compactor {
         holder = inner as Record<string, unknown>;
       }
       const name = innerKey ?? key;
-      if (holder[name] === PLACEHOLDER) defineMember(holder, name, value);
+      if (holder[name] === placeholderValue().value) defineMember(holder, name, value);
     }
     this.length = 0;
     this.elements.length = 0;
