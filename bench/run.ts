@@ -13,7 +13,7 @@
  * allowed), --runs 3 (KMSGUARD_BENCH_RUNS), --startup-runs 20, --out DIR, --no-stdin, --no-check.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,11 +21,14 @@ import { writePlan, type PlanExpectation, type PlanSpec } from './generate.js';
 import { median, parseOptions, renderTable, type BenchOptions, type Measurement, type SizeResult, type StartupResult } from './report.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const binPath = path.join(repoRoot, 'dist', 'bin', 'kmsguard.js');
+const builtBin = path.join(repoRoot, 'dist', 'bin');
+/** Files of the bundled command line (see scripts/bundle-cli.ts). */
+const BUNDLE_FILES = ['kmsguard.js', 'kmsguard.bundle.cjs', 'kmsguard.bundle.cache', 'yargs-locales'];
+let binPath = path.join(builtBin, 'kmsguard.js');
 const TIME = '/usr/bin/time';
 const MIB = 1024 * 1024;
 /** Bump when the generator's output changes, so cached plans are made again. */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 const BASELINE_SCRIPT = "JSON.parse(require('fs').readFileSync(process.argv[1],'utf8'))";
 
 interface Plan {
@@ -169,7 +172,7 @@ function benchSize(options: BenchOptions, sizeMiB: number): SizeResult {
 }
 
 function benchStartup(options: BenchOptions): StartupResult {
-  const plan = planFor(options.out, { targetBytes: 16 * 1024, seed: 1 }, `plan-small-v${GENERATOR_VERSION}`);
+  const plan = planFor(options.out, { targetBytes: 16 * 1024, seed: 1, edgePolicies: true }, `plan-small-v${GENERATOR_VERSION}`);
   process.stderr.write('measuring start-up');
   const node: Measurement[] = [];
   const kmsguard: Measurement[] = [];
@@ -185,10 +188,27 @@ function benchStartup(options: BenchOptions): StartupResult {
   return { planBytes: plan.bytes, node: median(node), kmsguard: median(kmsguard), samples: { node, kmsguard } };
 }
 
+/**
+ * Runs a copy of the built command line, so that a rebuild during a long run (tsc rewrites
+ * dist/bin/kmsguard.js) cannot change what is measured halfway.
+ */
+function snapshotCommandLine(out: string): void {
+  if (!existsSync(binPath)) throw new Error(`${path.relative(repoRoot, binPath)} is missing: build first (npm run build).`);
+  if (!BUNDLE_FILES.every((file) => existsSync(path.join(builtBin, file)))) {
+    process.stderr.write('warning: dist/bin holds no bundled command line (npm run build makes it); measuring dist/bin/kmsguard.js as it is.\n');
+    return;
+  }
+  const copy = path.join(out, 'cli', 'dist', 'bin');
+  rmSync(copy, { recursive: true, force: true });
+  mkdirSync(copy, { recursive: true });
+  for (const file of BUNDLE_FILES) cpSync(path.join(builtBin, file), path.join(copy, file), { recursive: true });
+  binPath = path.join(copy, 'kmsguard.js');
+}
+
 function main(): void {
   const options = parseOptions(process.argv.slice(2), process.env, path.join(repoRoot, 'bench', 'out'));
-  if (!existsSync(binPath)) throw new Error(`${path.relative(repoRoot, binPath)} is missing: build first (npm run build).`);
   mkdirSync(options.out, { recursive: true });
+  snapshotCommandLine(options.out);
   const loadBefore = loadavg();
   const startup = benchStartup(options);
   const sizes = options.sizes.map((size) => benchSize(options, size));
