@@ -11,6 +11,7 @@ import { constants, isUtf8, transcode } from 'node:buffer';
 import { invalidUtf8Message, type Encoding } from './decode-text.js';
 import { describeNonJsonText } from './describe-text.js';
 import { describeByteLocation, scanDocuments, type ScanOptions } from './scan-documents.js';
+import type { ProgressListener } from './scan-progress.js';
 import { isWhitespaceByte } from './scan-structure.js';
 import type { ParsedStream } from './split-documents.js';
 
@@ -23,9 +24,17 @@ const SNIFF_LENGTH = 8192;
 const OPEN_BRACE = 0x7b;
 const OPEN_BRACKET = 0x5b;
 
-export interface ScanInputOptions extends ScanOptions {
+export interface ScanInputOptions {
   /** Inputs smaller than this go to the text path (default SCAN_THRESHOLD_BYTES). */
   readonly threshold?: number;
+  /** Told how far the scanner has read. */
+  readonly progress?: ProgressListener;
+}
+
+function scanOptions(source: string, bytes: Buffer, options: ScanInputOptions): ScanOptions {
+  const { progress } = options;
+  if (progress === undefined) return {};
+  return { progress: (offset) => progress({ phase: 'scan', source, bytes: offset, total: bytes.length }) };
 }
 
 function withoutByteOrderMark(bytes: Buffer): Buffer {
@@ -45,11 +54,11 @@ function looksLikeJsonText(body: Buffer): boolean {
  * The documents in `bytes` read by the scanner, or undefined when the text path should read
  * them (see the module comment).
  */
-export function scanInput(bytes: Buffer, options: ScanInputOptions = {}): ParsedStream | undefined {
+export function scanInput(source: string, bytes: Buffer, options: ScanInputOptions = {}): ParsedStream | undefined {
   if (bytes.length < (options.threshold ?? SCAN_THRESHOLD_BYTES)) return undefined;
   const body = withoutByteOrderMark(bytes);
   if (!looksLikeJsonText(body)) return undefined;
-  const stream = scanDocuments(body, options);
+  const stream = scanDocuments(body, scanOptions(source, body, options));
   if (stream.error !== undefined && body.length <= constants.MAX_STRING_LENGTH) return undefined;
   return stream;
 }
@@ -90,16 +99,17 @@ const HEAD_BYTES = 64 * 1024;
  * UTF-16 is converted to UTF-8 first, without going through a string (and not at all when it
  * does not start like a JSON object or array: a lone value that large is no plan either).
  */
-export function scanLargeInput(bytes: Buffer, encoding: Encoding, options: ScanOptions = {}): ParsedStream {
+export function scanLargeInput(source: string, bytes: Buffer, encoding: Encoding, options: ScanInputOptions = {}): ParsedStream {
   if (encoding === 'utf-8') {
     if (!isUtf8(bytes)) return { values: [], error: { documentIndex: 1, message: invalidUtf8Message(describeByteLocation(bytes, firstInvalidUtf8(bytes))) } };
     if (!startsLikeContainer(bytes)) return notJson(bytes);
-    return scanDocuments(bytes, options);
+    return scanDocuments(bytes, scanOptions(source, bytes, options));
   }
   const toUtf8 = (utf16: Buffer): Buffer => transcode(encoding === 'utf-16le' ? utf16 : Buffer.from(utf16).swap16(), 'utf16le', 'utf8');
   const head = toUtf8(bytes.subarray(0, Math.min(bytes.length, HEAD_BYTES)));
   if (!startsLikeContainer(head)) return notJson(head);
-  return scanDocuments(toUtf8(bytes), options);
+  const body = toUtf8(bytes);
+  return scanDocuments(body, scanOptions(source, body, options));
 }
 
 /** Whether the first byte that is not whitespace (or a byte order mark) opens an object or array, or there is none. */
