@@ -3,9 +3,9 @@
  * JSON.parse cannot read it; the byte scanner does (see scan-input.ts).
  */
 import type { Encoding } from './decode-text.js';
-import { scanLargeInput } from './scan-input.js';
+import { scanLargeInput, type ScanInputOptions } from './scan-input.js';
 import type { ParsedStream } from './split-documents.js';
 
-export function readLargeInput(bytes: Buffer, encoding: Encoding): ParsedStream {
-  return scanLargeInput(bytes, encoding);
+export function readLargeInput(source: string, bytes: Buffer, encoding: Encoding, reading: ScanInputOptions = {}): ParsedStream {
+  return scanLargeInput(source, bytes, encoding, reading);
 }

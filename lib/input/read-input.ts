@@ -49,23 +49,23 @@ function acceptStream(source: string, stream: ParsedStream): InputResult {
 /** Reads the documents in `bytes`, as read from `source`. */
 export function readBytes(source: string, bytes: Buffer, reading: ScanInputOptions = {}): InputResult {
   // Large plans are read from the bytes, without decoding them into one string first.
-  const scanned = scanInput(bytes, reading);
+  const scanned = scanInput(source, bytes, reading);
   if (scanned !== undefined) return acceptStream(source, scanned);
   const decoded = decodeText(bytes);
   switch (decoded.kind) {
     case 'error':
       return failed(source, decoded.message);
     case 'too-large':
-      return acceptStream(source, readLargeInput(decoded.bytes, decoded.encoding));
+      return acceptStream(source, readLargeInput(source, decoded.bytes, decoded.encoding, reading));
     case 'text':
       return acceptStream(source, splitDocuments(decoded.text));
   }
 }
 
-export async function readInput(spec: InputSpec): Promise<InputResult> {
+export async function readInput(spec: InputSpec, reading: ScanInputOptions = {}): Promise<InputResult> {
   if ('value' in spec) return acceptStream(spec.source, { values: [spec.value] });
-  if ('data' in spec) return readBytes(spec.source, asBuffer(spec.data));
+  if ('data' in spec) return readBytes(spec.source, asBuffer(spec.data), reading);
   const file = await readFileBytes(spec.path);
   if ('error' in file) return failed(spec.source, file.error);
-  return readBytes(spec.source, file.bytes);
+  return readBytes(spec.source, file.bytes, reading);
 }
