@@ -6,6 +6,7 @@ import type { EvaluationOptions, Partition } from './iam/types.js';
 import type { TerraformDocument } from './terraform/types.js';
 import { extractPolicies } from './extract/index.js';
 import { documentKind, readInput } from './input/index.js';
+import type { ProgressListener } from './input/scan-progress.js';
 import type { InputSpec } from './input/index.js';
 import { readBaselineFile } from './config/baseline-file.js';
 import { judgeSource } from './rules/judge-source.js';
@@ -83,7 +84,7 @@ function incompletePlanWarning(document: InputDocument): InputWarning | undefine
   };
 }
 
-function judgeDocument(document: InputDocument, options: Options, blockedActions: readonly string[], into: Collected): void {
+function judgeDocument(document: InputDocument, options: Options, blockedActions: readonly string[], into: Collected, progress?: ProgressListener): void {
   const origin = { source: document.source, ...(document.position !== undefined ? { position: document.position } : {}) };
   let terraform;
   try {
@@ -100,7 +101,11 @@ function judgeDocument(document: InputDocument, options: Options, blockedActions
     partition,
     conditions: options.conditions,
   }));
-  for (const source of extractPolicies(terraform)) {
+  const sources = extractPolicies(terraform);
+  const resources = terraform.resources.length;
+  let judged = 0;
+  for (const source of sources) {
+    progress?.({ phase: 'judge', source: document.source, resources, judged: judged++, policies: sources.length });
     const judgement = judgeSource(source, origin, evaluations);
     into.policies.push({
       address: source.address,
@@ -133,21 +138,27 @@ export function resolveBlockedActions(patterns: readonly string[]): string[] {
   return expanded.actions;
 }
 
+/** What a caller may follow while a check runs. */
+export interface CheckHooks {
+  /** Told how reading and judging large inputs goes (for a progress line). */
+  readonly progress?: ProgressListener;
+}
+
 /**
  * Judges every plan or state in `inputs` and returns the report. Inputs that cannot be used
  * are listed in `report.errors`; the rest are still judged.
  */
-export async function check(inputs: CheckInput | readonly CheckInput[], options: Partial<Options> = {}): Promise<Report> {
+export async function check(inputs: CheckInput | readonly CheckInput[], options: Partial<Options> = {}, hooks: CheckHooks = {}): Promise<Report> {
   const resolved: Options = { ...DEFAULT_OPTIONS, ...options };
   const blockedActions = resolveBlockedActions(resolved.blockedActions);
   const baseline = resolved.baseline !== undefined ? await readBaselineFile(resolved.baseline) : undefined;
   const list = Array.isArray(inputs) ? inputs : [inputs as CheckInput];
   const collected: Collected = { findings: [], unevaluated: [], skipped: [], policies: [], warnings: [], errors: [], documents: 0 };
   for (const input of list) {
-    const result = await readInput(toSpec(input));
+    const result = await readInput(toSpec(input), hooks.progress !== undefined ? { progress: hooks.progress } : {});
     collected.warnings.push(...result.warnings);
     collected.errors.push(...result.errors);
-    for (const document of result.documents) judgeDocument(document, resolved, blockedActions, collected);
+    for (const document of result.documents) judgeDocument(document, resolved, blockedActions, collected, hooks.progress);
   }
   markAccepted(collected, resolved, baseline);
   return {
