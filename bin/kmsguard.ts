@@ -8,6 +8,7 @@ import { parseArguments, type ParsedCommand } from './arguments.js';
 import { check, DEFAULT_OPTIONS, OptionsError, resolveBlockedActions } from '../lib/check.js';
 import { ConfigError, effectiveConfig, loadConfig, readBaselineFile, resolveOptions, type ResolvedOptions } from '../lib/config/index.js';
 import { readStdin } from '../lib/input/index.js';
+import { ProgressLine, progressWanted } from '../lib/input/scan-progress.js';
 import { loadFormatter } from '../lib/report/index.js';
 import { baselineOf, formatBaseline } from '../lib/rules/baseline.js';
 import { exitCodeFor } from '../lib/rules/summary.js';
@@ -44,12 +45,13 @@ async function resolveRunOptions(command: { readonly options: Partial<Options>; 
   return resolveOptions(DEFAULT_OPTIONS, config, command.options);
 }
 
-async function readInputs(files: readonly string[]) {
+async function readInputs(files: readonly string[], progress?: ProgressLine) {
   const inputs = [];
   for (const file of files) {
     if (file === STDIN) {
       if (process.stdin.isTTY) fail('No input: give a plan file, or pipe `terraform show -json` output into kmsguard.');
-      inputs.push({ source: STDIN, data: await readStdin(process.stdin) });
+      const read = progress && ((bytes: number) => progress.update({ phase: 'read', source: STDIN, bytes }));
+      inputs.push({ source: STDIN, data: await readStdin(process.stdin, read) });
     } else {
       inputs.push(file);
     }
@@ -59,14 +61,18 @@ async function readInputs(files: readonly string[]) {
 
 async function runCheck(command: Extract<ParsedCommand, { command: 'check' }>): Promise<number> {
   const { options } = await resolveRunOptions(command);
-  const inputs = await readInputs(command.files);
+  // A progress line on standard error, for large inputs and a person at a terminal only.
+  const progress = progressWanted({ stderrIsTTY: Boolean(process.stderr.isTTY), env: process.env }) ? new ProgressLine((text) => process.stderr.write(text)) : undefined;
   let report: Report;
   try {
-    report = await check(inputs, options);
+    const inputs = await readInputs(command.files, progress);
+    report = await check(inputs, options, progress !== undefined ? { progress: progress.update } : {});
   } catch (error) {
+    progress?.finish();
     if (error instanceof OptionsError) fail(error.message);
     throw error;
   }
+  progress?.finish();
   printDiagnostics(report);
   for (const output of command.outputs) {
     const formatter = await loadFormatter(output.format);
