@@ -1,0 +1,59 @@
+/** The shape of a red-team case: one fixture, the exit code, and what must become of every policy in it. */
+import type { Scope, UnevaluatedReason } from '../../lib/types.js';
+
+interface PolicyRow {
+  readonly address: string;
+  readonly policyPath: string;
+  /** Set when kmsguard is known to get this row wrong: the test is skipped and says why. */
+  readonly knownWrong?: string;
+}
+
+export interface FindingRow extends PolicyRow {
+  readonly outcome: 'finding';
+  readonly scope: Scope;
+  readonly actions: readonly string[];
+  /** Indexes of the responsible statements, in order. */
+  readonly statements: readonly number[];
+  /** Their Sids, when the row checks them (undefined for a statement without one). */
+  readonly sids?: readonly (string | null)[];
+  readonly conditionKeys: readonly string[];
+  readonly introduced: boolean;
+}
+
+export interface CleanRow extends PolicyRow {
+  readonly outcome: 'clean';
+}
+
+export interface UnevaluatedRow extends PolicyRow {
+  readonly outcome: 'unevaluated';
+  readonly reason: UnevaluatedReason;
+  /** Text the detail must contain. */
+  readonly detail?: string;
+}
+
+export interface SkippedRow extends PolicyRow {
+  readonly outcome: 'skipped';
+  /** Text the reason must contain. */
+  readonly detail?: string;
+}
+
+export type ExpectedPolicy = FindingRow | CleanRow | UnevaluatedRow | SkippedRow;
+
+export interface FixtureCase {
+  /** File name under test/fixtures/redteam. */
+  readonly file: string;
+  readonly note?: string;
+  /** Extra command-line arguments (before the file). */
+  readonly args?: readonly string[];
+  readonly exit: number;
+  /** Exit code with `--strict` added, when the case checks it. */
+  readonly strictExit?: number;
+  /** Text stderr must contain (a warning), when the case checks it. */
+  readonly warning?: string;
+  /** Set when kmsguard's exit code for this fixture is known wrong. */
+  readonly knownWrongExit?: string;
+  /** Set when the set of policies kmsguard meets in this fixture is known wrong. */
+  readonly knownWrongSet?: string;
+  /** Every policy kmsguard must meet in the fixture: nothing more, nothing less. */
+  readonly policies: readonly ExpectedPolicy[];
+}

@@ -1,0 +1,120 @@
+/**
+ * Red-team verdicts: each fixture under test/fixtures/redteam is judged by the built command line
+ * (`--format json`) and every policy in it must get the verdict decided beforehand from DESIGN.md
+ * and issues 2-4: exit code, the set of policies met, each finding's address, scope, severity,
+ * actions, statements, condition keys and `introduced`, each unevaluated policy's reason, each
+ * skipped policy, and the summary counts.
+ */
+import { expect } from 'chai';
+import path from 'node:path';
+import type { Report, Severity } from '../../lib/types.js';
+import { fixture } from '../support/paths.js';
+import { runCli, type CliResult } from '../support/run-cli.js';
+import type { ExpectedPolicy, FixtureCase } from './case-types.js';
+import { CASES } from './cases.js';
+
+const SEVERITY: Record<string, Severity> = { 'all-keys': 'high', 'account-keys': 'medium', 'region-keys': 'low' };
+
+const key = (p: { address: string; policyPath: string }) => `${p.address} ${p.policyPath}`;
+
+function run(c: FixtureCase, extra: readonly string[] = []): CliResult {
+  return runCli(['--format', 'json', ...(c.args ?? []), ...extra, path.join(fixture('redteam'), c.file)]);
+}
+
+function expectedSummary(policies: readonly ExpectedPolicy[]) {
+  const count = (outcome: ExpectedPolicy['outcome']) => policies.filter((p) => p.outcome === outcome).length;
+  const bySeverity: Record<Severity, number> = { high: 0, medium: 0, low: 0 };
+  for (const p of policies) if (p.outcome === 'finding') bySeverity[SEVERITY[p.scope]!] += 1;
+  return {
+    documents: 1,
+    policies: count('finding') + count('clean'),
+    findings: count('finding'),
+    unevaluated: count('unevaluated'),
+    skipped: count('skipped'),
+    bySeverity,
+  };
+}
+
+for (const c of CASES) {
+  describe(`red team: ${c.file}${c.note ? ` (${c.note})` : ''}`, function () {
+    this.timeout(20_000);
+    let result: CliResult;
+    let report: Report;
+
+    before(() => {
+      result = run(c);
+      report = JSON.parse(result.stdout) as Report;
+    });
+
+    const exitTest = c.knownWrongExit ? it.skip : it;
+    exitTest(`exits ${c.exit} without a stack trace`, () => {
+      expect(result.stderr).to.not.match(/\n\s+at /);
+      expect(result.status, result.stderr).to.equal(c.exit);
+    });
+
+    if (c.strictExit !== undefined) {
+      it(`exits ${c.strictExit} with --strict`, () => {
+        expect(run(c, ['--strict']).status).to.equal(c.strictExit);
+      });
+    }
+
+    if (c.warning !== undefined) {
+      const warning = c.warning;
+      it(`warns: ${warning}`, () => {
+        expect(result.stderr).to.include(warning);
+      });
+    }
+
+    const setTest = c.knownWrongSet || c.policies.some((p) => p.knownWrong) ? it.skip : it;
+    setTest('meets exactly the expected policies, and counts them in the summary', () => {
+      expect(report.policies.map(key).sort()).to.deep.equal(c.policies.map(key).sort());
+      const { documents, policies, findings, unevaluated, skipped, bySeverity } = report.summary;
+      expect({ documents, policies, findings, unevaluated, skipped, bySeverity }).to.deep.equal(expectedSummary(c.policies));
+    });
+
+    for (const expected of c.policies) {
+      const test = expected.knownWrong ? it.skip : it;
+      const title =
+        expected.outcome === 'finding' ? `${key(expected)}: ${expected.scope} ${expected.actions.join(',')}`
+        : expected.outcome === 'unevaluated' ? `${key(expected)}: unevaluated (${expected.reason})`
+        : `${key(expected)}: ${expected.outcome}`;
+      test(title, () => {
+        const outcome = report.policies.find((p) => key(p) === key(expected));
+        expect(outcome, `${key(expected)} not in the report`).to.not.equal(undefined);
+        const finding = report.findings.find((f) => key(f) === key(expected));
+        const unevaluated = report.unevaluated.find((u) => key(u) === key(expected));
+        const skipped = report.skipped.find((s) => key(s) === key(expected));
+        expect(outcome!.outcome, JSON.stringify(finding ?? unevaluated ?? skipped ?? outcome)).to.equal(expected.outcome);
+        switch (expected.outcome) {
+          case 'finding':
+            expect({
+              scope: finding!.scope,
+              severity: finding!.severity,
+              actions: finding!.actions,
+              statements: finding!.statements.map((s) => s.index),
+              conditionKeys: finding!.conditionKeys,
+              introduced: finding!.introduced,
+            }).to.deep.equal({
+              scope: expected.scope,
+              severity: SEVERITY[expected.scope],
+              actions: expected.actions,
+              statements: expected.statements,
+              conditionKeys: expected.conditionKeys,
+              introduced: expected.introduced,
+            });
+            if (expected.sids) expect(finding!.statements.map((s) => s.sid ?? null)).to.deep.equal(expected.sids);
+            break;
+          case 'unevaluated':
+            expect(unevaluated!.reason).to.equal(expected.reason);
+            if (expected.detail !== undefined) expect(unevaluated!.detail).to.include(expected.detail);
+            break;
+          case 'skipped':
+            if (expected.detail !== undefined) expect(skipped!.reason).to.include(expected.detail);
+            break;
+          case 'clean':
+            expect(finding ?? unevaluated ?? skipped).to.equal(undefined);
+        }
+      });
+    }
+  });
+}
