@@ -6,7 +6,7 @@
  */
 import { describeNonJsonText, looksLikeWrapperOutput } from './describe-text.js';
 import { describeCharacter } from './text-location.js';
-import { documentValue } from './scan-values.js';
+import { documentValue, MemberArena, type ScannedBytes } from './scan-values.js';
 import { isWhitespaceByte, scanStructure, startsJsonValueByte, Structure, type ScanProgress } from './scan-structure.js';
 import { ONLY_WHITESPACE, syntaxErrorMessage, trailingTextWarning, type ParsedStream } from './split-documents.js';
 
@@ -73,7 +73,7 @@ export interface ScanOptions {
  */
 export function scanDocuments(bytes: Buffer, options: ScanOptions = {}): ParsedStream {
   const structure = new Structure(Math.max(1024, bytes.length >>> 9));
-  const scanned = { bytes, structure };
+  const scanned = { bytes, structure, members: new MemberArena() };
   const values: unknown[] = [];
   let offset = skipSeparator(bytes, 0);
   if (offset >= bytes.length) return { values, error: { documentIndex: 1, message: ONLY_WHITESPACE } };
@@ -104,7 +104,7 @@ export function scanDocuments(bytes: Buffer, options: ScanOptions = {}): ParsedS
 }
 
 /** Input that starts with something other than an object or array: JSON only if it is one lone value. */
-function loneValue(bytes: Buffer, offset: number, scanned: { bytes: Buffer; structure: Structure }): ParsedStream {
+function loneValue(bytes: Buffer, offset: number, scanned: ScannedBytes): ParsedStream {
   // JSON.parse reads a lone value surrounded by whitespace; a byte order mark before it is not whitespace.
   let leadingWhitespace = true;
   for (let i = 0; i < offset; i += 1) if (!isWhitespaceByte(bytes[i]!)) leadingWhitespace = false;

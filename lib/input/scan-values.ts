@@ -45,11 +45,6 @@ const enum Byte {
   CloseBrace = 0x7d,
 }
 
-/** The bytes of a checked stream and where its containers close. */
-export interface ScannedBytes {
-  readonly bytes: Buffer;
-  readonly structure: Structure;
-}
 
 function skipWhitespace(bytes: Buffer, offset: number): number {
   let i = offset;
@@ -256,16 +251,58 @@ function memberValue(scanned: ScannedBytes, start: number, end: number, ordinal:
 /** Above this many members, names are looked up through a Map. */
 const MANY_MEMBERS = 32;
 
-/** Marks a member whose value has not been built yet. */
-const UNBUILT = Symbol('unbuilt');
+/** Per member of an indexed lazy object, in the arena: key start, value start, container ordinal + 1 (0: none). */
+const MEMBER = 3;
 
-/** Per member of an indexed lazy object: key start, key end, value start, value end, ordinal. */
-const SPAN = 5;
+/**
+ * Where the members of lazy objects are, for all objects of a stream in one growing array:
+ * a few numbers per member instead of arrays per object.
+ */
+export class MemberArena {
+  data = new Uint32Array(64 * 1024);
+  length = 0;
+
+  /** Appends the members of the object opening at `start`; returns where they begin. */
+  index(scanned: ScannedBytes, start: number, ordinal: number): { readonly at: number; readonly count: number } {
+    const at = this.length;
+    const cursor = new Cursor(scanned, start, ordinal, true);
+    while (cursor.next()) {
+      if (this.length + MEMBER > this.data.length) {
+        const grown = new Uint32Array(this.data.length * 2);
+        grown.set(this.data);
+        this.data = grown;
+      }
+      this.data[this.length++] = cursor.keyStart;
+      this.data[this.length++] = cursor.valueStart;
+      this.data[this.length++] = cursor.ordinal + 1;
+    }
+    return { at, count: (this.length - at) / MEMBER };
+  }
+}
+
+/** The bytes of a checked stream, where its containers close, and the members indexed so far. */
+export interface ScannedBytes {
+  readonly bytes: Buffer;
+  readonly structure: Structure;
+  readonly members: MemberArena;
+}
+
+/** From the first byte of a value whose container ordinal (or -1) is known: the offset after it. */
+function valueEnd(scanned: ScannedBytes, start: number, ordinal: number): number {
+  const { bytes } = scanned;
+  const byte = bytes[start];
+  if (ordinal >= 0) return scanned.structure.close[ordinal]! + 1;
+  if (byte === Byte.OpenBrace || byte === Byte.OpenBracket) return tinyContainerEnd(bytes, start);
+  return byte === Byte.Quote ? stringEnd(bytes, start) : atomEnd(bytes, start);
+}
 
 /** An object not built yet: members are read from the bytes one by one until it must be built whole. */
 class LazyObject implements ProxyHandler<Record<string, unknown>> {
-  private spans: number[] | undefined;
-  private values: unknown[] | undefined;
+  /** Where this object's members are in the arena, once indexed (-1 before). */
+  private at = -1;
+  private count = 0;
+  /** Members read so far: pairs of member position and value. */
+  private read: unknown[] | undefined;
   /** For objects with many members: name -> position of its last occurrence. */
   private positions: Map<string, number> | undefined;
   private built = false;
@@ -277,35 +314,39 @@ class LazyObject implements ProxyHandler<Record<string, unknown>> {
     private readonly depth: number,
   ) {}
 
-  private index(): number[] {
-    const spans: number[] = [];
-    const cursor = new Cursor(this.scanned, this.start, this.ordinal, true);
-    while (cursor.next()) spans.push(cursor.keyStart, cursor.keyEnd, cursor.valueStart, cursor.valueEnd, cursor.ordinal);
-    this.spans = spans;
-    this.values = new Array<unknown>(spans.length / SPAN).fill(UNBUILT);
-    return spans;
+  private index(): void {
+    if (this.at >= 0) return;
+    const { at, count } = this.scanned.members.index(this.scanned, this.start, this.ordinal);
+    this.at = at;
+    this.count = count;
+  }
+
+  private keyStartAt(i: number): number {
+    return this.scanned.members.data[this.at + MEMBER * i]!;
   }
 
   private keyAt(i: number): string {
-    const spans = this.spans!;
-    return decodeString(this.scanned.bytes, spans[SPAN * i]!, spans[SPAN * i + 1]!);
+    const start = this.keyStartAt(i);
+    return decodeString(this.scanned.bytes, start, stringEnd(this.scanned.bytes, start));
   }
 
   private valueAt(i: number): unknown {
-    const values = this.values!;
-    let value = values[i];
-    if (value === UNBUILT) {
-      const spans = this.spans!;
-      value = memberValue(this.scanned, spans[SPAN * i + 2]!, spans[SPAN * i + 3]!, spans[SPAN * i + 4]!, this.depth + 1);
-      values[i] = value;
+    const read = this.read;
+    if (read !== undefined) {
+      for (let k = 0; k < read.length; k += 2) if (read[k] === i) return read[k + 1];
     }
+    const data = this.scanned.members.data;
+    const start = data[this.at + MEMBER * i + 1]!;
+    const ordinal = data[this.at + MEMBER * i + 2]! - 1;
+    const value = memberValue(this.scanned, start, valueEnd(this.scanned, start, ordinal), ordinal, this.depth + 1);
+    (this.read ??= []).push(i, value);
     return value;
   }
 
   /** Position of the member named `key` (the last one when a name repeats, as in JSON.parse), or -1. */
   private find(key: string): number {
-    const spans = this.spans ?? this.index();
-    const count = spans.length / SPAN;
+    this.index();
+    const count = this.count;
     if (count > MANY_MEMBERS) {
       if (this.positions === undefined) {
         this.positions = new Map();
@@ -316,7 +357,8 @@ class LazyObject implements ProxyHandler<Record<string, unknown>> {
     const ascii = isAscii(key);
     const { bytes } = this.scanned;
     for (let i = count - 1; i >= 0; i -= 1) {
-      if (keyEquals(bytes, spans[SPAN * i]!, spans[SPAN * i + 1]!, key, ascii)) return i;
+      const start = this.keyStartAt(i);
+      if (keyEquals(bytes, start, stringEnd(bytes, start), key, ascii)) return i;
     }
     return -1;
   }
@@ -324,11 +366,10 @@ class LazyObject implements ProxyHandler<Record<string, unknown>> {
   private build(target: Record<string, unknown>): void {
     if (this.built) return;
     this.built = true;
-    const count = (this.spans ?? this.index()).length / SPAN;
+    this.index();
     // A repeated name is defined again: as with JSON.parse, it keeps its first position and the last value.
-    for (let i = 0; i < count; i += 1) defineMember(target, this.keyAt(i), this.valueAt(i));
-    this.spans = undefined;
-    this.values = undefined;
+    for (let i = 0; i < this.count; i += 1) defineMember(target, this.keyAt(i), this.valueAt(i));
+    this.read = undefined;
     this.positions = undefined;
   }
 
