@@ -48,10 +48,12 @@ export interface FixtureCase {
   readonly exit: number;
   /** Exit code with `--strict` added, when the case checks it. */
   readonly strictExit?: number;
-  /** Text stderr must contain (a warning), when the case checks it. */
+  /** Text the text report must contain (a warning), when the case checks it. */
   readonly warning?: string;
   /** Set when kmsguard's exit code for this fixture is known wrong. */
   readonly knownWrongExit?: string;
+  /** Set when kmsguard's exit code with `--strict` is known wrong. */
+  readonly knownWrongStrict?: string;
   /** Set when the set of policies kmsguard meets in this fixture is known wrong. */
   readonly knownWrongSet?: string;
   /** Every policy kmsguard must meet in the fixture: nothing more, nothing less. */
