@@ -56,8 +56,12 @@ function planFor(out: string, spec: PlanSpec, name: string): Plan {
 
 const haveTime = existsSync(TIME);
 
+/** Exit codes that are verdicts, not failures: kmsguard's 0 and 1, the baseline's 0. */
+const KMSGUARD_VERDICTS: readonly number[] = [0, 1];
+const BASELINE_SUCCESS: readonly number[] = [0];
+
 /** Runs a command (through /usr/bin/time when present) and measures it. */
-function measure(command: string, args: readonly string[], stdinFile?: string): Measurement {
+function measure(command: string, args: readonly string[], verdicts: readonly number[], stdinFile?: string): Measurement {
   const rssFile = path.join(tmpdir(), `kmsguard-bench-${process.pid}.rss`);
   const stdin = stdinFile === undefined ? 'ignore' : openSync(stdinFile, 'r');
   const argv = haveTime ? [TIME, '-f', '%M', '-o', rssFile, command, ...args] : [command, ...args];
@@ -73,7 +77,7 @@ function measure(command: string, args: readonly string[], stdinFile?: string): 
     rmSync(rssFile, { force: true });
   }
   const stderr = result.stderr?.toString('utf8') ?? '';
-  return { seconds, peakRssMiB, exitCode: result.status, error: describeFailure(result.status, stderr) };
+  return { seconds, peakRssMiB, exitCode: result.status, error: describeFailure(result.status, stderr, verdicts) };
 }
 
 /** The same, with standard input a pipe fed by `cat` (not a file kmsguard could stat). */
@@ -90,11 +94,11 @@ function measurePiped(file: string, args: readonly string[]): Measurement {
     if (Number.isFinite(kib)) peakRssMiB = kib / 1024;
     rmSync(rssFile, { force: true });
   }
-  return { seconds, peakRssMiB, exitCode: result.status, error: describeFailure(result.status, result.stderr.toString('utf8')) };
+  return { seconds, peakRssMiB, exitCode: result.status, error: describeFailure(result.status, result.stderr.toString('utf8'), KMSGUARD_VERDICTS) };
 }
 
-function describeFailure(status: number | null, stderr: string): string | undefined {
-  if (status === 0 || status === 1) return undefined;
+function describeFailure(status: number | null, stderr: string, verdicts: readonly number[]): string | undefined {
+  if (status !== null && verdicts.includes(status)) return undefined;
   if (/ERR_STRING_TOO_LONG|Cannot create a string longer than/.test(stderr)) return 'ERR_STRING_TOO_LONG';
   const line = stderr.split('\n').find((l) => /Error|kmsguard:/.test(l)) ?? stderr.split('\n')[0] ?? '';
   return `exit ${status}: ${line.trim().slice(0, 120)}`;
@@ -145,8 +149,8 @@ function benchSize(options: BenchOptions, sizeMiB: number): SizeResult {
   const baseline: Measurement[] = [];
   const piped: Measurement[] = [];
   for (let run = 0; run < options.runs; run++) {
-    kmsguard.push(measure(process.execPath, [binPath, '--format', 'json', plan.file]));
-    baseline.push(measure(process.execPath, ['-e', BASELINE_SCRIPT, plan.file]));
+    kmsguard.push(measure(process.execPath, [binPath, '--format', 'json', plan.file], KMSGUARD_VERDICTS));
+    baseline.push(measure(process.execPath, ['-e', BASELINE_SCRIPT, plan.file], BASELINE_SUCCESS));
     if (options.stdin) piped.push(measurePiped(plan.file, [binPath, '--format', 'json', '-']));
     process.stderr.write('.');
   }
@@ -177,11 +181,11 @@ function benchStartup(options: BenchOptions): StartupResult {
   const node: Measurement[] = [];
   const kmsguard: Measurement[] = [];
   // One of each first, not counted: file caches warm.
-  measure(process.execPath, ['-e', '0']);
-  measure(process.execPath, [binPath, '--format', 'json', plan.file]);
+  measure(process.execPath, ['-e', '0'], BASELINE_SUCCESS);
+  measure(process.execPath, [binPath, '--format', 'json', plan.file], KMSGUARD_VERDICTS);
   for (let run = 0; run < options.startupRuns; run++) {
-    node.push(measure(process.execPath, ['-e', '0']));
-    kmsguard.push(measure(process.execPath, [binPath, '--format', 'json', plan.file]));
+    node.push(measure(process.execPath, ['-e', '0'], BASELINE_SUCCESS));
+    kmsguard.push(measure(process.execPath, [binPath, '--format', 'json', plan.file], KMSGUARD_VERDICTS));
     if (run % 5 === 4) process.stderr.write('.');
   }
   process.stderr.write('\n');
