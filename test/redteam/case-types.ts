@@ -54,6 +54,8 @@ export interface FixtureCase {
   readonly knownWrongExit?: string;
   /** Set when kmsguard's exit code with `--strict` is known wrong. */
   readonly knownWrongStrict?: string;
+  /** Set when the text report's warning is known wrong. */
+  readonly knownWrongWarning?: string;
   /** Set when the set of policies kmsguard meets in this fixture is known wrong. */
   readonly knownWrongSet?: string;
   /** Every policy kmsguard must meet in the fixture: nothing more, nothing less. */

@@ -531,6 +531,8 @@ export const CASES: readonly FixtureCase[] = [
   {
     file: "key-arn-chains-tf1.0.v0.2.plan.json",
     note: "the key-ARN chains planned by Terraform 1.0: references name objects only",
+    // KNOWN WRONG: the text report lists 10 policies not evaluated instead of 2 (the eight Terraform 1.0 rows below)
+    knownWrongWarning: "the text report lists 10 policies not evaluated instead of 2 (the eight Terraform 1.0 rows below)",
     warning: "Not evaluated (2)",
     strictExit: 1,
     exit: 0,
