@@ -36,7 +36,7 @@ function expectedSummary(policies: readonly ExpectedPolicy[]) {
 }
 
 for (const c of CASES) {
-  describe(`red team: ${c.file}${c.note ? ` (${c.note})` : ''}`, function () {
+  describe(`red team: ${[c.file, ...(c.args ?? [])].join(' ')}${c.note ? ` (${c.note})` : ''}`, function () {
     this.timeout(20_000);
     let result: CliResult;
     let report: Report;
