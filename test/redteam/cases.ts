@@ -756,4 +756,15 @@ export const CASES: readonly FixtureCase[] = [
       {"address": "aws_iam_group_policy.proto_only", "policyPath": "policy", "outcome": "unevaluated", "reason": "invalid", "detail": "no Statement"},
     ],
   },
+  {
+    file: "blocked-actions.v1.2.plan.json",
+    note: "--blocked-action kms:ReEncrypt* replaces the default list",
+    args: ["--blocked-action", "kms:ReEncrypt*"],
+    exit: 1,
+    policies: [
+      {"address": "aws_iam_policy.kms_star", "policyPath": "policy", "outcome": "finding", "scope": "all-keys", "actions": ["kms:ReEncryptFrom", "kms:ReEncryptTo"], "statements": [0], "conditionKeys": [], "introduced": true},
+      {"address": "aws_iam_policy.decrypt_only", "policyPath": "policy", "outcome": "clean"},
+      {"address": "aws_iam_policy.notaction_from", "policyPath": "policy", "outcome": "finding", "scope": "all-keys", "actions": ["kms:ReEncryptTo"], "statements": [0], "conditionKeys": [], "introduced": true},
+    ],
+  },
 ];
