@@ -767,4 +767,14 @@ export const CASES: readonly FixtureCase[] = [
       {"address": "aws_iam_policy.notaction_from", "policyPath": "policy", "outcome": "finding", "scope": "all-keys", "actions": ["kms:ReEncryptTo"], "statements": [0], "conditionKeys": [], "introduced": true},
     ],
   },
+  {
+    file: "deferred-sets-tf0.13.v0.1.plan.json",
+    note: "Terraform 0.13 plan: a set's unknown elements appear only in after_unknown",
+    exit: 1,
+    policies: [
+      {"address": "aws_iam_role_policy.only_unknown", "policyPath": "policy", "outcome": "unevaluated", "reason": "unknown"},
+      {"address": "aws_iam_role_policy.star_and_unknown", "policyPath": "policy", "outcome": "finding", "scope": "all-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": [], "introduced": true},
+      {"address": "aws_iam_role_policy.s3_known_and_unknown", "policyPath": "policy", "outcome": "clean"},
+    ],
+  },
 ];
