@@ -1,11 +1,11 @@
 // Mutation testing of the policy language (lib/iam) and the rules layer (lib/rules):
-// `npx stryker run` (outside the default test run). Stryker mutates the TypeScript sources in a
+// `node scripts/mutate.mjs` (outside the default test run). Stryker mutates the TypeScript sources in a
 // sandbox, the build step compiles them into dist/, and mocha runs the compiled specs that
 // exercise these two folders, fast table tests first.
 
 // The generated-case suites run with fewer cases per mutant, and stop at the first
 // counterexample instead of shrinking it. The test runner processes inherit these.
-process.env.KMSGUARD_RUNS ??= '500';
+process.env.KMSGUARD_RUNS ??= '100';
 process.env.KMSGUARD_FAST_FAIL ??= '1';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -24,19 +24,33 @@ export default {
     'no-config': true,
     spec: [
       'dist/test/iam-mutation/**/*.test.js',
-      'dist/test/iam/**/*.test.js',
+      'dist/test/iam/glob.test.js',
+      'dist/test/iam/parse.test.js',
+      'dist/test/iam/kms-actions.test.js',
+      'dist/test/iam/judge.test.js',
+      'dist/test/iam/key-search.test.js',
+      'dist/test/rules/judge-source.test.js',
+      'dist/test/rules/policy-change.test.js',
+      'dist/test/rules/fix.test.js',
       'dist/test/rules/baseline.test.js',
       'dist/test/rules/suppressions.test.js',
-      // Not test/rules/fix.test.js: it asserts more than 300 findings among its generated cases,
-      // which holds only at the default number of cases, not under KMSGUARD_RUNS=500.
-      'dist/test/resolve/**/*.test.js',
+      'dist/test/resolve/verdicts.test.js',
       'dist/test/report/json.test.js',
-      'dist/test/property/**/*.test.js',
+      'dist/test/property/differential.test.js',
+      'dist/test/property/properties.test.js',
       'dist/test/fuzz/generated-plans.test.js',
+      // Left out: test/iam/performance.test.js (timings mean nothing in instrumented code) and
+      // test/iam/oracle.test.js (a fixed 200 cases of exhaustive enumeration: slow for every
+      // surviving mutant).
     ],
+    // One test of fix.test.js asserts more than 300 findings among its generated cases, which
+    // holds only at the default case count, not under KMSGUARD_RUNS: leave that one out.
+    grep: '^(?!.*fixes every finding, keeps everything else: judged with the finding).*$',
   },
   coverageAnalysis: 'perTest',
-  timeoutMS: 20000,
+  timeoutMS: 10000,
+  // Module-level constants (tables, caches) would force every test to rerun for each mutant.
+  ignoreStatic: true,
   concurrency: 2,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },

@@ -1,7 +1,8 @@
-// Runs mutation testing through Stryker's API with stryker.config.mjs. The `stryker` command
-// refuses Node.js below 22 before it starts; the engine itself runs on the Node.js this project
-// supports (>= 20.19), so this entry point skips that check. Exit code: 0 when the score
-// reaches the `break` threshold (or none is set), 1 otherwise.
+// Runs mutation testing through Stryker's API with stryker.config.mjs and prints the score
+// (killed + timed out, over all mutants that compiled and ran). The `stryker` command refuses
+// Node.js below 22 before it starts; the engine itself runs on the Node.js this project supports
+// (>= 20.19), so this entry point skips that check. Options: --dryRunOnly, --mutate=<globs>,
+// --concurrency=<n>.
 import { cpSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';

@@ -75,6 +75,32 @@ describe('oracle', function () {
       });
     }
 
+    const scoped: [string, Doc, OracleScope, OracleScope][] = [
+      ['ResourceAccount on every key', policy(allow('kms:Decrypt', '*', { Condition: { StringEquals: { 'aws:ResourceAccount': '111122223333' } } })), 'all-keys', 'account-keys'],
+      ['a tag on every key', policy(allow('kms:Decrypt', '*', { Condition: TAG_CONDITION })), 'all-keys', 'none'],
+      ['ForAllValues: on a tag', policy(allow('kms:Decrypt', '*', { Condition: { 'ForAllValues:StringEquals': { 'aws:ResourceTag/team': 'payments' } } })), 'all-keys', 'all-keys'],
+      ['IfExists on ResourceAccount', policy(allow('kms:Decrypt', '*', { Condition: { StringEqualsIfExists: { 'aws:ResourceAccount': '111122223333' } } })), 'all-keys', 'all-keys'],
+      ['a negated operator', policy(allow('kms:Decrypt', '*', { Condition: { StringNotEquals: { 'aws:ResourceAccount': '111122223333' } } })), 'all-keys', 'all-keys'],
+      [
+        'ResourceAccount outside the granted account',
+        policy(allow('kms:Decrypt', 'arn:aws:kms:*:444455556666:key/*', { Condition: { StringEquals: { 'aws:ResourceAccount': '111122223333' } } })),
+        'account-keys',
+        'none',
+      ],
+      [
+        'the caller\'s account as ResourceAccount, one region',
+        policy(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:*', { Condition: { ArnEquals: { 'aws:resourceaccount': '${aws:PrincipalAccount}' } } })),
+        'all-keys',
+        'region-keys',
+      ],
+      ['a Deny with a condition still removes nothing', policy(allow('kms:*', '*'), deny('kms:*', '*', { Condition: TAG_CONDITION })), 'all-keys', 'all-keys'],
+    ];
+    for (const [name, document, ignored, scoping] of scoped) {
+      it(`${name}: ${ignored} with conditions ignored, ${scoping} when they scope`, () => {
+        expect([oracle().judge(document, 'ignore').scope, oracle().judge(document, 'scope').scope]).to.deep.equal([ignored, scoping]);
+      });
+    }
+
     it('reports the blocked actions, responsible statements and their condition keys', () => {
       const verdict = oracle().judge(
         policy(

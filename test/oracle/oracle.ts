@@ -10,8 +10,18 @@
  *                   account-keys if allowed on a key whose region is not spelled out,
  *                   region-keys  if allowed on a key whose key id is not spelled out,
  *                   none         otherwise.
+ *
+ * With `conditions: 'scope'` (issue 6), an Allow's Condition limits the keys it grants when a
+ * test uses a positive operator (StringEquals, StringLike, ArnEquals, ArnLike, alone or after
+ * ForAnyValue:/ForAllValues:; never ...IfExists or a negated operator):
+ *   - on `aws:ResourceTag/...` or `kms:ResourceAliases` (not in a ForAllValues: test, which
+ *     also holds for a key without tags or aliases): only keys the policy names;
+ *   - on `aws:ResourceAccount` with plain values: only keys in those accounts, which then
+ *     count as spelled out.
+ * Condition keys compare without regard to case. The generator uses one ResourceAccount test
+ * per block and no wildcard values in it, where that reading is exact.
  */
-import { actionTokensOf, globRegExp, resourceTokens } from './glob.js';
+import { actionTokensOf, globRegExp, resourceTokens, type GlobToken } from './glob.js';
 import { buildUniverse, spelledSegments, type Position, type Universe } from './universe.js';
 import { BLOCKED_ACTIONS, RESOURCE_PATTERNS } from './vocabulary.js';
 
@@ -22,6 +32,14 @@ export function widerOf(a: OracleScope, b: OracleScope): OracleScope {
   return SCOPE_ORDER.indexOf(a) >= SCOPE_ORDER.indexOf(b) ? a : b;
 }
 
+export type ConditionMode = 'ignore' | 'scope';
+
+interface ConditionTest {
+  readonly operator: string;
+  readonly key: string;
+  readonly values: readonly string[];
+}
+
 interface OracleStatement {
   readonly index: number;
   readonly effect: 'Allow' | 'Deny';
@@ -30,6 +48,7 @@ interface OracleStatement {
   readonly resources: readonly string[];
   readonly resourceNegated: boolean;
   readonly conditionKeys: readonly string[];
+  readonly conditionTests: readonly ConditionTest[];
 }
 
 export interface OracleVerdict {
@@ -74,15 +93,18 @@ function readStatement(raw: unknown, index: number): OracleStatement {
   for (const r of resources) {
     if (!VOCABULARY.has(r)) throw new OracleShapeError(`statement ${index}: ${r} is outside the vocabulary`);
   }
-  const conditionKeys: string[] = [];
+  const conditionTests: ConditionTest[] = [];
   if ('Condition' in s) {
     const block = s.Condition;
     if (typeof block !== 'object' || block === null || Array.isArray(block)) throw new OracleShapeError(`statement ${index}: Condition`);
-    for (const tests of Object.values(block)) {
+    for (const [operator, tests] of Object.entries(block)) {
       if (typeof tests !== 'object' || tests === null) throw new OracleShapeError(`statement ${index}: Condition operator`);
-      conditionKeys.push(...Object.keys(tests));
+      for (const [key, values] of Object.entries(tests)) {
+        conditionTests.push({ operator, key, values: stringList(values, `statement ${index} condition ${operator} ${key}`) });
+      }
     }
   }
+  const conditionKeys = conditionTests.map((t) => t.key);
   return {
     index,
     effect: s.Effect,
@@ -91,7 +113,37 @@ function readStatement(raw: unknown, index: number): OracleStatement {
     resources,
     resourceNegated,
     conditionKeys,
+    conditionTests,
   };
+}
+
+const POSITIVE = /^(?:ForAnyValue:|ForAllValues:)?(?:StringEquals|StringLike|ArnEquals|ArnLike)$/;
+
+/** What an Allow's Condition does to its keys in 'scope' mode: nothing, only named keys, or accounts. */
+type Narrowing = { readonly kind: 'none' } | { readonly kind: 'named-only' } | { readonly kind: 'accounts'; readonly accounts: readonly string[] };
+
+function narrowing(s: OracleStatement, mode: ConditionMode): Narrowing {
+  if (mode === 'ignore' || s.effect !== 'Allow') return { kind: 'none' };
+  let accounts: string[] | undefined;
+  for (const test of s.conditionTests) {
+    if (!POSITIVE.test(test.operator)) continue;
+    const key = test.key.toLowerCase();
+    if ((key.startsWith('aws:resourcetag/') || key === 'kms:resourcealiases') && !test.operator.startsWith('ForAllValues:')) {
+      return { kind: 'named-only' };
+    }
+    if (key === 'aws:resourceaccount') {
+      if (accounts !== undefined) throw new OracleShapeError(`statement ${s.index}: two ResourceAccount tests`);
+      const values = test.values.map((v) => tokensAsText(resourceTokens(v)));
+      if (values.some((v) => v === undefined)) throw new OracleShapeError(`statement ${s.index}: a ResourceAccount value with a wildcard`);
+      accounts = values as string[];
+    }
+  }
+  return accounts ? { kind: 'accounts', accounts } : { kind: 'none' };
+}
+
+/** The text a wildcard-free pattern stands for, or undefined when it has a wildcard. */
+function tokensAsText(tokens: readonly GlobToken[]): string | undefined {
+  return tokens.every((t) => typeof t === 'string') ? (tokens as string[]).join('') : undefined;
 }
 
 export function readPolicyDocument(document: unknown): OracleStatement[] {
@@ -167,9 +219,11 @@ export class Oracle {
     return s.resourceNegated ? andNot(this.full(), bits) : bits;
   }
 
-  judge(document: unknown): OracleVerdict {
+  judge(document: unknown, mode: ConditionMode = 'ignore'): OracleVerdict {
     const statements = readPolicyDocument(document);
+    const narrowed = statements.map((s) => narrowing(s, mode));
     const spelled = new Set(statements.flatMap((s) => s.resources.flatMap(spelledBy)));
+    for (const n of narrowed) if (n.kind === 'accounts') for (const a of n.accounts) spelled.add(a);
     // Keys whose account / region / key id is NOT spelled out.
     const unspelled = (position: Position): Bits => {
       const bits = this.full();
@@ -181,7 +235,24 @@ export class Oracle {
       ['account-keys', unspelled('R')],
       ['region-keys', unspelled('I')],
     ];
-    const keysOf = statements.map((s) => this.statementKeys(s));
+    // Keys whose region, account and key id are all spelled out: all a named-only grant reaches.
+    const named = this.full();
+    for (const [, tier] of tiers) andNot(named, tier);
+    const keysOf = statements.map((s, n) => {
+      const keys = this.statementKeys(s);
+      const limit = narrowed[n]!;
+      if (limit.kind === 'named-only') return and(keys, named);
+      if (limit.kind === 'accounts') {
+        const inAccounts = this.empty();
+        for (const account of limit.accounts) {
+          const bits = this.valueBits.A.get(account);
+          if (!bits) throw new OracleShapeError(`account ${account} is not in the universe`);
+          or(inAccounts, bits);
+        }
+        return and(keys, inAccounts);
+      }
+      return keys;
+    });
     const byAction: Record<string, OracleScope> = {};
     const allowedBy: Bits[] = [];
     for (const action of BLOCKED_ACTIONS) {

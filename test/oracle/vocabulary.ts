@@ -33,6 +33,10 @@ export const ACTION_PATTERNS: readonly string[] = [
   's3:GetObject',
   'kms',
   'Decrypt',
+  'kms?Decrypt',
+  'kms:*Encrypt*',
+  'kms:ReEncrypt?rom',
+  '*:*',
 ];
 
 /** Region segments: two regions spelled out, and patterns over them. */
@@ -62,6 +66,7 @@ export const KEY_IDS: readonly string[] = [
   'mrk-*',
   '*-1234567890ab',
   '*${aws:username}',
+  '?${aws:username}',
   '*',
 ];
 
@@ -125,6 +130,27 @@ export const CONDITIONS: readonly Record<string, Record<string, string | string[
   { StringLike: { 'kms:EncryptionContext:app': ['a*', 'b*'] } },
   { 'ForAnyValue:StringEquals': { 'kms:EncryptionContextKeys': ['tenant'] } },
   { StringEquals: { 'kms:ViaService': 's3.us-east-1.amazonaws.com' }, Null: { 'aws:ResourceTag/team': 'false' } },
+];
+
+/**
+ * Conditions that limit an Allow's keys under `conditions: 'scope'` (and some that look alike
+ * but do not): tags and aliases, ResourceAccount with plain values, ForAllValues:, IfExists and
+ * negated operators, key names in another case.
+ */
+export const SCOPE_CONDITIONS: readonly Record<string, Record<string, string | string[]>>[] = [
+  { StringEquals: { 'aws:ResourceAccount': '111122223333' } },
+  { StringEquals: { 'aws:ResourceAccount': ['111122223333', '444455556666'] } },
+  { StringLike: { 'AWS:ResourceAccount': '444455556666' } },
+  { ArnEquals: { 'aws:resourceaccount': '${aws:PrincipalAccount}' } },
+  { 'ForAnyValue:StringEquals': { 'aws:ResourceAccount': ['444455556666'] }, Bool: { 'aws:SecureTransport': 'true' } },
+  { StringNotEquals: { 'aws:ResourceAccount': '111122223333' } },
+  { StringEqualsIfExists: { 'aws:ResourceAccount': '111122223333' } },
+  { 'ForAnyValue:StringLike': { 'kms:ResourceAliases': 'alias/app-*' } },
+  { StringEquals: { 'aws:ResourceTag/team': 'payments', 'aws:ResourceAccount': '111122223333' } },
+  { 'ForAllValues:StringEquals': { 'aws:ResourceTag/team': 'payments' } },
+  { StringEqualsIfExists: { 'aws:ResourceTag/team': 'payments' } },
+  { StringNotLike: { 'kms:ResourceAliases': 'alias/app-*' } },
+  { ArnLike: { 'aws:ResourceTag/Owner': 'x' } },
 ];
 
 export const SIDS: readonly string[] = ['Kms', 'Decrypt', 'DenyOthers', 'S3'];

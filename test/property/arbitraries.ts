@@ -11,6 +11,7 @@ import {
   KEY_IDS,
   NON_KEY_PATTERNS,
   REGIONS,
+  SCOPE_CONDITIONS,
   SIDS,
   SPELLED_KEY_ARNS,
 } from '../oracle/vocabulary.js';
@@ -77,7 +78,7 @@ export const narrowResourcePattern: fc.Arbitrary<string> = weighted(
   [1, resourcePattern],
 );
 
-const conditionBlock = fc.constantFrom(...CONDITIONS);
+const conditionBlock = fc.constantFrom(...CONDITIONS, ...SCOPE_CONDITIONS);
 
 export function statementSpec(resources: fc.Arbitrary<string> = resourcePattern): fc.Arbitrary<StatementSpec> {
   return fc.record(

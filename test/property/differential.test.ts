@@ -7,17 +7,19 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { judgePolicy, parsePolicy } from '../../lib/iam/index.js';
 import type { EvaluationOptions, Verdict } from '../../lib/iam/types.js';
-import { oracle, type OracleScope } from '../oracle/oracle.js';
+import { oracle, type ConditionMode, type OracleScope } from '../oracle/oracle.js';
 import { BLOCKED_ACTIONS } from '../oracle/vocabulary.js';
 import { policyDocument } from './arbitraries.js';
 import { propertyParameters } from './settings.js';
 
-const OPTIONS: EvaluationOptions = { blockedActions: [...BLOCKED_ACTIONS], partition: 'aws', conditions: 'ignore' };
+function options(conditions: ConditionMode): EvaluationOptions {
+  return { blockedActions: [...BLOCKED_ACTIONS], partition: 'aws', conditions };
+}
 
-export function kmsguardVerdict(document: unknown, asText: boolean): Verdict {
+export function kmsguardVerdict(document: unknown, asText: boolean, conditions: ConditionMode = 'ignore'): Verdict {
   const parsed = parsePolicy(asText ? JSON.stringify(document) : document);
   if ('error' in parsed) throw new Error(`parsePolicy rejected a valid policy: ${parsed.error.message} at ${parsed.error.pointer}`);
-  return judgePolicy(parsed.policy, OPTIONS);
+  return judgePolicy(parsed.policy, options(conditions));
 }
 
 export function scopeOf(verdict: Verdict): OracleScope | 'unknown' {
@@ -27,17 +29,18 @@ export function scopeOf(verdict: Verdict): OracleScope | 'unknown' {
 describe('differential: judgePolicy against the brute-force oracle', function () {
   this.timeout(600_000);
 
-  it("gives the oracle's scope, blocked actions, responsible statements and condition keys on every generated policy", () => {
+  it("gives the oracle's scope, blocked actions, responsible statements and condition keys on every generated policy, conditions ignored or scoping", () => {
     const judge = oracle();
     const seen: Record<string, number> = { 'all-keys': 0, 'account-keys': 0, 'region-keys': 0, none: 0 };
-    const parameters = propertyParameters<[Record<string, unknown>, boolean]>(10_000);
+    const parameters = propertyParameters<[Record<string, unknown>, boolean, ConditionMode]>(10_000);
+    const mode = fc.constantFrom<ConditionMode>('ignore', 'scope');
     fc.assert(
-      fc.property(policyDocument, fc.boolean(), (document, asText) => {
-        const expected = judge.judge(document);
+      fc.property(policyDocument, fc.boolean(), mode, (document, asText, conditions) => {
+        const expected = judge.judge(document, conditions);
         seen[expected.scope]! += 1;
-        const verdict = kmsguardVerdict(document, asText);
+        const verdict = kmsguardVerdict(document, asText, conditions);
         const actual = scopeOf(verdict);
-        const policy = `policy ${JSON.stringify(document)}`;
+        const policy = `policy ${JSON.stringify(document)} (conditions: ${conditions})`;
         expect(
           actual,
           `${policy}\n  kmsguard: ${actual}\n  oracle:   ${expected.scope}` + (expected.witness ? ` (e.g. ${expected.witness})` : ''),
