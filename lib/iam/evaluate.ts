@@ -101,7 +101,8 @@ function groupsOf(statements: readonly ConcreteStatement[], context: EvaluationC
   for (const statement of statements) {
     if (statement.effect === 'Deny') {
       // A Deny with a Condition might not apply: it removes nothing.
-      if (statement.condition === undefined) denies.push(statement);
+      // A Condition with no tests (`{}`) always holds, so that Deny applies like one without.
+      if (statement.condition === undefined || (!statement.condition.opaque && statement.condition.tests.length === 0)) denies.push(statement);
       continue;
     }
     const narrowing = conditionNarrowing(statement.condition, context.conditions);

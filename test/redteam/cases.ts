@@ -76,8 +76,7 @@ export const CASES: readonly FixtureCase[] = [
       {"address": "aws_iam_policy.one_key_any_region", "policyPath": "policy", "outcome": "finding", "scope": "account-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": [], "introduced": true},
       {"address": "aws_iam_policy.mrk_prefix", "policyPath": "policy", "outcome": "finding", "scope": "region-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": [], "introduced": true},
       {"address": "aws_iam_policy.deny_conditional_and_plain", "policyPath": "policy", "outcome": "finding", "scope": "all-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": [], "introduced": true},
-      // KNOWN WRONG: False alarm. Deny kms:* on "*" with "Condition": {} has no condition test, so it always applies and removes every grant (IAM evaluates an empty Condition block as true); DESIGN.md: only a Deny that 'might not apply' removes nothing. kmsguard treats any Condition member, even an empty one, as making the Deny conditional and reports all-keys (lib/iam/evaluate.ts groupsOf: `statement.condition === undefined`)
-      {"address": "aws_iam_policy.deny_empty_condition", "policyPath": "policy", "outcome": "clean", "knownWrong": "False alarm. Deny kms:* on \"*\" with \"Condition\": {} has no condition test, so it always applies and removes every grant (IAM evaluates an empty Condition block as true); DESIGN.md: only a Deny that 'might not apply' removes nothing. kmsguard treats any Condition member, even an empty one, as making the Deny conditional and reports all-keys (lib/iam/evaluate.ts groupsOf: `statement.condition === undefined`)"},
+      {"address": "aws_iam_policy.deny_empty_condition", "policyPath": "policy", "outcome": "clean"},
       {"address": "aws_iam_policy.heredoc_pretty", "policyPath": "policy", "outcome": "finding", "scope": "all-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": [], "introduced": true},
     ],
   },
