@@ -76,9 +76,57 @@ function repeated(value: unknown): string[] {
   return (Array.isArray(value) ? value : [value]).map(String);
 }
 
+/** Options that take one of a few words; checked here so a wrong one gets one plain sentence. */
+const CHOICES = {
+  'fail-on': ['high', 'medium', 'low', 'never'],
+  partition: ['aws', 'aws-cn', 'aws-us-gov'],
+  conditions: ['ignore', 'scope'],
+} as const;
+
+const SWITCHES = ['strict', 'only-new', 'color', 'help', 'version'];
+
+/**
+ * A switch given a value other than true/false (`--strict=yes`) would silently read as false,
+ * turning the check it asks for off: refuse it instead.
+ */
+function switchValueError(args: readonly string[]): string | undefined {
+  for (const arg of args) {
+    if (arg === '--') return undefined;
+    const match = /^--(?:no-)?([a-z-]+)=(.*)$/s.exec(arg);
+    if (match && SWITCHES.includes(match[1]!) && match[2] !== 'true' && match[2] !== 'false') {
+      return `--${match[1]} is a switch and takes no value (or true/false), but was given "${match[2]}".`;
+    }
+  }
+  return undefined;
+}
+
+/** yargs' own messages as one line ending with a full stop. */
+function asSentence(message: string): string {
+  const line = message.replace(/\s+/g, ' ').trim();
+  return /[.!?]$/.test(line) ? line : `${line}.`;
+}
+
+function choiceError(parsed: Record<string, unknown>): string | undefined {
+  for (const [name, allowed] of Object.entries(CHOICES)) {
+    const value = parsed[name];
+    if (value === undefined) continue;
+    const values = Array.isArray(value) ? value : [value];
+    if (values.length > 1) return `--${name} was given more than once.`;
+    if (!(allowed as readonly string[]).includes(String(values[0]))) {
+      return `--${name} must be one of ${allowed.join(', ')}, but was given "${String(values[0])}".`;
+    }
+  }
+  return undefined;
+}
+
 export async function parseArguments(argv: readonly string[], terminal: Terminal): Promise<ParsedCommand> {
   // yargs drops or blanks a lone "-" positional; carry it through as a token of our own.
   const args = argv.map((a) => (a === '-' ? STDIN_TOKEN : a));
+  const switchError = switchValueError(args);
+  if (switchError !== undefined) {
+    process.stderr.write(`kmsguard: ${switchError}\n`);
+    return { command: 'done', exitCode: 2 };
+  }
   let usageError: string | undefined;
   let printed = false;
   const parser = yargs(args)
@@ -93,11 +141,11 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
     .command('config', 'Print the effective configuration (config file and flags merged) as JSON')
     .option('format', { alias: 'f', type: 'string', requiresArg: true, describe: `Output format, repeatable; NAME or NAME:FILE (${formatNames.join(', ')})` })
     .option('output', { alias: 'o', type: 'string', describe: 'Write the (first) format without a file to FILE instead of standard output' })
-    .option('fail-on', { type: 'string', choices: ['high', 'medium', 'low', 'never'], describe: 'Lowest severity that fails the run [default: medium]' })
+    .option('fail-on', { type: 'string', requiresArg: true, describe: `Lowest severity that fails the run: ${CHOICES['fail-on'].join(', ')} [default: medium]` })
     .option('strict', { type: 'boolean', describe: 'Fail the run when a policy is not known until apply' })
     .option('only-new', { type: 'boolean', describe: 'Fail only on findings this plan introduces' })
-    .option('partition', { type: 'string', choices: ['aws', 'aws-cn', 'aws-us-gov'], describe: 'Partition keys are judged in [default: from the plan, else aws]' })
-    .option('conditions', { type: 'string', choices: ['ignore', 'scope'], describe: 'How Allow conditions count [default: ignore]' })
+    .option('partition', { type: 'string', requiresArg: true, describe: `Partition keys are judged in: ${CHOICES.partition.join(', ')} [default: from the plan, else aws]` })
+    .option('conditions', { type: 'string', requiresArg: true, describe: `How Allow conditions count: ${CHOICES.conditions.join(', ')} [default: ignore]` })
     .option('blocked-action', { type: 'string', requiresArg: true, describe: 'Blocked action pattern, repeatable [default: kms:Decrypt kms:ReEncryptFrom]' })
     .option('config', { type: 'string', requiresArg: true, describe: 'Config file [default: .kmsguard.json if present]' })
     .option('baseline', { type: 'string', requiresArg: true, describe: 'Baseline file: only findings not in it fail the run' })
@@ -124,10 +172,15 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
     usageError ??= (error as Error).message;
   }
   if (usageError !== undefined) {
-    process.stderr.write(`kmsguard: ${usageError.replace(/\s+$/, '')}\nRun "kmsguard --help" for usage.\n`);
+    process.stderr.write(`kmsguard: ${asSentence(usageError)}\n`);
     return { command: 'done', exitCode: 2 };
   }
   if (printed || parsed === undefined) return { command: 'done', exitCode: 0 };
+  const invalidChoice = choiceError(parsed);
+  if (invalidChoice !== undefined) {
+    process.stderr.write(`kmsguard: ${invalidChoice}\n`);
+    return { command: 'done', exitCode: 2 };
+  }
 
   const rawFiles = ((parsed.files as string[] | undefined) ?? []).map(String);
   const files = rawFiles.length === 0 ? ['stdin'] : rawFiles.map((f) => (f === STDIN_TOKEN ? 'stdin' : f));

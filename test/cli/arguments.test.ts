@@ -26,8 +26,14 @@ describe('command line', () => {
   });
 
   const usageErrors: [string[], string][] = [
-    [['--bogus', insecure], 'kmsguard: Unknown argument: bogus\nRun "kmsguard --help" for usage.\n'],
-    [['--fail-on', 'critical', insecure], 'kmsguard: Invalid values:\n  Argument: fail-on, Given: "critical", Choices: "high", "medium", "low", "never"\nRun "kmsguard --help" for usage.\n'],
+    [['--bogus', insecure], 'kmsguard: Unknown argument: bogus.\n'],
+    [['--fail-on', 'critical', insecure], 'kmsguard: --fail-on must be one of high, medium, low, never, but was given "critical".\n'],
+    [['--partition', 'aws-mars', insecure], 'kmsguard: --partition must be one of aws, aws-cn, aws-us-gov, but was given "aws-mars".\n'],
+    [['--conditions', 'scope', '--conditions', 'ignore', insecure], 'kmsguard: --conditions was given more than once.\n'],
+    [['--strict=yes', insecure], 'kmsguard: --strict is a switch and takes no value (or true/false), but was given "yes".\n'],
+    [['--only-new=1', insecure], 'kmsguard: --only-new is a switch and takes no value (or true/false), but was given "1".\n'],
+    [['--no-color=maybe', insecure], 'kmsguard: --color is a switch and takes no value (or true/false), but was given "maybe".\n'],
+    [[insecure, '--fail-on', '--fail-on'], 'kmsguard: Not enough arguments following: fail-on.\n'],
     [['--format', 'yaml', insecure], 'kmsguard: Unknown format "yaml"; choose one of text, json, sarif, junit, markdown, github, atlantis, gitlab.\n'],
     [['--format', 'json', '--format', 'text', insecure], 'kmsguard: Only one format can go to standard output; give the others a file, e.g. --format text:report.out.\n'],
     [['--format', 'json:', insecure], 'kmsguard: The format "json:" names no file.\n'],

@@ -95,26 +95,10 @@ const CASES: readonly CliCase[] = [
   { name: 'unknown policies only: a warning, exit 0', args: ['%unknown'], exit: 0 },
   { name: '--strict: unknown policies fail', args: ['--strict', '%unknown'], exit: 1 },
   { name: '--strict=true', args: ['--strict=true', '%unknown'], exit: 1 },
-  {
-    name: '--strict=1 must not silently switch strictness off',
-    args: ['--strict=1', '%unknown'],
-    exit: 1,
-    // KNOWN WRONG: see knownWrong
-    knownWrong:
-      'WRONG PASS of the gate setting: `--strict=1`, `--strict=yes`, `--strict=on`, `--strict=TRUE` and `--strict=maybe` are all read as false ' +
-      '(exit 0, no complaint), so a pipeline that asked for strict mode passes policies not known until apply. Either accept them as true or ' +
-      'refuse the command line with exit 2 and one sentence (issue 2: unusable command line -> exit 2).',
-  },
-  {
-    name: 'an invalid option value gets one sentence on stderr',
-    args: ['--fail-on', 'bogus', '%plan'],
-    exit: 2,
-    oneLine: true,
-    // KNOWN WRONG: see knownWrong
-    knownWrong:
-      'yargs prints three lines ("Invalid values:", "  Argument: fail-on, Given: \\"bogus\\", Choices: ...", "Run \\"kmsguard --help\\" for usage."), ' +
-      'not one sentence (issue 2: "Exit 2: unusable input or command line, one sentence on stderr"); the same for --partition.',
-  },
+  { name: '--strict=1 must not silently switch strictness off', args: ['--strict=1', '%unknown'], exit: 2, oneLine: true, stderr: ['--strict'] },
+  { name: '--strict=yes must not silently switch strictness off', args: ['--strict=yes', '%unknown'], exit: 2, oneLine: true, stderr: ['--strict'] },
+  { name: 'an invalid option value gets one sentence on stderr', args: ['--fail-on', 'bogus', '%plan'], exit: 2, oneLine: true },
+  { name: 'an invalid --partition gets one sentence on stderr', args: ['--partition', 'aws-mars', '%plan'], exit: 2, oneLine: true },
 ];
 
 describe('red team: the command line on inputs as users pipe them', function () {
