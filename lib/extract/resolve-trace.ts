@@ -144,17 +144,22 @@ function traceReference(
   }
 }
 
-const KEY_ARN_ATTRIBUTES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+/**
+ * KMS resources whose values, used as a Resource, can match at most one key: for each type, the
+ * attributes that are that key's ARN, or an alias's own ARN (which authorises no Decrypt, so it
+ * matches no key at all).
+ */
+const ONE_KEY_ATTRIBUTES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
   managed: {
-    aws_kms_key: 'arn',
-    aws_kms_replica_key: 'arn',
-    aws_kms_external_key: 'arn',
-    aws_kms_replica_external_key: 'arn',
-    aws_kms_alias: 'target_key_arn',
+    aws_kms_key: ['arn'],
+    aws_kms_replica_key: ['arn'],
+    aws_kms_external_key: ['arn'],
+    aws_kms_replica_external_key: ['arn'],
+    aws_kms_alias: ['target_key_arn', 'arn'],
   },
   data: {
-    aws_kms_key: 'arn',
-    aws_kms_alias: 'target_key_arn',
+    aws_kms_key: ['arn'],
+    aws_kms_alias: ['target_key_arn', 'arn'],
   },
 };
 
@@ -163,11 +168,25 @@ function attributeOf(leaf: Extract<Leaf, { kind: 'resource' }>): string | undefi
   return first?.kind === 'name' && rest.length === 0 ? first.name : undefined;
 }
 
-/** True when the leaf is the ARN of exactly one KMS key (`aws_kms_key.main.arn`...). */
+/**
+ * True when the leaf's value can match at most one KMS key, so it can never widen the scope: the
+ * ARN of one key (`aws_kms_key.main.arn`, `aws_kms_alias.a.target_key_arn`), an alias's own ARN
+ * (`aws_kms_alias.a.arn`: no key), or the whole object of one of these types
+ * (`aws_kms_key.main`, `aws_kms_key.multi[0]`).
+ *
+ * The whole object is what Terraform 0.12 to 1.0 (plan formats 0.1 and 0.2) write for any
+ * attribute of it, what later versions write after an index not known when planning
+ * (`aws_kms_key.k[count.index].arn`), and what a variable given the object leaves once traced.
+ * Its ARNs name one key and its ids and names match no key ARN. The references do not hold the
+ * expression's shape, so a template around the value (`"${aws_kms_key.main.arn}*"`) reads the same.
+ */
 export function isKeyArnLeaf(leaf: Leaf): boolean {
   if (leaf.kind !== 'resource') return false;
-  const attribute = KEY_ARN_ATTRIBUTES[leaf.subject.mode]?.[leaf.subject.type];
-  return attribute !== undefined && attributeOf(leaf) === attribute;
+  const attributes = ONE_KEY_ATTRIBUTES[leaf.subject.mode]?.[leaf.subject.type];
+  if (attributes === undefined) return false;
+  if (leaf.remaining.length === 0) return true;
+  const attribute = attributeOf(leaf);
+  return attribute !== undefined && attributes.includes(attribute);
 }
 
 /** True when the leaf is the rendered JSON of an `aws_iam_policy_document` data source. */

@@ -260,7 +260,7 @@ describe('resolve: edge cases on documents built in the test', () => {
     });
   });
 
-  it('knows the ARN of one key from each KMS key type, and nothing else', () => {
+  it('knows what can match at most one key: a key ARN, an alias ARN, a whole key or alias object; nothing else', () => {
     const cases: [string[], boolean][] = [
       [['aws_kms_key.k.arn', 'aws_kms_key.k'], true],
       [['aws_kms_external_key.k.arn', 'aws_kms_external_key.k'], true],
@@ -268,10 +268,31 @@ describe('resolve: edge cases on documents built in the test', () => {
       [['aws_kms_alias.a.target_key_arn', 'aws_kms_alias.a'], true],
       [['data.aws_kms_alias.a.target_key_arn', 'data.aws_kms_alias.a'], true],
       [['aws_kms_key.k[0].arn', 'aws_kms_key.k[0]', 'aws_kms_key.k'], true],
+      // An alias's own ARN authorises nothing: it matches no key.
+      [['aws_kms_alias.a.arn', 'aws_kms_alias.a'], true],
+      [['data.aws_kms_alias.a.arn', 'data.aws_kms_alias.a'], true],
+      // The whole object: what Terraform 0.12 to 1.0 write for `aws_kms_key.k.arn`, and later
+      // versions after an index not known when planning (`aws_kms_key.k[count.index].arn`).
+      [['aws_kms_key.k'], true],
+      [['aws_kms_key.k[1]', 'aws_kms_key.k'], true],
+      [['aws_kms_key.k', 'count.index'], true],
+      [['aws_kms_replica_key.k'], true],
+      [['aws_kms_external_key.k'], true],
+      [['aws_kms_replica_external_key.k'], true],
+      [['data.aws_kms_key.k'], true],
+      [['aws_kms_alias.a'], true],
+      [['data.aws_kms_alias.a'], true],
+      // Other attributes are named in full by the versions that name attributes: not an ARN.
       [['aws_kms_key.k.key_id', 'aws_kms_key.k'], false],
-      [['aws_kms_alias.a.arn', 'aws_kms_alias.a'], false],
-      [['aws_kms_key.k'], false],
-      [['aws_kms_key.k', 'count.index'], false],
+      [['aws_kms_key.k.policy', 'aws_kms_key.k'], false],
+      [['aws_kms_alias.a.target_key_id', 'aws_kms_alias.a'], false],
+      [['data.aws_kms_key.k.id', 'data.aws_kms_key.k'], false],
+      [['aws_kms_key.k.tags.arn', 'aws_kms_key.k.tags', 'aws_kms_key.k'], false],
+      [['aws_kms_grant.g'], false],
+      [['aws_kms_ciphertext.c'], false],
+      [['data.aws_kms_secrets.s'], false],
+      [['aws_s3_bucket.b'], false],
+      [['aws_kms_key.k', 'aws_s3_bucket.b'], false],
       // Root variables are known when planning: the unknown part is the key's ARN.
       [['var.use_main', 'aws_kms_key.k.arn', 'aws_kms_key.k'], true],
       [['aws_kms_key.k.arn', 'aws_kms_key.k', 'aws_s3_bucket.b.arn', 'aws_s3_bucket.b'], false],

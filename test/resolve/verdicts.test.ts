@@ -158,6 +158,44 @@ const CASES: Record<string, Expected> = {
     unevaluated: ['aws_iam_role.unnamed inline_policy[0].policy unknown: inline_policy[0].policy is not known until apply (built from aws_kms_key.main.policy)'],
     skipped: [],
   },
+  // Terraform 0.12 to 1.0 write only the referenced object: `aws_kms_key.main`, never `aws_kms_key.main.arn`.
+  'object-references.v0.2.plan.json': {
+    policies: [
+      'aws_iam_policy.bucket policy unevaluated',
+      'aws_iam_policy.deny_one_key policy finding',
+      'aws_iam_policy.key_or_bucket policy unevaluated',
+      'aws_iam_policy.not_one_key policy finding',
+      'aws_iam_policy.via_alias policy clean',
+      'aws_iam_policy.via_data_key policy clean',
+      'aws_iam_policy.via_output policy clean',
+      'aws_iam_role_policy.indexed_key policy clean',
+      'aws_iam_role_policy.main_key policy clean',
+      'module.app.aws_iam_role_policy.this policy clean',
+    ],
+    findings: ['aws_iam_policy.deny_one_key policy all-keys kms:Decrypt [0] []', 'aws_iam_policy.not_one_key policy all-keys kms:Decrypt [0] []'],
+    unevaluated: [
+      'aws_iam_policy.bucket policy unknown: ' + couldAllow('kms:Decrypt', 'data.aws_iam_policy_document.bucket statement[0].resources[0] (aws_s3_bucket.logs)'),
+      'aws_iam_policy.key_or_bucket policy unknown: ' +
+        couldAllow('kms:Decrypt', 'data.aws_iam_policy_document.key_or_bucket statement[0].resources[0] (aws_kms_key.main, aws_s3_bucket.logs)'),
+    ],
+    skipped: [],
+  },
+  // An alias's own ARN authorises no Decrypt: it matches no key, in Resource, NotResource and Deny alike.
+  'alias-arns.plan.json': {
+    policies: [
+      'aws_iam_policy.alias_arn policy clean',
+      'aws_iam_policy.alias_arn_via_output policy clean',
+      'aws_iam_policy.alias_target_key_id policy unevaluated',
+      'aws_iam_policy.deny_alias_arn policy finding',
+      'aws_iam_policy.not_alias_arn policy finding',
+    ],
+    findings: ['aws_iam_policy.deny_alias_arn policy all-keys kms:Decrypt [0] []', 'aws_iam_policy.not_alias_arn policy all-keys kms:Decrypt [0] []'],
+    unevaluated: [
+      'aws_iam_policy.alias_target_key_id policy unknown: ' +
+        couldAllow('kms:Decrypt', 'data.aws_iam_policy_document.alias_target_key_id statement[0].resources[0] (aws_kms_alias.main.target_key_id)'),
+    ],
+    skipped: [],
+  },
 };
 
 describe('resolve: verdicts of the whole pipeline', () => {
