@@ -19,6 +19,8 @@ export class Structure {
   open: Uint32Array;
   /** close[k]: byte offset of the `}` or `]` of container k. */
   close: Uint32Array;
+  /** objects[k]: 1 when container k is an object, 0 for an array. */
+  objects: Uint8Array;
   /** next[k]: ordinal of the first container after container k (and its contents). */
   next: Uint32Array;
   count = 0;
@@ -26,13 +28,15 @@ export class Structure {
   constructor(capacity = 1024) {
     this.open = new Uint32Array(capacity);
     this.close = new Uint32Array(capacity);
+    this.objects = new Uint8Array(capacity);
     this.next = new Uint32Array(capacity);
   }
 
   /** Numbers the container opening at `offset`; its close is recorded by `shut`. */
-  begin(offset: number): number {
+  begin(offset: number, isObject: boolean): number {
     if (this.count === this.close.length) this.grow();
     this.open[this.count] = offset;
+    this.objects[this.count] = isObject ? 1 : 0;
     return this.count++;
   }
 
@@ -56,6 +60,9 @@ export class Structure {
     const open = new Uint32Array(capacity);
     open.set(this.open);
     this.open = open;
+    const objects = new Uint8Array(capacity);
+    objects.set(this.objects);
+    this.objects = objects;
     const close = new Uint32Array(capacity);
     close.set(this.close);
     const next = new Uint32Array(capacity);
@@ -265,103 +272,165 @@ function expectedFor(expect: Expect, inObject: boolean): string {
 export type ScanProgress = (offset: number) => void;
 const PROGRESS_STEP = 16 * 1024 * 1024;
 
-/**
- * Checks the JSON value starting at `start` (which must not be whitespace) and records its
- * containers in `structure`.
- */
-export function scanStructure(bytes: Uint8Array, start: number, structure: Structure, progress?: ScanProgress): StructureScan {
-  const length = bytes.length;
-  let kinds = new Uint8Array(64);
-  let ordinals = new Uint32Array(64);
-  let depth = 0;
-  let expect = Expect.Value;
-  let i = start;
-  let root = -1;
-  let nextReport = start + PROGRESS_STEP;
-  const failed = (offset: number, expected: string): StructureScan => ({ ok: false, offset, expected });
-  const stepFailed = (step: number): StructureScan => ({ ok: false, offset: -1 - step, expected: failure });
+/** One step of a scan over a piece of the input. */
+export type ScanStep =
+  | { readonly kind: 'done'; readonly end: number; readonly ordinal: number }
+  /** The piece ended inside the value: scan again with a piece holding the bytes from `from` on. */
+  | { readonly kind: 'more'; readonly from: number }
+  | { readonly kind: 'error'; readonly offset: number; readonly expected: string };
 
-  for (;;) {
-    if (expect === Expect.AfterValue && depth === 0) return { ok: true, end: i, ordinal: root < structure.count ? root : -1 };
-    let byte = 0;
-    while (i < length) {
-      byte = bytes[i]!;
-      if (byte === Byte.Space || byte === Byte.LineFeed || byte === Byte.CarriageReturn || byte === Byte.Tab) i += 1;
-      else break;
-    }
-    if (i >= length) return failed(length, expectedFor(expect, depth > 0 && kinds[depth - 1] === IN_OBJECT));
-    if (progress !== undefined && i >= nextReport) {
-      progress(i);
-      nextReport = i + PROGRESS_STEP;
-    }
-    switch (expect) {
-      case Expect.FirstElementOrClose:
-      case Expect.Value:
-        if (expect === Expect.FirstElementOrClose && byte === Byte.CloseBracket) {
-          depth -= 1;
-          structure.shut(ordinals[depth]!, i);
-          i += 1;
-          expect = Expect.AfterValue;
-        } else if (byte === Byte.OpenBrace || byte === Byte.OpenBracket) {
-          if (depth === kinds.length) {
-            const grownKinds = new Uint8Array(depth * 2);
-            grownKinds.set(kinds);
-            kinds = grownKinds;
-            const grownOrdinals = new Uint32Array(depth * 2);
-            grownOrdinals.set(ordinals);
-            ordinals = grownOrdinals;
+/**
+ * Checks one JSON value and records its containers in a Structure, over the whole input at
+ * once or piece by piece (an input read from a file in parts): the scanner keeps where it is
+ * between pieces, and a token cut by the end of a piece is read again from its start.
+ */
+export class StructureScanner {
+  private kinds = new Uint8Array(64);
+  private ordinals = new Uint32Array(64);
+  private depth = 0;
+  private expect = Expect.Value;
+  private root = -1;
+  private nextReport: number;
+
+  constructor(
+    private readonly structure: Structure,
+    start: number,
+    private readonly progress?: ScanProgress,
+  ) {
+    this.nextReport = start + PROGRESS_STEP;
+  }
+
+  /**
+   * Scans `piece` (the input's bytes from offset `base` on) from offset `from`. `final`: the
+   * piece reaches the end of the input. Offsets in the result are offsets in the input.
+   */
+  scan(piece: Uint8Array, base: number, from: number, final: boolean): ScanStep {
+    const structure = this.structure;
+    const length = piece.length;
+    let kinds = this.kinds;
+    let ordinals = this.ordinals;
+    let depth = this.depth;
+    let expect = this.expect;
+    let i = from - base;
+    const failed = (offset: number, expected: string): ScanStep => ({ kind: 'error', offset: base + offset, expected });
+    const save = (): void => {
+      this.kinds = kinds;
+      this.ordinals = ordinals;
+      this.depth = depth;
+      this.expect = expect;
+    };
+    /** A token cut by the end of a piece that is not the last: read it again with the next piece. */
+    const more = (at: number): ScanStep => {
+      save();
+      return { kind: 'more', from: base + at };
+    };
+    const stepFailed = (step: number, tokenStart: number): ScanStep => {
+      const offset = -1 - step;
+      if (!final && offset >= length) return more(tokenStart);
+      return { kind: 'error', offset: base + offset, expected: failure };
+    };
+
+    for (;;) {
+      if (expect === Expect.AfterValue && depth === 0) {
+        save();
+        return { kind: 'done', end: base + i, ordinal: this.root < structure.count ? this.root : -1 };
+      }
+      let byte = 0;
+      while (i < length) {
+        byte = piece[i]!;
+        if (byte === Byte.Space || byte === Byte.LineFeed || byte === Byte.CarriageReturn || byte === Byte.Tab) i += 1;
+        else break;
+      }
+      if (i >= length) {
+        if (!final) return more(i);
+        return failed(length, expectedFor(expect, depth > 0 && kinds[depth - 1] === IN_OBJECT));
+      }
+      if (this.progress !== undefined && base + i >= this.nextReport) {
+        this.progress(base + i);
+        this.nextReport = base + i + PROGRESS_STEP;
+      }
+      switch (expect) {
+        case Expect.FirstElementOrClose:
+        case Expect.Value:
+          if (expect === Expect.FirstElementOrClose && byte === Byte.CloseBracket) {
+            depth -= 1;
+            structure.shut(ordinals[depth]!, base + i);
+            i += 1;
+            expect = Expect.AfterValue;
+          } else if (byte === Byte.OpenBrace || byte === Byte.OpenBracket) {
+            if (depth === kinds.length) {
+              const grownKinds = new Uint8Array(depth * 2);
+              grownKinds.set(kinds);
+              kinds = grownKinds;
+              const grownOrdinals = new Uint32Array(depth * 2);
+              grownOrdinals.set(ordinals);
+              ordinals = grownOrdinals;
+            }
+            const ordinal = structure.begin(base + i, byte === Byte.OpenBrace);
+            if (depth === 0) this.root = ordinal;
+            ordinals[depth] = ordinal;
+            kinds[depth] = byte === Byte.OpenBrace ? IN_OBJECT : IN_ARRAY;
+            depth += 1;
+            i += 1;
+            expect = byte === Byte.OpenBrace ? Expect.FirstKeyOrClose : Expect.FirstElementOrClose;
+          } else if (!startsJsonValueByte(byte)) {
+            return failed(i, expectedFor(expect, false));
+          } else {
+            const step = scanScalar(piece, i, byte);
+            if (step < 0) return stepFailed(step, i);
+            // A number may go on in the next piece.
+            if (!final && step >= length && byte !== Byte.Quote) return more(i);
+            i = step;
+            expect = Expect.AfterValue;
           }
-          const ordinal = structure.begin(i);
-          if (depth === 0) root = ordinal;
-          ordinals[depth] = ordinal;
-          kinds[depth] = byte === Byte.OpenBrace ? IN_OBJECT : IN_ARRAY;
-          depth += 1;
+          break;
+        case Expect.FirstKeyOrClose:
+        case Expect.Key:
+          if (expect === Expect.FirstKeyOrClose && byte === Byte.CloseBrace) {
+            depth -= 1;
+            structure.shut(ordinals[depth]!, base + i);
+            i += 1;
+            expect = Expect.AfterValue;
+          } else if (byte === Byte.Quote) {
+            const step = scanString(piece, i);
+            if (step < 0) return stepFailed(step, i);
+            i = step;
+            expect = Expect.Colon;
+          } else {
+            return failed(i, expectedFor(expect, true));
+          }
+          break;
+        case Expect.Colon:
+          if (byte !== Byte.Colon) return failed(i, expectedFor(expect, true));
           i += 1;
-          expect = byte === Byte.OpenBrace ? Expect.FirstKeyOrClose : Expect.FirstElementOrClose;
-        } else if (!startsJsonValueByte(byte)) {
-          return failed(i, expectedFor(expect, false));
-        } else {
-          const step = scanScalar(bytes, i, byte);
-          if (step < 0) return stepFailed(step);
-          i = step;
-          expect = Expect.AfterValue;
+          expect = Expect.Value;
+          break;
+        case Expect.AfterValue: {
+          const inObject = kinds[depth - 1] === IN_OBJECT;
+          if (byte === Byte.Comma) {
+            i += 1;
+            expect = inObject ? Expect.Key : Expect.Value;
+          } else if (byte === (inObject ? Byte.CloseBrace : Byte.CloseBracket)) {
+            depth -= 1;
+            structure.shut(ordinals[depth]!, base + i);
+            i += 1;
+          } else {
+            return failed(i, expectedFor(expect, inObject));
+          }
+          break;
         }
-        break;
-      case Expect.FirstKeyOrClose:
-      case Expect.Key:
-        if (expect === Expect.FirstKeyOrClose && byte === Byte.CloseBrace) {
-          depth -= 1;
-          structure.shut(ordinals[depth]!, i);
-          i += 1;
-          expect = Expect.AfterValue;
-        } else if (byte === Byte.Quote) {
-          const step = scanString(bytes, i);
-          if (step < 0) return stepFailed(step);
-          i = step;
-          expect = Expect.Colon;
-        } else {
-          return failed(i, expectedFor(expect, true));
-        }
-        break;
-      case Expect.Colon:
-        if (byte !== Byte.Colon) return failed(i, expectedFor(expect, true));
-        i += 1;
-        expect = Expect.Value;
-        break;
-      case Expect.AfterValue: {
-        const inObject = kinds[depth - 1] === IN_OBJECT;
-        if (byte === Byte.Comma) {
-          i += 1;
-          expect = inObject ? Expect.Key : Expect.Value;
-        } else if (byte === (inObject ? Byte.CloseBrace : Byte.CloseBracket)) {
-          depth -= 1;
-          structure.shut(ordinals[depth]!, i);
-          i += 1;
-        } else {
-          return failed(i, expectedFor(expect, inObject));
-        }
-        break;
       }
     }
   }
+}
+
+/**
+ * Checks the JSON value starting at `start` (which must not be whitespace) in bytes that hold
+ * the whole input, and records its containers in `structure`.
+ */
+export function scanStructure(bytes: Uint8Array, start: number, structure: Structure, progress?: ScanProgress): StructureScan {
+  const step = new StructureScanner(structure, start, progress).scan(bytes, 0, start, true);
+  if (step.kind === 'done') return { ok: true, end: step.end, ordinal: step.ordinal };
+  if (step.kind === 'error') return { ok: false, offset: step.offset, expected: step.expected };
+  throw new Error('a scan of the whole input asked for more');
 }

@@ -15,6 +15,7 @@
  *   values faster than anything written in JavaScript; the large ones are what is skipped.
  */
 import { randomBytes } from 'node:crypto';
+import { ByteWindow, type ByteSource } from './scan-source.js';
 import type { Structure } from './scan-structure.js';
 
 /** Containers up to this many bytes are built at once (JSON.parse). */
@@ -46,10 +47,10 @@ const enum Byte {
 }
 
 
-function skipWhitespace(bytes: Buffer, offset: number): number {
+function skipWhitespace(window: ByteWindow, offset: number): number {
   let i = offset;
   for (;;) {
-    const byte = bytes[i];
+    const byte = window.at(i);
     if (byte === Byte.Space || byte === Byte.LineFeed || byte === Byte.CarriageReturn || byte === Byte.Tab) i += 1;
     else return i;
   }
@@ -59,27 +60,27 @@ function skipWhitespace(bytes: Buffer, offset: number): number {
 const SHORT_STRING = 64;
 
 /** From an opening quote: the offset after the closing quote (the bytes are known to be valid JSON). */
-function stringEnd(bytes: Buffer, start: number): number {
-  const limit = Math.min(bytes.length, start + SHORT_STRING);
-  for (let i = start + 1; i < limit; i += 1) {
-    const byte = bytes[i];
+function stringEnd(window: ByteWindow, start: number): number {
+  for (let i = start + 1; i < start + SHORT_STRING; i += 1) {
+    const byte = window.at(i);
     if (byte === Byte.Quote) return i + 1;
     if (byte === Byte.Backslash) i += 1;
+    else if (byte === undefined) break;
   }
-  let quote = bytes.indexOf(Byte.Quote, start + 1);
+  let quote = window.indexOf(Byte.Quote, start + 1);
   for (;;) {
     let backslashes = 0;
-    while (bytes[quote - 1 - backslashes] === Byte.Backslash) backslashes += 1;
+    while (window.at(quote - 1 - backslashes) === Byte.Backslash) backslashes += 1;
     if (backslashes % 2 === 0) return quote + 1;
-    quote = bytes.indexOf(Byte.Quote, quote + 1);
+    quote = window.indexOf(Byte.Quote, quote + 1);
   }
 }
 
 /** From the first byte of a number or literal: the offset after it. */
-function atomEnd(bytes: Buffer, start: number): number {
+function atomEnd(window: ByteWindow, start: number): number {
   let i = start + 1;
   for (;;) {
-    const byte = bytes[i];
+    const byte = window.at(i);
     if (
       byte === undefined ||
       byte === Byte.Comma ||
@@ -96,19 +97,19 @@ function atomEnd(bytes: Buffer, start: number): number {
   }
 }
 
-/** A string from its quoted bytes `[start, end)`. */
-function decodeString(bytes: Buffer, start: number, end: number): string {
+/** A string from its quoted bytes. */
+function decodeString(quoted: Buffer): string {
   let ascii = true;
-  for (let i = start + 1; i < end - 1; i += 1) {
-    const byte = bytes[i]!;
-    if (byte === Byte.Backslash) return JSON.parse(bytes.toString('utf8', start, end)) as string;
+  for (let i = 1; i < quoted.length - 1; i += 1) {
+    const byte = quoted[i]!;
+    if (byte === Byte.Backslash) return JSON.parse(quoted.toString('utf8')) as string;
     if (byte >= 0x80) ascii = false;
   }
-  return bytes.toString(ascii ? 'latin1' : 'utf8', start + 1, end - 1);
+  return quoted.toString(ascii ? 'latin1' : 'utf8', 1, quoted.length - 1);
 }
 
-function decodeAtom(bytes: Buffer, start: number, end: number): unknown {
-  switch (bytes[start]) {
+function decodeAtom(atom: Buffer): unknown {
+  switch (atom[0]) {
     case Byte.LowerT:
       return true;
     case Byte.LowerF:
@@ -116,12 +117,12 @@ function decodeAtom(bytes: Buffer, start: number, end: number): unknown {
     case Byte.LowerN:
       return null;
     default:
-      return Number(bytes.toString('latin1', start, end));
+      return Number(atom.toString('latin1'));
   }
 }
 
-function scalarValue(bytes: Buffer, start: number, end: number): unknown {
-  return bytes[start] === Byte.Quote ? decodeString(bytes, start, end) : decodeAtom(bytes, start, end);
+function scalarValue(scalar: Buffer): unknown {
+  return scalar[0] === Byte.Quote ? decodeString(scalar) : decodeAtom(scalar);
 }
 
 function isAscii(text: string): boolean {
@@ -129,33 +130,31 @@ function isAscii(text: string): boolean {
   return true;
 }
 
-/** Whether the quoted key bytes `[start, end)` spell `key` (`asciiKey`: `key` has only ASCII characters). */
-function keyEquals(bytes: Buffer, start: number, end: number, key: string, asciiKey: boolean): boolean {
-  const length = end - start - 2;
+/** Whether quoted key bytes spell `key` (`asciiKey`: `key` has only ASCII characters). */
+function keyEquals(quoted: Buffer, key: string, asciiKey: boolean): boolean {
+  const length = quoted.length - 2;
   if (asciiKey && length === key.length) {
     let i = 0;
     for (; i < length; i += 1) {
-      const byte = bytes[start + 1 + i]!;
-      if (byte !== key.charCodeAt(i)) break;
+      if (quoted[1 + i] !== key.charCodeAt(i)) break;
     }
     if (i === length) return true;
     // A mismatch on a plain character settles it; an escape may still spell the same name.
-    if (bytes[start + 1 + i] !== Byte.Backslash && bytes.indexOf(Byte.Backslash, start + 1) >= end - 1) return false;
-  } else if (asciiKey) {
-    const backslash = bytes.indexOf(Byte.Backslash, start + 1);
-    if (backslash === -1 || backslash >= end - 1) return false;
+    if (quoted[1 + i] !== Byte.Backslash && quoted.indexOf(Byte.Backslash, 1) === -1) return false;
+  } else if (asciiKey && quoted.indexOf(Byte.Backslash, 1) === -1) {
+    return false;
   }
-  return decodeString(bytes, start, end) === key;
+  return decodeString(quoted) === key;
 }
 
 /** From the opening bracket of a container that is not numbered (it is tiny): the offset after it. */
-function tinyContainerEnd(bytes: Buffer, start: number): number {
+function tinyContainerEnd(window: ByteWindow, start: number): number {
   let depth = 0;
   let i = start;
   for (;;) {
-    const byte = bytes[i];
+    const byte = window.at(i);
     if (byte === Byte.Quote) {
-      i = stringEnd(bytes, i);
+      i = stringEnd(window, i);
       continue;
     }
     if (byte === Byte.OpenBrace || byte === Byte.OpenBracket) depth += 1;
@@ -179,6 +178,8 @@ class Cursor {
   valueEnd = 0;
   /** Container ordinal of the value, -1 for a scalar or a tiny container. */
   ordinal = -1;
+  /** Its own window: walks nest (an array's elements, then each element's members). */
+  readonly window: ByteWindow;
   private position: number;
   private readonly close: number;
   private childOrdinal: number;
@@ -191,36 +192,39 @@ class Cursor {
   ) {
     this.close = scanned.structure.close[ordinal]!;
     this.childOrdinal = ordinal + 1;
-    this.position = skipWhitespace(scanned.bytes, start + 1);
+    this.window = new ByteWindow(scanned.source);
+    this.window.load(start, this.close + 1);
+    this.position = skipWhitespace(this.window, start + 1);
   }
 
   next(): boolean {
-    const { bytes, structure } = this.scanned;
+    const { structure } = this.scanned;
+    const window = this.window;
     let i = this.position;
     if (i >= this.close) return false;
     if (this.isObject) {
       this.keyStart = i;
-      this.keyEnd = stringEnd(bytes, i);
-      i = skipWhitespace(bytes, this.keyEnd);
-      i = skipWhitespace(bytes, i + 1); // past the colon
+      this.keyEnd = stringEnd(window, i);
+      i = skipWhitespace(window, this.keyEnd);
+      i = skipWhitespace(window, i + 1); // past the colon
     }
-    const byte = bytes[i];
+    const byte = window.at(i);
     this.valueStart = i;
     if (byte === Byte.OpenBrace || byte === Byte.OpenBracket) {
       const ordinal = structure.numbered(this.childOrdinal, i);
       this.ordinal = ordinal;
       if (ordinal < 0) {
-        this.valueEnd = tinyContainerEnd(bytes, i);
+        this.valueEnd = tinyContainerEnd(window, i);
       } else {
         this.valueEnd = structure.close[ordinal]! + 1;
         this.childOrdinal = structure.next[ordinal]!;
       }
     } else {
       this.ordinal = -1;
-      this.valueEnd = byte === Byte.Quote ? stringEnd(bytes, i) : atomEnd(bytes, i);
+      this.valueEnd = byte === Byte.Quote ? stringEnd(window, i) : atomEnd(window, i);
     }
-    i = skipWhitespace(bytes, this.valueEnd);
-    if (bytes[i] === Byte.Comma) i = skipWhitespace(bytes, i + 1);
+    i = skipWhitespace(window, this.valueEnd);
+    if (window.at(i) === Byte.Comma) i = skipWhitespace(window, i + 1);
     this.position = i;
     return true;
   }
@@ -236,15 +240,17 @@ function isContainerByte(byte: number): boolean {
   return byte === Byte.OpenBrace || byte === Byte.OpenBracket;
 }
 
-function parseSlice(bytes: Buffer, start: number, end: number): unknown {
-  return JSON.parse(bytes.toString('utf8', start, end));
+function parseSlice(source: ByteSource, start: number, end: number): unknown {
+  return JSON.parse(source.read(start, end).toString('utf8'));
 }
 
 /** A member of a lazy object: small values built, large containers left lazy. */
 function memberValue(scanned: ScannedBytes, start: number, end: number, ordinal: number, depth: number): unknown {
-  const { bytes } = scanned;
-  if (!isContainerByte(bytes[start]!)) return scalarValue(bytes, start, end);
-  if (ordinal < 0 || end - start <= SMALL_CONTAINER_BYTES) return parseSlice(bytes, start, end);
+  const { source } = scanned;
+  if (ordinal < 0 || end - start <= SMALL_CONTAINER_BYTES) {
+    const value = source.read(start, end);
+    return isContainerByte(value[0]!) ? JSON.parse(value.toString('utf8')) : scalarValue(value);
+  }
   return lazyContainer(scanned, start, ordinal, depth);
 }
 
@@ -282,18 +288,26 @@ export class MemberArena {
 
 /** The bytes of a checked stream, where its containers close, and the members indexed so far. */
 export interface ScannedBytes {
-  readonly bytes: Buffer;
+  readonly source: ByteSource;
   readonly structure: Structure;
   readonly members: MemberArena;
+  /** For reads here and there (walks have their own). */
+  readonly window: ByteWindow;
 }
 
 /** From the first byte of a value whose container ordinal (or -1) is known: the offset after it. */
 function valueEnd(scanned: ScannedBytes, start: number, ordinal: number): number {
-  const { bytes } = scanned;
-  const byte = bytes[start];
   if (ordinal >= 0) return scanned.structure.close[ordinal]! + 1;
-  if (byte === Byte.OpenBrace || byte === Byte.OpenBracket) return tinyContainerEnd(bytes, start);
-  return byte === Byte.Quote ? stringEnd(bytes, start) : atomEnd(bytes, start);
+  const { window } = scanned;
+  const byte = window.at(start);
+  if (byte === Byte.OpenBrace || byte === Byte.OpenBracket) return tinyContainerEnd(window, start);
+  return byte === Byte.Quote ? stringEnd(window, start) : atomEnd(window, start);
+}
+
+/** The quoted key starting at `start`. */
+function keyBytes(scanned: ScannedBytes, start: number): Buffer {
+  const { window } = scanned;
+  return window.slice(start, stringEnd(window, start));
 }
 
 /** An object not built yet: members are read from the bytes one by one until it must be built whole. */
@@ -326,8 +340,7 @@ class LazyObject implements ProxyHandler<Record<string, unknown>> {
   }
 
   private keyAt(i: number): string {
-    const start = this.keyStartAt(i);
-    return decodeString(this.scanned.bytes, start, stringEnd(this.scanned.bytes, start));
+    return decodeString(keyBytes(this.scanned, this.keyStartAt(i)));
   }
 
   private valueAt(i: number): unknown {
@@ -355,10 +368,10 @@ class LazyObject implements ProxyHandler<Record<string, unknown>> {
       return this.positions.get(key) ?? -1;
     }
     const ascii = isAscii(key);
-    const { bytes } = this.scanned;
+    // The members' bytes are read once for all the names compared.
+    this.scanned.window.load(this.start, this.scanned.structure.close[this.ordinal]! + 1);
     for (let i = count - 1; i >= 0; i -= 1) {
-      const start = this.keyStartAt(i);
-      if (keyEquals(bytes, start, stringEnd(bytes, start), key, ascii)) return i;
+      if (keyEquals(keyBytes(this.scanned, this.keyStartAt(i)), key, ascii)) return i;
     }
     return -1;
   }
@@ -486,8 +499,8 @@ const MAX_LAZY_DEPTH = 16;
 /** A large container left lazy. */
 function lazyContainer(scanned: ScannedBytes, start: number, ordinal: number, depth: number): unknown {
   // Deep down, values are built at once: readers that walk values recursively then go as deep as with JSON.parse's.
-  if (depth > MAX_LAZY_DEPTH) return parseSlice(scanned.bytes, start, scanned.structure.close[ordinal]! + 1);
-  if (scanned.bytes[start] === Byte.OpenBrace) return new Proxy({}, new LazyObject(scanned, start, ordinal, depth));
+  if (depth > MAX_LAZY_DEPTH) return parseSlice(scanned.source, start, scanned.structure.close[ordinal]! + 1);
+  if (scanned.structure.objects[ordinal] === 1) return new Proxy({}, new LazyObject(scanned, start, ordinal, depth));
   return new Proxy([], new LazyArray(scanned, start, ordinal, depth));
 }
 
@@ -513,21 +526,27 @@ function placeholderValue(): { readonly value: string; readonly text: Buffer } {
 }
 
 /** The member name whose value opens at `offset` (walking back over `"name" :`). */
-function keyBefore(bytes: Buffer, offset: number): string {
-  let i = offset - 1;
-  while (bytes[i] !== Byte.Colon) i -= 1;
-  i -= 1;
-  while (bytes[i] !== Byte.Quote) i -= 1;
-  const end = i + 1;
-  // The opening quote is the first one before that is not escaped (preceded by an even number of backslashes).
-  let quote = bytes.lastIndexOf(Byte.Quote, i - 1);
-  for (;;) {
-    let backslashes = 0;
-    while (bytes[quote - 1 - backslashes] === Byte.Backslash) backslashes += 1;
-    if (backslashes % 2 === 0) break;
-    quote = bytes.lastIndexOf(Byte.Quote, quote - 1);
+function keyBefore(source: ByteSource, offset: number): string {
+  for (let reach = 256; ; reach *= 4) {
+    const from = Math.max(0, offset - reach);
+    const before = source.read(from, offset);
+    let i = before.length - 1;
+    while (i >= 0 && before[i] !== Byte.Colon) i -= 1;
+    i -= 1;
+    while (i >= 0 && before[i] !== Byte.Quote) i -= 1;
+    const end = i + 1;
+    // The opening quote is the first one before that is not escaped (preceded by an even number of backslashes).
+    let quote = i - 1;
+    for (; quote >= 0; quote -= 1) {
+      if (before[quote] !== Byte.Quote) continue;
+      let backslashes = 0;
+      while (quote - 1 - backslashes >= 0 && before[quote - 1 - backslashes] === Byte.Backslash) backslashes += 1;
+      // Backslashes reaching the start of what was read may go on before it: read further back.
+      if (quote - 1 - backslashes < 0 && from > 0) break;
+      if (backslashes % 2 === 0) return decodeString(before.subarray(quote, end));
+    }
+    if (from === 0 && quote < 0) throw new Error(`no member name before offset ${offset}`);
   }
-  return decodeString(bytes, quote, end);
 }
 
 /**
@@ -570,7 +589,12 @@ class Compactor {
     this.pending = end;
     if (end <= start) return;
     this.reserve(end - start);
-    const { bytes } = this.scanned;
+    const bytes = this.scanned.source.bytes;
+    if (bytes === undefined) {
+      scratch.set(this.scanned.source.read(start, end), this.length);
+      this.length += end - start;
+      return;
+    }
     if (end - start > 256) {
       this.length += bytes.copy(scratch, this.length, start, end);
       return;
@@ -604,7 +628,7 @@ class Compactor {
 
   /** Adds a large element (position `element` in the piece). Smaller ones are copied along without a call. */
   large(element: number, ordinal: number): void {
-    if (this.scanned.bytes[this.scanned.structure.open[ordinal]!] === Byte.OpenBrace) this.object(element, undefined, ordinal);
+    if (this.scanned.structure.objects[ordinal] === 1) this.object(element, undefined, ordinal);
     else this.placeholder(element, undefined, undefined, ordinal);
   }
 
@@ -614,15 +638,15 @@ class Compactor {
    * BUILT_WITH_ELEMENT) of the element.
    */
   private object(element: number, outerKey: string | undefined, ordinal: number): void {
-    const { bytes, structure } = this.scanned;
-    const { open, close, next } = structure;
+    const { source, structure } = this.scanned;
+    const { open, close, next, objects } = structure;
     const last = next[ordinal]!;
     for (let child = ordinal + 1; child < last; child = next[child]!) {
       const start = open[child]!;
       if (close[child]! + 1 - start <= SMALL_CONTAINER_BYTES) continue;
-      const key = keyBefore(bytes, start);
+      const key = keyBefore(source, start);
       if (outerKey !== undefined) this.placeholder(element, outerKey, key, child);
-      else if (bytes[start] === Byte.OpenBrace && BUILT_WITH_ELEMENT.has(key)) this.object(element, key, child);
+      else if (objects[child] === 1 && BUILT_WITH_ELEMENT.has(key)) this.object(element, key, child);
       else this.placeholder(element, key, undefined, child);
     }
   }
@@ -686,9 +710,7 @@ function buildElements(scanned: ScannedBytes, start: number, ordinal: number, de
  * document: a top-level object is built with its members, everything large inside is lazy.
  */
 export function documentValue(scanned: ScannedBytes, start: number, end: number, ordinal: number): unknown {
-  const { bytes } = scanned;
-  if (!isContainerByte(bytes[start]!)) return scalarValue(bytes, start, end);
-  if (ordinal < 0 || end - start <= SMALL_CONTAINER_BYTES) return parseSlice(bytes, start, end);
+  if (ordinal < 0 || end - start <= SMALL_CONTAINER_BYTES) return memberValue(scanned, start, end, ordinal, 0);
   const compactor = new Compactor(scanned, 0);
   compactor.begin(start);
   compactor.large(0, ordinal);

@@ -14,6 +14,7 @@ import { splitDocuments, type ParsedStream } from '../../lib/input/split-documen
 import { lineColumn } from '../../lib/input/text-location.js';
 import { corpusDir } from '../support/paths.js';
 import { CATALOGUE } from './catalogue.js';
+import { CRAFTED } from './scan-cases.js';
 import { jsonDifference } from './scan-same-value.js';
 
 /** What a stream says besides its values. */
@@ -38,64 +39,6 @@ function expectSameStream(bytes: Buffer): void {
   expect(said(scanned)).to.deep.equal(said(text));
   scanned.values.forEach((value, i) => expect(jsonDifference(value, text.values[i])).to.equal(undefined));
 }
-
-const PAD = 'x'.repeat(600);
-const big = (value: unknown): string => JSON.stringify({ pad: PAD, value });
-
-/** Hand-made inputs where a reader of bytes could go wrong. Containers over 512 bytes are lazy. */
-const CRAFTED: Record<string, string> = {
-  'escaped quotes, backslashes, braces and brackets in strings': JSON.stringify({
-    a: 'say "hi" {to} [all] \\ \\" }]{[',
-    'k"e{y}': ['"', '\\', '{', '}', '[', ']', '\\\\"', PAD],
-    nested: { s: '}}}]]]"', pad: PAD, t: '\\' },
-  }),
-  'unicode escapes, surrogate pairs and raw UTF-8': `{"u":"\\u00e9\\u65e5\\ud83d\\udd11\\u2028\\u0000\\u001f\\/","raw":"café 日本 🔑","k\\u00e9y":${big('é')},"\\u0061":${big(1)},"pad":"${PAD}"}`,
-  'a name spelled with an escape equals the plain name': `{"change":${big(1)},"ch\\u0061nge":${big(2)},"x":"${PAD}"}`,
-  'repeated names: the last value wins, at the first position': `{"a":${big(1)},"b":2,"a":${big(3)},"c":${big(4)},"c":5,"d":6,"d":${big(7)},"pad":"${PAD}"}`,
-  'repeated names inside array elements': `[{"k":${big(1)},"k":0,"change":${big(2)},"change":${JSON.stringify({ after: { pad: PAD } })}},{"change":{"after":${big(3)},"after":null,"before":${big(4)}},"pad":"${PAD}"}]`,
-  'a repeated name whose last value looks like a placeholder': `[{"k":${big(1)},"k":"\\u0000"},{"k":${big(2)},"k":0},"${PAD}"]`,
-  '__proto__ names stay own properties': `{"__proto__":${big({ polluted: true })},"x":{"__proto__":{"p":1},"pad":"${PAD}"},"y":[{"__proto__":${big(2)}}],"constructor":${big(3)}}`,
-  'names that look like array indices come first, ascending': `{"b":${big(1)},"2":${big(2)},"a":3,"1":${big(4)},"10":5,"01":6,"pad":"${PAD}"}`,
-  'numbers JSON.parse reads in its own way': `{"n":[0,-0,1e400,-1e400,1e-400,123456789012345678901234567890,1.5E+3,2.5e-3,-12.0,9007199254740993],"big":${big([-0, 1e308, 5e-324])}}`,
-  'whitespace of every kind between tokens': `{\r\n\t"a" :\t[ 1 ,\n 2 ] ,\r\n "b"\n:\n${JSON.stringify({ pad: PAD }, null, '\t')} , "c" : { } , "d" : [ ] }\r\n`,
-  'arrays of large arrays and of empty containers': JSON.stringify({ deep: [[[PAD], [PAD, [PAD]]], [], [{}], [[[]]]], empties: new Array(300).fill({}), lists: new Array(50).fill([]) }),
-  'a large object with many members': JSON.stringify(Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`member_${i}`, i % 3 === 0 ? { pad: PAD } : i]))),
-  'deep nesting': `${'['.repeat(1000)}"${PAD}"${']'.repeat(1000)}`,
-  'deep object nesting': `${'{"a":'.repeat(1000)}"${PAD}"${'}'.repeat(1000)}`,
-  'several documents, one per line': `${big(1)}\n${big(2)}\n{"small":true}\n`,
-  'several documents back to back': `${big(1)}${big(2)}[${big(3)}]`,
-  'documents separated by byte order marks': `${big(1)}\uFEFF${big(2)}\uFEFF\n`,
-  'a document followed by wrapper lines': `${big(1)}\n::debug::exitcode: 0\n::set-output name=stdout::\n`,
-  'a document followed by other text': `${big(1)}\nDone in 3.2s {"not": "json"}`,
-  'a document followed by a number': `${big(1)} 42`,
-  'a lone string': JSON.stringify(PAD),
-  'a lone number with whitespace': '  \n 42.5e1 \n',
-  'a lone literal': 'true',
-  'a byte order mark before a lone value': '\uFEFF\uFEFF42',
-  'a number followed by text': '42 is the answer',
-  'text that starts like a literal': 'nullable: yes',
-  'wrapper lines before the JSON': `[command]/usr/bin/terraform show -json plan\n${big(1)}`,
-  'only whitespace and byte order marks': ' \n\uFEFF\t',
-  'truncated inside a string': `{"a":"${PAD}`,
-  'truncated after a comma': `[${big(1)},`,
-  'truncated inside an escape': '{"a":"\\u00',
-  'a bad escape': '{"a":"\\x41"}',
-  'a raw control character in a long string': `{"a":"${PAD}\u0001"}`,
-  'a raw tab in a name': '{"a\tb":1}',
-  'a trailing comma in an object': `{"a":${big(1)},}`,
-  'a trailing comma in an array': '[1,2,]',
-  'a missing colon': '{"a" 1}',
-  'a missing value': '{"a":}',
-  'a number with a leading zero': '{"a":012}',
-  'a number without digits after the point': '{"a":1.}',
-  'a number without exponent digits': '[1e+]',
-  'a misspelled literal': '[tru]',
-  'a literal cut short at the end': '[nul',
-  'single quotes': "{'a':1}",
-  'an unclosed array inside an object': `{"a":[1,2}`,
-  'a second document that is malformed': `${big(1)}\n{"b":tru}`,
-  'non-ASCII names and values': `{"na\u00efve":${big('\u00ff')}}`,
-};
 
 describe('byte scanner: the same documents, warnings and errors as the text path', () => {
   for (const [name, text] of Object.entries(CRAFTED)) {
