@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { collectBytes, InputTooLargeError, type ReadProgress } from './scan-read.js';
+import { collectBytes, collectInput, InputTooLargeError, type CollectedInput, type ReadProgress } from './scan-read.js';
 
 export type FileBytes = { readonly bytes: Buffer } | { readonly error: string };
 
@@ -54,6 +54,18 @@ export async function readStdin(stream: Readable = process.stdin, progress?: Rea
     return await collectBytes(stream, progress);
   } catch (failure) {
     if (failure instanceof InputTooLargeError) throw new Error('Standard input is larger than 4 GiB, more than kmsguard can read.', { cause: failure });
+    throw new Error(`Standard input cannot be read (${errorCode(failure) ?? 'unknown error'}).`, { cause: failure });
+  }
+}
+
+/**
+ * Standard input as an input spec's bytes: in memory, or (past 256 MiB) in a temporary file,
+ * to be removed with `remove` when done. Rejects as `readStdin` does.
+ */
+export async function readStdinInput(stream: Readable = process.stdin, progress?: ReadProgress): Promise<CollectedInput> {
+  try {
+    return await collectInput(stream, progress);
+  } catch (failure) {
     throw new Error(`Standard input cannot be read (${errorCode(failure) ?? 'unknown error'}).`, { cause: failure });
   }
 }

@@ -7,7 +7,7 @@ import { acceptDocument } from './accept-document.js';
 import { decodeText } from './decode-text.js';
 import { readLargeInput } from './large-input.js';
 import { asBuffer, readFileBytes } from './read-bytes.js';
-import { scanInput, type ScanInputOptions } from './scan-input.js';
+import { scanFile, scanInput, type ScanInputOptions } from './scan-input.js';
 import { splitDocuments, type ParsedStream } from './split-documents.js';
 
 export type InputSpec =
@@ -65,6 +65,9 @@ export function readBytes(source: string, bytes: Buffer, reading: ScanInputOptio
 export async function readInput(spec: InputSpec, reading: ScanInputOptions = {}): Promise<InputResult> {
   if ('value' in spec) return acceptStream(spec.source, { values: [spec.value] });
   if ('data' in spec) return readBytes(spec.source, asBuffer(spec.data), reading);
+  // A very large file is scanned from the file itself rather than read whole into memory.
+  const scanned = scanFile(spec.source, spec.path, reading);
+  if (scanned !== undefined) return acceptStream(spec.source, scanned);
   const file = await readFileBytes(spec.path);
   if ('error' in file) return failed(spec.source, file.error);
   return readBytes(spec.source, file.bytes, reading);
