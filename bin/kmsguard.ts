@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArguments, type ParsedCommand } from './arguments.js';
 import { check, DEFAULT_OPTIONS, OptionsError, resolveBlockedActions } from '../lib/check.js';
 import { ConfigError, effectiveConfig, loadConfig, readBaselineFile, resolveOptions, type ResolvedOptions } from '../lib/config/index.js';
-import { readStdin } from '../lib/input/index.js';
+import { readStdinInput } from '../lib/input/read-bytes.js';
 import { ProgressLine, progressWanted } from '../lib/input/scan-progress.js';
 import { loadFormatter } from '../lib/report/index.js';
 import { baselineOf, formatBaseline } from '../lib/rules/baseline.js';
@@ -51,7 +51,10 @@ async function readInputs(files: readonly string[], progress?: ProgressLine) {
     if (file === STDIN) {
       if (process.stdin.isTTY) fail('No input: give a plan file, or pipe `terraform show -json` output into kmsguard.');
       const read = progress && ((bytes: number) => progress.update({ phase: 'read', source: STDIN, bytes }));
-      inputs.push({ source: STDIN, data: await readStdin(process.stdin, read) });
+      // A very large input is spooled to a temporary file, removed when the process ends.
+      const input = await readStdinInput(process.stdin, read);
+      if ('path' in input) process.once('exit', input.remove);
+      inputs.push('path' in input ? { source: STDIN, path: input.path } : { source: STDIN, data: input.data });
     } else {
       inputs.push(file);
     }
