@@ -10,6 +10,16 @@
  *   plan knows of `inline_policy`; `absent` means no inline policy is configured, and nothing is
  *   reported. Otherwise one source with policy path `inline_policy` is reported, without `before`
  *   (entries cannot be paired).
+ * - A known list that the configuration does not write is not reported either (issue 4: a computed
+ *   `inline_policy` is not a policy the user wrote): the plan's configuration shows the role's
+ *   block without an `inline_policy` block, and the plan keeps the list the role had (the provider
+ *   fills an unset `inline_policy` with what it read from AWS). Without a configuration (a state)
+ *   or when the role's block cannot be found, the list is judged.
+ *
+ *   Terraform leaves `dynamic` blocks out of the configuration JSON, so a `dynamic "inline_policy"`
+ *   block reads as no block. A plan that creates the role with known entries or changes them can
+ *   only have them from the configuration, so those are judged; an unchanged list written by a
+ *   dynamic block cannot be told from a computed one and is not reported.
  * - `before` pairs each entry with the entry of the same name before the plan (the list is a set:
  *   positions are not stable); an entry without a name pairs with an unnamed entry at the same
  *   position. No pair: absent (the policy is new).
@@ -18,6 +28,8 @@ import type { PolicySource, PolicyValue } from '../types.js';
 import type { ResourceInstance } from '../terraform/types.js';
 import { isUnknownAt, valueAt } from './attribute-path.js';
 import { afterPolicyValue, knownPolicyValue } from './policy-value.js';
+import { inlinePolicyIsConfigured } from './resolve-inline-policy.js';
+import { sameDocument } from './same-document.js';
 import type { ExtractContext, Extractor } from './types.js';
 
 const INLINE_POLICY = ['inline_policy'] as const;
@@ -26,7 +38,7 @@ export const awsIamRoleExtractor: Extractor = {
   resourceTypes: ['aws_iam_role'],
   extract(resource, context) {
     const entries = valueAt(resource.after, INLINE_POLICY);
-    if (Array.isArray(entries)) return entrySources(resource, entries, context);
+    if (Array.isArray(entries)) return keptFromAws(resource, entries, context) ? [] : entrySources(resource, entries, context);
     if (isUnknownAt(resource.afterUnknown, INLINE_POLICY)) return wholeListSource(resource, context);
     return [];
   },
@@ -48,6 +60,12 @@ function entrySources(resource: ResourceInstance, entries: readonly unknown[], c
     });
   }
   return sources;
+}
+
+/** True when the role's known entries are the computed value: not configured, and unchanged by the plan. */
+function keptFromAws(resource: ResourceInstance, entries: readonly unknown[], context: ExtractContext): boolean {
+  if (resource.before === null || inlinePolicyIsConfigured(context.document, resource)) return false;
+  return sameDocument(valueAt(resource.before, INLINE_POLICY), entries);
 }
 
 function wholeListSource(resource: ResourceInstance, context: ExtractContext): PolicySource[] {

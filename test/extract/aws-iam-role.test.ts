@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { extractPolicies } from '../../lib/extract/index.js';
 import { readTerraform } from '../../lib/terraform/index.js';
 import type { PolicySource, PolicyValue } from '../../lib/types.js';
+import { loadFixture } from '../terraform/load-fixture.js';
 import { loadDocument, PLAIN_CONTEXT } from './load.js';
 import { compact, DECRYPT_ALL, DECRYPT_ONE_KEY } from './policy-documents.js';
 
@@ -81,6 +82,35 @@ describe('extract: aws_iam_role inline_policy', () => {
       'aws_iam_role.named_empty inline_policy[0].policy',
       'aws_iam_role.whole_entry_unknown inline_policy[0].policy',
     ]);
+  });
+
+  describe('an inline_policy the configuration does not write (issue 4: computed, not judged)', () => {
+    const plan = readTerraform(loadFixture('resolve', 'role-computed-inline.plan.json'), 'plan');
+    const judged = (document: typeof plan) => extractPolicies(document).map((s) => `${s.address} ${s.policyPath} ${s.actions.join(',')}`);
+
+    it('leaves out the list an existing role keeps from AWS; judges declared blocks, entries a plan creates or changes, and roles whose block is not found', () => {
+      expect(judged(plan)).to.deep.equal([
+        'aws_iam_role.declared inline_policy[0].policy no-op',
+        'aws_iam_role.dynamic_changed inline_policy[0].policy update',
+        'aws_iam_role.dynamic_created inline_policy[0].policy create',
+        // The configuration has aws_iam_role.this only in module.svc.
+        'aws_iam_role.this inline_policy[0].policy no-op',
+      ]);
+    });
+
+    it('judges every list when the plan has no configuration to tell', () => {
+      const { configuration: _, ...withoutConfiguration } = plan;
+      expect(judged(withoutConfiguration)).to.deep.equal([
+        'aws_iam_role.computed inline_policy[0].policy no-op',
+        'aws_iam_role.computed_update inline_policy[0].policy update',
+        'aws_iam_role.declared inline_policy[0].policy no-op',
+        'aws_iam_role.dynamic_changed inline_policy[0].policy update',
+        'aws_iam_role.dynamic_created inline_policy[0].policy create',
+        'aws_iam_role.new_computed inline_policy create',
+        'aws_iam_role.this inline_policy[0].policy no-op',
+        'module.svc.aws_iam_role.this inline_policy[0].policy no-op',
+      ]);
+    });
   });
 
   describe('before of an entry without a name', () => {

@@ -510,8 +510,6 @@ export const CASES: readonly FixtureCase[] = [
   {
     file: "role-inline-mirror.v1.2.plan.json",
     note: "a role's computed inline_policy mirroring aws_iam_role_policy resources (unchanged, updated, deleted, in a module) is reported once",
-    // KNOWN WRONG: kmsguard judges aws_iam_role.m5 and aws_iam_role.m7 inline_policy[0].policy (high findings) although neither role has an inline_policy block in the configuration. Issue 4: 'An aws_iam_role whose inline_policy is computed (no inline_policy block in the configuration) is not a policy the user wrote: neither judged nor reported.' kmsguard applies that rule only when the whole inline_policy is unknown (a new role); for an existing role the computed value is known and judged unless it mirrors an aws_iam_role_policy of the same role (lib/extract/aws-iam-role.ts, lib/extract/resolve-context.ts)
-    knownWrongSet: "kmsguard judges aws_iam_role.m5 and aws_iam_role.m7 inline_policy[0].policy (high findings) although neither role has an inline_policy block in the configuration. Issue 4: 'An aws_iam_role whose inline_policy is computed (no inline_policy block in the configuration) is not a policy the user wrote: neither judged nor reported.' kmsguard applies that rule only when the whole inline_policy is unknown (a new role); for an existing role the computed value is known and judged unless it mirrors an aws_iam_role_policy of the same role (lib/extract/aws-iam-role.ts, lib/extract/resolve-context.ts)",
     exit: 1,
     policies: [
       {"address": "aws_iam_role_policy.m1", "policyPath": "policy", "outcome": "finding", "scope": "all-keys", "actions": ["kms:Decrypt", "kms:ReEncryptFrom"], "statements": [0], "conditionKeys": [], "introduced": false},

@@ -196,6 +196,23 @@ const CASES: Record<string, Expected> = {
     ],
     skipped: [],
   },
+  // Issue 4: an inline_policy without a block in the configuration is AWS's copy, not a policy the user wrote.
+  'role-computed-inline.plan.json': {
+    policies: [
+      'aws_iam_role.declared inline_policy[0].policy finding',
+      'aws_iam_role.dynamic_changed inline_policy[0].policy finding',
+      'aws_iam_role.dynamic_created inline_policy[0].policy finding',
+      'aws_iam_role.this inline_policy[0].policy finding',
+    ],
+    findings: [
+      'aws_iam_role.declared inline_policy[0].policy all-keys kms:Decrypt,kms:ReEncryptFrom [0] []',
+      'aws_iam_role.dynamic_changed inline_policy[0].policy all-keys kms:Decrypt [0] []',
+      'aws_iam_role.dynamic_created inline_policy[0].policy all-keys kms:Decrypt [0] []',
+      'aws_iam_role.this inline_policy[0].policy all-keys kms:Decrypt [0] []',
+    ],
+    unevaluated: [],
+    skipped: [],
+  },
 };
 
 describe('resolve: verdicts of the whole pipeline', () => {
