@@ -5,9 +5,18 @@
  * Most permissive: unknown Allow Action/Resource items match everything, unknown Allow NotAction/
  * NotResource items match nothing; for a Deny the reverse; an unknown Effect is Allow; an unknown
  * Deny Condition is present (the Deny removes nothing), an unknown Allow Condition absent; unknown
- * statements are an Allow of `*` on `*`. Least permissive is the mirror image, with unknown
- * statements absent. A `oneKey` unknown in Resource/NotResource is the ARN of one key: it matches
- * no key the policy does not name in either case, so it is never a choice.
+ * statements are an Allow of `*` on `*`. Least permissive is the mirror image: an unknown Effect
+ * is Deny (with the statement's known elements, and its Condition if it has a known one), an
+ * unknown Deny Condition absent (the Deny applies), an unknown Allow Condition present, and unknown
+ * statements a Deny of `*` on `*` without a Condition (they may turn out to be exactly that, so
+ * nothing next to them is allowed whatever they are). A `oneKey` unknown in Resource/NotResource
+ * is the ARN of one key: it matches no key the policy does not name in either case, so it is
+ * never a choice.
+ *
+ * Inside a known Condition of an Allow, an unknown value of a `...Like` test may be a pattern
+ * matching every value (most permissive: `*`, so it limits nothing) or one fixed value (least).
+ * Under an exact operator an unknown value is one fixed value in both readings, like a policy
+ * variable. On a Deny, a known Condition with a test disarms it whatever the values are.
  */
 import type { ConditionTest, PatternList, Policy, Statement, UnknownValue } from './types.js';
 
@@ -50,6 +59,8 @@ export function describeUnknown(unknown: UnknownValue): string {
 }
 
 const EVERYTHING = '*';
+/** Condition operators that read their values as `*`/`?` patterns. */
+const WILDCARD_OPERATOR = /Like(?:IfExists)?$/;
 
 class Instantiation {
   private count = 0;
@@ -89,15 +100,21 @@ class Instantiation {
 
   private condition(condition: Statement['condition'], allow: boolean): ConcreteCondition | undefined {
     if (condition === undefined) return undefined;
-    if (!isUnknown(condition)) return { tests: condition, opaque: false };
+    if (!isUnknown(condition)) return { tests: allow ? condition.map((test) => this.conditionTest(test)) : condition, opaque: false };
     // A present Condition narrows an Allow (in `scope` mode) and disarms a Deny.
     return this.permissive(condition) !== allow ? { tests: [], opaque: true } : undefined;
   }
 
+  private conditionTest(test: ConditionTest): ConditionTest {
+    if (!WILDCARD_OPERATOR.test(test.operator) || !test.values.some(isUnknown)) return test;
+    return { ...test, values: test.values.map((value) => (isUnknown(value) && this.permissive(value) ? EVERYTHING : value)) };
+  }
+
   unknownStatements(unknown: UnknownValue | undefined): ConcreteStatement[] {
-    if (!unknown || !this.permissive(unknown)) return [];
+    if (!unknown) return [];
+    const effect = this.permissive(unknown) ? 'Allow' : 'Deny';
     const everything: ConcreteItem[] = [{ text: describeUnknown(unknown), pattern: EVERYTHING, known: false }];
-    return [{ effect: 'Allow', actionNegated: false, actions: everything, resourceNegated: false, resources: everything }];
+    return [{ effect, actionNegated: false, actions: everything, resourceNegated: false, resources: everything }];
   }
 }
 
