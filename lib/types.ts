@@ -38,8 +38,13 @@ export interface InputError {
 export type PolicyValue =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'object'; readonly value: unknown }
-  /** Not known until apply; `model` is what the plan does know of it (possibly partial). */
-  | { readonly kind: 'unknown'; readonly detail: string; readonly model?: Policy }
+  /**
+   * Not known until apply; `model` is what the plan does know of it (possibly partial). When the
+   * plan shows it is one of several documents without saying which (`data.x[count.index + 1]` and
+   * `data.x[count.index]` leave the same references), `alternatives` holds each of them, and
+   * `detail` names them in the same order: the verdict is definite only when they all agree.
+   */
+  | { readonly kind: 'unknown'; readonly detail: string; readonly model?: Policy; readonly alternatives?: readonly Policy[] }
   | { readonly kind: 'absent' };
 
 /** One identity policy to judge, found in a resource. */

@@ -7,14 +7,21 @@
  * partial model rebuilt from its planned statements. Anything else (`jsonencode(...)` over
  * values computed at apply, local values, several sources) is unknown, with a detail naming
  * the references; the plan does not hold the expression's shape, only what it references.
+ *
+ * A reference without a static key (`data.x[count.index].json`) may name several instances of the
+ * data source. The value is then one of their documents, and each is given as an alternative to
+ * judge: the verdict is definite only when they all agree.
  */
 import type { PolicyValue } from '../types.js';
+import { parsePolicy } from '../iam/index.js';
 import type { Policy, UnknownValue } from '../iam/types.js';
+import { leavesState } from '../terraform/actions.js';
 import { expressionAt, isExpression } from '../terraform/configuration.js';
+import { relativeAddress } from '../terraform/references.js';
 import type { ResourceInstance } from '../terraform/types.js';
 import { formatAttributePath, type AttributePath } from './attribute-path.js';
-import { documentOf } from './resolve-document.js';
-import type { ResolveIndex } from './resolve-index.js';
+import { documentOf, type DocumentKnowledge } from './resolve-document.js';
+import type { LocatedInstance, ResolveIndex } from './resolve-index.js';
 import {
   describeReferences,
   instancesOfLeaf,
@@ -42,9 +49,10 @@ export function resolveUnknownPolicy(index: ResolveIndex, resource: ResourceInst
   if (source === undefined || !isPolicyDocumentLeaf(source)) return { kind: 'unknown', detail: unknownBecause };
 
   const candidates = documentCandidates(index, source, traced.leaves, resource, scope);
-  if (candidates.length !== 1) return { kind: 'unknown', detail: `${unknownBecause}: ${candidates.length} instances of it in the plan` };
+  if (candidates.length === 0) return { kind: 'unknown', detail: `${unknownBecause}: no instance of it in the plan` };
+  if (candidates.length > 1) return alternativesOf(index, candidates, unknownBecause);
   const data = candidates[0]!;
-  const knowledge = documentOf(index, data);
+  const knowledge = knowledgeOf(index, data);
   switch (knowledge.kind) {
     case 'known':
       return { kind: 'text', text: knowledge.text };
@@ -98,9 +106,14 @@ function matchingBlock(blocks: readonly unknown[], entry: unknown, count: number
 }
 
 /**
- * The data source instances a reference may name. Without a static key in the reference, an
- * instance with the resource's own key is taken when the expression indexes by `count.index` or
- * `each.key` in the same module instance (`data.x[count.index].json`).
+ * The data source instances a reference may name. Without a static key in the reference, every
+ * instance in the module instance(s) it names is a candidate: `data.x[count.index + 1].json` and
+ * `data.x["${each.key}-b"].json` leave the same references as `data.x[count.index].json`.
+ *
+ * One case is taken as the usual one-document-per-instance pattern: the expression indexes by
+ * `count.index` or `each.key` in the resource's own module instance, and the data source has
+ * exactly the resource's instance keys. The instance with the resource's own key is then the one
+ * (an expression that pairs them otherwise, such as `(count.index + 1) % 2`, reads the same).
  */
 function documentCandidates(
   index: ResolveIndex,
@@ -108,14 +121,82 @@ function documentCandidates(
   leaves: readonly Leaf[],
   resource: ResourceInstance,
   scope: Scope,
-) {
-  const candidates = instancesOfLeaf(index, leaf);
+): LocatedInstance[] {
+  const candidates = [...instancesOfLeaf(index, leaf)].sort(byInstance);
   if (candidates.length <= 1 || leaf.subject.key !== undefined || resource.index === undefined) return candidates;
   const indexedByOwnKey = leaves.some((other) => other.kind === 'plan-known' && (other.text === 'count.index' || other.text === 'each.key'));
   const sameModule =
     leaf.scope.length === scope.length && leaf.scope.every((step, i) => step.any !== true && step.key === scope[i]!.key && step.name === scope[i]!.name);
   if (!indexedByOwnKey || !sameModule) return candidates;
-  return candidates.filter((candidate) => candidate.instance.index === resource.index);
+  const own = candidates.filter((candidate) => candidate.instance.index === resource.index);
+  if (own.length !== 1 || !sameKeys(candidates, siblingsOf(index, resource))) return candidates;
+  return own;
+}
+
+/** Module instance, then instance key (numbers in order), as Terraform lists instances. */
+function byInstance(a: LocatedInstance, b: LocatedInstance): number {
+  const left = a.instance.moduleAddress ?? '';
+  const right = b.instance.moduleAddress ?? '';
+  if (left !== right) return left < right ? -1 : 1;
+  const x = a.instance.index;
+  const y = b.instance.index;
+  if (typeof x === 'number' && typeof y === 'number') return x - y;
+  return String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0;
+}
+
+/** The instances of the resource's block in its module instance that exist after apply. */
+function siblingsOf(index: ResolveIndex, resource: ResourceInstance): readonly LocatedInstance[] {
+  const module = index.moduleOf(resource);
+  if (module === undefined) return [];
+  return index.instancesAt(module, relativeAddress(resource.mode, resource.type, resource.name)).filter((located) => !leavesState(located.instance.actions));
+}
+
+function sameKeys(a: readonly LocatedInstance[], b: readonly LocatedInstance[]): boolean {
+  const left = new Set(a.map((located) => located.instance.index));
+  const right = new Set(b.map((located) => located.instance.index));
+  return left.size === right.size && [...left].every((key) => right.has(key));
+}
+
+/** Documents are rendered once per data source instance: many resources may name the same ones. */
+const knowledgeCache = new WeakMap<LocatedInstance, DocumentKnowledge>();
+
+function knowledgeOf(index: ResolveIndex, located: LocatedInstance): DocumentKnowledge {
+  let knowledge = knowledgeCache.get(located);
+  if (knowledge === undefined) knowledgeCache.set(located, (knowledge = documentOf(index, located)));
+  return knowledge;
+}
+
+const policyCache = new WeakMap<LocatedInstance, Policy | string>();
+
+/** The policy an instance's document is, or why it cannot be judged. */
+function candidatePolicy(index: ResolveIndex, located: LocatedInstance): Policy | string {
+  let policy = policyCache.get(located);
+  if (policy !== undefined) return policy;
+  const knowledge = knowledgeOf(index, located);
+  if (knowledge.kind === 'partial') policy = knowledge.policy;
+  else if (knowledge.kind === 'unknown') policy = knowledge.detail;
+  else {
+    const parsed = parsePolicy(knowledge.text);
+    policy = 'error' in parsed ? `${located.instance.address} is not a readable policy: ${parsed.error.message}` : parsed.policy;
+  }
+  policyCache.set(located, policy);
+  return policy;
+}
+
+/**
+ * A value that is one of several instances' documents: each is an alternative to judge. When one
+ * of them cannot be judged at all, neither can the value.
+ */
+function alternativesOf(index: ResolveIndex, candidates: readonly LocatedInstance[], unknownBecause: string): PolicyValue {
+  const names = candidates.map((candidate) => candidate.instance.address).join(', ');
+  const detail = `${unknownBecause}: one of ${names}, and the plan does not say which`;
+  const alternatives: Policy[] = [];
+  for (const candidate of candidates) {
+    const policy = candidatePolicy(index, candidate);
+    if (typeof policy === 'string') return { kind: 'unknown', detail: `${detail}; ${policy}` };
+    alternatives.push(policy);
+  }
+  return { kind: 'unknown', detail, alternatives };
 }
 
 /** Every unknown part of a policy model, in document order. */

@@ -23,7 +23,7 @@ export type Judgement =
 
 type Readable =
   | { readonly kind: 'policy'; readonly policy: Policy; readonly document?: unknown }
-  | { readonly kind: 'unknown'; readonly detail: string; readonly policy?: Policy }
+  | { readonly kind: 'unknown'; readonly detail: string; readonly policy?: Policy; readonly alternatives?: readonly Policy[] }
   | { readonly kind: 'invalid'; readonly detail: string }
   | { readonly kind: 'absent' };
 
@@ -33,7 +33,7 @@ export function readPolicyValue(value: PolicyValue): Readable {
     case 'absent':
       return { kind: 'absent' };
     case 'unknown':
-      return { kind: 'unknown', detail: value.detail, policy: value.model };
+      return { kind: 'unknown', detail: value.detail, policy: value.model, ...(value.alternatives ? { alternatives: value.alternatives } : {}) };
     case 'text': {
       let document: unknown;
       try {
@@ -80,6 +80,31 @@ export function judgeAcross(policy: Policy, evaluations: readonly EvaluationOpti
     else if (verdict.kind === 'finding' && (best.kind === 'unknown' || SCOPE_WIDTH[verdict.scope] > SCOPE_WIDTH[best.scope])) best = verdict;
   }
   return best;
+}
+
+/**
+ * Judges a policy that is one of several documents, the plan not saying which: clean when every
+ * one is clean; a finding when every one has one, at the narrowest scope among them (fewest
+ * actions on a tie), with `mayWidenTo` the widest any of them reaches and the actions they all
+ * allow (the narrowest one's when they share none); otherwise unknown, with each document's
+ * verdict in the order `detail` names them.
+ */
+export function judgeAlternatives(policies: readonly Policy[], detail: string, evaluations: readonly EvaluationOptions[]): Verdict {
+  const verdicts = policies.map((policy) => judgeAcross(policy, evaluations));
+  if (verdicts.every((verdict) => verdict.kind === 'clean')) return { kind: 'clean' };
+  const findings = verdicts.filter((verdict): verdict is FindingVerdict => verdict.kind === 'finding');
+  if (findings.length < verdicts.length) {
+    const each = verdicts.map((verdict) => (verdict.kind === 'finding' ? `${verdict.scope} finding` : verdict.kind)).join(', ');
+    return { kind: 'unknown', detail: `${detail}; each judged alone: ${each}` };
+  }
+  const narrower = (a: FindingVerdict, b: FindingVerdict) =>
+    SCOPE_WIDTH[a.scope] !== SCOPE_WIDTH[b.scope] ? SCOPE_WIDTH[a.scope] < SCOPE_WIDTH[b.scope] : a.actions.length < b.actions.length;
+  const narrowest = findings.reduce((best, verdict) => (narrower(verdict, best) ? verdict : best));
+  const widest = findings.map((verdict) => verdict.mayWidenTo ?? verdict.scope).reduce((a, b) => (SCOPE_WIDTH[b] > SCOPE_WIDTH[a] ? b : a));
+  const shared = narrowest.actions.filter((action) => findings.every((verdict) => verdict.actions.includes(action)));
+  const { mayWidenTo: _, ...rest } = narrowest;
+  const finding = { ...rest, actions: shared.length > 0 ? shared : narrowest.actions };
+  return SCOPE_WIDTH[widest] > SCOPE_WIDTH[finding.scope] ? { ...finding, mayWidenTo: widest } : finding;
 }
 
 /** Did this finding already hold before the plan, at least as wide and for the same actions? */
@@ -129,11 +154,14 @@ export function judgeSource(source: PolicySource, origin: SourceOrigin, evaluati
     case 'invalid':
       return { outcome: 'unevaluated', unevaluated: { ...where, reason: 'invalid', detail: readable.detail } };
     case 'unknown':
-      if (readable.policy === undefined) {
+      if (readable.policy === undefined && readable.alternatives === undefined) {
         return { outcome: 'unevaluated', unevaluated: { ...where, reason: 'unknown', detail: readable.detail } };
       }
   }
-  const verdict = judgeAcross(readable.policy!, evaluations);
+  const verdict =
+    readable.kind === 'unknown' && readable.alternatives !== undefined
+      ? judgeAlternatives(readable.alternatives, readable.detail, evaluations)
+      : judgeAcross(readable.policy!, evaluations);
   if (verdict.kind === 'clean') return { outcome: 'clean' };
   if (verdict.kind === 'unknown') {
     // A fully known policy the evaluator could not decide (too complex to judge exactly) must

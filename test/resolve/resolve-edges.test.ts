@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { parsePolicy } from '../../lib/iam/index.js';
 import type { ResourceInstance } from '../../lib/terraform/types.js';
 import { oneKey, planDocument, resolve, unknown } from './load.js';
 
@@ -99,11 +100,9 @@ describe('resolve: edge cases on documents built in the test', () => {
     });
   });
 
-  it('does not choose between several instances of a data source referenced without a key', () => {
-    const statements = [statement({ actions: ['s3:GetObject'], resources: [null] })];
-    const masks = [{ resources: [true] }];
-    const instances = [0, 1].map((index) => ({
-      ...deferred('d', statements, masks),
+  it('gives every instance of a data source referenced without a key as an alternative', () => {
+    const instances = ['s3:GetObject', 'kms:Decrypt'].map((action, index) => ({
+      ...deferred('d', [statement({ actions: [action], resources: [null] })], [{ resources: [true] }]),
       address: `data.aws_iam_policy_document.d[${index}]`,
       index,
     }));
@@ -114,9 +113,99 @@ describe('resolve: edge cases on documents built in the test', () => {
         config('data.aws_iam_policy_document.d', {}, { count_expression: { constant_value: 2 } }),
       ]),
     );
+    const model = (action: string, index: number) => ({
+      statements: [
+        { index: 0, pointer: '/Statement/0', effect: 'Allow', action: [action], resource: [unknown(`data.aws_iam_policy_document.d[${index}] statement[0].resources[0]`)] },
+      ],
+    });
     expect(resolve(document, 'aws_iam_policy.p', ['policy'])).to.deep.equal({
       kind: 'unknown',
-      detail: 'policy is not known until apply (built from data.aws_iam_policy_document.d.json): 2 instances of it in the plan',
+      detail:
+        'policy is not known until apply (built from data.aws_iam_policy_document.d.json): ' +
+        'one of data.aws_iam_policy_document.d[0], data.aws_iam_policy_document.d[1], and the plan does not say which',
+      alternatives: [model('s3:GetObject', 0), model('kms:Decrypt', 1)],
+    });
+  });
+
+  describe('which instance `data.x[count.index]` or `data.x[each.key]` names', () => {
+    /** Policies with the given keys (and actions) using `data.d[<indexer>]`, documents with the given keys. */
+    function plan(policyKeys: [string | number, string[]][], documentKeys: (string | number)[], indexer: string) {
+      const key = (k: string | number) => (typeof k === 'number' ? `[${k}]` : `["${k}"]`);
+      const policies = policyKeys.map(([k, actions]) => ({ ...policy('p'), address: `aws_iam_policy.p${key(k)}`, index: k, actions }));
+      const documents = documentKeys.map((k) => ({
+        ...deferred('d', [statement({ actions: ['kms:Decrypt'], resources: [null] })], [{ resources: [true] }]),
+        address: `data.aws_iam_policy_document.d${key(k)}`,
+        index: k,
+      }));
+      return planDocument(
+        [...policies, ...documents],
+        configuration([
+          config('aws_iam_policy.p', { policy: { references: ['data.aws_iam_policy_document.d', indexer] } }),
+          config('data.aws_iam_policy_document.d', {}),
+        ]),
+      );
+    }
+    const names = (value: unknown) => {
+      const detail = (value as { detail: string }).detail;
+      return 'alternatives' in (value as object) ? detail.slice(detail.indexOf('one of ')) : detail;
+    };
+
+    it('is the instance with the resource\'s own key when the data source has exactly the resource\'s keys', () => {
+      const counted = plan([[0, ['create']], [1, ['create']]], [0, 1], 'count.index');
+      expect(names(resolve(counted, 'aws_iam_policy.p[1]', ['policy']))).to.equal('policy is rendered at apply by data.aws_iam_policy_document.d[1]; not known until apply: data.aws_iam_policy_document.d[1] statement[0].resources[0]');
+      const keyed = plan([['a', ['create']], ['b', ['update']]], ['b', 'a'], 'each.key');
+      expect(names(resolve(keyed, 'aws_iam_policy.p["a"]', ['policy']))).to.equal('policy is rendered at apply by data.aws_iam_policy_document.d["a"]; not known until apply: data.aws_iam_policy_document.d["a"] statement[0].resources[0]');
+    });
+
+    it('leaves out resource instances the plan deletes when comparing keys', () => {
+      const shrinking = plan([[0, ['no-op']], [1, ['create']], [2, ['delete']]], [0, 1], 'count.index');
+      expect(names(resolve(shrinking, 'aws_iam_policy.p[0]', ['policy']))).to.equal('policy is rendered at apply by data.aws_iam_policy_document.d[0]; not known until apply: data.aws_iam_policy_document.d[0] statement[0].resources[0]');
+    });
+
+    const ambiguous: [string, ReturnType<typeof plan>, string, string][] = [
+      ['more documents than resources (`data.x[count.index + 1]`)', plan([[0, ['create']]], [0, 1], 'count.index'), 'aws_iam_policy.p[0]', 'one of data.aws_iam_policy_document.d[0], data.aws_iam_policy_document.d[1], and the plan does not say which'],
+      ['other document keys (`data.x["${each.key}-open"]`)', plan([['app', ['create']]], ['app', 'app-open'], 'each.key'), 'aws_iam_policy.p["app"]', 'one of data.aws_iam_policy_document.d["app"], data.aws_iam_policy_document.d["app-open"], and the plan does not say which'],
+      ['fewer documents than resources', plan([[0, ['create']], [1, ['create']], [2, ['create']]], [0, 1], 'count.index'), 'aws_iam_policy.p[0]', 'one of data.aws_iam_policy_document.d[0], data.aws_iam_policy_document.d[1], and the plan does not say which'],
+      ['an index that is not the resource\'s own (`data.x[var.i]`)', plan([[0, ['create']], [1, ['create']]], [0, 1], 'var.i'), 'aws_iam_policy.p[0]', 'one of data.aws_iam_policy_document.d[0], data.aws_iam_policy_document.d[1], and the plan does not say which'],
+    ];
+    for (const [label, document, address, expected] of ambiguous) {
+      it(`is any instance with ${label}`, () => expect(names(resolve(document, address, ['policy']))).to.equal(expected));
+    }
+  });
+
+  it('says plainly unknown when one candidate document cannot be judged, naming why', () => {
+    const read = (index: number, json: string): ResourceInstance => ({
+      address: `data.aws_iam_policy_document.d[${index}]`,
+      mode: 'data',
+      type: 'aws_iam_policy_document',
+      name: 'd',
+      index,
+      actions: [],
+      after: { json, statement: [] },
+      before: null,
+    });
+    const valid = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}';
+    const documentWith = (second: ResourceInstance[], prior: ResourceInstance[]) =>
+      planDocument([policy('p'), ...second], configuration([config('aws_iam_policy.p', { policy: usesDocument('d') })]), [read(0, valid), ...prior]);
+    const base =
+      'policy is not known until apply (built from data.aws_iam_policy_document.d.json): ' +
+      'one of data.aws_iam_policy_document.d[0], data.aws_iam_policy_document.d[1], and the plan does not say which';
+
+    const invalid = parsePolicy('{"Statement": [{"Effect": "Allow"}]}');
+    expect(resolve(documentWith([], [read(1, '{"Statement": [{"Effect": "Allow"}]}')]), 'aws_iam_policy.p', ['policy'])).to.deep.equal({
+      kind: 'unknown',
+      detail: `${base}; data.aws_iam_policy_document.d[1] is not a readable policy: ${'error' in invalid ? invalid.error.message : ''}`,
+    });
+    const unread = { ...deferred('d', null, null), address: 'data.aws_iam_policy_document.d[1]', index: 1, after: null };
+    expect(resolve(documentWith([unread], []), 'aws_iam_policy.p', ['policy'])).to.deep.equal({
+      kind: 'unknown',
+      detail: `${base}; data.aws_iam_policy_document.d[1] is not known until apply`,
+    });
+    const parsed = parsePolicy(valid);
+    expect(resolve(documentWith([], [read(1, valid)]), 'aws_iam_policy.p', ['policy'])).to.deep.equal({
+      kind: 'unknown',
+      detail: base,
+      alternatives: 'error' in parsed ? [] : [parsed.policy, parsed.policy],
     });
   });
 

@@ -213,6 +213,27 @@ const CASES: Record<string, Expected> = {
     unevaluated: [],
     skipped: [],
   },
+  // `data.x[count.index]` and `data.x[count.index + 1]` leave the same references: a policy is
+  // one of the documents it may name, and definite only when they all agree.
+  'document-instances.plan.json': {
+    policies: [
+      'aws_iam_policy.per_env[0] policy clean',
+      'aws_iam_policy.per_env[1] policy finding',
+      'aws_iam_policy.shifted[0] policy unevaluated',
+      'aws_iam_role_policy.agree_clean[0] policy clean',
+      'aws_iam_role_policy.agree_finding["a"] policy finding',
+    ],
+    findings: [
+      'aws_iam_policy.per_env[1] policy all-keys kms:Decrypt [0] []',
+      'aws_iam_role_policy.agree_finding["a"] policy region-keys kms:Decrypt [0] []',
+    ],
+    unevaluated: [
+      'aws_iam_policy.shifted[0] policy unknown: policy is not known until apply (built from data.aws_iam_policy_document.shifted): ' +
+        'one of data.aws_iam_policy_document.shifted[0], data.aws_iam_policy_document.shifted[1], and the plan does not say which; ' +
+        'each judged alone: clean, all-keys finding',
+    ],
+    skipped: [],
+  },
 };
 
 describe('resolve: verdicts of the whole pipeline', () => {
@@ -223,4 +244,12 @@ describe('resolve: verdicts of the whole pipeline', () => {
       expect(observed(report)).to.deep.equal(expected);
     });
   }
+
+  it('says how far the documents a policy may be could widen its finding', async () => {
+    const report = await check(fixture('resolve', 'document-instances.plan.json'));
+    expect(report.findings.map((f) => `${f.address} ${f.mayWidenTo ?? '-'}`)).to.deep.equal([
+      'aws_iam_policy.per_env[1] -',
+      'aws_iam_role_policy.agree_finding["a"] all-keys',
+    ]);
+  });
 });
