@@ -255,7 +255,7 @@ export const CASES: readonly FixtureCase[] = [
   {
     file: "key-arn-chains.v1.1.plan.json",
     note: "unknown KMS key ARNs through module outputs, variables, aliases, replicas, data sources: no finding; an unknown bucket ARN: a warning",
-    warning: "Not evaluated (2)",
+    warning: "Not evaluated (1)",
     strictExit: 1,
     exit: 0,
     policies: [
@@ -533,7 +533,7 @@ export const CASES: readonly FixtureCase[] = [
   {
     file: "key-arn-chains-tf1.0.v0.2.plan.json",
     note: "the key-ARN chains planned by Terraform 1.0: references name objects only",
-    warning: "Not evaluated (2)",
+    warning: "Not evaluated (1)",
     strictExit: 1,
     exit: 0,
     policies: [
