@@ -352,11 +352,11 @@ class ResourceFactory {
     );
   }
 
-  role(name: string): Resource {
+  /** A role with `inlinePolicies` inline policy blocks (a module's instances all write the same blocks). */
+  role(name: string, inlinePolicies: number): Resource {
     const inline: JsonObject[] = [];
     const policies: PlannedPolicy[] = [];
-    const count = this.random.int(3);
-    for (let i = 0; i < count; i++) {
+    for (let i = 0; i < inlinePolicies; i++) {
       const kind = this.policyKind();
       inline.push({ name: `${name}-inline-${i}`, policy: policyText(policyDocument(kind, this.random, `${name}${i}`, 2 + this.random.int(8)), this.random) });
       policies.push({ path: `inline_policy[${i}].policy`, kind });
@@ -615,12 +615,25 @@ class ResourceFactory {
 }
 
 /** Resources of one team module instance (at `team`), and of its service module instances. */
-function teamResources(seed: number, group: number, teamIndex: number, findingShare: number): { team: Resource[]; services: Array<[string, Resource[]]> } {
+/**
+ * Resources of one team module instance and of its service module instances. `everything`:
+ * every optional resource too (instances have them by chance; the module's configuration
+ * writes all of them, with `count`).
+ */
+function teamResources(
+  seed: number,
+  group: number,
+  teamIndex: number,
+  findingShare: number,
+  everything = false,
+): { team: Resource[]; services: Array<[string, Resource[]]> } {
   const random = new Random(mix(seed, group, teamIndex));
   const teamName = `team-${group}-${teamIndex}`;
   const factory = new ResourceFactory(random, teamName, findingShare);
+  // What the group's module writes is the same for all its instances.
+  const inlinePolicies = 1 + new Random(mix(seed, group, 0x1a7e)).int(2);
   const team: Resource[] = [
-    factory.role('app'),
+    factory.role('app', inlinePolicies),
     factory.iamPolicy('managed'),
     factory.kmsKey('data'),
     ...factory.bucket('artifacts'),
@@ -632,9 +645,9 @@ function teamResources(seed: number, group: number, teamIndex: number, findingSh
     factory.record('this', 1),
     factory.record('this', 2),
   ];
-  if (random.chance(0.3)) team.push(factory.userOrGroupPolicy('aws_iam_user_policy', 'ci'));
-  if (random.chance(0.2)) team.push(factory.userOrGroupPolicy('aws_iam_group_policy', 'admins'));
-  if (random.chance(0.15)) team.push(...factory.unknownRolePolicy('late'));
+  if (random.chance(0.3) || everything) team.push(factory.userOrGroupPolicy('aws_iam_user_policy', 'ci'));
+  if (random.chance(0.2) || everything) team.push(factory.userOrGroupPolicy('aws_iam_group_policy', 'admins'));
+  if (random.chance(0.15) || everything) team.push(...factory.unknownRolePolicy('late'));
   const services: Array<[string, Resource[]]> = [];
   const serviceCount = 1 + random.int(SERVICES.length);
   for (let s = 0; s < serviceCount; s++) {
@@ -647,8 +660,8 @@ function teamResources(seed: number, group: number, teamIndex: number, findingSh
       factory.alarm('errors', key),
       factory.attachment('this', key),
     ];
-    if (random.chance(0.5)) resources.push(factory.table('this', key));
-    if (random.chance(0.5)) resources.push(factory.rolePolicy('this', key));
+    if (random.chance(0.5) || everything) resources.push(factory.table('this', key));
+    if (random.chance(0.5) || everything) resources.push(factory.rolePolicy('this', key));
     services.push([key, resources]);
   }
   return { team, services };
@@ -714,12 +727,34 @@ function moduleResource(moduleAddress: string | undefined, resource: Resource, v
   };
 }
 
+/**
+ * How the configuration writes one argument, as `terraform show -json` shows it: nested blocks
+ * (lists of objects such as `inline_policy` or `ingress`) as lists of argument maps, long
+ * strings (policy documents) as references to where they come from, other values as constants.
+ */
+function configExpression(key: string, value: unknown, resourceName: string): unknown {
+  if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v))) {
+    return value.map((block) => {
+      const written: JsonObject = {};
+      for (const [name, inner] of Object.entries(block as JsonObject)) {
+        if (inner !== null) written[name] = configExpression(name, inner, resourceName);
+      }
+      return written;
+    });
+  }
+  if (typeof value === 'string' && value.length >= 200) return { references: [`local.${key}_${resourceName}`] };
+  return { constant_value: value };
+}
+
 function configResource(resource: Resource): JsonObject {
   const expressions: JsonObject = {};
-  if (resource.after !== null) {
-    for (const [key, value] of Object.entries(resource.after)) {
-      if (key === 'arn' || key === 'id') continue;
-      expressions[key] = typeof value === 'string' && value.length < 200 ? { constant_value: value } : { references: [`var.${key}`, `local.${key}_${resource.name}`] };
+  // The module's block, written once for all instances: a deleted sample instance still shows it.
+  const values = resource.after ?? resource.before;
+  if (values !== null) {
+    for (const [key, value] of Object.entries(values)) {
+      // Computed attributes, and arguments left unset, are not written.
+      if (key === 'arn' || key === 'id' || value === null) continue;
+      expressions[key] = configExpression(key, value, resource.name);
     }
   }
   if (resource.type === 'aws_iam_role_policy' && resource.policies[0]?.kind === 'unknown') {
@@ -935,7 +970,7 @@ class PlanWriter {
     this.out.write(',"module_calls":{');
     for (let group = 0; group < this.layout.groups; group++) {
       // Every team of a group runs the same module: its first team's resources stand for it.
-      const sample = teamResources(this.seed, group, 0, this.share);
+      const sample = teamResources(this.seed, group, 0, this.share, true);
       const services = sample.services[0]![1];
       const call = {
         source: `./modules/team-${group % 5}`,

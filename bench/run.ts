@@ -28,7 +28,7 @@ let binPath = path.join(builtBin, 'kmsguard.js');
 const TIME = '/usr/bin/time';
 const MIB = 1024 * 1024;
 /** Bump when the generator's output changes, so cached plans are made again. */
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 const BASELINE_SCRIPT = "JSON.parse(require('fs').readFileSync(process.argv[1],'utf8'))";
 
 interface Plan {

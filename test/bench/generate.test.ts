@@ -36,6 +36,21 @@ describe('plan generator', () => {
     expect([...actions].sort()).to.include.members(['create', 'delete', 'delete,create', 'no-op', 'read', 'update']);
   });
 
+  it('writes nested blocks in the configuration as Terraform does (a role writes its inline policies)', () => {
+    const { text } = planText({ targetBytes: 1e5, seed: 4 });
+    type Module = { resources: { type: string; expressions: Record<string, unknown> }[] };
+    const plan = JSON.parse(text) as { configuration: { root_module: { module_calls: Record<string, { module: Module }> } } };
+    const team = Object.values(plan.configuration.root_module.module_calls)[0]!.module;
+    const role = team.resources.find((r) => r.type === 'aws_iam_role')!;
+    const inline = role.expressions['inline_policy'] as { name: unknown; policy: unknown }[];
+    expect(Array.isArray(inline)).to.equal(true);
+    for (const block of inline) {
+      expect(block.name).to.have.property('constant_value');
+      expect(block.policy).to.deep.equal({ references: ['local.policy_app'] });
+    }
+    expect(role.expressions).to.not.have.property('permissions_boundary');
+  });
+
   it('plants the findings it expects, and none on deleted resources', () => {
     const { text, expectation } = planText({ targetBytes: 1e6, seed: 5, findingShare: 0.3 });
     const plan = JSON.parse(text) as { resource_changes: Change[] };
