@@ -3,11 +3,16 @@
  * `arn:<partition>:kms:<region>:<account>:key/<id>` with globs for fields.
  *
  * Such a pattern spells exactly as many `:` and `/` as a key ARN has, so none of its `*` can
- * absorb a delimiter: it matches the product of its field globs. A field with `*` or `?` matches
- * infinitely many values, so some value the policy does not spell out; a wildcard-free field is
- * itself a spelled value. The widest scope the pattern alone grants follows from which of
- * region, account and key id have wildcards.
+ * absorb a delimiter: it matches the product of its field globs. A region or key id field with
+ * `*` or `?` matches infinitely many values, so some value the policy does not spell out; a
+ * wildcard-free field is itself a spelled value. Accounts are 12-digit account ids: a
+ * wildcard-free account field that cannot be one matches no key, an account field of only `*`
+ * matches accounts the policy does not spell out; any other account field with wildcards
+ * (`1111*`, `11112222333?`) may match few accounts or none, so such a pattern is left to the
+ * exact search. The widest scope the pattern alone grants follows from which of region, account
+ * and key id have wildcards.
  */
+import { mayBeAccountId } from './account-id.js';
 import { QMARK, STAR, isDelimiter, literalTokens, tokensMatch, type ArnPattern, type Token } from './glob.js';
 import type { Scope } from './types.js';
 
@@ -55,14 +60,16 @@ const onlyStars = (tokens: readonly Token[]) => tokens.length > 0 && tokens.ever
 /**
  * The widest scope the pattern alone grants on keys of the partition ('none': it matches no key,
  * or only keys it spells out), or undefined when the pattern is not shaped like a key ARN (nor a
- * run of `*`).
+ * run of `*`), or its account field needs the exact search.
  */
 export function keyPatternScope(pattern: ArnPattern, partition: string): PatternScope | undefined {
   if (onlyStars(pattern.tokens)) return 'all-keys';
   const shape = keyShape(pattern, partition);
   if (shape === undefined) return undefined;
   if (shape === null) return 'none';
-  if (hasWildcard(shape.account)) return 'all-keys';
+  if (onlyStars(shape.account)) return 'all-keys';
+  if (hasWildcard(shape.account)) return undefined;
+  if (!mayBeAccountId(shape.account)) return 'none';
   if (hasWildcard(shape.region)) return 'account-keys';
   if (hasWildcard(shape.id)) return 'region-keys';
   return 'none';

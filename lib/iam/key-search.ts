@@ -3,20 +3,32 @@
  *
  * For one blocked action, "the policy allows key k" is a boolean combination of glob languages
  * (the Resource/NotResource patterns of the Allow and Deny statements that match the action).
- * Key ARNs are `arn:<partition>:kms:R:A:key/K` with R, A, K non-empty and free of `:` and `/`.
- * Each scope tier fixes, per slot, whether its text must be a spelled value, must not be, or
- * may be either (all-keys: account not spelled; account-keys: account spelled, region not;
- * region-keys: both spelled, key id not). For a tier, a breadth-first search over (slot being
- * written, DFA state of all patterns, trie node of the spelled values) decides whether an allowed
- * key exists, and rebuilds the shortest one from the search's parent links.
+ * Key ARNs are `arn:<partition>:kms:R:A:key/K` with R, A, K non-empty and free of `:` and `/`,
+ * and the account A an account id: 12 digits, or text with a policy variable that may stand for
+ * one (account-id.ts). Each scope tier fixes, per slot, whether its text must be a spelled value,
+ * must not be, or may be either (all-keys: account not spelled; account-keys: account spelled,
+ * region not; region-keys: both spelled, key id not). For a tier, a breadth-first search over
+ * (slot being written, DFA state of all patterns, trie node of the spelled values, digits and
+ * variables written in the account) decides whether an allowed key exists, and rebuilds the
+ * shortest one from the search's parent links.
  *
  * A slot symbol is a character, OTHER (one character standing for every character no pattern
  * or spelled value uses at that point: they all lead to the same DFA state) or a policy
  * variable. A slot that must be spelled only tries the characters the trie expects next; any
  * other slot only tries OTHER, the variables and the characters a live pattern position expects
- * next (any other character does what OTHER does and is no nearer a spelled value).
+ * next (any other character does what OTHER does and is no nearer a spelled value). The account
+ * slot has no OTHER: it tries the variables, the digits a live pattern position expects, and
+ * one "other digit" standing for the digits no live position expects (they lead to the same DFA
+ * state; one that continues no spelled value is chosen, as it is no nearer one).
+ *
+ * Only the account is constrained. Regions (`us-east-1`) and key ids (a UUID, or `mrk-` and 32
+ * hex digits) have conventional forms too, but AWS does not promise them: a search limited to
+ * today's forms would pass a pattern that matches keys of a form AWS adds later (a wrong pass),
+ * while leaving them open only costs a false alarm on patterns that no key of today's forms
+ * matches (such as `key/???`), which policies hardly ever contain.
  */
 import { PatternSetDfa, TooComplexError, type DelimiterBudget } from './automaton.js';
+import { ACCOUNT_ID_DIGITS, DIGITS, digitsMakeAccountId, isDigit } from './account-id.js';
 import { OTHER, isDelimiter, isVariable, literalTokens, variableName, type Token } from './glob.js';
 import { ACCOUNT, KEY_ID, NO_VALUE, REGION, SpelledValues } from './spelled-values.js';
 import type { Scope } from './types.js';
@@ -51,6 +63,14 @@ export interface KeyWitness {
 }
 
 const SLOT_MASKS = [REGION, ACCOUNT, KEY_ID];
+const ACCOUNT_SLOT = 1;
+/**
+ * What the search remembers of the account written so far: its digit count times two, plus one
+ * once it holds a variable. Always 0 in the other slots.
+ */
+const ACCOUNT_STATES = (ACCOUNT_ID_DIGITS + 1) * 2;
+const digitsOf = (account: number) => account >> 1;
+const hasVariable = (account: number) => (account & 1) === 1;
 const SEPARATORS: readonly (readonly Token[])[] = [literalTokens(':'), literalTokens(':key/'), []];
 /**
  * How many `:` and `/` the key ARN has left while each slot is written (slots hold neither): the
@@ -165,6 +185,20 @@ class Search {
     return result;
   }
 
+  /**
+   * The digits worth trying in the account from DFA state d and trie node `node`: those a live
+   * pattern position expects, and one other (preferably one that continues no spelled value;
+   * when every other digit does, each of them).
+   */
+  private accountDigits(d: number, node: number): Token[] {
+    const literals = this.dfa.literals(d);
+    const digits = literals.filter(isDigit);
+    const others = DIGITS.filter((t) => !literals.includes(t));
+    const continuing = this.problem.spelled.next(node);
+    const fresh = others.find((t) => !continuing.includes(t));
+    return fresh === undefined ? [...digits, ...others] : [...digits, fresh];
+  }
+
   run(scope: Scope): KeyWitness | undefined {
     const { spelled, variables } = this.problem;
     const rules = TIER_RULES[scope];
@@ -173,39 +207,51 @@ class Search {
     const slotOf: number[] = [];
     const dfaOf: number[] = [];
     const nodeOf: number[] = [];
+    const accountOf: number[] = [];
     const parentOf: number[] = [];
     const viaOf: (Token | undefined)[] = [];
     const seen = new Map<number, number>();
     const trieWidth = spelled.size + 1;
-    const push = (slot: number, d: number, node: number, parent: number, via: Token | undefined) => {
-      const key = ((d * trieWidth + node + 1) * 3 + slot) * 2 + (via === undefined ? 0 : 1);
+    const push = (slot: number, d: number, node: number, account: number, parent: number, via: Token | undefined) => {
+      const key = (((d * trieWidth + node + 1) * 3 + slot) * ACCOUNT_STATES + account) * 2 + (via === undefined ? 0 : 1);
       if (seen.has(key)) return;
       if (seen.size >= MAX_SEARCH_STATES) throw new TooComplexError(`the key search needs more than ${MAX_SEARCH_STATES} states`);
       seen.set(key, slotOf.length);
       slotOf.push(slot);
       dfaOf.push(d);
       nodeOf.push(node);
+      accountOf.push(account);
       parentOf.push(parent);
       viaOf.push(via);
     };
     const entryNode = (slot: number) => (rules[slot] === undefined ? NO_VALUE : spelled.root);
 
-    if (this.isAlive(this.start, 0)) push(0, this.start, entryNode(0), -1, undefined);
+    if (this.isAlive(this.start, 0)) push(0, this.start, entryNode(0), 0, -1, undefined);
     for (let s = 0; s < slotOf.length; s++) {
       const slot = slotOf[s]!;
       const d = dfaOf[s]!;
       const node = nodeOf[s]!;
+      const account = accountOf[s]!;
       const rule = rules[slot];
       const extend = (symbol: Token) => {
         if (isDelimiter(symbol)) return;
+        let nextAccount = account;
+        if (slot === ACCOUNT_SLOT) {
+          if (isVariable(symbol)) nextAccount = account | 1;
+          else if (isDigit(symbol) && digitsOf(account) < ACCOUNT_ID_DIGITS) nextAccount = account + 2;
+          else return;
+        }
         const next = this.dfa.step(d, symbol);
         if (!this.isAlive(next, slot)) return;
         const nextNode = spelled.step(node, symbol);
         if (rule === true && nextNode === NO_VALUE) return;
-        push(slot, next, nextNode, s, symbol);
+        push(slot, next, nextNode, nextAccount, s, symbol);
       };
       if (rule === true) {
         for (const symbol of spelled.next(node)) extend(symbol);
+      } else if (slot === ACCOUNT_SLOT) {
+        for (const symbol of variables) extend(symbol);
+        for (const symbol of this.accountDigits(d, node)) extend(symbol);
       } else {
         extend(OTHER);
         for (const symbol of variables) extend(symbol);
@@ -213,9 +259,10 @@ class Search {
       }
       if (viaOf[s] === undefined) continue; // the slot is still empty
       if (rule !== undefined && spelled.spelled(node, SLOT_MASKS[slot]!) !== rule) continue;
+      if (slot === ACCOUNT_SLOT && !digitsMakeAccountId(digitsOf(account), hasVariable(account))) continue;
       if (slot < 2) {
         const after = this.dfa.stepAll(d, SEPARATORS[slot]!);
-        if (this.isAlive(after, slot + 1)) push(slot + 1, after, entryNode(slot + 1), s, undefined);
+        if (this.isAlive(after, slot + 1)) push(slot + 1, after, entryNode(slot + 1), 0, s, undefined);
       } else if (this.isAllowed(d)) {
         return this.witness(s, slotOf, parentOf, viaOf, scope);
       }

@@ -36,6 +36,13 @@ function problemOf(allow: readonly Rule[], deny: readonly Rule[], partition = 'a
   };
 }
 
+/** 12 digits, or only digits (at most 12) and at least one variable. */
+function isAccountId(account: readonly Token[]): boolean {
+  const digits = account.filter((t) => t >= 0x30 && t <= 0x39).length;
+  const variables = account.filter(isVariable).length;
+  return digits + variables === account.length && (variables > 0 ? digits <= 12 : digits === 12);
+}
+
 /** Checks a witness against the rules directly: a key ARN, allowed, and in the tier it claims. */
 function checkWitness(tokens: readonly Token[], scope: Scope, allow: readonly Rule[], deny: readonly Rule[], partition = 'aws'): void {
   const prefix = literalTokens(`arn:${partition}:kms:`);
@@ -53,6 +60,7 @@ function checkWitness(tokens: readonly Token[], scope: Scope, allow: readonly Ru
   const [region, account, resourceType, keyId] = slots as [Token[], Token[], Token[], Token[]];
   expect(resourceType).to.deep.equal(literalTokens('key'));
   for (const slot of [region, account, keyId]) expect(slot.length).to.be.greaterThan(0);
+  expect(isAccountId(account), `account ${JSON.stringify(account)}`).to.equal(true);
   const holds = (rule: Rule) => rule.patterns.some((p) => tokensMatch(arnPatternTokens(p), tokens)) !== rule.negated;
   expect(allow.some(holds), 'allowed by an Allow').to.equal(true);
   expect(deny.some(holds), 'removed by a Deny').to.equal(false);
@@ -68,7 +76,7 @@ describe('iam: key search', () => {
     const deny = [{ patterns: ['arn:aws:kms:*:*:key/*b'], negated: true }];
     const witness = findAllowedKey(problemOf(allow, deny));
     expect(witness?.scope).to.equal('all-keys');
-    expect(witness?.arn).to.equal('arn:aws:kms:x:x:key/ab');
+    expect(witness?.arn).to.equal('arn:aws:kms:x:000000000000:key/ab');
     checkWitness(witness!.tokens, 'all-keys', allow, deny);
   });
 
@@ -83,12 +91,45 @@ describe('iam: key search', () => {
   it('answers for one tier when asked', () => {
     const allow = [{ patterns: ['arn:aws:kms:*:*:key/*', 'arn:aws:kms:us-east-1:111122223333:key/*'], negated: false }];
     const problem = problemOf(allow, []);
-    // Spelled values count in any slot: the shortest region-keys key reuses `key` (from `:key/`).
-    expect(findAllowedKey(problem, 'region-keys')?.arn).to.equal('arn:aws:kms:key:key:key/x');
-    expect(findAllowedKey(problem, 'account-keys')?.arn).to.equal('arn:aws:kms:x:key:key/x');
-    expect(findAllowedKey(problem)?.arn).to.equal('arn:aws:kms:x:x:key/x');
+    // Spelled values count in any slot: the shortest region-keys key reuses `key` (from `:key/`)
+    // as its region; its account is the one spelled value that is an account id.
+    expect(findAllowedKey(problem, 'region-keys')?.arn).to.equal('arn:aws:kms:key:111122223333:key/x');
+    expect(findAllowedKey(problem, 'account-keys')?.arn).to.equal('arn:aws:kms:x:111122223333:key/x');
+    // The fresh account's digit is one that starts no spelled value (1 would start 111122223333).
+    expect(findAllowedKey(problem)?.arn).to.equal('arn:aws:kms:x:000000000000:key/x');
     for (const tier of SCOPE_ORDER) checkWitness(findAllowedKey(problem, tier)!.tokens, tier, allow, []);
     expect(findAllowedKey(problemOf([{ patterns: ['arn:aws:kms:us-east-1:111122223333:key/*'], negated: false }], []), 'all-keys')).to.equal(undefined);
+  });
+
+  it('writes accounts of exactly 12 digits: none for a one-character account, the only one for a 12-digit prefix', () => {
+    expect(findAllowedKey(problemOf([{ patterns: ['arn:aws:kms:*:?:key/*'], negated: false }], []))).to.equal(undefined);
+    expect(findAllowedKey(problemOf([{ patterns: ['arn:aws:kms:*:1111222233334:key/*'], negated: false }], []))).to.equal(undefined);
+    expect(findAllowedKey(problemOf([{ patterns: ['arn:aws:kms:*:????????????:key/*'], negated: false }], []))?.arn).to.equal(
+      'arn:aws:kms:x:000000000000:key/x',
+    );
+    expect(findAllowedKey(problemOf([{ patterns: ['arn:aws:kms:us-east-1:111122223333*'], negated: false }], []))?.arn).to.equal(
+      'arn:aws:kms:us-east-1:111122223333:key/x',
+    );
+  });
+
+  it('writes a digit a live pattern expects where every other digit continues a spelled value', () => {
+    // Every digit starts a spelled value (the ten one-digit key ids), so there is no fresh digit:
+    // each is tried, and the first account of the right form that is not spelled out is found.
+    const spelledDigits = [...'0123456789'].map((d) => `arn:aws:kms:r:000000000000:key/${d}`);
+    const allow = [{ patterns: ['arn:aws:kms:*:*:key/*', ...spelledDigits], negated: false }];
+    const deny = [{ patterns: ['arn:aws:kms:*:000000000000:key/*'], negated: false }];
+    const witness = findAllowedKey(problemOf(allow, deny));
+    expect(witness?.arn).to.equal('arn:aws:kms:x:000000000001:key/x');
+    checkWitness(witness!.tokens, 'all-keys', allow, deny);
+  });
+
+  it('lets a variable make an account with at most 12 digits beside it, and no other character', () => {
+    const found = (pattern: string) => findAllowedKey(problemOf([{ patterns: [pattern], negated: false }], []))?.arn;
+    expect(found('arn:aws:kms:r:1111${x}:key/*')).to.equal('arn:aws:kms:r:1111${x}:key/x');
+    expect(found('arn:aws:kms:r:${x}111122223333:key/*')).to.equal('arn:aws:kms:r:${x}111122223333:key/x');
+    expect(found('arn:aws:kms:r:${x}1111222233334:key/*')).to.equal(undefined);
+    expect(found('arn:aws:kms:r:a${x}:key/*')).to.equal(undefined);
+    expect(found('arn:aws:kms:r:${x}*:key/*')).to.equal('arn:aws:kms:r:${x}:key/x');
   });
 
   it('finds nothing without an Allow', () => {
@@ -96,11 +137,13 @@ describe('iam: key search', () => {
   });
 
   const segment = fc.constantFrom('a', 'b', 'ab', '*', 'a*', '*b', '?', 'a?', '${v}', 'us-east-1', '1111');
+  const accountSegment = fc.constantFrom('111122223333', '1111*', '*3333', '11112222333?', '????????????', '?', '*', '${v}', '1111${v}', '1111');
   const pattern = fc.oneof(
     fc.constant('*'),
-    fc.tuple(segment, segment, segment).map(([r, a, k]) => `arn:aws:kms:${r}:${a}:key/${k}`),
+    fc.tuple(segment, accountSegment, segment).map(([r, a, k]) => `arn:aws:kms:${r}:${a}:key/${k}`),
     fc.tuple(segment, segment).map(([ra, k]) => `arn:aws:kms:${ra}:key/${k}`),
-    fc.tuple(segment, segment).map(([a, k]) => `*:${a}:key/${k}`),
+    fc.tuple(segment, accountSegment).map(([r, a]) => `arn:aws:kms:${r}:${a}*`),
+    fc.tuple(accountSegment, segment).map(([a, k]) => `*:${a}:key/${k}`),
   );
   const rule = fc.record({ patterns: fc.array(pattern, { minLength: 1, maxLength: 2 }), negated: fc.boolean() });
 

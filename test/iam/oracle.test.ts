@@ -1,32 +1,49 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { arnPatternTokens, literalTokens, tokensMatch, variableToken, type Token } from '../../lib/iam/glob.js';
 import { judgePolicy, parsePolicy, type ConditionMode, type Policy, type Scope } from '../../lib/iam/index.js';
 
 /**
- * Cross-checks judgePolicy against brute force: every key whose region, account and key id are
- * strings of up to three characters over {a, b, z} (z appears in no pattern) or the variable ${v}.
+ * Cross-checks judgePolicy against brute force: every key whose region and key id are strings
+ * of up to three characters over {a, b, z} (z appears in no pattern) or the variable ${v}, and
+ * whose account is ${v} or a 12-digit account id over {1, 2, 0} (0 appears in no pattern) made
+ * of two digits, one digit eight times and two digits: enough to tell apart every account the
+ * account segments below can tell apart (first and last digits, a 1 inside, the two accounts
+ * spelled out and their neighbours).
  */
 const LITERAL_SEGMENTS = ['a', 'b', 'ab', '${v}'];
 const WILD_SEGMENTS = ['*', 'a*', '*b', '?', 'a?', '*a*'];
-const slotValues: Token[][] = [[variableToken('v')]];
+const LITERAL_ACCOUNTS = ['111111111111', '111111111112', '${v}', '1111'];
+const WILD_ACCOUNTS = ['*', '1*', '*2', '?', '11111111111?', '*1*', '????????????', '111111111111*'];
+/** Segments a `*` or `?` lets run from the region into the account. */
+const CROSSING_SEGMENTS = ['*', 'a*', '*2', 'a*1', 'a?111111111111', '*a*'];
+/** The variable ${v} is written as one character no pattern spells, which `?` does not match. */
+const VARIABLE = '\u0001';
+const slotValues: string[] = [VARIABLE];
 for (const length of [1, 2, 3]) {
   const build = (prefix: string): void => {
-    if (prefix.length === length) slotValues.push(literalTokens(prefix));
+    if (prefix.length === length) slotValues.push(prefix);
     else for (const ch of 'abz') build(prefix + ch);
   };
   build('');
 }
+const accountValues: string[] = [VARIABLE];
+for (const head of ['11', '12', '10', '21', '22', '20', '01', '02', '00']) {
+  for (const middle of '120') {
+    for (const tail of ['11', '12', '10', '21', '22', '20', '01', '02', '00']) accountValues.push(head + middle.repeat(8) + tail);
+  }
+}
 
 const segment = fc.oneof({ arbitrary: fc.constantFrom(...LITERAL_SEGMENTS), weight: 3 }, { arbitrary: fc.constantFrom(...WILD_SEGMENTS), weight: 2 });
+const account = fc.oneof({ arbitrary: fc.constantFrom(...LITERAL_ACCOUNTS), weight: 3 }, { arbitrary: fc.constantFrom(...WILD_ACCOUNTS), weight: 2 });
 const resourcePattern = fc.oneof(
   fc.constant('*'),
-  fc.tuple(segment, segment, segment).map(([r, a, k]) => `arn:aws:kms:${r}:${a}:key/${k}`),
-  fc.tuple(segment, segment).map(([ra, k]) => `arn:aws:kms:${ra}:key/${k}`),
-  fc.tuple(segment, segment).map(([r, a]) => `arn:aws:kms:${r}:${a}:*`),
-  fc.tuple(segment, segment).map(([r, a]) => `arn:aws:kms:${r}:${a}:alias/*`),
-  fc.tuple(segment, segment).map(([r, k]) => `arn:aws:kms:${r}:a:key/${k}`),
-  segment.map((k) => `arn:aws:kms:b:a:key/${k}`),
+  fc.tuple(segment, account, segment).map(([r, a, k]) => `arn:aws:kms:${r}:${a}:key/${k}`),
+  fc.tuple(fc.constantFrom(...CROSSING_SEGMENTS), segment).map(([ra, k]) => `arn:aws:kms:${ra}:key/${k}`),
+  fc.tuple(segment, account).map(([r, a]) => `arn:aws:kms:${r}:${a}:*`),
+  fc.tuple(segment, account).map(([r, a]) => `arn:aws:kms:${r}:${a}*`),
+  fc.tuple(segment, account).map(([r, a]) => `arn:aws:kms:${r}:${a}:alias/*`),
+  fc.tuple(segment, segment).map(([r, k]) => `arn:aws:kms:${r}:111111111111:key/${k}`),
+  segment.map((k) => `arn:aws:kms:b:111111111111:key/${k}`),
 );
 const statement = fc.record({
   Effect: fc.constantFrom('Allow', 'Deny'),
@@ -35,7 +52,7 @@ const statement = fc.record({
   resourceKind: fc.constantFrom('Resource', 'NotResource'),
   resources: fc.array(resourcePattern, { minLength: 1, maxLength: 2 }),
   condition: fc.constantFrom('none', 'none', 'secure', 'account', 'tag'),
-  accounts: fc.subarray(['a', 'ab', '${v}'], { minLength: 1 }),
+  accounts: fc.subarray(['111111111111', '111111111110', '${v}', '1111'], { minLength: 1 }),
 });
 
 const CONDITIONS: Record<string, (accounts: string[]) => Record<string, unknown> | undefined> = {
@@ -57,12 +74,22 @@ interface OracleStatement {
   allow: boolean;
   matchesDecrypt: boolean;
   negated: boolean;
-  patterns: Token[][];
+  patterns: RegExp[];
   conditional: boolean;
   /** In scope mode: grants nothing it does not name (tag condition). */
   namedOnly: boolean;
   /** In scope mode: the accounts its keys are limited to. */
   accounts?: string[];
+}
+
+const withVariable = (text: string) => text.replaceAll('${v}', VARIABLE);
+
+/** The pattern as a regular expression over keys written with VARIABLE for ${v}. */
+function patternRegExp(pattern: string): RegExp {
+  const source = [...withVariable(pattern)]
+    .map((ch) => (ch === '*' ? '[^]*' : ch === '?' ? `[^${VARIABLE}]` : ch.replace(/[\\^$.+()|[\]{}]/, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}$`, 'u');
 }
 
 function oracleScope(doc: { Statement: Record<string, unknown>[] }, mode: ConditionMode): Scope | undefined {
@@ -74,46 +101,37 @@ function oracleScope(doc: { Statement: Record<string, unknown>[] }, mode: Condit
     const matchesDecrypt = actions.some((a) => a === 'kms:Decrypt' || a === 'kms:*') !== negatedAction;
     const resources = (s.Resource ?? s.NotResource) as string[];
     for (const r of resources) {
-      for (const part of r.split(/[:/]/)) if (part !== '' && !/[*?]/.test(part)) spelled.add(arnPatternTokens(part).join(','));
+      for (const part of r.split(/[:/]/)) if (part !== '' && !/[*?]/.test(part)) spelled.add(withVariable(part));
     }
     const condition = s.Condition as Record<string, Record<string, unknown>> | undefined;
     const allow = s.Effect === 'Allow';
     const scoped = mode === 'scope' && allow && condition?.StringEquals !== undefined;
-    const accounts = scoped ? (condition!.StringEquals!['aws:ResourceAccount'] as string[] | undefined) : undefined;
+    const accounts = scoped ? (condition!.StringEquals!['aws:ResourceAccount'] as string[] | undefined)?.map(withVariable) : undefined;
     const namedOnly = scoped && condition!.StringEquals!['aws:ResourceTag/team'] !== undefined;
-    if (accounts) for (const a of accounts) spelledAccounts.add(arnPatternTokens(a).join(','));
+    if (accounts) for (const a of accounts) spelledAccounts.add(a);
     return {
       allow,
       matchesDecrypt,
       negated: 'NotResource' in s,
-      patterns: resources.map(arnPatternTokens),
+      patterns: resources.map(patternRegExp),
       conditional: condition !== undefined,
       namedOnly,
       ...(accounts ? { accounts } : {}),
     };
   });
   for (const value of spelled) spelledAccounts.add(value);
-  const holds = (s: OracleStatement, key: Token[]) => s.matchesDecrypt && s.patterns.some((p) => tokensMatch(p, key)) !== s.negated;
-  const grants = (s: OracleStatement, key: Token[], account: Token[]) =>
-    s.allow && !s.namedOnly && holds(s, key) && (!s.accounts || s.accounts.some((a) => arnPatternTokens(a).join(',') === account.join(',')));
-  const isSpelled = (value: Token[]) => spelled.has(value.join(','));
-  const isSpelledAccount = (value: Token[]) => spelledAccounts.has(value.join(','));
+  const holds = (s: OracleStatement, key: string) => s.matchesDecrypt && s.patterns.some((p) => p.test(key)) !== s.negated;
+  const grants = (s: OracleStatement, key: string, account: string) =>
+    s.allow && !s.namedOnly && holds(s, key) && (!s.accounts || s.accounts.includes(account));
   let best: Scope | undefined;
   const rank = { 'all-keys': 0, 'account-keys': 1, 'region-keys': 2 } as const;
   for (const region of slotValues) {
-    for (const account of slotValues) {
-      const tier: Scope | undefined = !isSpelledAccount(account) ? 'all-keys' : !isSpelled(region) ? 'account-keys' : undefined;
+    for (const account of accountValues) {
+      const tier: Scope | undefined = !spelledAccounts.has(account) ? 'all-keys' : !spelled.has(region) ? 'account-keys' : undefined;
       for (const keyId of slotValues) {
-        const scope = tier ?? (isSpelled(keyId) ? undefined : 'region-keys');
+        const scope = tier ?? (spelled.has(keyId) ? undefined : 'region-keys');
         if (scope === undefined || (best !== undefined && rank[best] <= rank[scope])) continue;
-        const key = [
-          ...literalTokens('arn:aws:kms:'),
-          ...region,
-          ...literalTokens(':'),
-          ...account,
-          ...literalTokens(':key/'),
-          ...keyId,
-        ];
+        const key = `arn:aws:kms:${region}:${account}:key/${keyId}`;
         const allowed =
           statements.some((s) => grants(s, key, account)) && !statements.some((s) => !s.allow && !s.conditional && holds(s, key));
         if (allowed) best = scope;
