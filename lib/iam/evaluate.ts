@@ -78,7 +78,7 @@ function deniesEveryKey(deny: ConcreteStatement, partition: string): boolean {
 function patternScopes(grants: readonly Grant[], partition: string): Map<string, PatternScope> | undefined {
   const scopes = new Map<string, PatternScope>();
   for (const grant of grants) {
-    if (grant.statement.resourceNegated || grant.accounts) return undefined;
+    if (grant.statement.resourceNegated || grant.accounts || grant.anyNamedAccount) return undefined;
     for (const item of grant.statement.resources) {
       if (item.pattern === undefined || scopes.has(item.pattern)) continue;
       const scope = keyPatternScope(compileArnPattern(item.pattern), partition);
@@ -107,7 +107,8 @@ function groupsOf(statements: readonly ConcreteStatement[], context: EvaluationC
     }
     const narrowing = conditionNarrowing(statement.condition, context.conditions);
     if (narrowing.namedKeysOnly) continue;
-    grants.push(narrowing.accounts ? { statement, accounts: narrowing.accounts } : { statement });
+    const { accounts, anyNamedAccount } = narrowing;
+    grants.push({ statement, ...(accounts ? { accounts } : {}), ...(anyNamedAccount ? { anyNamedAccount } : {}) });
   }
   const groups = new Map<string, ActionGroup>();
   for (const action of context.blockedActions) {

@@ -13,11 +13,12 @@
  * is the ARN of one key: it matches no key the policy does not name in either case, so it is
  * never a choice.
  *
- * Inside a known Condition of an Allow, an unknown value of a `...Like` test may be a pattern
- * matching every value (most permissive: `*`, so it limits nothing) or one fixed value (least).
- * Under an exact operator an unknown value is one fixed value in both readings, like a policy
- * variable. On a Deny, a known Condition with a test disarms it whatever the values are.
+ * Inside a known Condition of an Allow, an unknown value of a test whose values decide which
+ * keys it grants (conditions.ts) is, at its most permissive, `ANY_VALUE` (whatever value grants
+ * most) and, at its least, left as it is (one fixed value, like a policy variable). On a Deny, a
+ * known Condition with a test disarms it whatever the values are.
  */
+import { ANY_VALUE, valuesNarrowKeys } from './conditions.js';
 import type { ConditionTest, PatternList, Policy, Statement, UnknownValue } from './types.js';
 
 export interface ConcreteItem {
@@ -59,8 +60,6 @@ export function describeUnknown(unknown: UnknownValue): string {
 }
 
 const EVERYTHING = '*';
-/** Condition operators that read their values as `*`/`?` patterns. */
-const WILDCARD_OPERATOR = /Like(?:IfExists)?$/;
 
 class Instantiation {
   private count = 0;
@@ -106,8 +105,8 @@ class Instantiation {
   }
 
   private conditionTest(test: ConditionTest): ConditionTest {
-    if (!WILDCARD_OPERATOR.test(test.operator) || !test.values.some(isUnknown)) return test;
-    return { ...test, values: test.values.map((value) => (isUnknown(value) && this.permissive(value) ? EVERYTHING : value)) };
+    if (!test.values.some(isUnknown) || !valuesNarrowKeys(test)) return test;
+    return { ...test, values: test.values.map((value) => (isUnknown(value) && this.permissive(value) ? ANY_VALUE : value)) };
   }
 
   unknownStatements(unknown: UnknownValue | undefined): ConcreteStatement[] {

@@ -38,6 +38,11 @@ export interface Clause {
   readonly patterns: readonly number[];
   readonly negated: boolean;
   readonly limits?: readonly number[];
+  /**
+   * An Allow's keys are in one account its condition names, which may be any account: a key it
+   * grants is never in an account the policy does not name.
+   */
+  readonly anyNamedAccount?: boolean;
 }
 
 export interface KeySearch {
@@ -91,6 +96,15 @@ const TIER_RULES: Record<Scope, readonly SlotRule[]> = {
   'all-keys': [undefined, false, undefined],
   'account-keys': [false, true, undefined],
   'region-keys': [true, true, false],
+};
+/**
+ * The rules when some Allow names any one account (`anyNamedAccount`), for keys it or another
+ * Allow grants once all-keys is ruled out: that account may be the key's own, so any account
+ * counts as named.
+ */
+const ANY_ACCOUNT_NAMED_RULES: Record<Exclude<Scope, 'all-keys'>, readonly SlotRule[]> = {
+  'account-keys': [false, undefined, undefined],
+  'region-keys': [true, undefined, false],
 };
 export const SCOPE_ORDER: readonly Scope[] = ['all-keys', 'account-keys', 'region-keys'];
 
@@ -146,7 +160,10 @@ class Search {
   private readonly allowed: number[] = [];
   private readonly start: number;
 
-  constructor(private readonly problem: KeySearch) {
+  constructor(
+    private readonly problem: KeySearch,
+    private readonly rules: Readonly<Partial<Record<Scope, readonly SlotRule[]>>> = TIER_RULES,
+  ) {
     this.dfa = problem.dfa;
     const total = this.dfa.patternCount;
     const compile = (c: Clause): CompiledClause => {
@@ -201,7 +218,7 @@ class Search {
 
   run(scope: Scope): KeyWitness | undefined {
     const { spelled, variables } = this.problem;
-    const rules = TIER_RULES[scope];
+    const rules = this.rules[scope]!;
     // State arrays, indexed by state number; the queue is the arrays themselves (BFS order).
     // `node` is the trie node while the slot's spelled-ness matters, NO_VALUE otherwise.
     const slotOf: number[] = [];
@@ -313,11 +330,30 @@ function renderTokens(tokens: readonly Token[], other: string): string {
  */
 export function findAllowedKey(problem: KeySearch, scope?: Scope): KeyWitness | undefined {
   if (problem.allow.length === 0) return undefined;
-  const search = new Search(problem);
-  if (scope) return search.run(scope);
+  const searchTier = tierSearcher(problem);
+  if (scope) return searchTier(scope);
   for (const tier of SCOPE_ORDER) {
-    const witness = search.run(tier);
+    const witness = searchTier(tier);
     if (witness) return witness;
   }
   return undefined;
+}
+
+/**
+ * Searches one tier at a time. With Allows that name any one account: all-keys needs a key in
+ * an account no one names, so only the other Allows can grant it; the other tiers are searched
+ * with every Allow, any account counting as named (the named account may be the key's own).
+ */
+function tierSearcher(problem: KeySearch): (tier: Scope) => KeyWitness | undefined {
+  if (!problem.allow.some((c) => c.anyNamedAccount)) {
+    const search = new Search(problem);
+    return (tier) => search.run(tier);
+  }
+  const others = problem.allow.filter((c) => !c.anyNamedAccount);
+  let unnamed: Search | undefined;
+  let named: Search | undefined;
+  return (tier) => {
+    if (tier === 'all-keys') return others.length === 0 ? undefined : (unnamed ??= new Search({ ...problem, allow: others })).run(tier);
+    return (named ??= new Search(problem, ANY_ACCOUNT_NAMED_RULES)).run(tier);
+  };
 }

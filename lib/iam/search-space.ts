@@ -13,6 +13,11 @@ import { ACCOUNT, KEY_ID, REGION, SpelledValues } from './spelled-values.js';
 export interface Grant {
   readonly statement: ConcreteStatement;
   readonly accounts?: readonly (readonly Token[])[];
+  /**
+   * Its keys are in one account its condition names, which may be any account: `accounts` are
+   * then only values the policy spells out, not a limit (see conditions.ts).
+   */
+  readonly anyNamedAccount?: boolean;
 }
 
 /**
@@ -62,7 +67,7 @@ export class SearchSpace {
     for (const grant of grants) {
       for (const account of grant.accounts ?? []) {
         this.spelled.add(account, ACCOUNT);
-        add(accountLimitPattern(account));
+        if (!grant.anyNamedAccount) add(accountLimitPattern(account));
       }
     }
     addSymbols(this.spelled.tokens());
@@ -75,10 +80,11 @@ export class SearchSpace {
     return this.ids.get(key(tokens))!;
   }
 
-  private clause(statement: ConcreteStatement, accounts?: readonly (readonly Token[])[]): Clause {
+  private clause(statement: ConcreteStatement, grant?: Grant): Clause {
     const patterns = statement.resources.flatMap((item) => (item.pattern === undefined ? [] : [this.id(compileArnPattern(item.pattern).tokens)]));
     const base = { patterns, negated: statement.resourceNegated };
-    return accounts ? { ...base, limits: accounts.map((a) => this.id(accountLimitPattern(a))) } : base;
+    if (grant?.anyNamedAccount) return { ...base, anyNamedAccount: true };
+    return grant?.accounts ? { ...base, limits: grant.accounts.map((a) => this.id(accountLimitPattern(a))) } : base;
   }
 
   /** The key search for some grants against some (unconditional) Deny statements. */
@@ -86,7 +92,7 @@ export class SearchSpace {
     return {
       partition: this.partition,
       dfa: this.dfa,
-      allow: grants.map((g) => this.clause(g.statement, g.accounts)),
+      allow: grants.map((g) => this.clause(g.statement, g)),
       deny: denies.map((d) => this.clause(d)),
       spelled: this.spelled,
       variables: this.variables,
