@@ -11,7 +11,7 @@ import { Readable } from 'node:stream';
 import { decodeText } from '../../lib/input/decode-text.js';
 import { readInput } from '../../lib/input/read-input.js';
 import { scanDocuments } from '../../lib/input/scan-documents.js';
-import { scanFile } from '../../lib/input/scan-input.js';
+import { scanFile } from '../../lib/input/scan-file.js';
 import { collectInput } from '../../lib/input/scan-read.js';
 import { FileSource } from '../../lib/input/scan-source.js';
 import { splitDocuments, type ParsedStream } from '../../lib/input/split-documents.js';
