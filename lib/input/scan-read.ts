@@ -1,10 +1,11 @@
 /**
- * A stream -> one Buffer, without holding the input twice.
+ * A stream (standard input) -> its bytes: in memory, or, past a size, in a temporary file that
+ * the byte scanner reads piece by piece (see scan-file.ts), so that a plan of any size piped in
+ * takes no more memory than the same plan read from a file.
  *
- * Joining chunks at the end (Buffer.concat) needs the chunks and the joined copy at once: a
- * 600 MiB plan piped in would take 1.2 GiB before anything is read. Here the chunks are copied
- * as they come into one buffer that grows in place (a resizable ArrayBuffer reserves address
- * space and takes memory only as it is written), so the input takes its own size.
+ * Chunks are joined at the end (the chunks and the joined copy are both held for a moment: at
+ * most twice the spool threshold). A buffer grown in place (a resizable ArrayBuffer) would avoid
+ * that, but V8 reads typed arrays over resizable buffers much more slowly.
  */
 import { constants } from 'node:buffer';
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
@@ -13,23 +14,6 @@ import path from 'node:path';
 
 /** Called as bytes arrive, with the total so far. */
 export type ReadProgress = (bytes: number) => void;
-
-/** Growth step of the buffer. */
-const STEP = 16 * 1024 * 1024;
-
-interface ResizableArrayBuffer extends ArrayBuffer {
-  resize(length: number): void;
-}
-
-type ResizableArrayBufferConstructor = new (length: number, options: { maxByteLength: number }) => ResizableArrayBuffer;
-
-function resizable(maxByteLength: number): ResizableArrayBuffer | undefined {
-  try {
-    return new (ArrayBuffer as unknown as ResizableArrayBufferConstructor)(0, { maxByteLength });
-  } catch {
-    return undefined;
-  }
-}
 
 function asBytes(chunk: unknown): Buffer {
   return typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk as Buffer);
@@ -40,38 +24,8 @@ export class InputTooLargeError extends Error {
   override readonly name = 'InputTooLargeError';
 }
 
+/** All of a stream's bytes as one Buffer (a lone chunk is returned as it is). */
 export async function collectBytes(stream: AsyncIterable<unknown>, progress?: ReadProgress, maxBytes: number = constants.MAX_LENGTH): Promise<Buffer> {
-  const memory = resizable(maxBytes);
-  if (memory === undefined) return collectChunks(stream, progress, maxBytes);
-  /** The first chunk, kept as it is until a second one comes (a lone chunk is returned without a copy). */
-  let first: Buffer | undefined;
-  let length = 0;
-  const append = (bytes: Buffer): void => {
-    const needed = length + bytes.length;
-    if (needed > memory.byteLength) memory.resize(Math.min(maxBytes, Math.ceil(needed / STEP) * STEP));
-    new Uint8Array(memory, length, bytes.length).set(bytes);
-    length = needed;
-  };
-  let chunks = 0;
-  for await (const chunk of stream) {
-    const bytes = asBytes(chunk);
-    chunks += 1;
-    const total = (first?.length ?? length) + bytes.length;
-    if (total > maxBytes) throw new InputTooLargeError(`The input is larger than ${maxBytes} bytes.`);
-    if (chunks === 1) {
-      first = bytes;
-    } else {
-      if (first !== undefined) append(first);
-      first = undefined;
-      append(bytes);
-    }
-    progress?.(total);
-  }
-  if (chunks === 1) return first!;
-  return Buffer.from(memory, 0, length);
-}
-
-async function collectChunks(stream: AsyncIterable<unknown>, progress: ReadProgress | undefined, maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let length = 0;
   for await (const chunk of stream) {
@@ -87,19 +41,22 @@ async function collectChunks(stream: AsyncIterable<unknown>, progress: ReadProgr
 /** A stream's bytes: in memory, or in a temporary file for the caller to remove when done. */
 export type CollectedInput = { readonly data: Buffer } | { readonly path: string; readonly remove: () => void };
 
-/** Streams from this size on go to a temporary file (read from there piece by piece, not held). */
+/** Streams from this size on go to a temporary file. */
 export const SPOOL_FROM_BYTES = 256 * 1024 * 1024;
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  let done = 0;
+  while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+}
 
 /**
  * A stream's bytes, in memory while they are fewer than `spoolFrom`, then written to a
- * temporary file as they come: a plan of any size piped in takes no more memory than one read
- * from a file.
+ * temporary file as they come.
  */
 export async function collectInput(stream: AsyncIterable<unknown>, progress?: ReadProgress, spoolFrom: number = SPOOL_FROM_BYTES): Promise<CollectedInput> {
-  const memory = resizable(spoolFrom);
+  const chunks: Buffer[] = [];
   let length = 0;
   let spool: { readonly dir: string; readonly file: string; readonly fd: number } | undefined;
-  const chunks: Buffer[] = [];
   try {
     for await (const chunk of stream) {
       const bytes = asBytes(chunk);
@@ -107,16 +64,11 @@ export async function collectInput(stream: AsyncIterable<unknown>, progress?: Re
         const dir = mkdtempSync(path.join(tmpdir(), 'kmsguard-'));
         const file = path.join(dir, 'stdin.json');
         spool = { dir, file, fd: openSync(file, 'w') };
-        if (memory !== undefined) writeAll(spool.fd, new Uint8Array(memory, 0, length));
         for (const kept of chunks) writeAll(spool.fd, kept);
         chunks.length = 0;
-        memory?.resize(0);
       }
       if (spool !== undefined) writeAll(spool.fd, bytes);
-      else if (memory !== undefined) {
-        if (length + bytes.length > memory.byteLength) memory.resize(Math.min(spoolFrom, Math.ceil((length + bytes.length) / STEP) * STEP));
-        new Uint8Array(memory, length, bytes.length).set(bytes);
-      } else chunks.push(bytes);
+      else chunks.push(bytes);
       length += bytes.length;
       progress?.(length);
     }
@@ -127,13 +79,8 @@ export async function collectInput(stream: AsyncIterable<unknown>, progress?: Re
     }
     throw failure;
   }
-  if (spool === undefined) return { data: memory !== undefined ? Buffer.from(memory, 0, length) : Buffer.concat(chunks, length) };
+  if (spool === undefined) return { data: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length) };
   closeSync(spool.fd);
   const { dir, file } = spool;
   return { path: file, remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-function writeAll(fd: number, bytes: Uint8Array): void {
-  let done = 0;
-  while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
 }
