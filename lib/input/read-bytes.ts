@@ -50,7 +50,6 @@ export async function readFileBytes(path: string): Promise<FileBytes> {
  */
 export async function readStdin(stream: Readable = process.stdin, progress?: ReadProgress): Promise<Buffer> {
   try {
-    // Into one buffer growing in place: a large plan piped in is not held twice.
     return await collectBytes(stream, progress);
   } catch (failure) {
     if (failure instanceof InputTooLargeError) throw new Error('Standard input is larger than 4 GiB, more than kmsguard can read.', { cause: failure });
