@@ -3,9 +3,10 @@
  * certain, so the key search writes only accounts of this form (see key-search.ts for why the
  * region and the key id stay open).
  *
- * A policy variable stands for one fixed value not known here (of any length, possibly empty),
- * so text with a variable in it may be an account when its other characters are digits, at most
- * 12 of them: `${aws:PrincipalAccount}`, and also `1111${x}`.
+ * A policy variable in an account stands for its value, a run of one or more digits (one fixed
+ * value, which no pattern spells): `${aws:PrincipalAccount}` is a run of 12, `1111${x}` four
+ * digits and a run of 8. So wildcard-free text with variables may be an account when its other
+ * characters are digits, with room for a digit of each variable.
  */
 import { isVariable, type Token } from './glob.js';
 
@@ -21,19 +22,15 @@ export function isDigit(token: Token): boolean {
 /** The ten digit characters, in order. */
 export const DIGITS: readonly Token[] = Array.from({ length: 10 }, (_, n) => ZERO + n);
 
-/** Can text with this many digits (and nothing else but variables) be an account id? */
-export function digitsMakeAccountId(digits: number, hasVariable: boolean): boolean {
-  return hasVariable ? digits <= ACCOUNT_ID_DIGITS : digits === ACCOUNT_ID_DIGITS;
-}
-
 /** Can wildcard-free text (characters and variables) be an account id? */
 export function mayBeAccountId(tokens: readonly Token[]): boolean {
   let digits = 0;
-  let hasVariable = false;
+  const variables = new Set<Token>();
   for (const t of tokens) {
-    if (isVariable(t)) hasVariable = true;
+    if (isVariable(t)) variables.add(t);
     else if (isDigit(t)) digits++;
     else return false;
   }
-  return digitsMakeAccountId(digits, hasVariable);
+  const leastRuns = tokens.length - digits;
+  return variables.size === 0 ? digits === ACCOUNT_ID_DIGITS : digits + leastRuns <= ACCOUNT_ID_DIGITS;
 }

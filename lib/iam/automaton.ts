@@ -44,6 +44,8 @@ interface DfaState {
    */
   readonly literals: readonly Token[];
   next?: Map<Token, number>;
+  /** Transitions on a variable standing for a run of digits (see `stepVariableRun`). */
+  runNext?: Map<number, number>;
 }
 
 function hashOf(nfa: readonly number[]): number {
@@ -154,6 +156,54 @@ export class PatternSetDfa {
     const next = this.intern(target);
     from.next.set(symbol, next);
     return next;
+  }
+
+  /**
+   * The state after a policy variable that stands for a run of `length` digits no pattern spells
+   * (in an account, which is 12 digits, a variable is such a run): a position holding the same
+   * variable takes it whole; any other position reads it as `length` characters no pattern
+   * spells, which only `*` and `?` match.
+   */
+  stepVariableRun(state: number, variable: Token, length: number): number {
+    const from = this.states[state]!;
+    from.runNext ??= new Map();
+    const key = variable * 64 - length;
+    const cached = from.runNext.get(key);
+    if (cached !== undefined) return cached;
+    const reached: number[] = [];
+    for (const id of from.nfa) {
+      const p = this.owner[id]!;
+      const i = this.position[id]!;
+      const t = this.patterns[p]![i];
+      if (t === variable) reached.push(this.offsets[p]! + i + 1);
+      else reached.push(...this.readUnspelled(p, i, length));
+    }
+    const target: number[] = [];
+    this.stampValue++;
+    for (const id of reached) this.addClosed(target, this.owner[id]!, this.position[id]!);
+    const next = this.intern(target);
+    from.runNext.set(key, next);
+    return next;
+  }
+
+  /** NFA ids of pattern p after reading `length` characters no pattern spells from position i. */
+  private readUnspelled(p: number, i: number, length: number): number[] {
+    const pattern = this.patterns[p]!;
+    let positions = [i];
+    for (let n = 0; n < length && positions.length > 0; n++) {
+      const next = new Set<number>();
+      for (const j of positions) {
+        // `positions` are closed over empty `*` runs, like the NFA states.
+        if (pattern[j] === STAR) next.add(j);
+        else if (pattern[j] === QMARK) next.add(j + 1);
+      }
+      positions = [];
+      for (const j of next) for (let k = j; ; k++) {
+        positions.push(k);
+        if (pattern[k] !== STAR) break;
+      }
+    }
+    return positions.map((j) => this.offsets[p]! + j);
   }
 
   /** The state after `text` from the start, cached (the fixed `arn:<partition>:kms:` prefix). */

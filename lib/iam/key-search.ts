@@ -4,22 +4,26 @@
  * For one blocked action, "the policy allows key k" is a boolean combination of glob languages
  * (the Resource/NotResource patterns of the Allow and Deny statements that match the action).
  * Key ARNs are `arn:<partition>:kms:R:A:key/K` with R, A, K non-empty and free of `:` and `/`,
- * and the account A an account id: 12 digits, or text with a policy variable that may stand for
- * one (account-id.ts). Each scope tier fixes, per slot, whether its text must be a spelled value,
- * must not be, or may be either (all-keys: account not spelled; account-keys: account spelled,
- * region not; region-keys: both spelled, key id not). For a tier, a breadth-first search over
- * (slot being written, DFA state of all patterns, trie node of the spelled values, digits and
- * variables written in the account) decides whether an allowed key exists, and rebuilds the
- * shortest one from the search's parent links.
+ * and the account A an account id: 12 digits (account-id.ts). A policy variable in an account
+ * stands for a run of one or more digits (its value, none of which a pattern spells; the same
+ * variable the same run), so an account may be `${aws:PrincipalAccount}` (a run of 12) or
+ * `1111${x}` (4 digits and a run of 8). An empty run is not tried: it would let any variable of
+ * the policy stand beside a spelled account, as text the policy does not spell. Each scope tier
+ * fixes, per slot, whether its text must be a spelled value, must not be, or may be either
+ * (all-keys: account not spelled; account-keys: account spelled, region not; region-keys: both
+ * spelled, key id not). For a tier, a breadth-first search over (slot being written, DFA state
+ * of all patterns, trie node of the spelled values, digits written in the account) decides
+ * whether an allowed key exists, and rebuilds the shortest one from the search's parent links.
  *
  * A slot symbol is a character, OTHER (one character standing for every character no pattern
  * or spelled value uses at that point: they all lead to the same DFA state) or a policy
  * variable. A slot that must be spelled only tries the characters the trie expects next; any
  * other slot only tries OTHER, the variables and the characters a live pattern position expects
  * next (any other character does what OTHER does and is no nearer a spelled value). The account
- * slot has no OTHER: it tries the variables, the digits a live pattern position expects, and
- * one "other digit" standing for the digits no live position expects (they lead to the same DFA
- * state; one that continues no spelled value is chosen, as it is no nearer one).
+ * slot has no OTHER: it tries each variable as each run length that fits, the digits a live
+ * pattern position expects, and one "other digit" standing for the digits no live position
+ * expects (they lead to the same DFA state; one that continues no spelled value is chosen, as it
+ * is no nearer one).
  *
  * Only the account is constrained. Regions (`us-east-1`) and key ids (a UUID, or `mrk-` and 32
  * hex digits) have conventional forms too, but AWS does not promise them: a search limited to
@@ -28,7 +32,7 @@
  * matches (such as `key/???`), which policies hardly ever contain.
  */
 import { PatternSetDfa, TooComplexError, type DelimiterBudget } from './automaton.js';
-import { ACCOUNT_ID_DIGITS, DIGITS, digitsMakeAccountId, isDigit } from './account-id.js';
+import { ACCOUNT_ID_DIGITS, DIGITS, isDigit } from './account-id.js';
 import { OTHER, isDelimiter, isVariable, literalTokens, variableName, type Token } from './glob.js';
 import { ACCOUNT, KEY_ID, NO_VALUE, REGION, SpelledValues } from './spelled-values.js';
 import type { Scope } from './types.js';
@@ -63,19 +67,18 @@ export interface KeyWitness {
   readonly scope: Scope;
   /** The key as tokens (OTHER for a fresh character, variable tokens for variables). */
   readonly tokens: readonly Token[];
+  /** How many digits each variable in the account stands for, in order. */
+  readonly accountRuns: readonly number[];
   /** The key as text: OTHER written as a character no pattern uses, variables as `${name}`. */
   readonly arn: string;
 }
 
 const SLOT_MASKS = [REGION, ACCOUNT, KEY_ID];
 const ACCOUNT_SLOT = 1;
-/**
- * What the search remembers of the account written so far: its digit count times two, plus one
- * once it holds a variable. Always 0 in the other slots.
- */
-const ACCOUNT_STATES = (ACCOUNT_ID_DIGITS + 1) * 2;
-const digitsOf = (account: number) => account >> 1;
-const hasVariable = (account: number) => (account & 1) === 1;
+/** What the search remembers of the account written so far: its digits (0 in the other slots). */
+const ACCOUNT_STATES = ACCOUNT_ID_DIGITS + 1;
+/** `runOf` of a symbol that is not a variable standing for digits. */
+const NO_RUN = -1;
 const SEPARATORS: readonly (readonly Token[])[] = [literalTokens(':'), literalTokens(':key/'), []];
 /**
  * How many `:` and `/` the key ARN has left while each slot is written (slots hold neither): the
@@ -227,10 +230,28 @@ class Search {
     const accountOf: number[] = [];
     const parentOf: number[] = [];
     const viaOf: (Token | undefined)[] = [];
-    const seen = new Map<number, number>();
+    const runOf: number[] = [];
+    // A variable has one value: in the account, each stands for one run length. `runsOf` is the id
+    // of the run lengths chosen so far (0: none), `runLengths` the lengths by id.
+    const runsOf: number[] = [];
+    const runLengths: ReadonlyMap<Token, number>[] = [new Map()];
+    const runIds = new Map<string, number>([['', 0]]);
+    const withRun = (runs: number, variable: Token, length: number): number => {
+      const lengths = new Map(runLengths[runs]!).set(variable, length);
+      const name = [...lengths].sort(([a], [b]) => a - b).join(';');
+      let id = runIds.get(name);
+      if (id === undefined) {
+        id = runLengths.length;
+        runLengths.push(lengths);
+        runIds.set(name, id);
+      }
+      return id;
+    };
+    const seen = new Map<number | string, number>();
     const trieWidth = spelled.size + 1;
-    const push = (slot: number, d: number, node: number, account: number, parent: number, via: Token | undefined) => {
-      const key = (((d * trieWidth + node + 1) * 3 + slot) * ACCOUNT_STATES + account) * 2 + (via === undefined ? 0 : 1);
+    const push = (slot: number, d: number, node: number, account: number, parent: number, via: Token | undefined, run = NO_RUN, runs = 0) => {
+      const numeric = (((d * trieWidth + node + 1) * 3 + slot) * ACCOUNT_STATES + account) * 2 + (via === undefined ? 0 : 1);
+      const key = runs === 0 ? numeric : `${numeric}:${runs}`;
       if (seen.has(key)) return;
       if (seen.size >= MAX_SEARCH_STATES) throw new TooComplexError(`the key search needs more than ${MAX_SEARCH_STATES} states`);
       seen.set(key, slotOf.length);
@@ -240,6 +261,8 @@ class Search {
       accountOf.push(account);
       parentOf.push(parent);
       viaOf.push(via);
+      runOf.push(run);
+      runsOf.push(runs);
     };
     const entryNode = (slot: number) => (rules[slot] === undefined ? NO_VALUE : spelled.root);
 
@@ -249,20 +272,26 @@ class Search {
       const d = dfaOf[s]!;
       const node = nodeOf[s]!;
       const account = accountOf[s]!;
+      const runs = runsOf[s]!;
       const rule = rules[slot];
-      const extend = (symbol: Token) => {
-        if (isDelimiter(symbol)) return;
-        let nextAccount = account;
-        if (slot === ACCOUNT_SLOT) {
-          if (isVariable(symbol)) nextAccount = account | 1;
-          else if (isDigit(symbol) && digitsOf(account) < ACCOUNT_ID_DIGITS) nextAccount = account + 2;
-          else return;
-        }
-        const next = this.dfa.step(d, symbol);
+      const moveTo = (next: number, symbol: Token, nextAccount: number, run?: number, nextRuns = runs) => {
         if (!this.isAlive(next, slot)) return;
         const nextNode = spelled.step(node, symbol);
         if (rule === true && nextNode === NO_VALUE) return;
-        push(slot, next, nextNode, nextAccount, s, symbol);
+        push(slot, next, nextNode, nextAccount, s, symbol, run, nextRuns);
+      };
+      const extend = (symbol: Token) => {
+        if (isDelimiter(symbol)) return;
+        if (slot !== ACCOUNT_SLOT) moveTo(this.dfa.step(d, symbol), symbol, account);
+        else if (isDigit(symbol)) {
+          if (account < ACCOUNT_ID_DIGITS) moveTo(this.dfa.step(d, symbol), symbol, account + 1);
+        } else if (isVariable(symbol)) {
+          const chosen = runLengths[runs]!.get(symbol);
+          for (let run = chosen ?? 1; account + run <= ACCOUNT_ID_DIGITS && (chosen === undefined || run === chosen); run++) {
+            const nextRuns = chosen === undefined ? withRun(runs, symbol, run) : runs;
+            moveTo(this.dfa.stepVariableRun(d, symbol, run), symbol, account + run, run, nextRuns);
+          }
+        }
       };
       if (rule === true) {
         for (const symbol of spelled.next(node)) extend(symbol);
@@ -276,22 +305,24 @@ class Search {
       }
       if (viaOf[s] === undefined) continue; // the slot is still empty
       if (rule !== undefined && spelled.spelled(node, SLOT_MASKS[slot]!) !== rule) continue;
-      if (slot === ACCOUNT_SLOT && !digitsMakeAccountId(digitsOf(account), hasVariable(account))) continue;
+      if (slot === ACCOUNT_SLOT && account !== ACCOUNT_ID_DIGITS) continue;
       if (slot < 2) {
         const after = this.dfa.stepAll(d, SEPARATORS[slot]!);
         if (this.isAlive(after, slot + 1)) push(slot + 1, after, entryNode(slot + 1), 0, s, undefined);
       } else if (this.isAllowed(d)) {
-        return this.witness(s, slotOf, parentOf, viaOf, scope);
+        return this.witness(s, slotOf, parentOf, viaOf, runOf, scope);
       }
     }
     return undefined;
   }
 
-  private witness(state: number, slotOf: number[], parentOf: number[], viaOf: (Token | undefined)[], scope: Scope): KeyWitness {
+  private witness(state: number, slotOf: number[], parentOf: number[], viaOf: (Token | undefined)[], runOf: number[], scope: Scope): KeyWitness {
     const slots: Token[][] = [[], [], []];
+    const accountRuns: number[] = [];
     for (let s = state; s >= 0; s = parentOf[s]!) {
       const via = viaOf[s];
       if (via !== undefined) slots[slotOf[s]!]!.push(via);
+      if (runOf[s] !== NO_RUN) accountRuns.unshift(runOf[s]!);
     }
     const tokens = [
       ...literalTokens(prefix(this.problem.partition)),
@@ -305,6 +336,7 @@ class Search {
     return {
       scope,
       tokens,
+      accountRuns,
       get arn() {
         return renderTokens(tokens, freshCharacter(characters));
       },

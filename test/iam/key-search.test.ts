@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { PatternSetDfa } from '../../lib/iam/automaton.js';
-import { OTHER, arnPatternTokens, compileArnPattern, isVariable, literalTokens, tokensMatch, type Token } from '../../lib/iam/glob.js';
-import { findAllowedKey, KEY_SLOT_BUDGETS, SCOPE_ORDER, type Clause, type KeySearch } from '../../lib/iam/key-search.js';
+import { OTHER, compileArnPattern, isVariable, literalTokens, variableName, type Token } from '../../lib/iam/glob.js';
+import { findAllowedKey, KEY_SLOT_BUDGETS, SCOPE_ORDER, type Clause, type KeySearch, type KeyWitness } from '../../lib/iam/key-search.js';
 import { ACCOUNT, KEY_ID, REGION, SpelledValues } from '../../lib/iam/spelled-values.js';
 import type { Scope } from '../../lib/iam/types.js';
 
@@ -36,15 +36,70 @@ function problemOf(allow: readonly Rule[], deny: readonly Rule[], partition = 'a
   };
 }
 
-/** 12 digits, or only digits (at most 12) and at least one variable. */
-function isAccountId(account: readonly Token[]): boolean {
+/**
+ * A key and the patterns as text for regular expressions, read independently of lib/iam. A
+ * variable in the account is the run of digits it stands for, each written as a character of its
+ * own that no pattern spells (`?` and `*` match it, no literal does; two such characters take
+ * turns, so that two runs side by side stay apart); anywhere else it is one opaque character that
+ * only `*` and the variable itself match. `${v}` in a pattern takes one run or the opaque
+ * character whole. OTHER is a character no pattern spells.
+ */
+const FRESH = '\u{F0000}';
+const variableChars = new Map<string, { readonly runs: readonly [string, string]; readonly opaque: string }>();
+function charsOf(name: string) {
+  let chars = variableChars.get(name);
+  if (!chars) {
+    const n = variableChars.size;
+    const runs = [String.fromCodePoint(0xf0100 + n), String.fromCodePoint(0xf0180 + n)] as const;
+    variableChars.set(name, (chars = { runs, opaque: String.fromCodePoint(0xf0200 + n) }));
+  }
+  return chars;
+}
+
+function keyText(witness: KeyWitness): string {
+  const runs = [...witness.accountRuns];
+  let slot = 0;
+  let text = '';
+  let turn = 0;
+  for (const t of witness.tokens.slice(literalTokens('arn:aws:kms:').length)) {
+    if (t === 0x3a || t === 0x2f) slot++;
+    if (isVariable(t)) {
+      const chars = charsOf(variableName(t));
+      text += slot === 1 ? chars.runs[turn++ % 2]!.repeat(runs.shift()!) : chars.opaque;
+    } else text += t === OTHER ? FRESH : String.fromCodePoint(t);
+  }
+  expect(runs, 'every account run used').to.deep.equal([]);
+  return `arn:aws:kms:${text}`;
+}
+
+function patternRegExp(pattern: string): RegExp {
+  const source = pattern
+    .split(/(\$\{[^}]*\})/)
+    .map((part) => {
+      const variable = /^\$\{([^}]*)\}$/.exec(part)?.[1];
+      if (variable === '*' || variable === '?' || variable === '$') return `\\${variable}`;
+      if (variable !== undefined) {
+        const { runs, opaque } = charsOf(variable);
+        return `(?:${runs.map((r) => `(?<!${r})${r}+(?!${r})`).join('|')}|${opaque})`;
+      }
+      const opaques = [...variableChars.values()].map((c) => c.opaque).join('');
+      return [...part].map((ch) => (ch === '*' ? '[^]*' : ch === '?' ? `[^${opaques}]` : ch.replace(/[\\^$.+()|[\]{}]/, '\\$&'))).join('');
+    })
+    .join('');
+  return new RegExp(`^${source}$`, 'u');
+}
+
+/** An account: 12 digits, variables standing for runs of one or more of them. */
+function isAccountId(account: readonly Token[], runs: readonly number[]): boolean {
   const digits = account.filter((t) => t >= 0x30 && t <= 0x39).length;
   const variables = account.filter(isVariable).length;
-  return digits + variables === account.length && (variables > 0 ? digits <= 12 : digits === 12);
+  const runDigits = runs.reduce((a, b) => a + b, 0);
+  return digits + variables === account.length && variables === runs.length && runs.every((r) => r > 0) && digits + runDigits === 12;
 }
 
 /** Checks a witness against the rules directly: a key ARN, allowed, and in the tier it claims. */
-function checkWitness(tokens: readonly Token[], scope: Scope, allow: readonly Rule[], deny: readonly Rule[], partition = 'aws'): void {
+function checkWitness(witness: KeyWitness, scope: Scope, allow: readonly Rule[], deny: readonly Rule[], partition = 'aws'): void {
+  const { tokens } = witness;
   const prefix = literalTokens(`arn:${partition}:kms:`);
   expect(tokens.slice(0, prefix.length)).to.deep.equal(prefix);
   const rest = tokens.slice(prefix.length);
@@ -60,8 +115,10 @@ function checkWitness(tokens: readonly Token[], scope: Scope, allow: readonly Ru
   const [region, account, resourceType, keyId] = slots as [Token[], Token[], Token[], Token[]];
   expect(resourceType).to.deep.equal(literalTokens('key'));
   for (const slot of [region, account, keyId]) expect(slot.length).to.be.greaterThan(0);
-  expect(isAccountId(account), `account ${JSON.stringify(account)}`).to.equal(true);
-  const holds = (rule: Rule) => rule.patterns.some((p) => tokensMatch(arnPatternTokens(p), tokens)) !== rule.negated;
+  expect(isAccountId(account, witness.accountRuns), `account ${JSON.stringify(account)}`).to.equal(true);
+  const key = keyText(witness);
+  // Regular expressions are built after the key, so that every marker is known to `?`.
+  const holds = (rule: Rule) => rule.patterns.some((p) => patternRegExp(p).test(key)) !== rule.negated;
   expect(allow.some(holds), 'allowed by an Allow').to.equal(true);
   expect(deny.some(holds), 'removed by a Deny').to.equal(false);
   const spelled = new Set([...allow, ...deny].flatMap((r) => r.patterns).flatMap((p) => compileArnPattern(p).spelled.map((v) => v.join(','))));
@@ -77,7 +134,7 @@ describe('iam: key search', () => {
     const witness = findAllowedKey(problemOf(allow, deny));
     expect(witness?.scope).to.equal('all-keys');
     expect(witness?.arn).to.equal('arn:aws:kms:x:000000000000:key/ab');
-    checkWitness(witness!.tokens, 'all-keys', allow, deny);
+    checkWitness(witness!, 'all-keys', allow, deny);
   });
 
   it('writes a character no pattern uses for a fresh one, and variables as ${...}', () => {
@@ -97,7 +154,7 @@ describe('iam: key search', () => {
     expect(findAllowedKey(problem, 'account-keys')?.arn).to.equal('arn:aws:kms:x:111122223333:key/x');
     // The fresh account's digit is one that starts no spelled value (1 would start 111122223333).
     expect(findAllowedKey(problem)?.arn).to.equal('arn:aws:kms:x:000000000000:key/x');
-    for (const tier of SCOPE_ORDER) checkWitness(findAllowedKey(problem, tier)!.tokens, tier, allow, []);
+    for (const tier of SCOPE_ORDER) checkWitness(findAllowedKey(problem, tier)!, tier, allow, []);
     expect(findAllowedKey(problemOf([{ patterns: ['arn:aws:kms:us-east-1:111122223333:key/*'], negated: false }], []), 'all-keys')).to.equal(undefined);
   });
 
@@ -120,14 +177,14 @@ describe('iam: key search', () => {
     const deny = [{ patterns: ['arn:aws:kms:*:000000000000:key/*'], negated: false }];
     const witness = findAllowedKey(problemOf(allow, deny));
     expect(witness?.arn).to.equal('arn:aws:kms:x:000000000001:key/x');
-    checkWitness(witness!.tokens, 'all-keys', allow, deny);
+    checkWitness(witness!, 'all-keys', allow, deny);
   });
 
-  it('lets a variable make an account with at most 12 digits beside it, and no other character', () => {
+  it('lets a variable stand for one or more digits of an account, beside at most 11 digits and no other character', () => {
     const found = (pattern: string) => findAllowedKey(problemOf([{ patterns: [pattern], negated: false }], []))?.arn;
     expect(found('arn:aws:kms:r:1111${x}:key/*')).to.equal('arn:aws:kms:r:1111${x}:key/x');
-    expect(found('arn:aws:kms:r:${x}111122223333:key/*')).to.equal('arn:aws:kms:r:${x}111122223333:key/x');
-    expect(found('arn:aws:kms:r:${x}1111222233334:key/*')).to.equal(undefined);
+    expect(found('arn:aws:kms:r:${x}11112222333:key/*')).to.equal('arn:aws:kms:r:${x}11112222333:key/x');
+    expect(found('arn:aws:kms:r:${x}111122223333:key/*')).to.equal(undefined);
     expect(found('arn:aws:kms:r:a${x}:key/*')).to.equal(undefined);
     expect(found('arn:aws:kms:r:${x}*:key/*')).to.equal('arn:aws:kms:r:${x}:key/x');
   });
@@ -153,7 +210,7 @@ describe('iam: key search', () => {
         const problem = problemOf(allow, deny);
         for (const tier of SCOPE_ORDER) {
           const witness = findAllowedKey(problem, tier);
-          if (witness) checkWitness(witness.tokens, tier, allow, deny);
+          if (witness) checkWitness(witness, tier, allow, deny);
         }
         const widest = findAllowedKey(problem);
         const first = SCOPE_ORDER.find((tier) => findAllowedKey(problem, tier));

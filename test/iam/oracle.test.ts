@@ -4,21 +4,26 @@ import { judgePolicy, parsePolicy, type ConditionMode, type Policy, type Scope }
 
 /**
  * Cross-checks judgePolicy against brute force: every key whose region and key id are strings
- * of up to three characters over {a, b, z} (z appears in no pattern) or the variable ${v}, and
- * whose account is ${v} or a 12-digit account id over {1, 2, 0} (0 appears in no pattern) made
- * of two digits, one digit eight times and two digits: enough to tell apart every account the
- * account segments below can tell apart (first and last digits, a 1 inside, the two accounts
- * spelled out and their neighbours).
+ * of up to three characters over {a, b, z} (z appears in no pattern), 1, 2 (which a `*` may carry
+ * over from an account pattern) or the variable ${v}, and whose account is a 12-digit account id
+ * over {1, 2, 0} (0 appears in no pattern) made of two digits, one digit eight times and two
+ * digits, or ${v} standing for the digits left between up to two digits before and after it:
+ * enough to tell apart every account the account segments below can tell apart (first and last
+ * digits, a 1 inside, the accounts spelled out and their neighbours).
+ *
+ * In an account ${v} stands for a run of digits no pattern spells (RUN: `?` and `*` match each,
+ * no literal does); elsewhere it is one opaque character (OPAQUE: only `*` matches it). `${v}` in
+ * a pattern takes a whole run, or the opaque character.
  */
 const LITERAL_SEGMENTS = ['a', 'b', 'ab', '${v}'];
 const WILD_SEGMENTS = ['*', 'a*', '*b', '?', 'a?', '*a*'];
-const LITERAL_ACCOUNTS = ['111111111111', '111111111112', '${v}', '1111'];
+const LITERAL_ACCOUNTS = ['111111111111', '111111111112', '${v}', '1${v}', '${v}2', '1111'];
 const WILD_ACCOUNTS = ['*', '1*', '*2', '?', '11111111111?', '*1*', '????????????', '111111111111*'];
 /** Segments a `*` or `?` lets run from the region into the account. */
 const CROSSING_SEGMENTS = ['*', 'a*', '*2', 'a*1', 'a?111111111111', '*a*'];
-/** The variable ${v} is written as one character no pattern spells, which `?` does not match. */
-const VARIABLE = '\u0001';
-const slotValues: string[] = [VARIABLE];
+const OPAQUE = '\u0001';
+const RUN = '\u0002';
+const slotValues: string[] = [OPAQUE, '1', '2'];
 for (const length of [1, 2, 3]) {
   const build = (prefix: string): void => {
     if (prefix.length === length) slotValues.push(prefix);
@@ -26,7 +31,9 @@ for (const length of [1, 2, 3]) {
   };
   build('');
 }
-const accountValues: string[] = [VARIABLE];
+const accountValues: string[] = [];
+const shortDigits = ['', '1', '2', '0', '11', '12', '10', '21', '22', '20', '01', '02', '00'];
+for (const head of shortDigits) for (const tail of shortDigits) accountValues.push(head + RUN.repeat(12 - head.length - tail.length) + tail);
 for (const head of ['11', '12', '10', '21', '22', '20', '01', '02', '00']) {
   for (const middle of '120') {
     for (const tail of ['11', '12', '10', '21', '22', '20', '01', '02', '00']) accountValues.push(head + middle.repeat(8) + tail);
@@ -82,13 +89,15 @@ interface OracleStatement {
   accounts?: string[];
 }
 
-const withVariable = (text: string) => text.replaceAll('${v}', VARIABLE);
+/** Text as the policy spells it, ${v} (a run or the opaque character) written as `$`. */
+const spelledForm = (text: string) => text.replaceAll('${v}', '$').replace(new RegExp(`${RUN}+|${OPAQUE}`, 'g'), '$');
 
-/** The pattern as a regular expression over keys written with VARIABLE for ${v}. */
+/** The pattern as a regular expression over keys written with RUN and OPAQUE for ${v}. */
 function patternRegExp(pattern: string): RegExp {
-  const source = [...withVariable(pattern)]
-    .map((ch) => (ch === '*' ? '[^]*' : ch === '?' ? `[^${VARIABLE}]` : ch.replace(/[\\^$.+()|[\]{}]/, '\\$&')))
-    .join('');
+  const source = pattern
+    .split('${v}')
+    .map((part) => [...part].map((ch) => (ch === '*' ? '[^]*' : ch === '?' ? `[^${OPAQUE}]` : ch.replace(/[\\^$.+()|[\]{}]/, '\\$&'))).join(''))
+    .join(`(?:(?<!${RUN})${RUN}+(?!${RUN})|${OPAQUE})`);
   return new RegExp(`^${source}$`, 'u');
 }
 
@@ -101,12 +110,12 @@ function oracleScope(doc: { Statement: Record<string, unknown>[] }, mode: Condit
     const matchesDecrypt = actions.some((a) => a === 'kms:Decrypt' || a === 'kms:*') !== negatedAction;
     const resources = (s.Resource ?? s.NotResource) as string[];
     for (const r of resources) {
-      for (const part of r.split(/[:/]/)) if (part !== '' && !/[*?]/.test(part)) spelled.add(withVariable(part));
+      for (const part of r.split(/[:/]/)) if (part !== '' && !/[*?]/.test(part)) spelled.add(spelledForm(part));
     }
     const condition = s.Condition as Record<string, Record<string, unknown>> | undefined;
     const allow = s.Effect === 'Allow';
     const scoped = mode === 'scope' && allow && condition?.StringEquals !== undefined;
-    const accounts = scoped ? (condition!.StringEquals!['aws:ResourceAccount'] as string[] | undefined)?.map(withVariable) : undefined;
+    const accounts = scoped ? (condition!.StringEquals!['aws:ResourceAccount'] as string[] | undefined)?.map(spelledForm) : undefined;
     const namedOnly = scoped && condition!.StringEquals!['aws:ResourceTag/team'] !== undefined;
     if (accounts) for (const a of accounts) spelledAccounts.add(a);
     return {
@@ -122,14 +131,14 @@ function oracleScope(doc: { Statement: Record<string, unknown>[] }, mode: Condit
   for (const value of spelled) spelledAccounts.add(value);
   const holds = (s: OracleStatement, key: string) => s.matchesDecrypt && s.patterns.some((p) => p.test(key)) !== s.negated;
   const grants = (s: OracleStatement, key: string, account: string) =>
-    s.allow && !s.namedOnly && holds(s, key) && (!s.accounts || s.accounts.includes(account));
+    s.allow && !s.namedOnly && holds(s, key) && (!s.accounts || s.accounts.includes(spelledForm(account)));
   let best: Scope | undefined;
   const rank = { 'all-keys': 0, 'account-keys': 1, 'region-keys': 2 } as const;
   for (const region of slotValues) {
     for (const account of accountValues) {
-      const tier: Scope | undefined = !spelledAccounts.has(account) ? 'all-keys' : !spelled.has(region) ? 'account-keys' : undefined;
+      const tier: Scope | undefined = !spelledAccounts.has(spelledForm(account)) ? 'all-keys' : !spelled.has(spelledForm(region)) ? 'account-keys' : undefined;
       for (const keyId of slotValues) {
-        const scope = tier ?? (spelled.has(keyId) ? undefined : 'region-keys');
+        const scope = tier ?? (spelled.has(spelledForm(keyId)) ? undefined : 'region-keys');
         if (scope === undefined || (best !== undefined && rank[best] <= rank[scope])) continue;
         const key = `arn:aws:kms:${region}:${account}:key/${keyId}`;
         const allowed =
