@@ -165,12 +165,14 @@ function expansion(steps: readonly Step[], subjectLength: number, subject: Subje
  * reference followed by its shorter forms (`aws_kms_key.main.arn`, `aws_kms_key.main`); older
  * versions list only the subject. Strings that cannot be parsed are dropped.
  */
-export function groupReferences(list: readonly string[]): Reference[] {
+export function groupReferences(list: readonly unknown[] | unknown): Reference[] {
   const out: Reference[] = [];
+  if (!Array.isArray(list)) return out;
   let i = 0;
   while (i < list.length) {
-    const text = list[i]!;
+    const text = list[i];
     i += 1;
+    if (typeof text !== 'string') continue;
     const steps = parseTraversal(text);
     const split = steps && splitReference(steps);
     if (!steps || !split) continue;

@@ -65,6 +65,13 @@ describe('resolve: Terraform references', () => {
       ]);
     });
 
+    it('passes over what is not a list of strings (hostile or damaged plans) without throwing', () => {
+      expect(groupReferences(null)).to.deep.equal([]);
+      expect(groupReferences('var.x')).to.deep.equal([]);
+      expect(groupReferences({ length: 3 })).to.deep.equal([]);
+      expect(groupReferences([null, 7, { a: 1 }, 'var.root']).map(summary)).to.deep.equal(['var.root = {"kind":"named","namespace":"var","name":"root"}']);
+    });
+
     it('reads data sources, nested attributes, variables with attributes and whole modules', () => {
       const list = [
         'data.aws_iam_policy_document.d[0].json',
