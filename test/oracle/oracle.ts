@@ -20,6 +20,10 @@
  *     count as spelled out.
  * Condition keys compare without regard to case. The generator uses one ResourceAccount test
  * per block and no wildcard values in it, where that reading is exact.
+ *
+ * Accounts are 12-digit ids (universe.ts). A policy variable in an account position (lib/iam
+ * reads it as a run of one or more digits) is not modelled: the vocabulary has none in an
+ * account, and a ResourceAccount value with a variable is refused.
  */
 import { actionTokensOf, globRegExp, resourceTokens, type GlobToken } from './glob.js';
 import { buildUniverse, spelledSegments, type Position, type Universe } from './universe.js';
@@ -135,6 +139,7 @@ function narrowing(s: OracleStatement, mode: ConditionMode): Narrowing {
       if (accounts !== undefined) throw new OracleShapeError(`statement ${s.index}: two ResourceAccount tests`);
       const values = test.values.map((v) => tokensAsText(resourceTokens(v)));
       if (values.some((v) => v === undefined)) throw new OracleShapeError(`statement ${s.index}: a ResourceAccount value with a wildcard`);
+      if (test.values.some((v) => /\$\{(?![*?$]\})/.test(v))) throw new OracleShapeError(`statement ${s.index}: a policy variable as a ResourceAccount value`);
       accounts = values as string[];
     }
   }

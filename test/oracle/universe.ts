@@ -28,6 +28,10 @@
  *    automaton (the live positions of every atom, the matched prefix of every word).
  *    Breadth-first search over that automaton reaches every reachable state, so it finds a
  *    shortest non-empty witness for every achievable profile.
+ * 5. Accounts. An account id is exactly 12 decimal digits, so the account position is searched
+ *    over the digits used plus one fresh digit, with the number of digits written (at most 12)
+ *    added to the automaton state; only 12-digit texts are witnesses. Policy variables in an
+ *    account position (a run of digits in lib/iam) are not modelled: the vocabulary has none.
  *
  * The self-test in oracle.test.ts also checks step 1 the other way round: random keys built from
  * fragments never show a combination of pattern matches that the universe lacks.
@@ -147,15 +151,26 @@ export interface PositionUniverse {
 }
 
 const FRESH_CANDIDATES = ['Z', 'q', 'x', '#', '%', '~'];
+const ACCOUNT_DIGITS = 12;
 
-/** Breadth-first search for a witness of every achievable profile over `atoms` and `words`. */
-export function searchProfiles(atoms: readonly (readonly GlobToken[])[], words: readonly string[]): PositionUniverse {
+/**
+ * Breadth-first search for a witness of every achievable profile over `atoms` and `words`. With
+ * `accountIds`, only 12-digit account ids are witnesses.
+ */
+export function searchProfiles(atoms: readonly (readonly GlobToken[])[], words: readonly string[], accountIds = false): PositionUniverse {
   const used = new Set<string>();
   for (const atom of atoms) for (const t of atom) if (typeof t === 'string') used.add(t);
   for (const w of words) for (const ch of w) used.add(ch);
-  const fresh = FRESH_CANDIDATES.find((c) => !used.has(c));
-  if (fresh === undefined) throw new Error('no fresh character left');
-  const alphabet = [...used, fresh].filter((c) => c !== ':' && c !== '/');
+  let alphabet: string[];
+  if (accountIds) {
+    const digits = [...'0123456789'];
+    const freshDigit = digits.find((d) => !used.has(d));
+    alphabet = [...digits.filter((d) => used.has(d)), ...(freshDigit ? [freshDigit] : [])];
+  } else {
+    const fresh = FRESH_CANDIDATES.find((c) => !used.has(c));
+    if (fresh === undefined) throw new Error('no fresh character left');
+    alphabet = [...used, fresh].filter((c) => c !== ':' && c !== '/');
+  }
 
   interface State {
     readonly text: string;
@@ -163,7 +178,7 @@ export function searchProfiles(atoms: readonly (readonly GlobToken[])[], words: 
     /** Per word: characters matched so far, or -1 once the text left it. */
     readonly wordAt: readonly number[];
   }
-  const keyOf = (s: State) => `${s.live.map((p) => p.join(',')).join('|')}#${s.wordAt.join(',')}`;
+  const keyOf = (s: State) => `${s.live.map((p) => p.join(',')).join('|')}#${s.wordAt.join(',')}#${accountIds ? s.text.length : ''}`;
   const profileOf = (s: State) =>
     s.live.map((p, i) => (accepts(atoms[i]!, p) ? '1' : '0')).join('') +
     '/' +
@@ -177,6 +192,7 @@ export function searchProfiles(atoms: readonly (readonly GlobToken[])[], words: 
   while (frontier.length > 0) {
     const next: State[] = [];
     for (const state of frontier) {
+      if (accountIds && state.text.length === ACCOUNT_DIGITS) continue;
       for (const ch of alphabet) {
         const moved: State = {
           text: state.text + ch,
@@ -187,6 +203,7 @@ export function searchProfiles(atoms: readonly (readonly GlobToken[])[], words: 
         if (seen.has(key)) continue;
         seen.add(key);
         next.push(moved);
+        if (accountIds && moved.text.length !== ACCOUNT_DIGITS) continue;
         const profile = profileOf(moved);
         if (!witness.has(profile)) witness.set(profile, moved.text);
       }
@@ -222,7 +239,7 @@ export function buildUniverse(patterns: readonly string[] = RESOURCE_PATTERNS): 
   }
   const wordList = [...words].sort();
   const positions = Object.fromEntries(
-    POSITIONS.map((p) => [p, searchProfiles(uniqueAtoms(atoms[p]), wordList)]),
+    POSITIONS.map((p) => [p, searchProfiles(uniqueAtoms(atoms[p]), wordList, p === 'A')]),
   ) as Record<Position, PositionUniverse>;
   const keys: { r: string; a: string; i: string; arn: string }[] = [];
   for (const r of positions.R.values)

@@ -42,11 +42,13 @@ export const ACTION_PATTERNS: readonly string[] = [
 /** Region segments: two regions spelled out, and patterns over them. */
 export const REGIONS: readonly string[] = ['us-east-1', 'eu-west-1', 'us-*', 'us-east-?', '*-1', '*'];
 
-/** Account segments: two accounts, the caller's own account (a variable) and patterns. */
+/**
+ * Account segments: two accounts and patterns. No policy variable: in an account lib/iam reads
+ * one as a run of one or more digits, which the oracle does not model.
+ */
 export const ACCOUNTS: readonly string[] = [
   '111122223333',
   '444455556666',
-  '${aws:PrincipalAccount}',
   '1111*',
   '11112222333?',
   '*6666',
@@ -76,7 +78,7 @@ export const SPELLED_KEY_ARNS: readonly string[] = [
   'arn:aws:kms:us-east-1:111122223333:key/mrk-0a1b2c3d4e5f',
   'arn:aws:kms:eu-west-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab',
   'arn:aws:kms:eu-west-1:111122223333:key/${aws:username}',
-  'arn:aws:kms:us-east-1:${aws:PrincipalAccount}:key/mrk-0a1b2c3d4e5f',
+  'arn:aws:kms:us-east-1:444455556666:key/mrk-0a1b2c3d4e5f',
   'arn:aws:kms:us-east-1:444455556666:key/team-${aws:username}',
   'arn:aws:kms:eu-west-1:444455556666:key/1234abcd-${*}',
 ];
@@ -141,7 +143,7 @@ export const SCOPE_CONDITIONS: readonly Record<string, Record<string, string | s
   { StringEquals: { 'aws:ResourceAccount': '111122223333' } },
   { StringEquals: { 'aws:ResourceAccount': ['111122223333', '444455556666'] } },
   { StringLike: { 'AWS:ResourceAccount': '444455556666' } },
-  { ArnEquals: { 'aws:resourceaccount': '${aws:PrincipalAccount}' } },
+  { ArnEquals: { 'aws:resourceaccount': '444455556666' } },
   { 'ForAnyValue:StringEquals': { 'aws:ResourceAccount': ['444455556666'] }, Bool: { 'aws:SecureTransport': 'true' } },
   { StringNotEquals: { 'aws:ResourceAccount': '111122223333' } },
   { StringEqualsIfExists: { 'aws:ResourceAccount': '111122223333' } },
