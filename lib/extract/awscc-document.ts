@@ -8,9 +8,10 @@ import { parsePolicy } from '../iam/index.js';
 import type { UnknownValue } from '../iam/types.js';
 import { expressionAt } from '../terraform/configuration.js';
 import type { ResourceInstance } from '../terraform/types.js';
-import type { PolicySource, PolicyValue } from '../types.js';
+import type { PolicyValue } from '../types.js';
 import { formatAttributePath, valueAt, type AttributePath } from './attribute-path.js';
-import { afterPolicyValue, beforePolicyValue } from './policy-value.js';
+import { afterPolicyValue } from './policy-value.js';
+import { policyAttributeExtractor } from './policy-attribute.js';
 import { resolveIndexOf } from './resolve-index.js';
 import { describeReferences, isKeyArnLeaf, scopeOf, traceExpression, unknownSources } from './resolve-trace.js';
 import type { ExtractContext, Extractor } from './types.js';
@@ -85,21 +86,5 @@ export function unknownAttribute(context: ExtractContext, resource: ResourceInst
 
 /** An extractor for awscc resource types whose identity policy is one top-level document attribute. */
 export function awsccDocumentExtractor(resourceType: string, attribute: string): Extractor {
-  const path = [attribute] as const;
-  return {
-    resourceTypes: [resourceType],
-    extract(resource, context): PolicySource[] {
-      const before = beforePolicyValue(resource, path);
-      return [
-        {
-          address: resource.address,
-          resourceType: resource.type,
-          policyPath: attribute,
-          actions: resource.actions,
-          after: awsccDocumentAfter(resource, path, context),
-          ...(before !== undefined ? { before } : {}),
-        },
-      ];
-    },
-  };
+  return policyAttributeExtractor(resourceType, attribute, awsccDocumentAfter);
 }

@@ -1,9 +1,14 @@
 /** Extractors for resource types whose identity policy is one top-level attribute. */
-import type { PolicySource } from '../types.js';
+import type { ResourceInstance } from '../terraform/types.js';
+import type { PolicySource, PolicyValue } from '../types.js';
+import type { AttributePath } from './attribute-path.js';
 import { afterPolicyValue, beforePolicyValue } from './policy-value.js';
-import type { Extractor } from './types.js';
+import type { ExtractContext, Extractor } from './types.js';
 
-export function policyAttributeExtractor(resourceType: string, attribute: string): Extractor {
+/** How the document after apply is read (awscc documents may be objects with unknown parts). */
+export type AfterReader = (resource: ResourceInstance, path: AttributePath, context: ExtractContext) => PolicyValue;
+
+export function policyAttributeExtractor(resourceType: string, attribute: string, readAfter: AfterReader = afterPolicyValue): Extractor {
   const path = [attribute] as const;
   return {
     resourceTypes: [resourceType],
@@ -15,7 +20,7 @@ export function policyAttributeExtractor(resourceType: string, attribute: string
           resourceType: resource.type,
           policyPath: attribute,
           actions: resource.actions,
-          after: afterPolicyValue(resource, path, context),
+          after: readAfter(resource, path, context),
           ...(before !== undefined ? { before } : {}),
         },
       ];
