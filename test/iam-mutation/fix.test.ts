@@ -151,6 +151,63 @@ describe('suggestFix, patch by patch', () => {
         { op: 'add', path: '/Statement/1', value: scoped(['kms:Decrypt']) },
       ],
     ],
+    [
+      'NotAction gains what another statement adds to the blocked actions',
+      P({ Effect: 'Allow', NotAction: ['iam:*', 'kms:Decrypt'], Resource: '*' }, { Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' }),
+      [
+        { op: 'replace', path: '/Statement/0/NotAction', value: ['iam:*', 'kms:Decrypt', 'kms:ReEncryptFrom'] },
+        { op: 'remove', path: '/Statement/1' },
+        { op: 'add', path: '/Statement/1', value: scoped(BOTH) },
+      ],
+    ],
+    [
+      '** means every action',
+      P({ Effect: 'Allow', Action: '**', Resource: '*' }),
+      [
+        { op: 'remove', path: '/Statement/0/Action' },
+        { op: 'add', path: '/Statement/0/NotAction', value: BOTH },
+        { op: 'add', path: '/Statement/1', value: scoped(BOTH) },
+      ],
+    ],
+    [
+      'k*:* is not every action: it stays, and a Deny takes the blocked actions back',
+      P({ Effect: 'Allow', Action: 'k*:*', Resource: '*' }),
+      [
+        { op: 'add', path: '/Statement/1', value: scoped(BOTH) },
+        { op: 'add', path: '/Statement/2', value: denyOthers(BOTH) },
+      ],
+    ],
+    [
+      '*:*Decrypt is not every action either',
+      P({ Effect: 'Allow', Action: '*:*Decrypt', Resource: '*' }),
+      [
+        { op: 'add', path: '/Statement/1', value: scoped(['kms:Decrypt']) },
+        { op: 'add', path: '/Statement/2', value: denyOthers(['kms:Decrypt']) },
+      ],
+    ],
+    [
+      'three rounds, one scope each, and no Deny needed',
+      P(
+        { Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' },
+        { Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:*:111122223333:key/*' },
+        { Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:us-east-1:111122223333:key/*' },
+      ),
+      [
+        { op: 'remove', path: '/Statement/2' },
+        { op: 'remove', path: '/Statement/1' },
+        { op: 'remove', path: '/Statement/0' },
+        { op: 'add', path: '/Statement/0', value: scoped(['kms:Decrypt']) },
+      ],
+    ],
+    [
+      'an action a later round finds joins the scoped statement, in order',
+      P({ Effect: 'Allow', Action: 'kms:ReEncryptFrom', Resource: '*' }, { Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:*:111122223333:key/*' }),
+      [
+        { op: 'remove', path: '/Statement/1' },
+        { op: 'remove', path: '/Statement/0' },
+        { op: 'add', path: '/Statement/0', value: scoped(BOTH) },
+      ],
+    ],
   ];
   for (const [name, document, patch] of cases) {
     it(name, () => {
@@ -163,6 +220,24 @@ describe('suggestFix, patch by patch', () => {
     expect(fix(document, [{ ...AWS, partition: 'aws-cn' }])).to.deep.equal([
       { op: 'remove', path: '/Statement/0' },
       { op: 'add', path: '/Statement/0', value: scoped(['kms:Decrypt'], 'arn:aws-cn:kms:REGION:ACCOUNT_ID:key/KEY_ID') },
+    ]);
+  });
+
+  it('adds the scoped statement to a document without statements', () => {
+    expect(suggestFix({ Version: '2012-10-17' }, { actions: ['kms:Decrypt'], statements: [], scope: 'all-keys' }, { kmsActions: KMS })).to.deep.equal([
+      { op: 'replace', path: '/Statement', value: [scoped(['kms:Decrypt'])] },
+    ]);
+  });
+
+  it('names the placeholder key in the aws partition when given no options to judge with', () => {
+    const document = P({ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' });
+    const parsed = parsePolicy(document);
+    if ('error' in parsed) throw new Error(parsed.error.message);
+    const verdict = judgePolicy(parsed.policy, AWS);
+    if (verdict.kind !== 'finding') throw new Error(verdict.kind);
+    expect(suggestFix(document, verdict, { evaluations: [], kmsActions: KMS })).to.deep.equal([
+      { op: 'remove', path: '/Statement/0' },
+      { op: 'add', path: '/Statement/0', value: scoped(['kms:Decrypt']) },
     ]);
   });
 
