@@ -48,6 +48,10 @@ export default {
     grep: '^(?!.*fixes every finding, keeps everything else: judged with the finding).*$',
   },
   coverageAnalysis: 'perTest',
+  // lib/iam caches compiled patterns and variable tokens in module state. A test runner reused
+  // across mutants would answer from what an earlier mutant (or none) compiled, hiding the
+  // mutant under test or blaming a later one: each mutant gets a fresh process.
+  maxTestRunnerReuse: 1,
   timeoutMS: 10000,
   // Module-level constants (tables, caches) would force every test to rerun for each mutant.
   ignoreStatic: true,
