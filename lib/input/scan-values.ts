@@ -97,19 +97,20 @@ function atomEnd(window: ByteWindow, start: number): number {
   }
 }
 
-/** A string from its quoted bytes. */
-function decodeString(quoted: Buffer): string {
+/** The string whose quoted bytes are `bytes[start, end)`. */
+function decodeString(bytes: Buffer, start = 0, end = bytes.length): string {
   let ascii = true;
-  for (let i = 1; i < quoted.length - 1; i += 1) {
-    const byte = quoted[i]!;
-    if (byte === Byte.Backslash) return JSON.parse(quoted.toString('utf8')) as string;
+  for (let i = start + 1; i < end - 1; i += 1) {
+    const byte = bytes[i]!;
+    if (byte === Byte.Backslash) return JSON.parse(bytes.toString('utf8', start, end)) as string;
     if (byte >= 0x80) ascii = false;
   }
-  return quoted.toString(ascii ? 'latin1' : 'utf8', 1, quoted.length - 1);
+  return bytes.toString(ascii ? 'latin1' : 'utf8', start + 1, end - 1);
 }
 
-function decodeAtom(atom: Buffer): unknown {
-  switch (atom[0]) {
+/** The number or literal in `bytes[start, end)`. */
+function decodeAtom(bytes: Buffer, start: number, end: number): unknown {
+  switch (bytes[start]) {
     case Byte.LowerT:
       return true;
     case Byte.LowerF:
@@ -117,12 +118,16 @@ function decodeAtom(atom: Buffer): unknown {
     case Byte.LowerN:
       return null;
     default:
-      return Number(atom.toString('latin1'));
+      return Number(bytes.toString('latin1', start, end));
   }
 }
 
-function scalarValue(scalar: Buffer): unknown {
-  return scalar[0] === Byte.Quote ? decodeString(scalar) : decodeAtom(scalar);
+/** The value of the small JSON text (a scalar or a tiny container) in `bytes[start, end)`. */
+function smallValue(bytes: Buffer, start: number, end: number): unknown {
+  const first = bytes[start]!;
+  if (first === Byte.Quote) return decodeString(bytes, start, end);
+  if (first === Byte.OpenBrace || first === Byte.OpenBracket) return JSON.parse(bytes.toString('utf8', start, end));
+  return decodeAtom(bytes, start, end);
 }
 
 function isAscii(text: string): boolean {
@@ -130,21 +135,37 @@ function isAscii(text: string): boolean {
   return true;
 }
 
-/** Whether quoted key bytes spell `key` (`asciiKey`: `key` has only ASCII characters). */
-function keyEquals(quoted: Buffer, key: string, asciiKey: boolean): boolean {
-  const length = quoted.length - 2;
-  if (asciiKey && length === key.length) {
+/**
+ * Whether the quoted key opening at `keyStart` spells `key` (`asciiKey`: `key` has only ASCII
+ * characters). Plain keys are compared in place; a key with an escape is decoded first.
+ */
+function keyEquals(window: ByteWindow, keyStart: number, key: string, asciiKey: boolean): boolean {
+  if (asciiKey) {
     let i = 0;
-    for (; i < length; i += 1) {
-      if (quoted[1 + i] !== key.charCodeAt(i)) break;
+    for (; i < key.length; i += 1) {
+      const byte = window.at(keyStart + 1 + i);
+      if (byte !== key.charCodeAt(i)) {
+        // A mismatch on a plain character settles it; an escape may still spell the same name.
+        if (byte === Byte.Backslash || hasEscape(window, keyStart)) break;
+        return false;
+      }
     }
-    if (i === length) return true;
-    // A mismatch on a plain character settles it; an escape may still spell the same name.
-    if (quoted[1 + i] !== Byte.Backslash && quoted.indexOf(Byte.Backslash, 1) === -1) return false;
-  } else if (asciiKey && quoted.indexOf(Byte.Backslash, 1) === -1) {
-    return false;
+    if (i === key.length) {
+      // Every character matched: the key is this name if it ends here (more raw bytes spell more characters).
+      return window.at(keyStart + 1 + i) === Byte.Quote;
+    }
   }
+  const quoted = window.slice(keyStart, stringEnd(window, keyStart));
   return decodeString(quoted) === key;
+}
+
+/** Whether the quoted key opening at `keyStart` holds a backslash. */
+function hasEscape(window: ByteWindow, keyStart: number): boolean {
+  for (let i = keyStart + 1; ; i += 1) {
+    const byte = window.at(i);
+    if (byte === Byte.Backslash) return true;
+    if (byte === Byte.Quote || byte === undefined) return false;
+  }
 }
 
 /** From the opening bracket of a container that is not numbered (it is tiny): the offset after it. */
@@ -236,10 +257,6 @@ function defineMember(target: Record<string, unknown>, key: string, value: unkno
   else target[key] = value;
 }
 
-function isContainerByte(byte: number): boolean {
-  return byte === Byte.OpenBrace || byte === Byte.OpenBracket;
-}
-
 function parseSlice(source: ByteSource, start: number, end: number): unknown {
   return JSON.parse(source.read(start, end).toString('utf8'));
 }
@@ -248,8 +265,8 @@ function parseSlice(source: ByteSource, start: number, end: number): unknown {
 function memberValue(scanned: ScannedBytes, start: number, end: number, ordinal: number, depth: number): unknown {
   const { source } = scanned;
   if (ordinal < 0 || end - start <= SMALL_CONTAINER_BYTES) {
-    const value = source.read(start, end);
-    return isContainerByte(value[0]!) ? JSON.parse(value.toString('utf8')) : scalarValue(value);
+    if (source.bytes !== undefined) return smallValue(source.bytes, start, end);
+    return smallValue(source.read(start, end), 0, end - start);
   }
   return lazyContainer(scanned, start, ordinal, depth);
 }
@@ -304,12 +321,6 @@ function valueEnd(scanned: ScannedBytes, start: number, ordinal: number): number
   return byte === Byte.Quote ? stringEnd(window, start) : atomEnd(window, start);
 }
 
-/** The quoted key starting at `start`. */
-function keyBytes(scanned: ScannedBytes, start: number): Buffer {
-  const { window } = scanned;
-  return window.slice(start, stringEnd(window, start));
-}
-
 /** An object not built yet: members are read from the bytes one by one until it must be built whole. */
 class LazyObject implements ProxyHandler<Record<string, unknown>> {
   /** Where this object's members are in the arena, once indexed (-1 before). */
@@ -340,7 +351,12 @@ class LazyObject implements ProxyHandler<Record<string, unknown>> {
   }
 
   private keyAt(i: number): string {
-    return decodeString(keyBytes(this.scanned, this.keyStartAt(i)));
+    const { window } = this.scanned;
+    const start = this.keyStartAt(i);
+    const end = stringEnd(window, start);
+    const bytes = window.page;
+    const from = start - window.base;
+    return from >= 0 && end - window.base <= bytes.length ? decodeString(bytes, from, end - window.base) : decodeString(window.slice(start, end));
   }
 
   private valueAt(i: number): unknown {
@@ -371,7 +387,7 @@ class LazyObject implements ProxyHandler<Record<string, unknown>> {
     // The members' bytes are read once for all the names compared.
     this.scanned.window.load(this.start, this.scanned.structure.close[this.ordinal]! + 1);
     for (let i = count - 1; i >= 0; i -= 1) {
-      if (keyEquals(keyBytes(this.scanned, this.keyStartAt(i)), key, ascii)) return i;
+      if (keyEquals(this.scanned.window, this.keyStartAt(i), key, ascii)) return i;
     }
     return -1;
   }
@@ -543,7 +559,7 @@ function keyBefore(source: ByteSource, offset: number): string {
       while (quote - 1 - backslashes >= 0 && before[quote - 1 - backslashes] === Byte.Backslash) backslashes += 1;
       // Backslashes reaching the start of what was read may go on before it: read further back.
       if (quote - 1 - backslashes < 0 && from > 0) break;
-      if (backslashes % 2 === 0) return decodeString(before.subarray(quote, end));
+      if (backslashes % 2 === 0) return decodeString(before, quote, end);
     }
     if (from === 0 && quote < 0) throw new Error(`no member name before offset ${offset}`);
   }

@@ -41,7 +41,9 @@ export function readPolicyValue(value: PolicyValue): Readable {
       } catch {
         document = undefined;
       }
-      const parsed = parsePolicy(value.text);
+      // The parser reads a string as policy text: text that is not JSON (it says where and why),
+      // and JSON that is a string (not a policy, however it reads once decoded), go to it as text.
+      const parsed = parsePolicy(document === undefined || typeof document === 'string' ? value.text : document);
       return 'error' in parsed
         ? { kind: 'invalid', detail: parsed.error.message }
         : { kind: 'policy', policy: parsed.policy, document };

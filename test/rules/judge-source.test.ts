@@ -76,6 +76,9 @@ describe('judgeSource', () => {
   const unevaluated: [string, PolicyValue, string, string][] = [
     ['an empty string', { kind: 'text', text: '' }, 'invalid', 'Policy document is empty.'],
     ['a missing document', { kind: 'absent' }, 'invalid', 'The policy document is missing (null).'],
+    ['a policy encoded twice (a JSON string)', { kind: 'text', text: JSON.stringify(JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }] })) }, 'invalid', 'Policy document is a string, not a JSON object.'],
+    ['JSON null as text', { kind: 'text', text: 'null' }, 'invalid', 'Policy document is null, not a JSON object.'],
+    ['text that is not JSON', { kind: 'text', text: '{"Statement": [' }, 'invalid', 'Policy document is not valid JSON at line 1, column 16: the text ends before the JSON value does.'],
     ['an unknown document without a model', { kind: 'unknown', detail: 'policy is not known until apply' }, 'unknown', 'policy is not known until apply'],
   ];
   for (const [name, after, reason, detail] of unevaluated) {
