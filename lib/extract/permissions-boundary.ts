@@ -20,7 +20,7 @@
  *   lists (or may list) roles, users or groups.
  */
 import { leavesState } from '../terraform/actions.js';
-import { expressionAt } from '../terraform/configuration.js';
+import { expressionAt, indexConfiguration } from '../terraform/configuration.js';
 import { relativeAddress } from '../terraform/references.js';
 import type { ResourceInstance, TerraformDocument } from '../terraform/types.js';
 import type { PolicySource } from '../types.js';
@@ -277,6 +277,25 @@ function selfAttached(policy: ResourceInstance, type: PolicyType): boolean {
 const cache = new WeakMap<TerraformDocument, ReadonlyMap<string, string>>();
 
 /**
+ * Whether any role or user may use a permissions boundary: one that exists after apply has a
+ * known or unknown `permissions_boundary`, or the configuration sets that attribute on one.
+ * When none does, no policy is used as a boundary, and the analysis (which indexes the whole
+ * plan) is not needed.
+ */
+function boundariesInUse(document: TerraformDocument): boolean {
+  for (const user of document.resources) {
+    if (!BOUNDARY_USERS.has(user.type) || !existsAfter(user)) continue;
+    if (typeof user.after?.permissions_boundary === 'string' || isUnknownAt(user.afterUnknown, ['permissions_boundary'])) return true;
+  }
+  for (const module of indexConfiguration(document.configuration)?.modules.values() ?? []) {
+    for (const resource of module.resources.values()) {
+      if (BOUNDARY_USERS.has(resource.type) && resource.expressions.permissions_boundary !== undefined) return true;
+    }
+  }
+  return false;
+}
+
+/**
  * Policies used only as permissions boundaries, by address, with the reason they are not judged
  * (`used only as a permissions boundary by aws_iam_role.app`).
  */
@@ -286,7 +305,7 @@ export function permissionsBoundaryOnly(document: TerraformDocument): ReadonlyMa
   const result = new Map<string, string>();
   cache.set(document, result);
   const policies = document.resources.filter((instance) => POLICY_TYPES[instance.type] !== undefined && existsAfter(instance));
-  if (policies.length === 0) return result;
+  if (policies.length === 0 || !boundariesInUse(document)) return result;
 
   const index = resolveIndexOf(document);
   const attachments = gatherAttachments(index);

@@ -156,6 +156,22 @@ describe('resolve: policies used only as permissions boundaries', () => {
       ).to.deep.equal(skipped);
     });
 
+    it('skips a policy the configuration sets as a boundary even when the role\'s value is known to be null (a condition)', () => {
+      const policy = resource('aws_iam_policy.boundary', { name: 'boundary', path: '/', policy: '{}' }, { actions: ['create'], afterUnknown: { arn: true } });
+      const role = resource('aws_iam_role.app', { name: 'app', permissions_boundary: null }, { actions: ['create'] });
+      const configuration = {
+        root_module: {
+          resources: [
+            { address: 'aws_iam_policy.boundary', mode: 'managed', type: 'aws_iam_policy', name: 'boundary', expressions: {} },
+            { address: 'aws_iam_role.app', mode: 'managed', type: 'aws_iam_role', name: 'app', expressions: { permissions_boundary: arnReference } },
+          ],
+        },
+      };
+      expect(Object.fromEntries(permissionsBoundaryOnly(planDocument([policy, role], configuration)))).to.deep.equal(skipped);
+      const unset = { root_module: { resources: [configuration.root_module.resources[0], { ...configuration.root_module.resources[1], expressions: {} }] } };
+      expect(Object.fromEntries(permissionsBoundaryOnly(planDocument([policy, role], unset)))).to.deep.equal({});
+    });
+
     it('judges a policy referenced anywhere else: an attachment, a for_each, a module input used so', () => {
       expect(planned([uses('aws_iam_role_policy_attachment', { policy_arn: arnReference })])).to.deep.equal({});
       expect(planned([uses('aws_lambda_function', { environment: [{ variables: arnReference }] })])).to.deep.equal({});
