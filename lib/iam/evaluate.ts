@@ -63,11 +63,14 @@ function statementMatchesAction(statement: ConcreteStatement, action: readonly T
   return statement.actions.some((item) => matchesActionItem(item, action)) !== statement.actionNegated;
 }
 
+/** Whether a Resource pattern has no wildcard. Only `*` and `?` make one: text without them needs no compiling. */
+function isLiteralPattern(pattern: string): boolean {
+  return (!pattern.includes('*') && !pattern.includes('?')) || compileArnPattern(pattern).literal;
+}
+
 /** True when every key the grants allow is spelled out: each grants only wildcard-free ARNs. */
 function grantsOnlyLiteralKeys(grants: readonly Grant[]): boolean {
-  return grants.every(
-    (g) => !g.statement.resourceNegated && g.statement.resources.every((item) => item.pattern === undefined || compileArnPattern(item.pattern).literal),
-  );
+  return grants.every((g) => !g.statement.resourceNegated && g.statement.resources.every((item) => item.pattern === undefined || isLiteralPattern(item.pattern)));
 }
 
 function deniesEveryKey(deny: ConcreteStatement, partition: string): boolean {
