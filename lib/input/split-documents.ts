@@ -4,7 +4,8 @@
  * JSON (such as the `::debug::` lines GitHub's setup-terraform wrapper appends).
  */
 import { describeNonJsonText, looksLikeWrapperOutput } from './describe-text.js';
-import { isJsonWhitespace, scanJsonValue } from './json-scanner.js';
+import { isWhitespaceByte } from './scan-structure.js';
+import { TextScanner } from './scan-text.js';
 import { describeCharacter, describeLocation, quoteExcerpt } from './text-location.js';
 
 export interface StreamError {
@@ -29,7 +30,7 @@ function skipSeparator(text: string, offset: number): number {
   let i = offset;
   while (i < text.length) {
     const code = text.charCodeAt(i);
-    if (!isJsonWhitespace(code) && code !== BYTE_ORDER_MARK) break;
+    if (!isWhitespaceByte(code) && code !== BYTE_ORDER_MARK) break;
     i += 1;
   }
   return i;
@@ -73,6 +74,7 @@ export const ONLY_WHITESPACE = 'The input contains only whitespace; run `terrafo
 /** Reads document after document with the scanner; used when the text is not one JSON document. */
 function splitStream(text: string): ParsedStream {
   const values: unknown[] = [];
+  const scanner = new TextScanner(text);
   let offset = skipSeparator(text, 0);
   if (offset >= text.length) {
     return { values, error: { documentIndex: 1, message: ONLY_WHITESPACE } };
@@ -84,7 +86,7 @@ function splitStream(text: string): ParsedStream {
     if (values.length > 0 && !structured) return { values, warning: trailingTextWarning(describeLocation(text, offset), text.slice(offset, offset + 200)) };
     // A lone number, string or literal parses whole; text that merely starts like one is not JSON.
     if (!structured) return { values, error: { documentIndex, message: describeNonJsonText(text, offset) } };
-    const scanned = scanJsonValue(text, offset);
+    const scanned = scanner.scanValue(offset);
     if (!scanned.ok) {
       // `[command] ...` from the setup-terraform wrapper starts like a JSON array.
       const wrapped = documentIndex === 1 && looksLikeWrapperOutput(text.slice(offset, offset + 64));

@@ -1,8 +1,10 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { scanJsonValue } from '../../lib/input/json-scanner.js';
+import { TextScanner } from '../../lib/input/scan-text.js';
 
-describe('scanJsonValue', () => {
+const scanJsonValue = (text: string, start: number) => new TextScanner(text).scanValue(start);
+
+describe('TextScanner: one JSON value in a text', () => {
   const valid: ReadonlyArray<[string, number]> = [
     ['{}', 2],
     ['[]', 2],
@@ -59,6 +61,27 @@ describe('scanJsonValue', () => {
       expect(scanJsonValue(text, 0)).to.deep.equal({ ok: false, offset, expected });
     });
   }
+
+  const unicode: ReadonlyArray<[string, string, number, string]> = [
+    ['a two-byte character', '{"é":1,}', 7, 'a property name in double quotes'],
+    ['a character outside the BMP (two code units)', '["😀",]', 6, 'a JSON value'],
+    ['a lone surrogate', '["\ud800" x', 5, "',' or ']' after the array element"],
+    ['a character outside a string', '[é]', 1, "a JSON value or ']'"],
+  ];
+  for (const [what, text, offset, expected] of unicode) {
+    it(`gives the error offset in UTF-16 code units after ${what}`, () => {
+      expect(scanJsonValue(text, 0)).to.deep.equal({ ok: false, offset, expected });
+    });
+  }
+
+  it('scans value after value of one text, in code units, and again from an earlier start', () => {
+    const scanner = new TextScanner('{"é":1} ["😀"] {');
+    expect(scanner.scanValue(0)).to.deep.equal({ ok: true, end: 7 });
+    expect(scanner.scanValue(8)).to.deep.equal({ ok: true, end: 14 });
+    expect(scanner.scanValue(15)).to.deep.equal({ ok: false, offset: 16, expected: "a property name in double quotes or '}'" });
+    expect(scanner.scanValue(8)).to.deep.equal({ ok: true, end: 14 });
+    expect(scanner.scanValue(0)).to.deep.equal({ ok: true, end: 7 });
+  });
 
   it('accepts exactly what JSON.parse accepts (any JSON, whole)', () => {
     fc.assert(
