@@ -5,7 +5,8 @@
  *
  * Policy variables: `${name}` stands for one fixed opaque value. The oracle gives each variable
  * a concrete value made of characters that appear nowhere else (`⟦name⟧`, with `:` and `/`
- * in the name replaced by `.` so the value never contains a delimiter). `${*}`, `${?}` and
+ * in the name replaced by `.` so the value never contains a delimiter), or twelve opaque digits
+ * for a variable that stands for an account id (`ACCOUNT_VARIABLES`). `${*}`, `${?}` and
  * `${$}` are the escapes for a literal `*`, `?` and `$`.
  */
 
@@ -15,8 +16,15 @@ export const QMARK = Symbol('?');
 /** One pattern token: a literal character, `*` (any run) or `?` (any one character). */
 export type GlobToken = string | typeof STAR | typeof QMARK;
 
+/**
+ * Variables the vocabulary writes only as a whole account id. Such a variable stands for one
+ * fixed account: twelve characters that count as digits (a `?` matches each) and that no
+ * literal digit matches, since no pattern spells the account's digits.
+ */
+export const ACCOUNT_VARIABLES: ReadonlyMap<string, string> = new Map([['aws:PrincipalAccount', 'ⓐ'.repeat(12)]]);
+
 export function variableValue(name: string): string {
-  return `⟦${name.replace(/[:/]/g, '.')}⟧`;
+  return ACCOUNT_VARIABLES.get(name) ?? `⟦${name.replace(/[:/]/g, '.')}⟧`;
 }
 
 /** Tokens of a Resource/NotResource pattern, variables replaced by their values. */

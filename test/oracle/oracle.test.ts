@@ -121,9 +121,27 @@ describe('oracle', function () {
       expect(() => oracle().judge(policy(allow('kms:Decrypt', 'arn:aws:kms:ap-south-1:*')))).to.throw('outside the vocabulary');
     });
 
-    it('refuses a policy variable in an account (a run of digits, not modelled)', () => {
-      expect(() => oracle().judge(policy(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:${aws:PrincipalAccount}:key/*')))).to.throw(
-        'statement 0: arn:aws:kms:us-east-1:${aws:PrincipalAccount}:key/* is outside the vocabulary',
+    const accountVariable: [string, string, string][] = [
+      ['any region', 'arn:aws:kms:*:${aws:PrincipalAccount}:key/*', 'account-keys'],
+      ['one region', 'arn:aws:kms:us-east-1:${aws:PrincipalAccount}:key/*', 'region-keys'],
+      ['twelve ?', 'arn:aws:kms:us-east-1:????????????:key/*', 'all-keys'],
+    ];
+    for (const [name, pattern, scope] of accountVariable) {
+      it(`reads a variable written as a whole account as one account the policy names (${name}: ${scope})`, () => {
+        expect(oracle().judge(policy(allow('kms:Decrypt', pattern))).scope).to.equal(scope);
+      });
+    }
+
+    it('counts the account variable among the accounts a `?` per digit matches, and no literal digits', () => {
+      const denyVariable = deny('kms:*', 'arn:aws:kms:*:${aws:PrincipalAccount}:key/*');
+      expect(oracle().judge(policy(allow('kms:Decrypt', 'arn:aws:kms:*:????????????:key/*'), denyVariable)).scope).to.equal('all-keys');
+      const onlyVariable = deny('kms:*', 'arn:aws:kms:*:111122223333:key/*');
+      expect(oracle().judge(policy(allow('kms:Decrypt', 'arn:aws:kms:*:${aws:PrincipalAccount}:key/*'), onlyVariable)).scope).to.equal('account-keys');
+    });
+
+    it('refuses a variable inside an account, and one as a ResourceAccount value (not modelled)', () => {
+      expect(() => oracle().judge(policy(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:1111${aws:PrincipalAccount}:key/*')))).to.throw(
+        'statement 0: arn:aws:kms:us-east-1:1111${aws:PrincipalAccount}:key/* is outside the vocabulary',
       );
       const condition = { Condition: { ArnEquals: { 'aws:resourceaccount': '${aws:PrincipalAccount}' } } };
       expect(() => oracle().judge(policy(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:*', condition)), 'scope')).to.throw(
@@ -156,12 +174,13 @@ describe('oracle', function () {
     });
 
     it('spelled-out segments are the wildcard-free ones, variables resolved', () => {
-      expect(spelledSegments(resourceTokens('arn:aws:kms:us-east-?:${aws:PrincipalAccount}:key/*'))).to.deep.equal([
+      expect(spelledSegments(resourceTokens('arn:aws:kms:us-east-?:${aws:PrincipalAccount}:key/team-${aws:username}'))).to.deep.equal([
         'arn',
         'aws',
         'kms',
-        '⟦aws.PrincipalAccount⟧',
+        '\u24d0'.repeat(12),
         'key',
+        'team-⟦aws.username⟧',
       ]);
     });
   });

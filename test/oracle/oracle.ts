@@ -21,9 +21,10 @@
  * Condition keys compare without regard to case. The generator uses one ResourceAccount test
  * per block and no wildcard values in it, where that reading is exact.
  *
- * Accounts are 12-digit ids (universe.ts). A policy variable in an account position (lib/iam
- * reads it as a run of one or more digits) is not modelled: the vocabulary has none in an
- * account, and a ResourceAccount value with a variable is refused.
+ * Accounts are 12-digit ids (universe.ts). A policy variable written as a whole account
+ * (`${aws:PrincipalAccount}`) stands for one fixed account that no literal digit matches; a
+ * variable inside an account (`1111${x}`) is not modelled (the vocabulary has none), and a
+ * ResourceAccount value with a variable is refused.
  */
 import { actionTokensOf, globRegExp, resourceTokens, type GlobToken } from './glob.js';
 import { buildUniverse, spelledSegments, type Position, type Universe } from './universe.js';

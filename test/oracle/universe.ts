@@ -30,13 +30,20 @@
  *    shortest non-empty witness for every achievable profile.
  * 5. Accounts. An account id is exactly 12 decimal digits, so the account position is searched
  *    over the digits used plus one fresh digit, with the number of digits written (at most 12)
- *    added to the automaton state; only 12-digit texts are witnesses. Policy variables in an
- *    account position (a run of digits in lib/iam) are not modelled: the vocabulary has none.
+ *    added to the automaton state; only 12-digit texts are witnesses. A policy variable that
+ *    the vocabulary writes as a whole account (`${aws:PrincipalAccount}`: lib/iam reads it as a
+ *    run of 12 digits, one fixed value no literal digit matches) adds one candidate: its value,
+ *    twelve opaque digits. Accounts that mix a run of a variable with digits need no candidate
+ *    of their own: only `*` and `?` match the run's digits, as they match the fresh digit, and no
+ *    pattern spells such an account, so a fresh-digit account has the same profile. The
+ *    vocabulary writes no variable inside an account (`1111${x}`), where the run's length would
+ *    matter.
  *
  * The self-test in oracle.test.ts also checks step 1 the other way round: random keys built from
  * fragments never show a combination of pattern matches that the universe lacks.
  */
 import {
+  ACCOUNT_VARIABLES,
   accepts,
   globRegExp,
   QMARK,
@@ -241,6 +248,9 @@ export function buildUniverse(patterns: readonly string[] = RESOURCE_PATTERNS): 
   const positions = Object.fromEntries(
     POSITIONS.map((p) => [p, searchProfiles(uniqueAtoms(atoms[p]), wordList, p === 'A')]),
   ) as Record<Position, PositionUniverse>;
+  // An account variable's value is an account no digit string is: its own candidate (see point 5).
+  const variableAccounts = [...ACCOUNT_VARIABLES.values()].filter((value) => words.has(value));
+  if (variableAccounts.length > 0) positions.A = { ...positions.A, values: [...positions.A.values, ...variableAccounts] };
   const keys: { r: string; a: string; i: string; arn: string }[] = [];
   for (const r of positions.R.values)
     for (const a of positions.A.values)

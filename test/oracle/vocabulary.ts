@@ -43,12 +43,14 @@ export const ACTION_PATTERNS: readonly string[] = [
 export const REGIONS: readonly string[] = ['us-east-1', 'eu-west-1', 'us-*', 'us-east-?', '*-1', '*'];
 
 /**
- * Account segments: two accounts and patterns. No policy variable: in an account lib/iam reads
- * one as a run of one or more digits, which the oracle does not model.
+ * Account segments: two accounts, a policy variable standing for a whole account (lib/iam reads
+ * it as a run of 12 digits), and patterns. No variable inside an account (`1111${x}`): the
+ * oracle models a variable only as a whole account (universe.ts, point 5).
  */
 export const ACCOUNTS: readonly string[] = [
   '111122223333',
   '444455556666',
+  '${aws:PrincipalAccount}',
   '1111*',
   '11112222333?',
   '*6666',
