@@ -1,7 +1,7 @@
 /**
  * Validates config and baseline files against schemas/config.schema.json and
  * schemas/baseline.schema.json, with validators compiled ahead of time (see
- * scripts/build-config-validators.ts). The validators module is loaded only when a file is
+ * scripts/build-validators.ts). The validators module is loaded only when a file is
  * actually validated, so runs without a config file pay nothing for it.
  */
 import type { ErrorObject } from 'ajv';

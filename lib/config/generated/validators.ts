@@ -1,8 +1,8 @@
 // @ts-nocheck
 /*
  * Validators for schemas/config.schema.json and schemas/baseline.schema.json, compiled ahead of time with
- * ajv's standalone code by scripts/build-config-validators.ts. Do not edit: change the schemas and
- * run `npx tsx scripts/build-config-validators.ts`.
+ * ajv's standalone code by scripts/build-validators.ts. Do not edit: change the schemas and
+ * run `npm run build:validators`.
  */
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
