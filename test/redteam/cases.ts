@@ -278,10 +278,8 @@ export const CASES: readonly FixtureCase[] = [
     policies: [
       {"address": "aws_iam_policy.shifted[0]", "policyPath": "policy", "outcome": "unevaluated", "reason": "unknown"},
       {"address": "aws_iam_role_policy.per_key[\"app\"]", "policyPath": "policy", "outcome": "unevaluated", "reason": "unknown"},
-      // KNOWN WRONG: False alarm. override_policy_documents is not known until apply; an override document may append a Deny kms:* on "*", so kms:* on "*" is not a finding 'whatever the unknown parts turn out to be' (issue 4): it must be unevaluated/unknown. kmsguard reports a high finding because lib/iam/instantiate.ts takes unknown statements as absent in the least permissive reading, where the least permissive unknown statement is a Deny of everything
-      {"address": "aws_iam_policy.unknown_override", "policyPath": "policy", "outcome": "unevaluated", "reason": "unknown", "detail": "aws_ssm_parameter.extra.value", "knownWrong": "False alarm. override_policy_documents is not known until apply; an override document may append a Deny kms:* on \"*\", so kms:* on \"*\" is not a finding 'whatever the unknown parts turn out to be' (issue 4): it must be unevaluated/unknown. kmsguard reports a high finding because lib/iam/instantiate.ts takes unknown statements as absent in the least permissive reading, where the least permissive unknown statement is a Deny of everything"},
-      // KNOWN WRONG: False alarm, as unknown_override: an unknown source_policy_documents entry may hold a Deny statement; issue 4 requires unevaluated/unknown, kmsguard reports a high finding (lib/iam/instantiate.ts unknownStatements)
-      {"address": "aws_iam_policy.unknown_source", "policyPath": "policy", "outcome": "unevaluated", "reason": "unknown", "detail": "aws_ssm_parameter.extra.value", "knownWrong": "False alarm, as unknown_override: an unknown source_policy_documents entry may hold a Deny statement; issue 4 requires unevaluated/unknown, kmsguard reports a high finding (lib/iam/instantiate.ts unknownStatements)"},
+      {"address": "aws_iam_policy.unknown_override", "policyPath": "policy", "outcome": "unevaluated", "reason": "unknown", "detail": "aws_ssm_parameter.extra.value"},
+      {"address": "aws_iam_policy.unknown_source", "policyPath": "policy", "outcome": "unevaluated", "reason": "unknown", "detail": "aws_ssm_parameter.extra.value"},
       {"address": "aws_iam_group_policy.cond_deny", "policyPath": "policy", "outcome": "finding", "scope": "all-keys", "actions": ["kms:Decrypt", "kms:ReEncryptFrom"], "statements": [0], "conditionKeys": [], "introduced": true},
       {"address": "aws_iam_user_policy.not_the_key", "policyPath": "policy", "outcome": "finding", "scope": "all-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": [], "introduced": true},
       {"address": "aws_iam_policy.unknown_effect", "policyPath": "policy", "outcome": "unevaluated", "reason": "unknown", "detail": "aws_ssm_parameter.extra.value"},
@@ -292,13 +290,10 @@ export const CASES: readonly FixtureCase[] = [
   {
     file: "unknown-awscc-statement.v1.2.plan.json",
     note: "an awscc object document with a whole statement not known until apply (it may be a Deny)",
-    // KNOWN WRONG: exit 1 (a high finding) instead of 0 with a warning: see the row below
-    knownWrongExit: "exit 1 (a high finding) instead of 0 with a warning: see the row below",
     strictExit: 1,
     exit: 0,
     policies: [
-      // KNOWN WRONG: False alarm (fails the run, exit 1 instead of 0). Statement[1] is not known until apply and may be a Deny kms:* on "*"; issue 4 requires unevaluated/unknown. kmsguard reports a high finding: lib/iam/instantiate.ts treats unknown statements as absent in the least permissive reading
-      {"address": "awscc_iam_managed_policy.extra", "policyPath": "policy_document", "outcome": "unevaluated", "reason": "unknown", "detail": "aws_ssm_parameter.extra.value", "knownWrong": "False alarm (fails the run, exit 1 instead of 0). Statement[1] is not known until apply and may be a Deny kms:* on \"*\"; issue 4 requires unevaluated/unknown. kmsguard reports a high finding: lib/iam/instantiate.ts treats unknown statements as absent in the least permissive reading"},
+      {"address": "awscc_iam_managed_policy.extra", "policyPath": "policy_document", "outcome": "unevaluated", "reason": "unknown", "detail": "aws_ssm_parameter.extra.value"},
     ],
   },
   {
