@@ -76,6 +76,24 @@ describe('policyChange', () => {
     expect(before).to.deep.equal(BEFORE);
   });
 
+  it('gives a whole replacement between a document object and a list', () => {
+    const before = { Version: '2012-10-17', Statement: [] };
+    expect(policyChange(before, [before])).to.deep.equal([{ op: 'replace', path: '', value: [before] }]);
+    expect(policyChange([before], before)).to.deep.equal([{ op: 'replace', path: '', value: before }]);
+  });
+
+  it('parses text only: a list is not read as the JSON text it would join to', () => {
+    expect(normalisePolicy(['{"Version":"2012-10-17"}'])).to.deep.equal(['{"Version":"2012-10-17"}']);
+    expect(policyChange([1], [2])).to.deep.equal([{ op: 'replace', path: '/0', value: 2 }]);
+  });
+
+  it('drops statement keys without a value, and spells as lists only the list elements and condition values', () => {
+    const statement = { Effect: 'Allow', Action: undefined, Resource: undefined, Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Condition: { Bool: { 'aws:SecureTransport': 'true' } } };
+    expect(normalisePolicy({ Statement: statement })).to.deep.equal({
+      Statement: [{ Condition: { Bool: { 'aws:SecureTransport': ['true'] } }, Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' } }],
+    });
+  });
+
   it('turns any before into any after (generated policies) as written, and a respelling into nothing', function () {
     this.timeout(120_000);
     fc.assert(
