@@ -193,6 +193,18 @@ describe('judgeAcross partitions', () => {
     expect(judgeAcross(both, [AWS, CN])).to.deep.equal(judgePolicy(both, AWS));
     expect(judgeAcross(both, [CN, AWS])).to.deep.equal(judgePolicy(both, CN));
   });
+
+  it('keeps the first partition\'s unknown verdict when none has a finding', () => {
+    const model: Policy = {
+      statements: [
+        { index: 0, pointer: '/Statement/0', effect: 'Allow', action: { unknown: true, detail: 'var.aws_actions' }, resource: ['arn:aws:kms:*:*:key/*'] },
+        { index: 1, pointer: '/Statement/1', effect: 'Allow', action: { unknown: true, detail: 'var.cn_actions' }, resource: ['arn:aws-cn:kms:*:*:key/*'] },
+      ],
+    };
+    const detail = (part: string) => `Could allow kms:Decrypt, kms:ReEncryptFrom (all-keys) depending on values known only after apply: ${part}.`;
+    expect(judgeAcross(model, [AWS, CN])).to.deep.equal({ kind: 'unknown', detail: detail('var.aws_actions') });
+    expect(judgeAcross(model, [CN, AWS])).to.deep.equal({ kind: 'unknown', detail: detail('var.cn_actions') });
+  });
 });
 
 describe('judgeAlternatives', () => {
