@@ -92,6 +92,10 @@ describe('policyChange', () => {
     expect(normalisePolicy({ Statement: statement })).to.deep.equal({
       Statement: [{ Condition: { Bool: { 'aws:SecureTransport': ['true'] } }, Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' } }],
     });
+    // An element IAM does not know is compared as written, even when shaped like a Condition.
+    const before = { Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Unknown: { Bool: { 'aws:SecureTransport': 'true' } } }] };
+    const after = { Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Unknown: { Bool: { 'aws:SecureTransport': ['true'] } } }] };
+    expect(policyChange(before, after)).to.deep.equal([{ op: 'replace', path: '/Statement/0/Unknown/Bool/aws:SecureTransport', value: ['true'] }]);
   });
 
   it('turns any before into any after (generated policies) as written, and a respelling into nothing', function () {
