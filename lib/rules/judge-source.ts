@@ -38,7 +38,6 @@ export function readPolicyValue(value: PolicyValue): Readable {
       let document: unknown;
       try {
         document = JSON.parse(value.text);
-      // Stryker disable next-line BlockStatement: document is already undefined when JSON.parse throws
       } catch {
         document = undefined;
       }
