@@ -189,6 +189,145 @@ describe('suggestFix', () => {
       expect(patch.at(-1)).to.deep.equal({ op: 'add', path: '/Statement/0', value: SCOPED(BLOCKED) });
       expect(judge(applied(document, patch)).kind).to.equal('clean');
     });
+
+    describe('for a target given directly', () => {
+      const pointers = (...names: string[]) => names.map((pointer) => ({ pointer }));
+      // A target naming only kms:ReEncryptFrom while the judgement also flags kms:Decrypt: the
+      // statements it names lose kms:ReEncryptFrom first, kms:Decrypt in the next round, and a
+      // NotAction list shows that order; statements found only by the judgement lose both at once.
+      const cases: [name: string, document: Record<string, unknown>, target: { actions: string[]; statements: { pointer: string }[] }, expected: Operation[]][] = [
+        [
+          'a lone statement named /Statement is fixed in the first round',
+          { Statement: { Effect: 'Allow', NotAction: 'iam:*', Resource: '*' } },
+          { actions: ['kms:ReEncryptFrom'], statements: pointers('/Statement') },
+          [{ op: 'replace', path: '/Statement', value: [{ Effect: 'Allow', NotAction: ['iam:*', 'kms:ReEncryptFrom', 'kms:Decrypt'], Resource: '*' }, SCOPED(BLOCKED)] }],
+        ],
+        ...['/Statement/0/NotAction', '/Policy/Statement/0', '/Statement/x'].map((pointer): [string, Record<string, unknown>, { actions: string[]; statements: { pointer: string }[] }, Operation[]] => [
+          `a pointer that names no statement (${pointer}) leaves the statement to the judgement`,
+          { Statement: [{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }] },
+          { actions: ['kms:ReEncryptFrom'], statements: pointers(pointer) },
+          [
+            { op: 'replace', path: '/Statement/0/NotAction', value: ['iam:*', 'kms:Decrypt', 'kms:ReEncryptFrom'] },
+            { op: 'add', path: '/Statement/1', value: SCOPED(BLOCKED) },
+          ],
+        ]),
+        [
+          'a target without statements leaves them all to the judgement',
+          { Statement: [{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }] },
+          { actions: ['kms:ReEncryptFrom'], statements: [] },
+          [
+            { op: 'replace', path: '/Statement/0/NotAction', value: ['iam:*', 'kms:Decrypt', 'kms:ReEncryptFrom'] },
+            { op: 'add', path: '/Statement/1', value: SCOPED(BLOCKED) },
+          ],
+        ],
+        [
+          'the pointer of a statement past the tenth',
+          { Statement: [...Array.from({ length: 11 }, (_, i) => ({ Sid: `S${i}`, Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::bucket${i}/*` })), { Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }] },
+          { actions: ['kms:ReEncryptFrom'], statements: pointers('/Statement/11') },
+          [
+            { op: 'replace', path: '/Statement/11/NotAction', value: ['iam:*', 'kms:ReEncryptFrom', 'kms:Decrypt'] },
+            { op: 'add', path: '/Statement/12', value: SCOPED(BLOCKED) },
+          ],
+        ],
+        [
+          'Action * becomes NotAction of the target\'s actions, then of those the judgement adds',
+          { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+          { actions: ['kms:ReEncryptFrom'], statements: pointers('/Statement/0') },
+          [
+            { op: 'remove', path: '/Statement/0/Action' },
+            { op: 'add', path: '/Statement/0/NotAction', value: ['kms:ReEncryptFrom', 'kms:Decrypt'] },
+            { op: 'add', path: '/Statement/1', value: SCOPED(BLOCKED) },
+          ],
+        ],
+        [
+          'the actions in any order: NotAction and the scoped statement list them sorted',
+          { Statement: [{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }] },
+          { actions: ['kms:ReEncryptFrom', 'kms:Decrypt'], statements: pointers('/Statement/0') },
+          [
+            { op: 'replace', path: '/Statement/0/NotAction', value: ['iam:*', 'kms:Decrypt', 'kms:ReEncryptFrom'] },
+            { op: 'add', path: '/Statement/1', value: SCOPED(BLOCKED) },
+          ],
+        ],
+        [
+          'named statements that grant none of the actions, and named Deny statements, are left as they are',
+          {
+            Statement: [
+              { Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' },
+              { Effect: 'Allow', NotAction: 'kms:*', Resource: 'arn:aws:s3:::bucket/*' },
+              { Effect: 'Allow', Action: 's3:GetObject', Resource: '*' },
+              { Effect: 'Deny', Action: 'kms:*', Resource: '*', Condition: { Bool: { 'aws:ViaAWSService': 'false' } } },
+            ],
+          },
+          { actions: ['kms:Decrypt'], statements: pointers('/Statement/0', '/Statement/1', '/Statement/2', '/Statement/3') },
+          [
+            { op: 'remove', path: '/Statement/0' },
+            { op: 'add', path: '/Statement/3', value: SCOPED(['kms:Decrypt']) },
+          ],
+        ],
+      ];
+      for (const [name, document, target, expected] of cases) {
+        it(name, () => {
+          const patch = suggestFix(document, { ...target, scope: 'all-keys' }, { evaluations: [AWS] });
+          expect(patch).to.deep.equal(expected);
+          expect(judge(applied(document, patch)).kind).to.equal('clean');
+        });
+      }
+    });
+
+    it('keeps the other KMS entries of a statement as written: their case, and names it does not know', () => {
+      const document = { Statement: [{ Effect: 'Allow', Action: ['kms:Decrypt', 'KMS:encrypt', 'kms:NotAnAction'], Resource: '*' }] };
+      expect(suggestFix(document, findingOf(document))).to.deep.equal([
+        { op: 'replace', path: '/Statement/0/Action', value: ['KMS:encrypt', 'kms:NotAnAction'] },
+        { op: 'add', path: '/Statement/1', value: SCOPED(['kms:Decrypt']) },
+      ]);
+    });
+
+    it('leaves a statement no Action list can narrow exactly as written, duplicates included', () => {
+      const document = { Statement: [{ Effect: 'Allow', Action: ['*:Decrypt', '*:DECRYPT', 's3:GetObject', 'S3:getobject'], Resource: '*' }] };
+      const patch = suggestFix(document, findingOf(document));
+      expect(patch).to.deep.equal([
+        { op: 'add', path: '/Statement/1', value: SCOPED(['kms:Decrypt']) },
+        { op: 'add', path: '/Statement/2', value: { Sid: DENY_SID, Effect: 'Deny', Action: ['kms:Decrypt'], NotResource: [PLACEHOLDER] } },
+      ]);
+    });
+
+    it('fixes the statements another partition reveals before taking the actions back with a Deny', () => {
+      // Judged in aws, the finding names only the statement no Action list can narrow; aws-cn also
+      // flags the second statement, which is removed before the Deny is added.
+      const evaluations: EvaluationOptions[] = [AWS, { ...AWS, partition: 'aws-cn' }];
+      const document = {
+        Statement: [
+          { Effect: 'Allow', Action: '*:Decrypt', Resource: 'arn:aws:kms:*:*:key/*' },
+          { Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws-cn:kms:*:*:key/*' },
+        ],
+      };
+      const finding = findingOf(document);
+      expect(finding.statements.map((s) => s.pointer)).to.deep.equal(['/Statement/0']);
+      const patch = suggestFix(document, finding, { evaluations });
+      expect(patch).to.deep.equal([
+        { op: 'remove', path: '/Statement/1' },
+        { op: 'add', path: '/Statement/1', value: SCOPED(['kms:Decrypt']) },
+        { op: 'add', path: '/Statement/2', value: { Sid: DENY_SID, Effect: 'Deny', Action: ['kms:Decrypt'], NotResource: [PLACEHOLDER] } },
+      ]);
+      for (const options of evaluations) expect(judge(applied(document, patch), options).kind).to.equal('clean');
+    });
+
+    it('fixes the named statements of a document the policy parser rejects, keeping what is not an action name once, without judging it again', () => {
+      const document = {
+        Statement: [
+          { Effect: 'Allow', Action: ['s3:GetObject', 'kms:Decrypt', 42, 42, ['*'], 'iam:PassRole'], Resource: '*' },
+          null,
+          { Effect: 'Allow', NotAction: ['iam:*', 7], Resource: '*' },
+        ],
+      };
+      expect(parsePolicy(document)).to.have.property('error');
+      const patch = suggestFix(document, { actions: ['kms:Decrypt'], statements: [{ pointer: '/Statement/0' }, { pointer: '/Statement/2' }], scope: 'all-keys' });
+      expect(patch).to.deep.equal([
+        { op: 'replace', path: '/Statement/0/Action', value: ['s3:GetObject', 42, ['*'], 'iam:PassRole'] },
+        { op: 'replace', path: '/Statement/2/NotAction', value: ['iam:*', 7, 'kms:Decrypt'] },
+        { op: 'add', path: '/Statement/3', value: SCOPED(['kms:Decrypt']) },
+      ]);
+    });
   });
 
   describe('over many generated policies', () => {

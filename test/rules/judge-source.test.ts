@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import type { EvaluationOptions } from '../../lib/iam/types.js';
-import { fingerprintOf, judgeAcross, judgeSource } from '../../lib/rules/judge-source.js';
-import { parsePolicy } from '../../lib/iam/index.js';
+import { fingerprintOf, judgeAcross, judgeAlternatives, judgeSource } from '../../lib/rules/judge-source.js';
+import { judgePolicy, parsePolicy } from '../../lib/iam/index.js';
+import type { Policy, Verdict } from '../../lib/iam/types.js';
 import type { PolicySource, PolicyValue } from '../../lib/types.js';
 
 const AWS: EvaluationOptions = { blockedActions: ['kms:Decrypt', 'kms:ReEncryptFrom'], partition: 'aws', conditions: 'ignore' };
@@ -55,6 +56,7 @@ describe('judgeSource', () => {
     ['before unknown', { kind: 'unknown', detail: 'x' }, ALL, true],
     ['before invalid', { kind: 'text', text: '{' }, ALL, true],
     ['before allowed fewer actions', text([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' }]), ALL, true],
+    ['widened from account-keys to all-keys for the same actions', text([{ Effect: 'Allow', Action: ['kms:Decrypt', 'kms:ReEncryptFrom'], Resource: 'arn:aws:kms:*:111122223333:key/*' }]), ALL, true],
   ];
   for (const [name, before, after, introduced] of introducedCases) {
     it(`introduced is ${introduced} when ${name}`, () => {
@@ -80,6 +82,7 @@ describe('judgeSource', () => {
     ['JSON null as text', { kind: 'text', text: 'null' }, 'invalid', 'Policy document is null, not a JSON object.'],
     ['text that is not JSON', { kind: 'text', text: '{"Statement": [' }, 'invalid', 'Policy document is not valid JSON at line 1, column 16: the text ends before the JSON value does.'],
     ['an unknown document without a model', { kind: 'unknown', detail: 'policy is not known until apply' }, 'unknown', 'policy is not known until apply'],
+    ['a document object that is not a policy', { kind: 'object', value: { Version: '2012-10-17', Statement: 42 } }, 'invalid', 'Statement (/Statement) is a number, not an object or a list of statements.'],
   ];
   for (const [name, after, reason, detail] of unevaluated) {
     it(`lists ${name} as unevaluated ${reason}`, () => {
@@ -110,6 +113,60 @@ describe('judgeSource', () => {
     });
   });
 
+  const PLACEHOLDER = 'arn:aws:kms:REGION:ACCOUNT_ID:key/KEY_ID';
+  const scoped = (actions: string[], resource = PLACEHOLDER) => ({ Sid: 'KmsguardScopedDecrypt', Effect: 'Allow', Action: actions, Resource: [resource] });
+  const fixOf = (after: PolicyValue, evaluations: EvaluationOptions[] = [AWS]) => {
+    const judgement = judgeSource(source(after), origin, evaluations);
+    if (judgement.outcome !== 'finding') throw new Error(`expected a finding, got ${judgement.outcome}`);
+    return judgement.finding.fix;
+  };
+
+  it('gives the fix for a document given as an object', () => {
+    const after: PolicyValue = { kind: 'object', value: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' }] } };
+    expect(fixOf(after)).to.deep.equal([
+      { op: 'remove', path: '/Statement/0' },
+      { op: 'add', path: '/Statement/0', value: scoped(['kms:Decrypt']) },
+    ]);
+  });
+
+  it('fixes in the partitions judged: the placeholder in the first, other partitions left alone', () => {
+    const after = text([
+      { Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws-cn:kms:*:*:key/*' },
+      { Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:*:*:key/*' },
+    ]);
+    expect(fixOf(after, [CN])).to.deep.equal([
+      { op: 'remove', path: '/Statement/0' },
+      { op: 'add', path: '/Statement/1', value: scoped(['kms:Decrypt'], 'arn:aws-cn:kms:REGION:ACCOUNT_ID:key/KEY_ID') },
+    ]);
+  });
+
+  it('gives no fix without a document object to patch: a model only, or an object value that is JSON text', () => {
+    const allPolicy = parsePolicy((ALL as { text: string }).text);
+    if ('error' in allPolicy) throw new Error(allPolicy.error.message);
+    const verdict = judgePolicy(allPolicy.policy, AWS);
+    if (verdict.kind !== 'finding') throw new Error('expected a finding');
+    const expected = {
+      ruleId: 'kms-decrypt-all-keys',
+      severity: 'high',
+      scope: 'all-keys',
+      address: 'aws_iam_policy.p',
+      resourceType: 'aws_iam_policy',
+      policyPath: 'policy',
+      actions: ['kms:Decrypt', 'kms:ReEncryptFrom'],
+      statements: verdict.statements,
+      conditionKeys: verdict.conditionKeys,
+      introduced: true,
+      fingerprint: fingerprintOf('kms-decrypt-all-keys', 'aws_iam_policy.p', 'policy', ['kms:Decrypt', 'kms:ReEncryptFrom']),
+      message: 'aws_iam_policy.p (policy) allows kms:Decrypt, kms:ReEncryptFrom on KMS keys in accounts the policy does not name, through statement 0.',
+      source: 'plan.json',
+    };
+    const afters: PolicyValue[] = [
+      { kind: 'unknown', detail: 'policy is not known until apply', model: allPolicy.policy },
+      { kind: 'object', value: (ALL as { text: string }).text },
+    ];
+    for (const after of afters) expect(judgeSource(source(after), origin, [AWS])).to.deep.equal({ outcome: 'finding', finding: expected });
+  });
+
   it('is clean for a policy naming its keys', () => {
     expect(judgeSource(source(NAMED), origin, [AWS])).to.deep.equal({ outcome: 'clean' });
   });
@@ -130,4 +187,66 @@ describe('judgeAcross partitions', () => {
     const wide = judgeAcross(policy(cnOnly), [AWS, CN]);
     expect(wide.kind === 'finding' && wide.scope).to.equal('all-keys');
   });
+
+  it('keeps the first partition\'s finding among findings of the same scope', () => {
+    const both = policy(text([
+      { Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:*:*:key/*' },
+      { Effect: 'Allow', Action: 'kms:ReEncryptFrom', Resource: 'arn:aws-cn:kms:*:*:key/*' },
+    ]));
+    expect(judgeAcross(both, [AWS, CN])).to.deep.equal(judgePolicy(both, AWS));
+    expect(judgeAcross(both, [CN, AWS])).to.deep.equal(judgePolicy(both, CN));
+  });
+
+  it('keeps the first partition\'s unknown verdict when none has a finding', () => {
+    const model: Policy = {
+      statements: [
+        { index: 0, pointer: '/Statement/0', effect: 'Allow', action: { unknown: true, detail: 'var.aws_actions' }, resource: ['arn:aws:kms:*:*:key/*'] },
+        { index: 1, pointer: '/Statement/1', effect: 'Allow', action: { unknown: true, detail: 'var.cn_actions' }, resource: ['arn:aws-cn:kms:*:*:key/*'] },
+      ],
+    };
+    const detail = (part: string) => `Could allow kms:Decrypt, kms:ReEncryptFrom (all-keys) depending on values known only after apply: ${part}.`;
+    expect(judgeAcross(model, [AWS, CN])).to.deep.equal({ kind: 'unknown', detail: detail('var.aws_actions') });
+    expect(judgeAcross(model, [CN, AWS])).to.deep.equal({ kind: 'unknown', detail: detail('var.cn_actions') });
+  });
+});
+
+describe('judgeAlternatives', () => {
+  const policy = (statements: unknown[]): Policy => {
+    const parsed = parsePolicy({ Version: '2012-10-17', Statement: statements });
+    if ('error' in parsed) throw new Error(parsed.error.message);
+    return parsed.policy;
+  };
+  const allow = (action: string | string[], resource: string) => ({ Effect: 'Allow', Action: action, Resource: resource });
+  const BOTH_ALL = policy([allow('kms:*', '*')]);
+  const DECRYPT_ALL = policy([allow('kms:Decrypt', '*')]);
+  const DECRYPT_ALL_SECOND = policy([allow('s3:GetObject', '*'), allow('kms:Decrypt', '*')]);
+  const REENCRYPT_ALL = policy([allow('kms:ReEncryptFrom', '*')]);
+  const DECRYPT_ACCOUNT = policy([allow('kms:Decrypt', 'arn:aws:kms:*:111122223333:key/*')]);
+  const BOTH_REGION = policy([allow(['kms:Decrypt', 'kms:ReEncryptFrom'], 'arn:aws:kms:us-east-1:111122223333:key/*')]);
+  const NAMED_KEY = policy([allow('kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:key/abcd')]);
+  const alone = (p: Policy) => {
+    const verdict = judgePolicy(p, AWS);
+    if (verdict.kind !== 'finding') throw new Error('expected a finding');
+    return verdict;
+  };
+
+  const cases: [name: string, policies: Policy[], expected: () => Verdict][] = [
+    ['all clean: clean', [NAMED_KEY, NAMED_KEY], () => ({ kind: 'clean' })],
+    [
+      'one clean: unknown, each verdict named in order',
+      [BOTH_ALL, NAMED_KEY, DECRYPT_ACCOUNT],
+      () => ({ kind: 'unknown', detail: 'one of a, b, c; each judged alone: all-keys finding, clean, account-keys finding' }),
+    ],
+    ['different scopes: the narrowest, widening to the widest', [BOTH_ALL, DECRYPT_ACCOUNT], () => ({ ...alone(DECRYPT_ACCOUNT), mayWidenTo: 'all-keys' })],
+    ['the widest is not the last', [BOTH_REGION, BOTH_ALL, DECRYPT_ACCOUNT], () => ({ ...alone(BOTH_REGION), actions: ['kms:Decrypt'], mayWidenTo: 'all-keys' })],
+    ['the same scope: the one with fewer actions, not widening', [BOTH_ALL, DECRYPT_ALL], () => alone(DECRYPT_ALL)],
+    ['the same scope and as many actions: the first', [DECRYPT_ALL, DECRYPT_ALL_SECOND], () => alone(DECRYPT_ALL)],
+    ['the same scope and as many actions, the other order: the first', [DECRYPT_ALL_SECOND, DECRYPT_ALL], () => alone(DECRYPT_ALL_SECOND)],
+    ['no action in common: the narrowest one\'s actions', [DECRYPT_ALL, REENCRYPT_ALL], () => alone(DECRYPT_ALL)],
+  ];
+  for (const [name, policies, expected] of cases) {
+    it(name, () => {
+      expect(judgeAlternatives(policies, 'one of a, b, c', [AWS])).to.deep.equal(expected());
+    });
+  }
 });

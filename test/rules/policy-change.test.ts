@@ -76,6 +76,28 @@ describe('policyChange', () => {
     expect(before).to.deep.equal(BEFORE);
   });
 
+  it('gives a whole replacement between a document object and a list', () => {
+    const before = { Version: '2012-10-17', Statement: [] };
+    expect(policyChange(before, [before])).to.deep.equal([{ op: 'replace', path: '', value: [before] }]);
+    expect(policyChange([before], before)).to.deep.equal([{ op: 'replace', path: '', value: before }]);
+  });
+
+  it('parses text only: a list is not read as the JSON text it would join to', () => {
+    expect(normalisePolicy(['{"Version":"2012-10-17"}'])).to.deep.equal(['{"Version":"2012-10-17"}']);
+    expect(policyChange([1], [2])).to.deep.equal([{ op: 'replace', path: '/0', value: 2 }]);
+  });
+
+  it('drops statement keys without a value, and spells as lists only the list elements and condition values', () => {
+    const statement = { Effect: 'Allow', Action: undefined, Resource: undefined, Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Condition: { Bool: { 'aws:SecureTransport': 'true' } } };
+    expect(normalisePolicy({ Statement: statement })).to.deep.equal({
+      Statement: [{ Condition: { Bool: { 'aws:SecureTransport': ['true'] } }, Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' } }],
+    });
+    // An element IAM does not know is compared as written, even when shaped like a Condition.
+    const before = { Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Unknown: { Bool: { 'aws:SecureTransport': 'true' } } }] };
+    const after = { Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', Unknown: { Bool: { 'aws:SecureTransport': ['true'] } } }] };
+    expect(policyChange(before, after)).to.deep.equal([{ op: 'replace', path: '/Statement/0/Unknown/Bool/aws:SecureTransport', value: ['true'] }]);
+  });
+
   it('turns any before into any after (generated policies) as written, and a respelling into nothing', function () {
     this.timeout(120_000);
     fc.assert(
