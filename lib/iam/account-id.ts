@@ -8,7 +8,7 @@
  * digits and a run of 8. So wildcard-free text with variables may be an account when its other
  * characters are digits, with room for a digit of each variable.
  */
-import { isVariable, type Token } from './glob.js';
+import { isDelimiter, isVariable, type Token } from './glob.js';
 
 export const ACCOUNT_ID_DIGITS = 12;
 
@@ -33,4 +33,26 @@ export function mayBeAccountId(tokens: readonly Token[]): boolean {
   }
   const leastRuns = tokens.length - digits;
   return variables.size === 0 ? digits === ACCOUNT_ID_DIGITS : digits + leastRuns <= ACCOUNT_ID_DIGITS;
+}
+
+/**
+ * The accounts a pattern writes out without a segment of their own: every run of exactly 12
+ * literal digits between delimiters, wildcards and variables (`111122223333` in
+ * `arn:aws:kms:us-east-1:111122223333*`). An account id has 12 digits, so wherever such a run
+ * falls in an account it is the whole account, which the policy has then written out. (A run
+ * that is a whole segment is a spelled value already.)
+ */
+export function writtenAccounts(tokens: readonly Token[]): Token[][] {
+  const accounts: Token[][] = [];
+  let run: Token[] = [];
+  const close = () => {
+    if (run.length === ACCOUNT_ID_DIGITS && run.every(isDigit)) accounts.push(run);
+    run = [];
+  };
+  for (const t of tokens) {
+    if (t < 0 || isDelimiter(t)) close();
+    else run.push(t);
+  }
+  close();
+  return accounts;
 }

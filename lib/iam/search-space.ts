@@ -3,6 +3,7 @@
  * pattern of the policy (and the account limits of ResourceAccount conditions), the values the
  * policy spells out, the variables and characters it uses.
  */
+import { writtenAccounts } from './account-id.js';
 import { PatternSetDfa } from './automaton.js';
 import { STAR, compileArnPattern, isVariable, literalTokens, type Token } from './glob.js';
 import type { ConcreteStatement } from './instantiate.js';
@@ -61,7 +62,9 @@ export class SearchSpace {
         if (item.pattern === undefined) continue;
         const pattern = compileArnPattern(item.pattern);
         add(pattern.tokens);
-        if (item.known) for (const value of pattern.spelled) this.spelled.add(value, REGION | ACCOUNT | KEY_ID);
+        if (!item.known) continue;
+        for (const value of pattern.spelled) this.spelled.add(value, REGION | ACCOUNT | KEY_ID);
+        for (const account of writtenAccounts(pattern.tokens)) this.spelled.add(account, ACCOUNT);
       }
     }
     for (const grant of grants) {

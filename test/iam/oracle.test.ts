@@ -111,6 +111,8 @@ function oracleScope(doc: { Statement: Record<string, unknown>[] }, mode: Condit
     const resources = (s.Resource ?? s.NotResource) as string[];
     for (const r of resources) {
       for (const part of r.split(/[:/]/)) if (part !== '' && !/[*?]/.test(part)) spelled.add(spelledForm(part));
+      // 12 literal digits beside a wildcard write out an account (an account has 12 digits).
+      for (const run of r.split(/[:/*?]|\$\{v\}/)) if (/^[0-9]{12}$/.test(run)) spelledAccounts.add(run);
     }
     const condition = s.Condition as Record<string, Record<string, unknown>> | undefined;
     const allow = s.Effect === 'Allow';

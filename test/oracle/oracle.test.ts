@@ -64,7 +64,11 @@ describe('oracle', function () {
         'all-keys',
       ],
       ['a star spanning region and account', policy(allow('kms:Decrypt', 'arn:aws:kms:us-*:key/*')), 'all-keys'],
-      ['a question mark over a delimiter', policy(allow('kms:Decrypt', 'arn:aws:kms:us-east-1?111122223333:key/*')), 'all-keys'],
+      // The account is written out (12 digits); the region is not a segment of its own, so not spelled out.
+      ['a question mark over a delimiter', policy(allow('kms:Decrypt', 'arn:aws:kms:us-east-1?111122223333:key/*')), 'account-keys'],
+      ['a 12-digit account then a star that takes the rest', policy(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333*')), 'region-keys'],
+      ['a star then a 12-digit account', policy(allow('kms:Decrypt', 'arn:aws:kms:*:*111122223333:key/*')), 'account-keys'],
+      ['12 digits a star may put in the key id', policy(allow('kms:Decrypt', '*111122223333*')), 'all-keys'],
       ['another partition', policy(allow('kms:Decrypt', 'arn:aws-cn:kms:*:*:key/*')), 'none'],
       ['Statement as an object', { Version: '2012-10-17', Statement: allow('kms:*', 'arn:aws:kms:*:111122223333:*') }, 'account-keys'],
     ];

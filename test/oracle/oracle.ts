@@ -5,7 +5,9 @@
  *
  *   allowed(b, k) = some Allow statement matches b and k (its Condition ignored)
  *                   and no Deny statement without a Condition matches b and k
- *   spelled out   = a wildcard-free segment (between `:`/`/`) of any Resource/NotResource pattern
+ *   spelled out   = a wildcard-free segment (between `:`/`/`) of any Resource/NotResource pattern;
+ *                   for an account also a run of exactly 12 literal digits in one (an account
+ *                   has 12 digits: `111122223333` in `arn:aws:kms:us-east-1:111122223333*`)
  *   scope         = all-keys     if allowed on a key whose account is not spelled out,
  *                   account-keys if allowed on a key whose region is not spelled out,
  *                   region-keys  if allowed on a key whose key id is not spelled out,
@@ -27,7 +29,7 @@
  * ResourceAccount value with a variable is refused.
  */
 import { actionTokensOf, globRegExp, resourceTokens, type GlobToken } from './glob.js';
-import { buildUniverse, spelledSegments, type Position, type Universe } from './universe.js';
+import { buildUniverse, spelledSegments, writtenAccounts, type Position, type Universe } from './universe.js';
 import { BLOCKED_ACTIONS, RESOURCE_PATTERNS } from './vocabulary.js';
 
 export type OracleScope = 'all-keys' | 'account-keys' | 'region-keys' | 'none';
@@ -230,10 +232,12 @@ export class Oracle {
     const narrowed = statements.map((s) => narrowing(s, mode));
     const spelled = new Set(statements.flatMap((s) => s.resources.flatMap(spelledBy)));
     for (const n of narrowed) if (n.kind === 'accounts') for (const a of n.accounts) spelled.add(a);
+    const accounts = new Set([...spelled, ...statements.flatMap((s) => s.resources.flatMap((p) => writtenAccounts(resourceTokens(p))))]);
     // Keys whose account / region / key id is NOT spelled out.
     const unspelled = (position: Position): Bits => {
       const bits = this.full();
-      for (const [value, keys] of this.valueBits[position]) if (spelled.has(value)) andNot(bits, keys);
+      const values = position === 'A' ? accounts : spelled;
+      for (const [value, keys] of this.valueBits[position]) if (values.has(value)) andNot(bits, keys);
       return bits;
     };
     const tiers: [Exclude<OracleScope, 'none'>, Bits][] = [

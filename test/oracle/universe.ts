@@ -15,8 +15,9 @@
  *    pattern. Hence whether K matches p is a fixed boolean function of which atoms R, A and I
  *    each satisfy.
  * 2. Spelled-out values. Whether R, A or I is spelled out in a policy only asks whether it
- *    equals one of the wildcard-free segments of the policy's patterns, and all of those come
- *    from the vocabulary (`words`).
+ *    equals one of the wildcard-free segments of the policy's patterns (or, for A, one of the
+ *    12-digit runs they write: `writtenAccounts`), and all of those come from the vocabulary
+ *    (`words`).
  * 3. So everything the oracle asks of a key (which patterns match it, which of its parts are
  *    spelled out) depends only on the triple of "profiles": for each of R, A, I, which atoms of
  *    that position it satisfies and which word it equals. Positions vary independently, so a
@@ -149,6 +150,25 @@ export function spelledSegments(tokens: readonly GlobToken[]): string[] {
   return out;
 }
 
+/**
+ * Accounts a pattern writes out without a segment of their own: runs of exactly 12 literal
+ * digits between delimiters and wildcards (`111122223333` in `arn:aws:kms:us-east-1:111122223333*`).
+ * An account has 12 digits, so a key whose account is such a run has its account written out.
+ */
+export function writtenAccounts(tokens: readonly GlobToken[]): string[] {
+  const out: string[] = [];
+  let run = '';
+  for (const t of [...tokens, STAR]) {
+    if (typeof t === 'string' && !isDelimiter(t)) {
+      run += t;
+      continue;
+    }
+    if (/^[0-9]{12}$/.test(run)) out.push(run);
+    run = '';
+  }
+  return out;
+}
+
 export interface PositionUniverse {
   readonly atoms: readonly (readonly GlobToken[])[];
   readonly words: readonly string[];
@@ -243,6 +263,7 @@ export function buildUniverse(patterns: readonly string[] = RESOURCE_PATTERNS): 
     const tokens = resourceTokens(pattern);
     atomsFor(tokens, (position, atom) => atoms[position].push(atom));
     for (const w of spelledSegments(tokens)) words.add(w);
+    for (const w of writtenAccounts(tokens)) words.add(w);
   }
   const wordList = [...words].sort();
   const positions = Object.fromEntries(

@@ -106,6 +106,8 @@ export function crossingPatterns(): string[] {
   for (const i of KEY_IDS) out.push(`arn:aws:kms:*:key/${i}`, `*:key/${i}`);
   for (const a of ACCOUNTS) if (!hasWildcard(a)) out.push(`*:${a}:key/*`);
   out.push('arn:aws:kms:us-*:key/*', 'arn:aws:kms:*6666:key/*', 'arn:aws:kms:us-east-1?111122223333:key/*', '*-1234567890ab');
+  // Accounts written out as 12 digits beside a wildcard, not as a segment of their own.
+  out.push('arn:aws:kms:us-east-1:111122223333*', 'arn:aws:kms:*:444455556666*', 'arn:aws:kms:*:*111122223333:key/*', '*111122223333*');
   return out;
 }
 
