@@ -12,7 +12,7 @@ import type { ConditionMode } from '../../lib/iam/types.js';
 type Doc = Record<string, unknown>;
 
 /** Scope of the verdict ('none' when clean), for the two actions the checker blocks by default. */
-export function scopeOf(statements: Doc[], conditions: ConditionMode = 'ignore'): string {
+function scopeOf(statements: Doc[], conditions: ConditionMode = 'ignore'): string {
   const parsed = parsePolicy({ Version: '2012-10-17', Statement: statements });
   if ('error' in parsed) throw new Error(parsed.error.message);
   const verdict = judgePolicy(parsed.policy, { blockedActions: ['kms:Decrypt', 'kms:ReEncryptFrom'], partition: 'aws', conditions });
