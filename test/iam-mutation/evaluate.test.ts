@@ -48,6 +48,28 @@ describe('evaluate: patterns shaped like key ARNs are judged by their fields', (
   });
 });
 
+describe('evaluate: grants decided without a key search', () => {
+  // Together with these, the Deny's 300 patterns are too many for the exact key search.
+  const crowded = Array.from({ length: 300 }, (_, i) => `arn:aws:kms:*${i}*:*${i}*:key/*${i}*`);
+
+  it('300 named keys beside a Deny of everything outside 300 wildcard patterns: clean', () => {
+    const keys = Array.from({ length: 300 }, (_, i) => `arn:aws:kms:us-east-${i}:${100000000000 + i * 7919}:key/${i}-ev-${i * 31}`);
+    expect(judged([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: keys }, { Effect: 'Deny', Action: 'kms:Decrypt', NotResource: crowded }])).to.deep.equal({ kind: 'clean' });
+  });
+
+  const denials: [string, Doc][] = [
+    ['a Deny of every resource', { Effect: 'Deny', Action: 'kms:*', Resource: '*' }],
+    ['a Deny of every key ARN beside an alias', { Effect: 'Deny', Action: 'kms:*', Resource: ['arn:aws:kms:*:*:alias/ev10', 'arn:aws:kms:*'] }],
+  ];
+  for (const [name, deny] of denials) {
+    it(`300 wildcard patterns beside ${name}: clean`, () => {
+      const others = Array.from({ length: 300 }, (_, i) => `arn:aws:kms:*:*${i}:key/*`);
+      const statements = [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: crowded }, deny, { Effect: 'Deny', Action: 's3:*', NotResource: others }];
+      expect(judged(statements)).to.deep.equal({ kind: 'clean' });
+    });
+  }
+});
+
 describe('evaluate: statements a finding names after an exact key search', () => {
   it('of two Allows beside a Deny, only the one that grants at the finding\'s scope', () => {
     const verdict = judged([
