@@ -31,10 +31,23 @@ describe('conditions: ResourceAccount values that do not limit the accounts', ()
     ['one account, beside a test of another key', { StringEquals: { 'aws:ResourceAccount': '111122223333', 'kms:ViaService': 'ec2.us-east-1.amazonaws.com' } }, 'account-keys'],
     ['one account, under a second positive operator with a service', { StringEquals: { 'aws:ResourceAccount': '111122223333' }, StringLike: { 'kms:ViaService': 'ec2.*' } }, 'account-keys'],
     ['one account', { StringEquals: { 'aws:ResourceAccount': '111122223333' } }, 'account-keys'],
+    ['one account, then a second ResourceAccount test with a wildcard', { StringEquals: { 'aws:ResourceAccount': '111122223333' }, StringLike: { 'aws:ResourceAccount': '1111*' } }, 'account-keys'],
   ];
   for (const [name, condition, scope] of cases) {
     it(`${name}: ${scope}`, () => {
       expect(scopeOf(judged([allowIn('arn:aws:kms:*:*:key/cd1-*', condition)]))).to.equal(scope);
+    });
+  }
+});
+
+describe('conditions: a ResourceAccount value with a wildcard does not limit a grant of another account', () => {
+  const cases: [string, string][] = [
+    ['a *', '4444*'],
+    ['a ?', '44445555666?'],
+  ];
+  for (const [name, value] of cases) {
+    it(`${name}: the granted account's keys, any region`, () => {
+      expect(scopeOf(judged([allowIn('arn:aws:kms:*:111122223333:key/cd4-*', { StringLike: { 'aws:ResourceAccount': value } })]))).to.equal('account-keys');
     });
   }
 });
