@@ -59,7 +59,9 @@ describe('evaluate: grants decided without a key search', () => {
 
   const denials: [string, Doc][] = [
     ['a Deny of every resource', { Effect: 'Deny', Action: 'kms:*', Resource: '*' }],
-    ['a Deny of every key ARN beside an alias', { Effect: 'Deny', Action: 'kms:*', Resource: ['arn:aws:kms:*:*:alias/ev10', 'arn:aws:kms:*'] }],
+    ['a Deny of every key ARN', { Effect: 'Deny', Action: 'kms:*', Resource: 'arn:aws:kms:*:*:key/*' }],
+    ['a Deny of every key ARN beside an alias', { Effect: 'Deny', Action: 'kms:*', Resource: ['arn:aws:kms:*:*:alias/ev10', 'arn:aws:kms:*:*:key/*'] }],
+    ['a Deny of every key ARN in any partition', { Effect: 'Deny', Action: 'kms:*', Resource: 'arn:*:kms:*:*:key/*' }],
   ];
   for (const [name, deny] of denials) {
     it(`300 wildcard patterns beside ${name}: clean`, () => {
