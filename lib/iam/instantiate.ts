@@ -91,9 +91,13 @@ class Instantiation {
     return values.map((value) => {
       if (!isUnknown(value)) return { text: value, pattern: value, known: true };
       const text = describeUnknown(value);
+      // Stryker disable next-line BooleanLiteral: `known` is read only for an item with a pattern (for its spelled segments)
       if (resource && value.oneKey) return { text, known: false };
       const everythingPermits = allow !== negated;
-      return this.permissive(value) === everythingPermits ? { text, pattern: EVERYTHING, known: false } : { text, known: false };
+      // Stryker disable next-line BooleanLiteral: `*` spells no segment, and `known` is read only for an item with a pattern
+      return this.permissive(value) === everythingPermits ? { text, pattern: EVERYTHING, known: false }
+        : // Stryker disable next-line ObjectLiteral,BooleanLiteral: an item that matches nothing is named in no verdict (judge.ts reports the least permissive reading, where such items are Allow Action/Resource items, named only when they match, or Deny items); without its text and flag it still matches nothing
+          { text, known: false };
     });
   }
 
@@ -101,10 +105,12 @@ class Instantiation {
     if (condition === undefined) return undefined;
     if (!isUnknown(condition)) return { tests: allow ? condition.map((test) => this.conditionTest(test)) : condition, opaque: false };
     // A present Condition narrows an Allow (in `scope` mode) and disarms a Deny.
+    // Stryker disable next-line ArrayDeclaration: an opaque condition's tests are never read (every reader checks `opaque` first)
     return this.permissive(condition) !== allow ? { tests: [], opaque: true } : undefined;
   }
 
   private conditionTest(test: ConditionTest): ConditionTest {
+    // Stryker disable next-line LogicalOperator: a test this lets through has no unknown value (mapped to itself) or narrows no keys (its values are never read; its unknown values only become choices that decide nothing, which judge.ts drops)
     if (!test.values.some(isUnknown) || !valuesNarrowKeys(test)) return test;
     return { ...test, values: test.values.map((value) => (isUnknown(value) && this.permissive(value) ? ANY_VALUE : value)) };
   }
@@ -112,6 +118,7 @@ class Instantiation {
   unknownStatements(unknown: UnknownValue | undefined): ConcreteStatement[] {
     if (!unknown) return [];
     const effect = this.permissive(unknown) ? 'Allow' : 'Deny';
+    // Stryker disable next-line BooleanLiteral: `*` spells no segment, so `known` changes nothing for it
     const everything: ConcreteItem[] = [{ text: describeUnknown(unknown), pattern: EVERYTHING, known: false }];
     return [{ effect, actionNegated: false, actions: everything, resourceNegated: false, resources: everything }];
   }

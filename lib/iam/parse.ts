@@ -76,7 +76,9 @@ function jsonErrorMessage(text: string, error: unknown): string {
   const at = /at position (\d+)/.exec(raw);
   let offset = at ? Number(at[1]) : undefined;
   let reason: string;
+  // Stryker disable next-line Regex: V8 on the Node.js versions this runs on (>= 20) starts this message with `Unexpected token 'c'`, quoted, and no other message has the words
   const token = /^Unexpected token '?(.)/su.exec(raw);
+  // Stryker disable next-line Regex: this V8 message is exactly `Unexpected end of JSON input`; no other has the words
   if (/^Unexpected end of JSON input/.test(raw)) {
     reason = 'the text ends before the JSON value does';
     offset = text.length;

@@ -15,9 +15,13 @@ export const NO_VALUE = -1;
 
 export class SpelledValues {
   private readonly token: Token[] = [0];
+  // Stryker disable next-line ArrayDeclaration: a child index is only tested by `>= 0`, where an absent entry (undefined) fails like -1
   private readonly firstChild: number[] = [-1];
+  // Stryker disable next-line UnaryOperator: the root is no node's child, so its next sibling is never read
   private readonly nextSibling: number[] = [-1];
+  // Stryker disable next-line ArrayDeclaration: slots are only read by `& slot` and written by `|=`, where an absent entry acts as 0
   private readonly slots: number[] = [0];
+  // Stryker disable next-line ArrayDeclaration: an absent entry reads as undefined, the same as the one stored
   private readonly childLists: (Token[] | undefined)[] = [undefined];
   private readonly symbols = new Set<Token>();
   readonly root = 0;
@@ -34,7 +38,9 @@ export class SpelledValues {
         this.token.push(t);
         this.firstChild.push(-1);
         this.nextSibling.push(this.firstChild[node]!);
+        // Stryker disable next-line CallExpression: slots are only read by `& slot` and written by `|=`, where an absent entry acts as 0
         this.slots.push(0);
+        // Stryker disable next-line CallExpression: an absent entry reads as undefined, the same as the one stored
         this.childLists.push(undefined);
         this.firstChild[node] = next;
         this.childLists[node] = undefined;

@@ -49,3 +49,56 @@ describe('parsePolicy messages, value by value', () => {
     });
   }
 });
+
+describe('parsePolicy on values that JSON text cannot hold, and on the unknown option', () => {
+  it('an undefined document is named as such', () => {
+    expect(errorOf(undefined)).to.equal('Policy document is undefined, not a JSON object.');
+  });
+
+  it('an Effect JSON cannot write is shown as its string form', () => {
+    expect(errorOf({ Statement: [{ Effect: 10n, Action: '*', Resource: '*' }] })).to.equal(
+      'Statement 0 (/Statement/0/Effect) has Effect 10; it must be exactly "Allow" or "Deny".',
+    );
+  });
+
+  it('a key present with the value undefined counts as absent', () => {
+    expect(parsePolicy({ Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*', NotResource: undefined }] })).to.deep.equal({
+      policy: { statements: [{ index: 0, pointer: '/Statement/0', effect: 'Allow', action: ['kms:Decrypt'], resource: ['*'] }] },
+    });
+  });
+
+  it('the line and column of an error come from the text before it, not after', () => {
+    expect(errorOf('{"a" 1}\n\n\n')).to.equal("Policy document is not valid JSON at line 1, column 6: expected ':' after property name.");
+  });
+
+  it('a condition value unknown as a whole is one unknown value, even when it is a list', () => {
+    const unknown = { unknown: true as const, detail: 'var.teams' };
+    const parsed = parsePolicy(
+      { Statement: { Effect: 'Allow', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/team': ['a', 'b'] } } } },
+      { unknown: (_, pointer) => (pointer === '/Statement/Condition/StringEquals/aws:ResourceTag~1team' ? unknown : undefined) },
+    );
+    expect(parsed).to.deep.equal({
+      policy: {
+        statements: [
+          { index: 0, pointer: '/Statement', effect: 'Allow', action: ['*'], resource: ['*'], condition: [{ operator: 'StringEquals', key: 'aws:ResourceTag/team', values: [unknown] }] },
+        ],
+      },
+    });
+  });
+
+  it('one unknown statement is kept as the option gave it', () => {
+    const unknown = { unknown: true as const, oneKey: true, detail: 'dynamic.statement' };
+    const parsed = parsePolicy({ Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }, 'later'] }, { unknown: (_, pointer) => (pointer === '/Statement/1' ? unknown : undefined) });
+    expect('policy' in parsed && parsed.policy.unknownStatements).to.equal(unknown);
+  });
+
+  it('an error thrown by the unknown option is not a parse error', () => {
+    expect(() =>
+      parsePolicy('{"Statement": []}', {
+        unknown: () => {
+          throw new RangeError('option failed');
+        },
+      }),
+    ).to.throw(RangeError, 'option failed');
+  });
+});
