@@ -32,7 +32,8 @@ const cases: [string, Doc, ConditionMode, string, string[]][] = [
   ['the caller\'s account, one region', P(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:${aws:PrincipalAccount}:key/*')), 'ignore', 'region-keys', D],
   ['everything denied but the user\'s key', P(allow('kms:*', '*'), denyNot('*', 'arn:aws:kms:us-east-1:111122223333:key/${aws:username}')), 'ignore', 'none', NONE],
   ['everything denied but ids ending in the user name', P(allow('kms:*', 'arn:aws:kms:us-east-1:111122223333:*'), denyNot('*', 'arn:aws:kms:*:key/*${aws:username}')), 'ignore', 'region-keys', BOTH],
-  ['a ? standing for the colon between region and account', P(allow('kms:Decrypt', 'arn:aws:kms:us-east-1?111122223333:key/*')), 'ignore', 'all-keys', D],
+  // The account is written out as its 12 digits; the region is not a segment of its own.
+  ['a ? standing for the colon between region and account', P(allow('kms:Decrypt', 'arn:aws:kms:us-east-1?111122223333:key/*')), 'ignore', 'account-keys', D],
   ['a * spanning region and account', P(allow('kms:Decrypt', 'arn:aws:kms:*:key/1234abcd-*')), 'ignore', 'all-keys', D],
   ['one key id in every account', P(allow('kms:Decrypt', 'arn:aws:kms:*:key/1234abcd-12ab-34cd-56ef-1234567890ab')), 'ignore', 'all-keys', D],
   ['a leading * up to the key id', P(allow('kms:Decrypt', '*:key/mrk-0a1b2c3d4e5f')), 'ignore', 'all-keys', D],
