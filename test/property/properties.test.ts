@@ -47,10 +47,13 @@ function recase(text: string, mask: readonly boolean[]): string {
 function spelledValues(pattern: string): string[] {
   const variables: string[] = [];
   const masked = pattern.replace(/\$\{[^}]*\}/g, (v) => `\u0000${variables.push(v) - 1}\u0000`);
-  return masked
+  const segments = masked
     .split(/[:/]/)
     .filter((segment) => segment !== '' && !/[*?]/.test(segment))
     .map((segment) => segment.replace(/\u0000(\d+)\u0000/g, (_, n: string) => variables[Number(n)]!));
+  // An account written as 12 digits beside a wildcard is spelled out too.
+  const accounts = masked.split(/[:/*?\u0000]/).filter((run) => /^[0-9]{12}$/.test(run));
+  return [...segments, ...accounts];
 }
 
 describe('properties of judgePolicy', function () {
@@ -70,8 +73,8 @@ describe('properties of judgePolicy', function () {
   });
 
   // Scopes are measured against the values a policy spells out, so an added Allow that spells
-  // out a new account, region or key id can rightly narrow: `arn:aws:kms:*:111122223333*` alone
-  // reaches an account nothing names (all-keys); an Allow naming 111122223333 makes it
+  // out a new account, region or key id can rightly narrow: `arn:aws:kms:*:11112222333?:key/*`
+  // alone reaches ten accounts nothing names (all-keys); Allows naming all ten make it
   // account-keys. The law holds for Allows that spell out nothing new.
   it('adding an Allow that spells out nothing new never narrows the scope', () => {
     fc.assert(
