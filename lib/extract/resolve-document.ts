@@ -210,7 +210,9 @@ class DocumentRenderer {
       return out;
     }
     const statements = this.after.statement;
-    if (!Array.isArray(statements)) return out;
+    if (statements === null || statements === undefined) return out;
+    // Terraform writes blocks as a list: anything else could not be read (never dropped, which could pass it).
+    if (!Array.isArray(statements)) throw new Unreadable(`${label} is not a list of blocks`);
     const configured = this.expressions.statement;
     // Dynamic blocks are left out of the configuration: blocks line up only when the counts agree.
     const aligned = Array.isArray(configured) && configured.length === statements.length;
@@ -238,7 +240,9 @@ class DocumentRenderer {
     const out: JsonStatement = {};
 
     if (isUnknownAt(this.mask, [...maskPath, 'sid'])) out.Sid = new Hole(unknown('sid'));
-    else if (typeof statement.sid === 'string' && statement.sid !== '') out.Sid = statement.sid;
+    else if (typeof statement.sid === 'string') {
+      if (statement.sid !== '') out.Sid = statement.sid;
+    } else if (statement.sid !== null && statement.sid !== undefined) throw new Unreadable(`${label}.sid is not a string`);
 
     if (isUnknownAt(this.mask, [...maskPath, 'effect'])) out.Effect = new Hole(unknown('effect'));
     else out.Effect = statement.effect === null || statement.effect === undefined || statement.effect === '' ? 'Allow' : statement.effect;
@@ -250,7 +254,7 @@ class DocumentRenderer {
       ['not_resources', 'NotResource', true],
     ];
     for (const [attribute, element, isResource] of elements) {
-      const list = this.list(statement[attribute], [...maskPath, attribute], (j) => {
+      const list = this.list(statement[attribute], [...maskPath, attribute], `${label}.${attribute}`, (j) => {
         const at = j === undefined ? attribute : `${attribute}[${j}]`;
         return this.unknownAt(`${label}.${at}`, configPath && [...configPath, attribute], isResource);
       });
@@ -262,11 +266,20 @@ class DocumentRenderer {
     return out;
   }
 
-  /** A set or list of strings: undefined when empty or null (the provider leaves it out). */
-  private list(value: unknown, maskPath: readonly (string | number)[], unknown: (j?: number) => UnknownValue): Hole | (string | Hole)[] | undefined {
+  /**
+   * A set or list of strings: undefined when empty or null (the provider leaves it out). A value
+   * of another type (Terraform writes none) could not be read.
+   */
+  private list(
+    value: unknown,
+    maskPath: readonly (string | number)[],
+    label: string,
+    unknown: (j?: number) => UnknownValue,
+  ): Hole | (string | Hole)[] | undefined {
     if (isUnknownAt(this.mask, maskPath)) return new Hole(unknown());
     if (value === null || value === undefined) return undefined;
-    const values: unknown[] = Array.isArray(value) ? value : [value];
+    if (!Array.isArray(value)) throw new Unreadable(`${label} is not a list of strings`);
+    const values: unknown[] = value;
     let maskList: unknown = this.mask;
     for (const step of maskPath) maskList = isRecord(maskList) || Array.isArray(maskList) ? (maskList as Record<string | number, unknown>)[step] : undefined;
     // A set's unknown elements may be left out of `after` and only counted in the mask.
@@ -276,7 +289,8 @@ class DocumentRenderer {
     for (let j = 0; j < length; j++) {
       const item = values[j];
       if ((Array.isArray(maskList) && maskList[j] === true) || item === null || item === undefined) out.push(new Hole(unknown(j)));
-      else out.push(typeof item === 'string' ? item : JSON.stringify(item));
+      else if (typeof item === 'string') out.push(item);
+      else throw new Unreadable(`${label}[${j}] is not a string`);
     }
     return out;
   }
@@ -299,7 +313,10 @@ class DocumentRenderer {
   ): unknown {
     const whole = () => this.unknownAt(`${label}.condition`, configPath, false);
     if (isUnknownAt(this.mask, maskPath)) return new Hole(whole());
-    if (!Array.isArray(value) || value.length === 0) return undefined;
+    if (value === null || value === undefined) return undefined;
+    // Dropping a condition would make a Deny unconditional: a value of another type could not be read.
+    if (!Array.isArray(value)) throw new Unreadable(`${label}.condition is not a list of blocks`);
+    if (value.length === 0) return undefined;
     const out: Record<string, Record<string, Hole | (string | Hole)[]>> = {};
     for (let k = 0; k < value.length; k++) {
       const block: unknown = value[k];
@@ -314,7 +331,7 @@ class DocumentRenderer {
         return new Hole(whole());
       }
       const configured = configPath && this.conditionBlock(configPath, block.test, block.variable);
-      const values = this.list(block.values, [...at, 'values'], (j) =>
+      const values = this.list(block.values, [...at, 'values'], `${label}.condition[${k}].values`, (j) =>
         this.unknownAt(`${label}.condition[${k}].values${j === undefined ? '' : `[${j}]`}`, configured && [...configured, 'values'], false),
       );
       const substituted = this.substitute(values ?? []);

@@ -298,6 +298,38 @@ describe('resolve: edge cases on documents built in the test', () => {
     });
   });
 
+  const wrongTypes: [string, Statement[] | string, string][] = [
+    ['statement blocks that are not a list', 'kms:*', 'data.aws_iam_policy_document.d statement is not a list of blocks'],
+    ['actions that are not a list', [statement({ actions: 'kms:*', resources: ['*'] })], 'data.aws_iam_policy_document.d statement[0].actions is not a list of strings'],
+    ['an action that is not a string', [statement({ actions: ['kms:*', 42], resources: ['*'] })], 'data.aws_iam_policy_document.d statement[0].actions[1] is not a string'],
+    ['resources given as an object', [statement({ actions: ['kms:*'], resources: { arn: '*' } })], 'data.aws_iam_policy_document.d statement[0].resources is not a list of strings'],
+    ['a Sid that is not a string', [statement({ sid: 7, actions: ['kms:*'], resources: ['*'] })], 'data.aws_iam_policy_document.d statement[0].sid is not a string'],
+    ['condition blocks that are not a list', [statement({ actions: ['kms:*'], resources: ['*'], condition: { test: 'Bool' } })], 'data.aws_iam_policy_document.d statement[0].condition is not a list of blocks'],
+    [
+      'condition values that are not strings',
+      [statement({ actions: ['kms:*'], resources: ['*'], condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: [true] }] })],
+      'data.aws_iam_policy_document.d statement[0].condition[0].values[0] is not a string',
+    ],
+  ];
+  for (const [what, statements, detail] of wrongTypes) {
+    it(`reads ${what} (which Terraform never writes) as unknown, never as a document without them`, () => {
+      const data = deferred('d', statements as Statement[], []);
+      const document = planDocument([policy('p'), data], configuration([config('aws_iam_policy.p', { policy: usesDocument('d') })]));
+      expect(resolve(document, 'aws_iam_policy.p', ['policy'])).to.deep.equal({ kind: 'unknown', detail: `policy is not known until apply: ${detail}` });
+    });
+  }
+
+  it('reads statement: null (how Terraform writes no statement blocks) as no statements of its own', () => {
+    const source = '{"Statement":[{"Effect":"Allow","Action":"kms:Decrypt","Resource":"*"}]}';
+    const data = deferred('d', null, [], { source_policy_documents: [source] });
+    const document = planDocument([policy('p'), data], configuration([config('aws_iam_policy.p', { policy: usesDocument('d') })]));
+    const resolved = resolve(document, 'aws_iam_policy.p', ['policy']);
+    expect(resolved.kind).to.equal('unknown');
+    expect((resolved as { model?: unknown }).model).to.deep.include({
+      statements: [{ index: 0, pointer: '/Statement/0', effect: 'Allow', action: ['kms:Decrypt'], resource: ['*'] }],
+    });
+  });
+
   it('stops at documents that include themselves', () => {
     const a = deferred('a', [statement({ actions: ['s3:*'], resources: ['*'] })], [{}], { source_policy_documents: [null] }, { source_policy_documents: [true] });
     const b = deferred('b', [statement({ actions: ['kms:*'], resources: ['*'] })], [{}], { source_policy_documents: [null] }, { source_policy_documents: [true] });
