@@ -13,7 +13,7 @@
  * and key id have wildcards.
  */
 import { mayBeAccountId } from './account-id.js';
-import { QMARK, STAR, isDelimiter, literalTokens, tokensMatch, type ArnPattern, type Token } from './glob.js';
+import { QMARK, STAR, isDelimiter, isVariable, literalTokens, tokensMatch, type ArnPattern, type Token } from './glob.js';
 import type { Scope } from './types.js';
 
 const COLON = 0x3a;
@@ -27,6 +27,14 @@ export type PatternScope = Scope | 'none';
 
 const hasWildcard = (field: readonly Token[]) => field.some((t) => t === STAR || t === QMARK);
 const canBeNonEmpty = (field: readonly Token[]) => field.length > 0;
+/**
+ * A variable written twice stands for the same run twice (`${v}1${v}` is 2n+1 digits, never 12),
+ * which mayBeAccountId does not weigh: such an account is left to the exact search.
+ */
+const repeatsVariable = (field: readonly Token[]) => {
+  const variables = field.filter(isVariable);
+  return new Set(variables).size !== variables.length;
+};
 
 interface KeyShape {
   readonly region: readonly Token[];
@@ -68,7 +76,7 @@ export function keyPatternScope(pattern: ArnPattern, partition: string): Pattern
   if (shape === undefined) return undefined;
   if (shape === null) return 'none';
   if (onlyStars(shape.account)) return 'all-keys';
-  if (hasWildcard(shape.account)) return undefined;
+  if (hasWildcard(shape.account) || repeatsVariable(shape.account)) return undefined;
   if (!mayBeAccountId(shape.account)) return 'none';
   if (hasWildcard(shape.region)) return 'account-keys';
   if (hasWildcard(shape.id)) return 'region-keys';
