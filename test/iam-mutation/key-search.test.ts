@@ -58,6 +58,13 @@ const cases: [string, Doc, Judged][] = [
     { scope: 'account-keys', resources: [['arn:aws:kms:*:${aws:userid}${aws:username}${aws:userid}1:key/*']] },
   ],
   [
+    // The search meets `${aws:username}` 1 and `${aws:userid}` 10 (11 digits) before
+    // `${aws:username}` 10 and `${aws:userid}` 1: only the second can take `${aws:userid}` again.
+    'one variable once, then another twice: paths that differ only in run lengths',
+    P(allow('kms:Decrypt', 'arn:aws:kms:*:${aws:username}${aws:userid}${aws:userid}:key/*'), ALIASES),
+    { scope: 'account-keys', resources: [['arn:aws:kms:*:${aws:username}${aws:userid}${aws:userid}:key/*']] },
+  ],
+  [
     'a variable region of one account',
     P(allow('kms:Decrypt', 'arn:aws:kms:${aws:RequestedRegion}:111122223333:key/*'), ALIASES),
     { scope: 'region-keys', resources: [['arn:aws:kms:${aws:RequestedRegion}:111122223333:key/*']] },
