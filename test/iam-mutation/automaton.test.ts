@@ -11,30 +11,37 @@ import { arnPatternTokens, literalTokens, variableToken } from '../../lib/iam/gl
 const dfaOf = (patterns: string[], budgets = [{ colons: 0, slashes: 0 }]) => new PatternSetDfa(patterns.map(arnPatternTokens), budgets);
 const sym = (ch: string) => ch.codePointAt(0)!;
 
+// Each test builds its automaton itself: the states are built while the test runs.
 describe('PatternSetDfa: state contents', () => {
   // 0 `*`, 1 `a*`, 2 `a*b`, 3 `**`, 4 `a`, 5 `` (the empty pattern).
-  const dfa = dfaOf(['*', 'a*', 'a*b', '**', 'a', '']);
-  const afterA = dfa.step(dfa.start, sym('a'));
+  const build = () => {
+    const dfa = dfaOf(['*', 'a*', 'a*b', '**', 'a', '']);
+    return { dfa, afterA: dfa.step(dfa.start, sym('a')) };
+  };
 
   it('lists live patterns once each, in order', () => {
+    const { dfa, afterA } = build();
     expect(dfa.live(dfa.start)).to.deep.equal([0, 1, 2, 3, 4, 5]);
     expect(dfa.live(afterA)).to.deep.equal([0, 1, 2, 3, 4]);
     expect(dfa.live(dfa.step(afterA, sym('b')))).to.deep.equal([0, 1, 2, 3]);
   });
 
   it('lists accepting patterns', () => {
+    const { dfa, afterA } = build();
     expect(dfa.accepting(dfa.start)).to.deep.equal([0, 3, 5]);
     expect(dfa.accepting(afterA)).to.deep.equal([0, 1, 3, 4]);
     expect(dfa.accepting(dfa.step(afterA, sym('b')))).to.deep.equal([0, 1, 2, 3]);
   });
 
   it('lists as universal the patterns at a `*` followed only by `*` (not those merely at their end)', () => {
+    const { dfa, afterA } = build();
     expect(dfa.universal(dfa.start)).to.deep.equal([0, 3]);
     expect(dfa.universal(afterA)).to.deep.equal([0, 1, 3]);
     expect(dfa.universal(dfa.step(afterA, sym('b')))).to.deep.equal([0, 1, 3]);
   });
 
   it('lists the literals live positions expect', () => {
+    const { dfa, afterA } = build();
     expect(dfa.literals(dfa.start)).to.deep.equal([sym('a')]);
     expect(dfa.literals(afterA)).to.deep.equal([sym('b')]);
   });
@@ -48,10 +55,9 @@ describe('PatternSetDfa: delimiter budgets', () => {
     { colons: 0, slashes: 1 },
     { colons: 1, slashes: 1 },
   ];
-  const dfa = dfaOf(['x:y', 'x/y', 'xy', 'x:y/z'], budgets);
-  const within = (state: number) => budgets.map((_, b) => dfa.liveWithin(state, b));
-
   it('keeps, per budget, the patterns whose rest spells no more `:` and `/` than it allows', () => {
+    const dfa = dfaOf(['x:y', 'x/y', 'xy', 'x:y/z'], budgets);
+    const within = (state: number) => budgets.map((_, b) => dfa.liveWithin(state, b));
     expect(within(dfa.start)).to.deep.equal([[2], [0, 2], [1, 2], [0, 1, 2, 3]]);
     expect(within(dfa.step(dfa.start, sym('x')))).to.deep.equal([[2], [0, 2], [1, 2], [0, 1, 2, 3]]);
     expect(within(dfa.stepAll(dfa.start, literalTokens('x:')))).to.deep.equal([[0], [0], [0, 3], [0, 3]]);

@@ -7,7 +7,7 @@
  * and patterns told apart by their tokens.
  */
 import { expect } from 'chai';
-import { P, allow, deny, judged, type Doc, type Judged } from './judge-table.js';
+import { P, UNKNOWN, allow, deny, judged, type Doc, type Judged } from './judge-table.js';
 
 /** A Deny that matches no key: it only sends the group to the exact search. */
 const ALIASES = deny('kms:Decrypt', 'arn:aws:kms:*:*:alias/*');
@@ -15,6 +15,10 @@ const EIGHT = ['*', 'arn:*', 'arn:aws:*', 'arn:aws:kms:*', '*:kms:*', '*key*', '
 /** Ten accounts in eu-west-1, one per first digit: every digit continues a spelled account. */
 const TEN_ACCOUNTS = Array.from({ length: 10 }, (_, n) => `arn:aws:kms:eu-west-1:${String(n).repeat(12)}:key/k`);
 const OWN_ACCOUNT = { StringEquals: { 'aws:ResourceAccount': '${aws:PrincipalAccount}' } };
+/** An account not known until apply: any one account, named by the plan (no limit pattern). */
+const SOME_ACCOUNT = { StringEquals: { 'aws:ResourceAccount': UNKNOWN } };
+/** Ten accounts, one per first digit, and one not known until apply. */
+const TEN_OR_SOME = { StringEquals: { 'aws:ResourceAccount': [...Array.from({ length: 10 }, (_, n) => String(n).repeat(12)), UNKNOWN] } };
 /** Token lists that join to the same digits without a separator: `a` `d` (97, 100) and tab, U+1BBC (9, 7100). */
 const AD = 'arn:aws:kms:*:*:key/ad*';
 const TAB_1BBC = `arn:aws:kms:*:*:key/\t${String.fromCodePoint(7100)}*`;
@@ -89,9 +93,19 @@ const scoped: [string, Doc, Judged][] = [
   ],
   ['the own account alone', P(allow('kms:Decrypt', '*', { Condition: OWN_ACCOUNT })), { scope: 'account-keys', resources: [['*']] }],
   [
-    'one account by condition, a Deny of aliases',
-    P(allow('kms:Decrypt', '*', { Condition: { StringEquals: { 'aws:ResourceAccount': '111122223333' } } }), ALIASES),
-    { scope: 'account-keys', resources: [['*']] },
+    // Most permissive: the grant's keys are in one account the plan names, which may be any; the
+    // unknown Resource is `*`, so all-keys. Least: the account is one unknown value and the
+    // unknown Resource matches nothing, so account-keys.
+    'an account known after apply beside a Resource known after apply',
+    P(allow('kms:Decrypt', '*', { Condition: SOME_ACCOUNT }), allow('kms:Decrypt', UNKNOWN)),
+    { scope: 'account-keys', resources: [['*']], mayWidenTo: 'all-keys' },
+  ],
+  [
+    // The condition spells ten accounts, one per first digit, with no pattern: every first digit
+    // continues a spelled account, and the grant of `*` still reaches accounts none names.
+    'ten named accounts and one known after apply, beside a Resource known after apply',
+    P(allow('kms:Decrypt', '*', { Condition: TEN_OR_SOME }), allow('kms:Decrypt', UNKNOWN)),
+    { scope: 'account-keys', resources: [['*']], mayWidenTo: 'all-keys' },
   ],
 ];
 
