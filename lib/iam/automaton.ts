@@ -174,7 +174,6 @@ export class PatternSetDfa {
   stepVariableRun(state: number, variable: Token, length: number): number {
     const from = this.states[state]!;
     from.runNext ??= new Map();
-    // Stryker disable next-line ArithmeticOperator: `variable / 64 - length` and `variable * 64 + length` stay one-to-one on (variable, length) for lengths 1..12, as the key needs
     const key = variable * 64 - length;
     const cached = from.runNext.get(key);
     if (cached !== undefined) return cached;

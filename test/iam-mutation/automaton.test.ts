@@ -109,6 +109,17 @@ describe('PatternSetDfa: variables standing for runs of digits', () => {
     expect(dfa.accepting(dfa.step(three, sym('x')))).to.deep.equal([1]);
   });
 
+  it('keeps apart runs of two variables whose tokens are 64 apart', () => {
+    const first = variableToken('aws:userid');
+    let other = first;
+    for (let n = 0; other !== first - 64; n++) other = variableToken(`automaton test variable ${n}`);
+    const dfa = dfaOf(['???']);
+    const three = dfa.stepVariableRun(dfa.start, first, 3);
+    const two = dfa.stepVariableRun(dfa.start, other, 2);
+    expect(dfa.accepting(three)).to.deep.equal([0]);
+    expect(dfa.accepting(two)).to.deep.equal([]);
+  });
+
   it('lets a `*` take part of a run and a `?` after it the rest', () => {
     const dfa = dfaOf(['*?x']);
     const run = dfa.stepVariableRun(dfa.start, v, 2);
