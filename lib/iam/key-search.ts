@@ -216,7 +216,7 @@ class Search {
    */
   private accountDigits(d: number, node: number): Token[] {
     const literals = this.dfa.literals(d);
-    // Stryker disable next-line MethodExpression: extend() drops non-digit symbols in the account slot, so unfiltered literals add nothing
+    // Stryker disable next-line MethodExpression: unfiltered, the extra literals add nothing: extend() drops characters other than digits in the account slot, and the variables among them were tried just before (same states, deduplicated)
     const digits = literals.filter(isDigit);
     const others = DIGITS.filter((t) => !literals.includes(t));
     const continuing = this.problem.spelled.next(node);
