@@ -113,6 +113,7 @@ export const SCOPE_ORDER: readonly Scope[] = ['all-keys', 'account-keys', 'regio
 
 function includes(sorted: readonly number[], value: number): boolean {
   let low = 0;
+  // Stryker disable next-line ArithmeticOperator: slots past the end read undefined, which is neither equal to nor less than the value, so the search moves left as if they held larger ids
   let high = sorted.length - 1;
   while (low <= high) {
     const mid = (low + high) >> 1;
@@ -135,7 +136,9 @@ class PatternSet {
 
   /** Does the sorted list hold one of the ids? (Iterates the shorter side.) */
   meets(sorted: readonly number[]): boolean {
+    // Stryker disable next-line LogicalOperator: with either side empty both lookups below find nothing and return false anyway
     if (this.ids.length === 0 || sorted.length === 0) return false;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator,BlockStatement: chooses between two exact membership tests (binary search, bitmap); only the cost differs
     if (this.ids.length * 8 <= sorted.length) {
       for (const id of this.ids) if (includes(sorted, id)) return true;
       return false;
@@ -187,6 +190,7 @@ class Search {
     const universal = this.dfa.universal(d);
     const possible = (c: CompiledClause) =>
       (c.negated ? !c.patterns.meets(universal) : c.patterns.meets(live)) && (!c.limits || c.limits.meets(live));
+    // Stryker disable next-line ArrowFunction: pruning only: a Deny never certain keeps more states alive; every finished key is still judged by isAllowed
     const certain = (c: CompiledClause) =>
       (c.negated ? !c.patterns.meets(live) : c.patterns.meets(universal)) && (!c.limits || c.limits.meets(universal));
     const result = this.allow.some(possible) && !this.deny.some(certain);
@@ -212,9 +216,11 @@ class Search {
    */
   private accountDigits(d: number, node: number): Token[] {
     const literals = this.dfa.literals(d);
+    // Stryker disable next-line MethodExpression: unfiltered, the extra literals add nothing: extend() drops characters other than digits in the account slot, and the variables among them were tried just before (same states, deduplicated)
     const digits = literals.filter(isDigit);
     const others = DIGITS.filter((t) => !literals.includes(t));
     const continuing = this.problem.spelled.next(node);
+    // Stryker disable next-line ArrowFunction: no representative found means every other digit is tried, a superset of the one representative: same keys, more work
     const fresh = others.find((t) => !continuing.includes(t));
     return fresh === undefined ? [...digits, ...others] : [...digits, fresh];
   }
@@ -235,14 +241,17 @@ class Search {
     // of the run lengths chosen so far (0: none), `runLengths` the lengths by id.
     const runsOf: number[] = [];
     const runLengths: ReadonlyMap<Token, number>[] = [new Map()];
+    // Stryker disable next-line ArrayDeclaration,StringLiteral: the name '' is never looked up (withRun always names a non-empty map); id 0 is the runsOf default, not read from this map
     const runIds = new Map<string, number>([['', 0]]);
     const withRun = (runs: number, variable: Token, length: number): number => {
       const lengths = new Map(runLengths[runs]!).set(variable, length);
+      // Stryker disable next-line MethodExpression,ArrowFunction,ArithmeticOperator,StringLiteral: the name only dedupes run-length maps: an unsorted name gives equal maps two ids (more states, same keys); without ';' entries stay apart, each starting with its negative variable token
       const name = [...lengths].sort(([a], [b]) => a - b).join(';');
       let id = runIds.get(name);
       if (id === undefined) {
         id = runLengths.length;
         runLengths.push(lengths);
+        // Stryker disable next-line CallExpression: without it equal run-length maps get new ids: more search states, the same keys
         runIds.set(name, id);
       }
       return id;
@@ -250,6 +259,7 @@ class Search {
     const seen = new Map<number | string, number>();
     const trieWidth = spelled.size + 1;
     const push = (slot: number, d: number, node: number, account: number, parent: number, via: Token | undefined, run = NO_RUN, runs = 0) => {
+      // Stryker disable next-line EqualityOperator: swaps the last bit between empty and non-empty slots, a one-to-one renaming of the keys
       const numeric = (((d * trieWidth + node + 1) * 3 + slot) * ACCOUNT_STATES + account) * 2 + (via === undefined ? 0 : 1);
       const key = runs === 0 ? numeric : `${numeric}:${runs}`;
       if (seen.has(key)) return;
