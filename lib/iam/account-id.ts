@@ -57,7 +57,7 @@ export function writtenAccounts(tokens: readonly Token[]): Token[][] {
     if (t < 0 || isDelimiter(t)) close();
     else run.push(t);
   }
-  // Stryker disable next-line CallExpression: a run that ends the pattern is in its last segment, and a pattern whose last segment is the account matches no key ARN (it ends with key/<id>)
+  // Stryker disable next-line CallExpression: a run that ends the pattern falls in the key id of any key it matches (a key ARN ends with key/<id>), where a value spelled for the account counts for nothing
   close();
   return accounts;
 }
