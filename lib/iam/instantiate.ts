@@ -95,9 +95,9 @@ class Instantiation {
       if (resource && value.oneKey) return { text, known: false };
       const everythingPermits = allow !== negated;
       // Stryker disable next-line BooleanLiteral: `*` spells no segment, and `known` is read only for an item with a pattern
-      return this.permissive(value) === everythingPermits ? { text, pattern: EVERYTHING, known: false }
-        : // Stryker disable next-line ObjectLiteral,BooleanLiteral: an item that matches nothing is named in no verdict (judge.ts reports the least permissive reading, where such items are Allow Action/Resource items, named only when they match, or Deny items); without its text and flag it still matches nothing
-          { text, known: false };
+      if (this.permissive(value) === everythingPermits) return { text, pattern: EVERYTHING, known: false };
+      // Stryker disable next-line ObjectLiteral,BooleanLiteral: an item that matches nothing is named in no verdict (judge.ts reports the least permissive reading, where such items are Allow Action/Resource items, named only when they match, or Deny items); without its text and flag it still matches nothing
+      return { text, known: false };
     });
   }
 
