@@ -12,7 +12,6 @@ import { resolveUnknownPolicy } from './resolve-unknown.js';
 const ABSENT: PolicyValue = Object.freeze({ kind: 'absent' });
 
 export function createExtractContext(document: TerraformDocument): ExtractContext {
-  const index = resolveIndexOf(document);
   return {
     document,
     resolveUnknownPolicy(resource, attributePath) {
@@ -25,7 +24,8 @@ export function createExtractContext(document: TerraformDocument): ExtractContex
       ) {
         return ABSENT;
       }
-      return resolveUnknownPolicy(index, resource, attributePath);
+      // The index (built once per document) costs a pass over every resource: only when a policy is unknown.
+      return resolveUnknownPolicy(resolveIndexOf(document), resource, attributePath);
     },
   };
 }
