@@ -26,7 +26,6 @@ type Timings = Record<Phase, number> & { total: number; policies: number; findin
 
 /** One check of `file`, timed phase by phase (run in a child process). */
 async function timeCheck(file: string): Promise<Timings> {
-  const { readFileSync: read } = await import('node:fs');
   const { readBytes, documentKind } = await import('../lib/input/index.js');
   const { readTerraform } = await import('../lib/terraform/index.js');
   const { extractPolicies } = await import('../lib/extract/index.js');
@@ -34,7 +33,7 @@ async function timeCheck(file: string): Promise<Timings> {
   const { resolveBlockedActions, DEFAULT_OPTIONS } = await import('../lib/check.js');
   const evaluations = [{ blockedActions: resolveBlockedActions(DEFAULT_OPTIONS.blockedActions), partition: 'aws' as const, conditions: 'ignore' as const }];
   const marks = [performance.now()];
-  const bytes = read(file);
+  const bytes = readFileSync(file);
   marks.push(performance.now());
   const input = readBytes(file, bytes);
   marks.push(performance.now());
