@@ -1,7 +1,7 @@
 /**
  * The library entry point: inputs -> one report. Never prints, never exits.
  */
-import { expandBlockedActions } from './iam/index.js';
+import { expandBlockedActions, WorkBudget } from './iam/index.js';
 import type { EvaluationOptions, Partition } from './iam/types.js';
 import type { TerraformDocument } from './terraform/types.js';
 import { extractPolicies } from './extract/index.js';
@@ -84,7 +84,8 @@ function incompletePlanWarning(document: InputDocument): InputWarning | undefine
   };
 }
 
-function judgeDocument(document: InputDocument, options: Options, blockedActions: readonly string[], into: Collected, progress?: ProgressListener): void {
+function judgeDocument(document: InputDocument, options: Options, blockedActions: readonly string[], into: Collected, hooks: CheckHooks): void {
+  const { progress } = hooks;
   const origin = { source: document.source, ...(document.position !== undefined ? { position: document.position } : {}) };
   let terraform;
   try {
@@ -106,14 +107,17 @@ function judgeDocument(document: InputDocument, options: Options, blockedActions
   let judged = 0;
   for (const source of sources) {
     progress?.({ phase: 'judge', source: document.source, resources, judged: judged++, policies: sources.length });
-    const judgement = judgeSource(source, origin, evaluations);
-    into.policies.push({
+    const work = new WorkBudget(options.workLimit);
+    const judgement = judgeSource(source, origin, evaluations, work);
+    const outcome: PolicyOutcome = {
       address: source.address,
       resourceType: source.resourceType,
       policyPath: source.policyPath,
       ...origin,
       outcome: judgement.outcome,
-    });
+    };
+    into.policies.push(outcome);
+    hooks.judged?.(outcome, work.used);
     if (judgement.outcome === 'finding') into.findings.push(judgement.finding);
     else if (judgement.outcome === 'unevaluated') into.unevaluated.push(judgement.unevaluated);
     else if (judgement.outcome === 'skipped') into.skipped.push(judgement.skipped);
@@ -142,6 +146,8 @@ export function resolveBlockedActions(patterns: readonly string[]): string[] {
 export interface CheckHooks {
   /** Told how reading and judging large inputs goes (for a progress line). */
   readonly progress?: ProgressListener;
+  /** Told, after each policy, the steps of work judging it took (of `workLimit`). */
+  readonly judged?: (policy: PolicyOutcome, work: number) => void;
 }
 
 /**
@@ -158,7 +164,7 @@ export async function check(inputs: CheckInput | readonly CheckInput[], options:
     const result = await readInput(toSpec(input), hooks.progress !== undefined ? { progress: hooks.progress } : {});
     collected.warnings.push(...result.warnings);
     collected.errors.push(...result.errors);
-    for (const document of result.documents) judgeDocument(document, resolved, blockedActions, collected, hooks.progress);
+    for (const document of result.documents) judgeDocument(document, resolved, blockedActions, collected, hooks);
   }
   markAccepted(collected, resolved, baseline);
   return {

@@ -2,12 +2,12 @@
  * kmsguard's library: `check()` returns the same report the JSON format prints.
  */
 export { check, DEFAULT_OPTIONS, OptionsError, resolveBlockedActions } from './check.js';
-export type { CheckInput } from './check.js';
+export type { CheckInput, CheckHooks } from './check.js';
 export type { InputSpec } from './input/index.js';
 export { exitCodeFor, findingFails } from './rules/summary.js';
 export { RULES } from './rules/rule.js';
 export { loadFormatter, formatNames } from './report/index.js';
-export { parsePolicy, judgePolicy } from './iam/index.js';
+export { parsePolicy, judgePolicy, WorkBudget, WORK_LIMIT, TooComplexError } from './iam/index.js';
 export { VERSION } from './version.js';
 export { ConfigError, loadConfig, resolveOptions, effectiveConfig } from './config/index.js';
 export type { LoadedConfig, ResolvedOptions, EffectiveConfig } from './config/index.js';

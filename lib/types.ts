@@ -168,6 +168,12 @@ export interface Options {
   readonly baseline?: string;
   /** The date suppressions are judged on, `YYYY-MM-DD` (UTC); default: the current date. */
   readonly today?: string;
+  /**
+   * Steps of work judging one policy may take (library only; default WORK_LIMIT): past it the
+   * policy is invalid, too complex to judge exactly. Counted in steps, not time, so a verdict
+   * does not depend on the machine.
+   */
+  readonly workLimit?: number;
 }
 
 /** One entry of the config file's `suppressions` list. */

@@ -7,9 +7,11 @@
  * a search actually visits. Per state, the patterns that are live, accepting or universal are
  * kept as sorted lists of pattern ids (sparse: a policy may have thousands of patterns).
  *
- * Glob sets can need exponentially many DFA states (many patterns with many `*`); past a fixed
- * budget the automaton throws TooComplexError rather than exhaust memory.
+ * Glob sets can need exponentially many DFA states (many patterns with many `*`): every state
+ * and transition built is charged to a work budget, which throws TooComplexError when it runs
+ * out rather than let the automaton exhaust time and memory.
  */
+import { WorkBudget } from './budget.js';
 import { QMARK, STAR, isCharacter, literalTokens, type Token } from './glob.js';
 
 const COLON = 0x3a;
@@ -20,12 +22,6 @@ export interface DelimiterBudget {
   readonly colons: number;
   readonly slashes: number;
 }
-
-export class TooComplexError extends Error {}
-
-/** The automaton gives up past this many states, or this many NFA positions over all states. */
-const MAX_STATES = 200_000;
-const MAX_POSITIONS = 4_000_000;
 
 interface DfaState {
   /** Sorted NFA state ids (offset of the pattern + position). */
@@ -80,7 +76,6 @@ export class PatternSetDfa {
   private stampValue = 0;
   // Stryker disable next-line ArrayDeclaration: a leading entry only shifts the ids (each is states.length when pushed); ids are opaque and only read back through the ids map
   private readonly states: DfaState[] = [];
-  private positions = 0;
   /** Hash of the NFA set -> state id, or ids when hashes collide. */
   private readonly ids = new Map<number, number | number[]>();
   private readonly prefixes = new Map<string, number>();
@@ -89,7 +84,9 @@ export class PatternSetDfa {
   constructor(
     private readonly patterns: readonly (readonly Token[])[],
     private readonly budgets: readonly DelimiterBudget[] = [],
+    private readonly work: WorkBudget = new WorkBudget(),
   ) {
+    work.spend(patterns.reduce((sum, pattern) => sum + pattern.length + 1, 0));
     patterns.forEach((pattern, p) => {
       const offset = this.owner.length;
       this.offsets.push(offset);
@@ -149,6 +146,7 @@ export class PatternSetDfa {
     from.next ??= new Map();
     const cached = from.next.get(symbol);
     if (cached !== undefined) return cached;
+    this.work.spend(from.nfa.length + 1);
     const target: number[] = [];
     this.stampValue++;
     for (const id of from.nfa) {
@@ -177,6 +175,7 @@ export class PatternSetDfa {
     const key = variable * 64 - length;
     const cached = from.runNext.get(key);
     if (cached !== undefined) return cached;
+    this.work.spend(from.nfa.length * (length + 1) + 1);
     const reached: number[] = [];
     for (const id of from.nfa) {
       const p = this.owner[id]!;
@@ -251,10 +250,7 @@ export class PatternSetDfa {
     if (existing !== undefined) {
       for (const id of typeof existing === 'number' ? [existing] : existing) if (sameSet(this.states[id]!.nfa, nfa)) return id;
     }
-    this.positions += nfa.length;
-    if (this.states.length >= MAX_STATES || this.positions > MAX_POSITIONS) {
-      throw new TooComplexError(`the patterns need more than ${this.states.length} automaton states`);
-    }
+    this.work.spend(nfa.length + 1);
     // Ids are sorted and each pattern's ids are contiguous, so owners come out sorted.
     const live: number[] = [];
     const liveWithin: number[][] = this.budgets.map(() => []);

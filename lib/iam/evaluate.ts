@@ -7,6 +7,7 @@
  * every key (clean); no Deny and every granted pattern shaped like a key ARN (each pattern's
  * fields give its scope); otherwise an exact key search.
  */
+import { WorkBudget } from './budget.js';
 import { conditionNarrowing } from './conditions.js';
 import { actionTokens, compileActionPattern, compileArnPattern, tokensMatch, type Token } from './glob.js';
 import type { ConcreteItem, ConcreteStatement } from './instantiate.js';
@@ -101,7 +102,15 @@ function widest(scopes: Iterable<PatternScope>): Scope | undefined {
   return result;
 }
 
-function groupsOf(statements: readonly ConcreteStatement[], context: EvaluationContext): { grants: Grant[]; groups: ActionGroup[] } {
+/** Reading a statement costs a step per item and per character of its Resource patterns. */
+function readingCost(statement: ConcreteStatement): number {
+  let cost = 1 + statement.actions.length;
+  for (const item of statement.resources) cost += 1 + (item.pattern?.length ?? 0);
+  return cost;
+}
+
+function groupsOf(statements: readonly ConcreteStatement[], context: EvaluationContext, work: WorkBudget): { grants: Grant[]; groups: ActionGroup[] } {
+  work.spend(statements.reduce((sum, statement) => sum + readingCost(statement), 0));
   const grants: Grant[] = [];
   const denies: ConcreteStatement[] = [];
   for (const statement of statements) {
@@ -117,12 +126,15 @@ function groupsOf(statements: readonly ConcreteStatement[], context: EvaluationC
     grants.push({ statement, ...(accounts ? { accounts } : {}), ...(anyNamedAccount ? { anyNamedAccount } : {}) });
   }
   const groups = new Map<string, ActionGroup>();
+  const grantIndex = new Map(grants.map((g, i) => [g, i]));
+  const denyIndex = new Map(denies.map((d, i) => [d, i]));
   for (const action of context.blockedActions) {
+    work.spend(statements.length);
     const tokens = blockedActionTokens(action);
     const matching = grants.filter((g) => statementMatchesAction(g.statement, tokens));
     if (matching.length === 0) continue;
     const denying = denies.filter((d) => statementMatchesAction(d, tokens));
-    const key = `${matching.map((g) => grants.indexOf(g)).join(',')}|${denying.map((d) => denies.indexOf(d)).join(',')}`;
+    const key = `${matching.map((g) => grantIndex.get(g)).join(',')}|${denying.map((d) => denyIndex.get(d)).join(',')}`;
     const group = groups.get(key);
     if (group) group.actions.push(action);
     else groups.set(key, { actions: [action], grants: matching, denies: denying });
@@ -130,11 +142,12 @@ function groupsOf(statements: readonly ConcreteStatement[], context: EvaluationC
   return { grants, groups: [...groups.values()] };
 }
 
-export function evaluate(statements: readonly ConcreteStatement[], context: EvaluationContext): Evaluation {
-  const { grants, groups } = groupsOf(statements, context);
+/** Evaluates the statements, charging `work` (which throws TooComplexError when it runs out). */
+export function evaluate(statements: readonly ConcreteStatement[], context: EvaluationContext, work: WorkBudget = new WorkBudget()): Evaluation {
+  const { grants, groups } = groupsOf(statements, context, work);
   const { partition } = context;
   let space: SearchSpace | undefined;
-  const searchSpace = () => (space ??= new SearchSpace(statements, grants, partition));
+  const searchSpace = () => (space ??= new SearchSpace(statements, grants, partition, work));
   let scope: Scope | undefined;
   const actions: string[] = [];
   for (const group of groups) {

@@ -4,10 +4,13 @@
  * most permissive is clean; a finding when even the least permissive has one (with `mayWidenTo`
  * when the most permissive reaches wider); otherwise unknown, naming the unknown parts that decide.
  */
-import { TooComplexError } from './automaton.js';
+import { WorkBudget } from './budget.js';
 import { evaluate, RANK, type Evaluation } from './evaluate.js';
 import { instantiate } from './instantiate.js';
 import type { EvaluationOptions, Policy, Scope, UnknownValue, Verdict } from './types.js';
+
+/** Naming the unknown parts that decide may use this share of the work left; past it, they go unnamed. */
+const NAMING_SHARE = 0.25;
 
 function toVerdict(evaluation: Evaluation, mayWidenTo?: Scope): Verdict {
   if (evaluation.scope === undefined) return { kind: 'clean' };
@@ -17,19 +20,21 @@ function toVerdict(evaluation: Evaluation, mayWidenTo?: Scope): Verdict {
 }
 
 /**
- * Judges a policy. A pattern set too complex to decide exactly within the automaton's budget
- * gives an `unknown` verdict that says so (never a silent clean).
+ * Judges a policy, charging `work`: when it runs out (now, or already), the verdict is
+ * `too-complex` (never a silent clean). Judging one policy several ways (partitions, the
+ * document before the plan) with one budget bounds all of it together.
  */
-export function judgePolicy(policy: Policy, options: EvaluationOptions): Verdict {
+export function judgePolicy(policy: Policy, options: EvaluationOptions, work: WorkBudget = new WorkBudget()): Verdict {
   try {
-    return judge(policy, options);
+    work.spend(policy.statements.length + 1);
+    return judge(policy, options, work);
   } catch (error) {
-    if (!(error instanceof TooComplexError)) throw error;
-    return { kind: 'unknown', detail: `Too complex to judge exactly (${error.message}); simplify its Resource and NotResource patterns.` };
+    if (!work.ranOut(error)) throw error;
+    return { kind: 'too-complex', detail: `Too complex to judge exactly (${error.message}); simplify its Resource and NotResource patterns.` };
   }
 }
 
-function judge(policy: Policy, options: EvaluationOptions): Verdict {
+function judge(policy: Policy, options: EvaluationOptions, work: WorkBudget): Verdict {
   const choices: UnknownValue[] = [];
   const most = evaluate(
     instantiate(policy, (_, unknown) => {
@@ -37,23 +42,32 @@ function judge(policy: Policy, options: EvaluationOptions): Verdict {
       return true;
     }),
     options,
+    work,
   );
   if (choices.length === 0 || most.scope === undefined) return toVerdict(most);
-  const least = evaluate(instantiate(policy, () => false), options);
+  const least = evaluate(instantiate(policy, () => false), options, work);
   if (least.scope !== undefined) return toVerdict(least, RANK[most.scope] < RANK[least.scope] ? most.scope : undefined);
-  return { kind: 'unknown', detail: unknownDetail(policy, choices, most, options) };
+  return { kind: 'unknown', detail: unknownDetail(policy, choices, most, options, work) };
 }
 
 /**
  * Names a set of unknown parts that decide the verdict: with them most permissive and every other
  * part least permissive there is a finding, and each is needed (dropped greedily, in document order).
+ * When that search would take more than its share of the work left, it says "the unknown parts".
  */
-function unknownDetail(policy: Policy, choices: readonly UnknownValue[], most: Evaluation, options: EvaluationOptions): string {
+function unknownDetail(policy: Policy, choices: readonly UnknownValue[], most: Evaluation, options: EvaluationOptions, work: WorkBudget): string {
+  const could = `Could allow ${most.actions.join(', ')} (${most.scope}) depending on values known only after apply`;
+  const naming = work.share(NAMING_SHARE);
   const permissive = choices.map(() => true);
-  for (let i = 0; i < choices.length; i++) {
-    permissive[i] = false;
-    if (evaluate(instantiate(policy, (n) => permissive[n]!), options).scope === undefined) permissive[i] = true;
+  try {
+    for (let i = 0; i < choices.length; i++) {
+      permissive[i] = false;
+      if (evaluate(instantiate(policy, (n) => permissive[n]!), options, naming).scope === undefined) permissive[i] = true;
+    }
+  } catch (error) {
+    if (!naming.ranOut(error)) throw error;
+    return `${could}: the unknown parts (which of them decide is too complex to work out).`;
   }
   const deciding = [...new Set(choices.filter((_, i) => permissive[i]).map((u) => u.detail))];
-  return `Could allow ${most.actions.join(', ')} (${most.scope}) depending on values known only after apply: ${deciding.join(', ')}.`;
+  return `${could}: ${deciding.join(', ')}.`;
 }

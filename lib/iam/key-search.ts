@@ -31,7 +31,8 @@
  * while leaving them open only costs a false alarm on patterns that no key of today's forms
  * matches (such as `key/???`), which policies hardly ever contain.
  */
-import { PatternSetDfa, TooComplexError, type DelimiterBudget } from './automaton.js';
+import type { PatternSetDfa, DelimiterBudget } from './automaton.js';
+import type { WorkBudget } from './budget.js';
 import { ACCOUNT_ID_DIGITS, DIGITS, isDigit } from './account-id.js';
 import { OTHER, isDelimiter, isVariable, literalTokens, variableName, type Token } from './glob.js';
 import { ACCOUNT, KEY_ID, NO_VALUE, REGION, SpelledValues } from './spelled-values.js';
@@ -61,6 +62,8 @@ export interface KeySearch {
   readonly variables: readonly Token[];
   /** The characters patterns and spelled values use: OTHER is written as none of them. */
   readonly characters: ReadonlySet<Token>;
+  /** Charged for every search state and symbol tried (the automaton charges its own work to it too). */
+  readonly work: WorkBudget;
 }
 
 export interface KeyWitness {
@@ -89,8 +92,6 @@ export const KEY_SLOT_BUDGETS: readonly DelimiterBudget[] = [
   { colons: 1, slashes: 1 },
   { colons: 0, slashes: 0 },
 ];
-/** A search gives up past this many states. */
-const MAX_SEARCH_STATES = 1_000_000;
 const prefix = (partition: string) => `arn:${partition}:kms:`;
 
 /** Per slot (region, account, key id): must its text be spelled out (true), not (false), or either? */
@@ -160,6 +161,7 @@ interface CompiledClause {
 
 class Search {
   private readonly dfa: PatternSetDfa;
+  private readonly work: WorkBudget;
   private readonly allow: readonly CompiledClause[];
   private readonly deny: readonly CompiledClause[];
   private readonly alive: number[][] = [[], [], []];
@@ -171,6 +173,8 @@ class Search {
     private readonly rules: Readonly<Partial<Record<Scope, readonly SlotRule[]>>> = TIER_RULES,
   ) {
     this.dfa = problem.dfa;
+    this.work = problem.work;
+    this.work.spend(problem.allow.length + problem.deny.length + 1);
     const total = this.dfa.patternCount;
     const compile = (c: Clause): CompiledClause => {
       const base = { patterns: new PatternSet(c.patterns, total), negated: c.negated };
@@ -186,6 +190,7 @@ class Search {
     const cache = this.alive[slot]!;
     const cached = cache[d];
     if (cached !== undefined) return cached === 1;
+    this.work.spend(this.allow.length + this.deny.length);
     const live = this.dfa.liveWithin(d, slot);
     const universal = this.dfa.universal(d);
     const possible = (c: CompiledClause) =>
@@ -202,6 +207,7 @@ class Search {
   private isAllowed(d: number): boolean {
     const cached = this.allowed[d];
     if (cached !== undefined) return cached === 1;
+    this.work.spend(this.allow.length + this.deny.length);
     const accepting = this.dfa.accepting(d);
     const holds = (c: CompiledClause) => c.patterns.meets(accepting) !== c.negated && (!c.limits || c.limits.meets(accepting));
     const result = this.allow.some(holds) && !this.deny.some(holds);
@@ -263,7 +269,6 @@ class Search {
       const numeric = (((d * trieWidth + node + 1) * 3 + slot) * ACCOUNT_STATES + account) * 2 + (via === undefined ? 0 : 1);
       const key = runs === 0 ? numeric : `${numeric}:${runs}`;
       if (seen.has(key)) return;
-      if (seen.size >= MAX_SEARCH_STATES) throw new TooComplexError(`the key search needs more than ${MAX_SEARCH_STATES} states`);
       seen.set(key, slotOf.length);
       slotOf.push(slot);
       dfaOf.push(d);
@@ -285,6 +290,7 @@ class Search {
       const runs = runsOf[s]!;
       const rule = rules[slot];
       const moveTo = (next: number, symbol: Token, nextAccount: number, run?: number, nextRuns = runs) => {
+        this.work.spend(1);
         if (!this.isAlive(next, slot)) return;
         const nextNode = spelled.step(node, symbol);
         if (rule === true && nextNode === NO_VALUE) return;

@@ -5,6 +5,7 @@
  */
 import { writtenAccounts } from './account-id.js';
 import { PatternSetDfa } from './automaton.js';
+import { WorkBudget } from './budget.js';
 import { STAR, compileArnPattern, isVariable, literalTokens, type Token } from './glob.js';
 import type { ConcreteStatement } from './instantiate.js';
 import { KEY_SLOT_BUDGETS, type Clause, type KeySearch } from './key-search.js';
@@ -42,6 +43,7 @@ export class SearchSpace {
     statements: readonly ConcreteStatement[],
     grants: readonly Grant[],
     private readonly partition: string,
+    private readonly work: WorkBudget = new WorkBudget(),
   ) {
     // Stryker disable next-line ArrayDeclaration: ids are patterns.length at push, so a leading entry only shifts them; as a pattern it cannot match the `a` every key starts with, so it is dead before any key slot
     const patterns: (readonly Token[])[] = [];
@@ -77,7 +79,7 @@ export class SearchSpace {
     addSymbols(this.spelled.tokens());
     addSymbols(literalTokens(partition));
     this.variables = [...variables];
-    this.dfa = new PatternSetDfa(patterns, KEY_SLOT_BUDGETS);
+    this.dfa = new PatternSetDfa(patterns, KEY_SLOT_BUDGETS, work);
   }
 
   private id(tokens: readonly Token[]): number {
@@ -101,6 +103,7 @@ export class SearchSpace {
       spelled: this.spelled,
       variables: this.variables,
       characters: this.characters,
+      work: this.work,
     };
   }
 }

@@ -96,6 +96,11 @@ export type Verdict =
       readonly kind: 'unknown';
       /** Names the unknown parts that decide the verdict. */
       readonly detail: string;
+    }
+  | {
+      /** Judging it ran out of its work budget: it could not be judged exactly. */
+      readonly kind: 'too-complex';
+      readonly detail: string;
     };
 
 /** A policy document that could not be read: what is wrong and where (JSON pointer). */

@@ -5,7 +5,7 @@
  * granted is kept.
  */
 import jsonpatch, { type Operation } from 'fast-json-patch';
-import { judgePolicy, kmsActions, matchesAction, parsePolicy } from '../iam/index.js';
+import { judgePolicy, kmsActions, matchesAction, parsePolicy, WorkBudget } from '../iam/index.js';
 import type { EvaluationOptions, Partition, ResponsibleStatement, Scope } from '../iam/types.js';
 import { DEFAULT_BLOCKED_ACTIONS } from './rule.js';
 
@@ -36,6 +36,11 @@ export interface FixOptions {
   readonly evaluations?: readonly EvaluationOptions[];
   /** All KMS actions, to spell out `kms:*` minus the blocked ones. Default: the shipped list. */
   readonly kmsActions?: readonly string[];
+  /**
+   * Charged for judging the patched document; when it runs out there is no fix (an empty list).
+   * Default: a budget of its own.
+   */
+  readonly work?: WorkBudget;
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -135,8 +140,11 @@ function uniqueSid(statements: readonly Json[], wanted: string): string {
   return `${wanted}${n}`;
 }
 
-/** Judges a document the way the finding was judged: the pointers of the statements still responsible. */
-function stillFlagged(document: JsonObject, blocked: readonly string[], options: FixOptions): { pointers: string[]; actions: string[] } {
+/**
+ * Judges a document the way the finding was judged: the pointers of the statements still
+ * responsible; undefined when it is too complex to judge within the work budget.
+ */
+function stillFlagged(document: JsonObject, blocked: readonly string[], options: FixOptions, work: WorkBudget): { pointers: string[]; actions: string[] } | undefined {
   const parsed = parsePolicy(document);
   if ('error' in parsed) return { pointers: [], actions: [] };
   // Stryker disable next-line MethodExpression: the order only changes the order judgePolicy reports in, and its pointers and actions are read as sets
@@ -147,7 +155,8 @@ function stillFlagged(document: JsonObject, blocked: readonly string[], options:
   const pointers = new Set<string>();
   const actions = new Set<string>();
   for (const evaluation of evaluations) {
-    const verdict = judgePolicy(parsed.policy, evaluation);
+    const verdict = judgePolicy(parsed.policy, evaluation, work);
+    if (verdict.kind === 'too-complex') return undefined;
     if (verdict.kind !== 'finding') continue;
     for (const s of verdict.statements) pointers.add(s.pointer);
     for (const a of verdict.actions) actions.add(a);
@@ -198,7 +207,8 @@ function patchOf(document: JsonObject, fixed: readonly Tracked[], added: readonl
 
 /**
  * The patch that fixes `finding` in `document` (the parsed policy document). Applying it gives
- * a policy kmsguard does not flag; an empty list when the document is not a policy object.
+ * a policy kmsguard does not flag; an empty list when the document is not a policy object, or
+ * when judging the patched document runs out of work (`options.work`).
  *
  * Round by round, the blocked actions leave the statements the judgement names (the finding's
  * first, then those a narrower scope reveals) until the policy is clean. A statement no Action
@@ -212,6 +222,7 @@ export function suggestFix(document: unknown, finding: FixTarget, options: FixOp
   let statements: Tracked[] = statementList(document).map((statement, origin) => ({ origin, statement }));
   let pointers = finding.statements.map((s) => s.pointer);
   let needsDeny = false;
+  const work = options.work ?? new WorkBudget();
 
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const blocked = [...moved].sort();
@@ -230,7 +241,8 @@ export function suggestFix(document: unknown, finding: FixTarget, options: FixOp
       if (rewritten) next.push({ origin: tracked.origin, statement: rewritten });
     });
     statements = next;
-    const again = stillFlagged({ ...document, Statement: statements.map((t) => t.statement) }, blocked, options);
+    const again = stillFlagged({ ...document, Statement: statements.map((t) => t.statement) }, blocked, options, work);
+    if (again === undefined) return [];
     if (again.pointers.length === 0) break;
     for (const action of again.actions) moved.add(action);
     // Stryker disable next-line ArithmeticOperator: no policy takes MAX_ROUNDS rounds (scopes narrow each round, a round without change ends it), so the last-round guard never decides

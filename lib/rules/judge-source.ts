@@ -2,7 +2,7 @@
  * One policy source -> a finding, an unevaluated entry, a skip, or clean.
  */
 import { createHash } from 'node:crypto';
-import { judgePolicy, parsePolicy } from '../iam/index.js';
+import { judgePolicy, parsePolicy, WorkBudget } from '../iam/index.js';
 import type { EvaluationOptions, Policy, Verdict } from '../iam/types.js';
 import type { Finding, PolicySource, PolicyValue, Skipped, Unevaluated } from '../types.js';
 import { suggestFix } from './fix.js';
@@ -70,17 +70,25 @@ type FindingVerdict = Extract<Verdict, { kind: 'finding' }>;
 const SCOPE_WIDTH = { 'all-keys': 3, 'account-keys': 2, 'region-keys': 1 } as const;
 
 /**
- * Judges a policy in each partition and keeps the widest verdict: a finding over an unknown,
- * an unknown over clean, and among findings the widest scope.
+ * The share of the work left after the verdict that suggesting a fix may use (it judges the
+ * patched document again): past it the finding has no fix, and the verdict stands.
  */
-export function judgeAcross(policy: Policy, evaluations: readonly EvaluationOptions[]): Verdict {
+const FIX_SHARE = 0.5;
+
+/**
+ * Judges a policy in each partition and keeps the widest verdict: a finding over an unknown,
+ * an unknown over clean, and among findings the widest scope. Too complex in one partition
+ * (the work budget, shared by all, ran out) makes it too complex.
+ */
+export function judgeAcross(policy: Policy, evaluations: readonly EvaluationOptions[], work: WorkBudget = new WorkBudget()): Verdict {
   let best: Verdict = { kind: 'clean' };
   for (const options of evaluations) {
-    const verdict = judgePolicy(policy, options);
+    const verdict = judgePolicy(policy, options, work);
+    if (verdict.kind === 'too-complex') return verdict;
     // Stryker disable next-line StringLiteral: without the skip a clean verdict only replaces a clean best, or is passed over by the finding test
     if (verdict.kind === 'clean') continue;
     if (best.kind === 'clean') best = verdict;
-    else if (verdict.kind === 'finding' && (best.kind === 'unknown' || SCOPE_WIDTH[verdict.scope] > SCOPE_WIDTH[best.scope])) best = verdict;
+    else if (verdict.kind === 'finding' && (best.kind !== 'finding' || SCOPE_WIDTH[verdict.scope] > SCOPE_WIDTH[best.scope])) best = verdict;
   }
   return best;
 }
@@ -90,10 +98,15 @@ export function judgeAcross(policy: Policy, evaluations: readonly EvaluationOpti
  * one is clean; a finding when every one has one, at the narrowest scope among them (fewest
  * actions on a tie), with `mayWidenTo` the widest any of them reaches and the actions they all
  * allow (the narrowest one's when they share none); otherwise unknown, with each document's
- * verdict in the order `detail` names them.
+ * verdict in the order `detail` names them. Too complex when one of them is (they share `work`).
  */
-export function judgeAlternatives(policies: readonly Policy[], detail: string, evaluations: readonly EvaluationOptions[]): Verdict {
-  const verdicts = policies.map((policy) => judgeAcross(policy, evaluations));
+export function judgeAlternatives(policies: readonly Policy[], detail: string, evaluations: readonly EvaluationOptions[], work: WorkBudget = new WorkBudget()): Verdict {
+  const verdicts: Verdict[] = [];
+  for (const policy of policies) {
+    const verdict = judgeAcross(policy, evaluations, work);
+    if (verdict.kind === 'too-complex') return verdict;
+    verdicts.push(verdict);
+  }
   if (verdicts.every((verdict) => verdict.kind === 'clean')) return { kind: 'clean' };
   const findings = verdicts.filter((verdict): verdict is FindingVerdict => verdict.kind === 'finding');
   if (findings.length < verdicts.length) {
@@ -110,14 +123,17 @@ export function judgeAlternatives(policies: readonly Policy[], detail: string, e
   return SCOPE_WIDTH[widest] > SCOPE_WIDTH[finding.scope] ? { ...finding, mayWidenTo: widest } : finding;
 }
 
-/** Did this finding already hold before the plan, at least as wide and for the same actions? */
-function heldBefore(before: PolicyValue | undefined, verdict: FindingVerdict, evaluations: readonly EvaluationOptions[]): boolean {
-  if (before === undefined) return false;
+/** The verdict on the document before the plan, when it was a readable policy. */
+function judgeBefore(before: PolicyValue | undefined, evaluations: readonly EvaluationOptions[], work: WorkBudget): Verdict | undefined {
+  if (before === undefined) return undefined;
   const readable = readPolicyValue(before);
-  if (readable.kind !== 'policy') return false;
-  const previous = judgeAcross(readable.policy, evaluations);
+  return readable.kind === 'policy' ? judgeAcross(readable.policy, evaluations, work) : undefined;
+}
+
+/** Did this finding already hold before the plan, at least as wide and for the same actions? */
+function heldBefore(previous: Verdict | undefined, verdict: FindingVerdict): boolean {
   return (
-    previous.kind === 'finding' &&
+    previous?.kind === 'finding' &&
     scopeAtLeast(previous.scope, verdict.scope) &&
     verdict.actions.every((action) => previous.actions.includes(action))
   );
@@ -146,8 +162,13 @@ function documentChange(source: PolicySource): Finding['policyChange'] {
   return ops.length > 0 ? ops : undefined;
 }
 
-/** Judges one policy source; `evaluations` holds one set of options per partition to judge in. */
-export function judgeSource(source: PolicySource, origin: SourceOrigin, evaluations: readonly EvaluationOptions[]): Judgement {
+/**
+ * Judges one policy source; `evaluations` holds one set of options per partition to judge in.
+ * Everything judging it does (every partition, reading and rule, and the document before the
+ * plan) is charged to one work budget: when it runs out the policy is invalid, too complex to
+ * judge exactly.
+ */
+export function judgeSource(source: PolicySource, origin: SourceOrigin, evaluations: readonly EvaluationOptions[], work: WorkBudget = new WorkBudget()): Judgement {
   const where = { address: source.address, resourceType: source.resourceType, policyPath: source.policyPath, ...origin };
   if (source.skip !== undefined) {
     return { outcome: 'skipped', skipped: { ...where, reason: source.skip } };
@@ -166,18 +187,17 @@ export function judgeSource(source: PolicySource, origin: SourceOrigin, evaluati
   }
   const verdict =
     readable.kind === 'unknown' && readable.alternatives !== undefined
-      ? judgeAlternatives(readable.alternatives, readable.detail, evaluations)
-      : judgeAcross(readable.policy!, evaluations);
+      ? judgeAlternatives(readable.alternatives, readable.detail, evaluations, work)
+      : judgeAcross(readable.policy!, evaluations, work);
   if (verdict.kind === 'clean') return { outcome: 'clean' };
-  if (verdict.kind === 'unknown') {
-    // A fully known policy the evaluator could not decide (too complex to judge exactly) must
-    // not pass on a warning: it fails the run like an unreadable one.
-    const reason = readable.kind === 'policy' ? 'invalid' : 'unknown';
-    return { outcome: 'unevaluated', unevaluated: { ...where, reason, detail: verdict.detail } };
-  }
+  // Too complex to judge exactly must not pass on a warning: it fails the run like an unreadable policy.
+  if (verdict.kind === 'too-complex') return { outcome: 'unevaluated', unevaluated: { ...where, reason: 'invalid', detail: verdict.detail } };
+  if (verdict.kind === 'unknown') return { outcome: 'unevaluated', unevaluated: { ...where, reason: 'unknown', detail: verdict.detail } };
+  const previous = judgeBefore(source.before, evaluations, work);
+  if (previous?.kind === 'too-complex') return { outcome: 'unevaluated', unevaluated: { ...where, reason: 'invalid', detail: previous.detail } };
   const rule = RULES[verdict.scope];
   const document = readable.kind === 'policy' ? readable.document : undefined;
-  const fix = document !== undefined ? suggestFix(document, verdict, { evaluations }) : undefined;
+  const fix = document !== undefined ? suggestFix(document, verdict, { evaluations, work: work.share(FIX_SHARE) }) : undefined;
   const change = documentChange(source);
   const finding: Finding = {
     ruleId: rule.id,
@@ -189,7 +209,7 @@ export function judgeSource(source: PolicySource, origin: SourceOrigin, evaluati
     actions: verdict.actions,
     statements: verdict.statements,
     conditionKeys: verdict.conditionKeys,
-    introduced: !heldBefore(source.before, verdict, evaluations),
+    introduced: !heldBefore(previous, verdict),
     fingerprint: fingerprintOf(rule.id, source.address, source.policyPath, verdict.actions),
     message: describe(source, verdict),
     ...origin,

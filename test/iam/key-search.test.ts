@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { PatternSetDfa } from '../../lib/iam/automaton.js';
+import { WorkBudget } from '../../lib/iam/budget.js';
 import { OTHER, compileArnPattern, isVariable, literalTokens, variableName, type Token } from '../../lib/iam/glob.js';
 import { findAllowedKey, KEY_SLOT_BUDGETS, SCOPE_ORDER, type Clause, type KeySearch, type KeyWitness } from '../../lib/iam/key-search.js';
 import { ACCOUNT, KEY_ID, REGION, SpelledValues } from '../../lib/iam/spelled-values.js';
@@ -33,6 +34,7 @@ function problemOf(allow: readonly Rule[], deny: readonly Rule[], partition = 'a
     spelled,
     variables: [...variables],
     characters,
+    work: new WorkBudget(),
   };
 }
 

@@ -35,7 +35,8 @@ function summary(policies: readonly Policy[]): unknown {
     case 'clean':
       return 'clean';
     case 'unknown':
-      return `unknown: ${verdict.detail}`;
+    case 'too-complex':
+      return `${verdict.kind}: ${verdict.detail}`;
     case 'finding':
       return {
         scope: verdict.scope,
