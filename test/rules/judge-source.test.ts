@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { EvaluationOptions } from '../../lib/iam/types.js';
 import { fingerprintOf, judgeAcross, judgeAlternatives, judgeSource } from '../../lib/rules/judge-source.js';
-import { judgePolicy, parsePolicy } from '../../lib/iam/index.js';
+import { judgePolicy, parsePolicy, WorkBudget } from '../../lib/iam/index.js';
 import type { Policy, Verdict } from '../../lib/iam/types.js';
 import type { PolicySource, PolicyValue } from '../../lib/types.js';
 
@@ -249,4 +249,71 @@ describe('judgeAlternatives', () => {
       expect(judgeAlternatives(policies, 'one of a, b, c', [AWS])).to.deep.equal(expected());
     });
   }
+});
+
+describe('judgeSource: one work budget per policy', () => {
+  const STARS = ['arn:aws*:kms:*a*:*1*:key/*f*', 'arn:aws*:kms:*h*:*3*:key/*l*', 'arn:aws*:kms:*b*:*7*:key/*q*'];
+  /** A finding (all-keys) that takes a key search over many automaton states to decide. */
+  const COSTLY = text([
+    { Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' },
+    { Effect: 'Deny', Action: 'kms:*', Resource: STARS },
+  ]);
+  const COSTLY_POLICY = (() => {
+    const parsed = parsePolicy(JSON.parse((COSTLY as { text: string }).text));
+    if ('error' in parsed) throw new Error(parsed.error.message);
+    return parsed.policy;
+  })();
+  const stepsIn = (options: EvaluationOptions): number => {
+    const work = new WorkBudget(Number.MAX_SAFE_INTEGER);
+    judgePolicy(COSTLY_POLICY, options, work);
+    return work.used;
+  };
+  const tooComplex = (limit: number) => ({
+    outcome: 'unevaluated',
+    unevaluated: {
+      address: 'aws_iam_policy.p',
+      resourceType: 'aws_iam_policy',
+      policyPath: 'policy',
+      source: 'plan.json',
+      reason: 'invalid',
+      detail: `Too complex to judge exactly (judging it takes more than ${limit} steps); simplify its Resource and NotResource patterns.`,
+    },
+  });
+
+  it('a policy too complex with the default budget is invalid, not a warning', () => {
+    expect(judgeSource(source(COSTLY), origin, [AWS], new WorkBudget(100))).to.deep.equal(tooComplex(100));
+  });
+
+  it('counts every partition judged: enough for one is too little for two', () => {
+    const enoughForOne = Math.max(stepsIn(AWS), stepsIn(CN));
+    expect(judgeSource(source(COSTLY), origin, [AWS], new WorkBudget(enoughForOne)).outcome).to.equal('finding');
+    expect(judgeSource(source(COSTLY), origin, [CN], new WorkBudget(enoughForOne)).outcome).to.equal('finding');
+    expect(judgeSource(source(COSTLY), origin, [AWS, CN], new WorkBudget(enoughForOne))).to.deep.equal(tooComplex(enoughForOne));
+    expect(judgeSource(source(COSTLY), origin, [AWS, CN]).outcome).to.equal('finding');
+  });
+
+  it('counts judging the document before the plan (for `introduced`)', () => {
+    const steps = stepsIn(AWS);
+    const judgement = judgeSource(source(COSTLY, COSTLY), origin, [AWS], new WorkBudget(steps));
+    expect(judgement).to.deep.equal(tooComplex(steps));
+    const enough = judgeSource(source(COSTLY, COSTLY), origin, [AWS]);
+    expect(enough.outcome === 'finding' && enough.finding.introduced).to.equal(false);
+  });
+
+  it('counts every document a policy may be (alternatives)', () => {
+    const steps = stepsIn(AWS);
+    const alternatives: PolicyValue = { kind: 'unknown', detail: 'one of a, b', alternatives: [COSTLY_POLICY, COSTLY_POLICY] };
+    expect(judgeSource(source(alternatives), origin, [AWS], new WorkBudget(steps))).to.deep.equal(tooComplex(steps));
+    expect(judgeSource(source(alternatives), origin, [AWS], new WorkBudget(2 * steps)).outcome).to.equal('finding');
+  });
+
+  it('a fix the budget cannot check is left out; the finding stands', () => {
+    const steps = stepsIn(AWS);
+    const judgement = judgeSource(source(COSTLY), origin, [AWS], new WorkBudget(steps));
+    if (judgement.outcome !== 'finding') throw new Error(`expected a finding, got ${judgement.outcome}`);
+    expect(judgement.finding.scope).to.equal('all-keys');
+    expect(judgement.finding).to.not.have.property('fix');
+    const full = judgeSource(source(COSTLY), origin, [AWS]);
+    expect(full.outcome === 'finding' && full.finding.fix).to.be.an('array').that.is.not.empty;
+  });
 });
