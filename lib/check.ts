@@ -1,7 +1,7 @@
 /**
  * The library entry point: inputs -> one report. Never prints, never exits.
  */
-import { expandBlockedActions, WorkBudget } from './iam/index.js';
+import { expandBlockedActions, WorkBudget, WORK_LIMIT } from './iam/index.js';
 import type { EvaluationOptions, Partition } from './iam/types.js';
 import type { TerraformDocument } from './terraform/types.js';
 import { extractPolicies } from './extract/index.js';
@@ -27,6 +27,15 @@ import type {
   Unevaluated,
 } from './types.js';
 import { VERSION } from './version.js';
+
+/**
+ * The work a whole check may take: this many steps, and WORK_PER_POLICY more for each policy it
+ * judges. Each policy has its own budget (WORK_LIMIT) too; this one bounds a plan of many
+ * expensive policies, which would otherwise take as long as all of them together.
+ */
+export const CHECK_WORK_LIMIT = 25 * WORK_LIMIT;
+/** Real policies take a few hundred steps at most (npm run bench:hostile measures it). */
+export const WORK_PER_POLICY = 10_000;
 
 /** A path, or an input spec naming its source. */
 export type CheckInput = string | InputSpec;
@@ -84,7 +93,7 @@ function incompletePlanWarning(document: InputDocument): InputWarning | undefine
   };
 }
 
-function judgeDocument(document: InputDocument, options: Options, blockedActions: readonly string[], into: Collected, hooks: CheckHooks): void {
+function judgeDocument(document: InputDocument, options: Options, blockedActions: readonly string[], into: Collected, hooks: CheckHooks, checkWork: WorkBudget): void {
   const { progress } = hooks;
   const origin = { source: document.source, ...(document.position !== undefined ? { position: document.position } : {}) };
   let terraform;
@@ -107,7 +116,8 @@ function judgeDocument(document: InputDocument, options: Options, blockedActions
   let judged = 0;
   for (const source of sources) {
     progress?.({ phase: 'judge', source: document.source, resources, judged: judged++, policies: sources.length });
-    const work = new WorkBudget(options.workLimit);
+    checkWork.widen(WORK_PER_POLICY);
+    const work = new WorkBudget(options.workLimit, checkWork);
     const judgement = judgeSource(source, origin, evaluations, work);
     const outcome: PolicyOutcome = {
       address: source.address,
@@ -160,11 +170,12 @@ export async function check(inputs: CheckInput | readonly CheckInput[], options:
   const baseline = resolved.baseline !== undefined ? await readBaselineFile(resolved.baseline) : undefined;
   const list = Array.isArray(inputs) ? inputs : [inputs as CheckInput];
   const collected: Collected = { findings: [], unevaluated: [], skipped: [], policies: [], warnings: [], errors: [], documents: 0 };
+  const checkWork = new WorkBudget(resolved.checkWorkLimit ?? CHECK_WORK_LIMIT, undefined, 'judging the policies of this check');
   for (const input of list) {
     const result = await readInput(toSpec(input), hooks.progress !== undefined ? { progress: hooks.progress } : {});
     collected.warnings.push(...result.warnings);
     collected.errors.push(...result.errors);
-    for (const document of result.documents) judgeDocument(document, resolved, blockedActions, collected, hooks);
+    for (const document of result.documents) judgeDocument(document, resolved, blockedActions, collected, hooks, checkWork);
   }
   markAccepted(collected, resolved, baseline);
   return {

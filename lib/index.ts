@@ -1,7 +1,7 @@
 /**
  * kmsguard's library: `check()` returns the same report the JSON format prints.
  */
-export { check, DEFAULT_OPTIONS, OptionsError, resolveBlockedActions } from './check.js';
+export { check, CHECK_WORK_LIMIT, DEFAULT_OPTIONS, OptionsError, resolveBlockedActions, WORK_PER_POLICY } from './check.js';
 export type { CheckInput, CheckHooks } from './check.js';
 export type { InputSpec } from './input/index.js';
 export { exitCodeFor, findingFails } from './rules/summary.js';

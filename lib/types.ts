@@ -174,6 +174,11 @@ export interface Options {
    * does not depend on the machine.
    */
   readonly workLimit?: number;
+  /**
+   * Steps of work the whole check may take (library only; default CHECK_WORK_LIMIT), plus
+   * WORK_PER_POLICY for each policy judged: past it every policy left is invalid.
+   */
+  readonly checkWorkLimit?: number;
 }
 
 /** One entry of the config file's `suppressions` list. */

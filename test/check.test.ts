@@ -1,6 +1,7 @@
 import { expect } from 'chai';
-import { check } from '../lib/index.js';
+import { check, CHECK_WORK_LIMIT, WORK_PER_POLICY } from '../lib/index.js';
 import { fixture } from './support/paths.js';
+import { policiesPlan, policyText } from '../bench/hostile-plans.js';
 
 const insecure = fixture('cli', 'insecure.plan.json');
 
@@ -18,6 +19,30 @@ describe('check: the work budget per policy', () => {
       report.policies
         .filter((p) => p.outcome !== 'skipped')
         .map((p) => [p.address, 'invalid', 'Too complex to judge exactly (judging it takes more than 1 steps); simplify its Resource and NotResource patterns.']),
+    );
+  });
+
+  it('bounds the whole check too: once its budget is spent, every policy left is invalid', async () => {
+    // Three policies that each take a key search over many automaton states (more than WORK_PER_POLICY).
+    const costly = policyText([
+      { Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' },
+      { Effect: 'Deny', Action: 'kms:*', Resource: ['arn:aws*:kms:*a*:*1*:key/*f*', 'arn:aws*:kms:*h*:*3*:key/*l*', 'arn:aws*:kms:*b*:*7*:key/*q*'] },
+    ]);
+    const input = { source: 'plan.json', value: policiesPlan([costly, costly, costly]) };
+    const steps: number[] = [];
+    const report = await check(input, {}, { judged: (_, work) => steps.push(work) });
+    expect(report.findings.map((f) => f.scope)).to.deep.equal(['all-keys', 'all-keys', 'all-keys']);
+    expect(steps[0]).to.be.greaterThan(WORK_PER_POLICY);
+    expect(CHECK_WORK_LIMIT).to.equal(100_000_000);
+    // The check may take its limit plus WORK_PER_POLICY per policy: leave exactly enough for the first.
+    const limited = await check(input, { checkWorkLimit: steps[0]! - WORK_PER_POLICY });
+    expect(limited.findings.map((f) => f.address)).to.deep.equal(['aws_iam_policy.p0']);
+    expect(limited.unevaluated.map((u) => [u.address, u.reason, u.detail])).to.deep.equal(
+      ['aws_iam_policy.p1', 'aws_iam_policy.p2'].map((address) => [
+        address,
+        'invalid',
+        `Too complex to judge exactly (judging the policies of this check takes more than ${steps[0]! + WORK_PER_POLICY * (address === 'aws_iam_policy.p1' ? 1 : 2)} steps); the policies judged before it used up that budget.`,
+      ]),
     );
   });
 });

@@ -29,8 +29,10 @@ export function judgePolicy(policy: Policy, options: EvaluationOptions, work: Wo
     work.spend(policy.statements.length + 1);
     return judge(policy, options, work);
   } catch (error) {
-    if (!work.ranOut(error)) throw error;
-    return { kind: 'too-complex', detail: `Too complex to judge exactly (${error.message}); simplify its Resource and NotResource patterns.` };
+    if (!work.ranOutWithin(error)) throw error;
+    // Its own budget, or a larger one it draws on that the policies judged before it used up.
+    const hint = error.budget === work ? 'simplify its Resource and NotResource patterns' : 'the policies judged before it used up that budget';
+    return { kind: 'too-complex', detail: `Too complex to judge exactly (${error.message}); ${hint}.` };
   }
 }
 

@@ -67,6 +67,23 @@ describe('iam: the work budget', () => {
     expect(parent.ranOut(thrown)).to.equal(false);
     expect(parent.remaining).to.equal(65);
   });
+
+  it('a budget drawing on a larger one runs out when that one does, and names it', () => {
+    const check = new WorkBudget(10, undefined, 'judging the whole check');
+    const policy = new WorkBudget(100, check);
+    policy.spend(10);
+    let thrown: unknown;
+    try {
+      policy.spend(1);
+    } catch (error) {
+      thrown = error;
+    }
+    expect((thrown as Error).message).to.equal('judging the whole check takes more than 10 steps');
+    expect([policy.ranOut(thrown), policy.ranOutWithin(thrown), check.ranOut(thrown)]).to.deep.equal([false, true, true]);
+    expect(new WorkBudget(100).ranOutWithin(thrown)).to.equal(false);
+    check.widen(5);
+    expect([check.limit, check.remaining]).to.deep.equal([15, 4]);
+  });
 });
 
 describe('iam: judging within the work budget', () => {
@@ -111,6 +128,15 @@ describe('iam: judging within the work budget', () => {
     });
     // Four times as much leaves the naming at least all it needs.
     expect(judgePolicy(p, AWS, new WorkBudget(4 * steps))).to.deep.equal(verdict);
+  });
+
+  it('too complex when a budget it draws on runs out, saying the policies before it used that up', () => {
+    const p = policy([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' }, DENY_STARS]);
+    const check = new WorkBudget(50, undefined, 'judging the policies of this check');
+    expect(judgePolicy(p, AWS, new WorkBudget(WORK_LIMIT, check))).to.deep.equal({
+      kind: 'too-complex',
+      detail: 'Too complex to judge exactly (judging the policies of this check takes more than 50 steps); the policies judged before it used up that budget.',
+    });
   });
 
   it('a budget already spent makes any policy too complex, even one that costs nothing to search', () => {
