@@ -67,7 +67,7 @@ const SERVICES = ['api', 'worker', 'batch "nightly" {v2}'];
 // Deterministic randomness
 
 /** mulberry32: a tiny seeded PRNG, plenty for test data. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

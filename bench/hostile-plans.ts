@@ -3,20 +3,7 @@
  * run long or run out of memory. Each is a pure function of its parameters (a seeded generator
  * picks the pattern characters), so the same case always gives the same bytes.
  */
-
-type JsonObject = { [key: string]: unknown };
-
-/** A small seeded generator (mulberry32): the same seed, the same characters. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng as random, type JsonObject } from './generate.js';
 
 const LETTERS = 'abcdefhlmnpqrstuvwxyz';
 const DIGITS = '0123456789';
@@ -160,11 +147,6 @@ export function questionMarkPatterns(count: number, length: number): string[] {
     const run = '?'.repeat(length + i);
     return `arn:aws:kms:*${run}:*:key/${run}*`;
   });
-}
-
-/** `count` Allow statements of `kms:Decrypt` whose Resource is known only after apply, and a Deny of star patterns. */
-export function manyUnknownsPlan(example: JsonObject, count: number, patterns: readonly string[]): JsonObject {
-  return deferredWideGrantPlan(example, count, patterns);
 }
 
 const VARIABLES = ['aws:username', 'aws:userid', 'aws:PrincipalAccount', 'aws:SourceAccount', 'aws:PrincipalTag/team', 'aws:RequestedRegion', 'aws:PrincipalOrgID', 'aws:SourceVpc'];

@@ -22,6 +22,15 @@ function costOf(p: Policy, options: EvaluationOptions = AWS): { verdict: Verdict
   return { verdict, steps: work.used };
 }
 
+function thrownBy(run: () => void): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected it to throw');
+}
+
 const tooComplex = (limit: number): Verdict => ({
   kind: 'too-complex',
   detail: `Too complex to judge exactly (judging it takes more than ${limit} steps); simplify its Resource and NotResource patterns.`,
@@ -33,12 +42,7 @@ describe('iam: the work budget', () => {
     work.spend(4);
     work.spend(6);
     expect([work.used, work.remaining]).to.deep.equal([10, 0]);
-    let thrown: unknown;
-    try {
-      work.spend(1);
-    } catch (error) {
-      thrown = error;
-    }
+    const thrown = thrownBy(() => work.spend(1));
     expect(thrown).to.be.instanceOf(TooComplexError);
     expect((thrown as TooComplexError).message).to.equal('judging it takes more than 10 steps');
     expect(work.ranOut(thrown)).to.equal(true);
@@ -57,12 +61,7 @@ describe('iam: the work budget', () => {
     expect(share.limit).to.equal(20);
     share.spend(15);
     expect([share.used, parent.used]).to.deep.equal([15, 35]);
-    let thrown: unknown;
-    try {
-      share.spend(50);
-    } catch (error) {
-      thrown = error;
-    }
+    const thrown = thrownBy(() => share.spend(50));
     expect(share.ranOut(thrown)).to.equal(true);
     expect(parent.ranOut(thrown)).to.equal(false);
     expect(parent.remaining).to.equal(65);
@@ -72,12 +71,7 @@ describe('iam: the work budget', () => {
     const check = new WorkBudget(10, undefined, 'judging the whole check');
     const policy = new WorkBudget(100, check);
     policy.spend(10);
-    let thrown: unknown;
-    try {
-      policy.spend(1);
-    } catch (error) {
-      thrown = error;
-    }
+    const thrown = thrownBy(() => policy.spend(1));
     expect((thrown as Error).message).to.equal('judging the whole check takes more than 10 steps');
     expect([policy.ranOut(thrown), policy.ranOutWithin(thrown), check.ranOut(thrown)]).to.deep.equal([false, true, true]);
     expect(new WorkBudget(100).ranOutWithin(thrown)).to.equal(false);
