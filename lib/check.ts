@@ -56,6 +56,7 @@ interface Collected {
   warnings: InputWarning[];
   errors: InputError[];
   documents: number;
+  incomplete: number;
 }
 
 /**
@@ -72,7 +73,7 @@ function partitionsToJudge(options: Options, terraform: TerraformDocument): Part
  * A plan with `complete: false` (Terraform 1.10+ deferred changes, or -target) leaves
  * resources out; what is not in it cannot be judged, so say so.
  */
-function incompletePlanWarning(document: InputDocument): InputWarning | undefined {
+function incompletePlanWarning(document: InputDocument, strict: boolean): InputWarning | undefined {
   const value = document.value as { complete?: unknown; deferred_changes?: unknown };
   if (value.complete !== false) return undefined;
   const deferred = Array.isArray(value.deferred_changes) ? value.deferred_changes.length : 0;
@@ -80,7 +81,7 @@ function incompletePlanWarning(document: InputDocument): InputWarning | undefine
   return {
     source: document.source,
     ...(document.position !== undefined ? { position: document.position } : {}),
-    message: `The plan is incomplete ("complete": false), so ${what} could not be judged; judge the next plan too.`,
+    message: `The plan is incomplete ("complete": false), so ${what} could not be judged; ${strict ? 'with --strict this fails the run' : 'judge the next plan too'}.`,
   };
 }
 
@@ -94,8 +95,11 @@ function judgeDocument(document: InputDocument, options: Options, blockedActions
     return;
   }
   into.documents += 1;
-  const incomplete = incompletePlanWarning(document);
-  if (incomplete) into.warnings.push(incomplete);
+  const incomplete = incompletePlanWarning(document, options.strict);
+  if (incomplete) {
+    into.warnings.push(incomplete);
+    into.incomplete += 1;
+  }
   const evaluations: EvaluationOptions[] = partitionsToJudge(options, terraform).map((partition) => ({
     blockedActions,
     partition,
@@ -153,7 +157,7 @@ export async function check(inputs: CheckInput | readonly CheckInput[], options:
   const blockedActions = resolveBlockedActions(resolved.blockedActions);
   const baseline = resolved.baseline !== undefined ? await readBaselineFile(resolved.baseline) : undefined;
   const list = Array.isArray(inputs) ? inputs : [inputs as CheckInput];
-  const collected: Collected = { findings: [], unevaluated: [], skipped: [], policies: [], warnings: [], errors: [], documents: 0 };
+  const collected: Collected = { findings: [], unevaluated: [], skipped: [], policies: [], warnings: [], errors: [], documents: 0, incomplete: 0 };
   for (const input of list) {
     const result = await readInput(toSpec(input), hooks.progress !== undefined ? { progress: hooks.progress } : {});
     collected.warnings.push(...result.warnings);
