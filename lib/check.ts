@@ -9,7 +9,7 @@ import { documentKind, readInput } from './input/index.js';
 import type { ProgressListener } from './input/scan-progress.js';
 import type { InputSpec } from './input/index.js';
 import { readBaselineFile } from './config/baseline-file.js';
-import { judgeSource } from './rules/judge-source.js';
+import { judgeSource, type Judgement, type SourceOrigin } from './rules/judge-source.js';
 import { applyBaseline, type Baseline } from './rules/baseline.js';
 import { applySuppressions, todayUtc } from './rules/suppressions.js';
 import { DEFAULT_BLOCKED_ACTIONS } from './rules/rule.js';
@@ -22,6 +22,7 @@ import type {
   InputWarning,
   Options,
   PolicyOutcome,
+  PolicySource,
   Report,
   Skipped,
   Unevaluated,
@@ -85,6 +86,19 @@ function incompletePlanWarning(document: InputDocument, strict: boolean): InputW
   };
 }
 
+/** judgeSource, with a policy that makes it throw listed as invalid (it fails the run) rather than lost. */
+function judgeGuarded(source: PolicySource, origin: SourceOrigin, evaluations: readonly EvaluationOptions[]): Judgement {
+  try {
+    return judgeSource(source, origin, evaluations);
+  } catch (error) {
+    const detail = `The policy could not be judged: ${(error as Error).message}.`;
+    return {
+      outcome: 'unevaluated',
+      unevaluated: { address: source.address, resourceType: source.resourceType, policyPath: source.policyPath, ...origin, reason: 'invalid', detail },
+    };
+  }
+}
+
 function judgeDocument(document: InputDocument, options: Options, blockedActions: readonly string[], into: Collected, progress?: ProgressListener): void {
   const origin = { source: document.source, ...(document.position !== undefined ? { position: document.position } : {}) };
   let terraform;
@@ -105,12 +119,20 @@ function judgeDocument(document: InputDocument, options: Options, blockedActions
     partition,
     conditions: options.conditions,
   }));
-  const sources = extractPolicies(terraform);
+  let sources;
+  try {
+    sources = extractPolicies(terraform);
+  } catch (error) {
+    // Every walk over input values is bounded; this keeps one document that still defeats one
+    // from costing the report of every other input.
+    into.errors.push({ ...origin, message: `The document's policies could not be found: ${(error as Error).message}` });
+    return;
+  }
   const resources = terraform.resources.length;
   let judged = 0;
   for (const source of sources) {
     progress?.({ phase: 'judge', source: document.source, resources, judged: judged++, policies: sources.length });
-    const judgement = judgeSource(source, origin, evaluations);
+    const judgement = judgeGuarded(source, origin, evaluations);
     into.policies.push({
       address: source.address,
       resourceType: source.resourceType,

@@ -4,6 +4,7 @@
  * properties are read, so keys such as `__proto__` or `constructor` are plain data.
  */
 import { firstRepeatedKey } from './duplicate-keys.js';
+import { MAX_POLICY_DEPTH, nestsDeeperThan } from './nesting-depth.js';
 import type { ConditionTest, PatternList, Policy, PolicyError, Statement, UnknownValue } from './types.js';
 
 export interface ParseOptions {
@@ -255,6 +256,9 @@ export function parsePolicy(input: string | unknown, options: ParseOptions = {})
     }
     const repeated = repeatedKeyError(input);
     if (repeated !== undefined) return { error: repeated };
+  }
+  if (nestsDeeperThan(value, MAX_POLICY_DEPTH)) {
+    return { error: { message: `Policy document nests arrays and objects more than ${MAX_POLICY_DEPTH} levels deep, which no policy AWS accepts does; it cannot be judged.`, pointer: '' } };
   }
   try {
     return { policy: new Parser(options).document(value) };
