@@ -108,7 +108,7 @@ export interface BaselineOutcome {
 export function applyBaseline(findings: readonly Finding[], baseline: Baseline, source: string, cwd: string = process.cwd()): BaselineOutcome {
   if (baseline.version !== BASELINE_VERSION) {
     const message = `Baseline version ${baseline.version} does not say which input each entry came from, so it accepts no finding; regenerate it with "kmsguard baseline".`;
-    return { findings: [...findings], warnings: [{ source, message }] };
+    return { findings: [...findings], warnings: baseline.findings.length > 0 ? [{ source, message }] : [] };
   }
   const known = new Set<string>();
   for (const entry of baseline.findings) {
