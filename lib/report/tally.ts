@@ -2,7 +2,7 @@
  * The run's outcome as one format sees it: which entries fail it, which only warn.
  */
 import type { Finding, Report, Severity, Unevaluated } from '../types.js';
-import { findingStatus, unevaluatedFailsRun, type FindingStatus } from './outcome.js';
+import { failingIncompletePlans, findingStatus, unevaluatedFailsRun, type FindingStatus } from './outcome.js';
 import type { FormatContext } from './types.js';
 
 export interface RatedFinding {
@@ -42,7 +42,7 @@ export function tally(report: Report, context: FormatContext): Tally {
   const unevaluated = report.unevaluated.map((entry) => ({ entry, fails: unevaluatedFailsRun(entry, context) }));
   const failingFindings = active.filter((r) => r.status === 'failing').length;
   const failingUnevaluated = unevaluated.filter((u) => u.fails).length;
-  const failingIncomplete = context.strict ? (report.summary.incomplete ?? 0) : 0;
+  const failingIncomplete = failingIncompletePlans(report, context);
   return {
     active,
     suppressed,

@@ -127,6 +127,12 @@ describe('incomplete plans', () => {
     const sarif = runCli(['--strict', '--format', 'sarif', clean]);
     expect(sarif.status).to.equal(1);
     expect(sarif.stdout).to.contain(warning.replace(/"/g, '\\"'));
+    const atlantis = runCli(['--strict', '--format', 'atlantis', '--fail-on', 'medium', clean]);
+    expect(atlantis.status).to.equal(1);
+    expect(atlantis.stdout).to.contain('FAIL - kmsguard - kmsguard - 1 incomplete plan ("complete": false) under --strict\n');
+    const junit = runCli(['--strict', '--format', 'junit', clean]);
+    expect(junit.status).to.equal(1);
+    expect(junit.stdout).to.contain('<failure type="incomplete-plan" message="1 incomplete plan (&quot;complete&quot;: false) under --strict"/>');
   });
 
   it('judges what is there and warns that deferred changes were not judged', () => {
