@@ -12,6 +12,7 @@ import { ProgressLine, progressWanted } from '../lib/input/scan-progress.js';
 import { loadFormatter } from '../lib/report/index.js';
 import { baselineOf, formatBaseline } from '../lib/rules/baseline.js';
 import { exitCodeFor } from '../lib/rules/summary.js';
+import { removeOnExit } from './temporary-files.js';
 import type { Options, Report } from '../lib/types.js';
 
 const STDIN = 'stdin';
@@ -51,9 +52,9 @@ async function readInputs(files: readonly string[], progress?: ProgressLine) {
     if (file === STDIN) {
       if (process.stdin.isTTY) fail('No input: give a plan file, or pipe `terraform show -json` output into kmsguard.');
       const read = progress && ((bytes: number) => progress.update({ phase: 'read', source: STDIN, bytes }));
-      // A very large input is spooled to a temporary file, removed when the process ends.
-      const input = await readStdinInput(process.stdin, read);
-      if ('path' in input) process.once('exit', input.remove);
+      // A very large input is spooled to a temporary file, removed when the process ends or is
+      // stopped (also while it is still being read).
+      const input = await readStdinInput(process.stdin, read, removeOnExit);
       inputs.push('path' in input ? { source: STDIN, path: input.path } : { source: STDIN, data: input.data });
     } else {
       inputs.push(file);

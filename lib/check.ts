@@ -9,7 +9,7 @@ import { documentKind, readInput } from './input/index.js';
 import type { ProgressListener } from './input/scan-progress.js';
 import type { InputSpec } from './input/index.js';
 import { readBaselineFile } from './config/baseline-file.js';
-import { judgeSource } from './rules/judge-source.js';
+import { judgeSource, type Judgement, type SourceOrigin } from './rules/judge-source.js';
 import { applyBaseline, type Baseline } from './rules/baseline.js';
 import { applySuppressions, todayUtc } from './rules/suppressions.js';
 import { DEFAULT_BLOCKED_ACTIONS } from './rules/rule.js';
@@ -22,6 +22,7 @@ import type {
   InputWarning,
   Options,
   PolicyOutcome,
+  PolicySource,
   Report,
   Skipped,
   Unevaluated,
@@ -65,6 +66,7 @@ interface Collected {
   warnings: InputWarning[];
   errors: InputError[];
   documents: number;
+  incomplete: number;
 }
 
 /**
@@ -81,7 +83,7 @@ function partitionsToJudge(options: Options, terraform: TerraformDocument): Part
  * A plan with `complete: false` (Terraform 1.10+ deferred changes, or -target) leaves
  * resources out; what is not in it cannot be judged, so say so.
  */
-function incompletePlanWarning(document: InputDocument): InputWarning | undefined {
+function incompletePlanWarning(document: InputDocument, strict: boolean): InputWarning | undefined {
   const value = document.value as { complete?: unknown; deferred_changes?: unknown };
   if (value.complete !== false) return undefined;
   const deferred = Array.isArray(value.deferred_changes) ? value.deferred_changes.length : 0;
@@ -89,8 +91,21 @@ function incompletePlanWarning(document: InputDocument): InputWarning | undefine
   return {
     source: document.source,
     ...(document.position !== undefined ? { position: document.position } : {}),
-    message: `The plan is incomplete ("complete": false), so ${what} could not be judged; judge the next plan too.`,
+    message: `The plan is incomplete ("complete": false), so ${what} could not be judged; ${strict ? 'with --strict this fails the run' : 'judge the next plan too'}.`,
   };
+}
+
+/** judgeSource, with a policy that makes it throw listed as invalid (it fails the run) rather than lost. */
+function judgeGuarded(source: PolicySource, origin: SourceOrigin, evaluations: readonly EvaluationOptions[], work: WorkBudget): Judgement {
+  try {
+    return judgeSource(source, origin, evaluations, work);
+  } catch (error) {
+    const detail = `The policy could not be judged: ${(error as Error).message}.`;
+    return {
+      outcome: 'unevaluated',
+      unevaluated: { address: source.address, resourceType: source.resourceType, policyPath: source.policyPath, ...origin, reason: 'invalid', detail },
+    };
+  }
 }
 
 function judgeDocument(document: InputDocument, options: Options, blockedActions: readonly string[], into: Collected, hooks: CheckHooks, checkWork: WorkBudget): void {
@@ -104,21 +119,32 @@ function judgeDocument(document: InputDocument, options: Options, blockedActions
     return;
   }
   into.documents += 1;
-  const incomplete = incompletePlanWarning(document);
-  if (incomplete) into.warnings.push(incomplete);
+  const incomplete = incompletePlanWarning(document, options.strict);
+  if (incomplete) {
+    into.warnings.push(incomplete);
+    into.incomplete += 1;
+  }
   const evaluations: EvaluationOptions[] = partitionsToJudge(options, terraform).map((partition) => ({
     blockedActions,
     partition,
     conditions: options.conditions,
   }));
-  const sources = extractPolicies(terraform);
+  let sources;
+  try {
+    sources = extractPolicies(terraform);
+  } catch (error) {
+    // Every walk over input values is bounded; this keeps one document that still defeats one
+    // from costing the report of every other input.
+    into.errors.push({ ...origin, message: `The document's policies could not be found: ${(error as Error).message}` });
+    return;
+  }
   const resources = terraform.resources.length;
   let judged = 0;
   for (const source of sources) {
     progress?.({ phase: 'judge', source: document.source, resources, judged: judged++, policies: sources.length });
     checkWork.widen(WORK_PER_POLICY);
     const work = new WorkBudget(options.workLimit, checkWork);
-    const judgement = judgeSource(source, origin, evaluations, work);
+    const judgement = judgeGuarded(source, origin, evaluations, work);
     const outcome: PolicyOutcome = {
       address: source.address,
       resourceType: source.resourceType,
@@ -169,7 +195,7 @@ export async function check(inputs: CheckInput | readonly CheckInput[], options:
   const blockedActions = resolveBlockedActions(resolved.blockedActions);
   const baseline = resolved.baseline !== undefined ? await readBaselineFile(resolved.baseline) : undefined;
   const list = Array.isArray(inputs) ? inputs : [inputs as CheckInput];
-  const collected: Collected = { findings: [], unevaluated: [], skipped: [], policies: [], warnings: [], errors: [], documents: 0 };
+  const collected: Collected = { findings: [], unevaluated: [], skipped: [], policies: [], warnings: [], errors: [], documents: 0, incomplete: 0 };
   const checkWork = new WorkBudget(resolved.checkWorkLimit ?? CHECK_WORK_LIMIT, undefined, 'judging the policies of this check');
   for (const input of list) {
     const result = await readInput(toSpec(input), hooks.progress !== undefined ? { progress: hooks.progress } : {});

@@ -139,6 +139,8 @@ export interface Summary {
   readonly bySeverity: Readonly<Record<Severity, number>>;
   /** Findings that fail the run under the options used. */
   readonly failing: number;
+  /** Plans with `complete: false` (deferred changes, -target): what they leave out was not judged; they fail the run under strict. */
+  readonly incomplete: number;
   readonly passed: boolean;
 }
 

@@ -26,10 +26,15 @@ function maskAt(mask: unknown, path: readonly (string | number)[]): unknown {
   return node;
 }
 
+/** Whether an unknown mask marks anything unknown; without recursion, as the mask nests as deep as the value. */
 function containsUnknown(mask: unknown): boolean {
-  if (mask === true) return true;
-  if (typeof mask !== 'object' || mask === null) return false;
-  return Object.values(mask).some(containsUnknown);
+  const pending = [mask];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (node === true) return true;
+    if (typeof node === 'object' && node !== null) for (const child of Object.values(node)) pending.push(child);
+  }
+  return false;
 }
 
 /** `/Statement/0/Condition/a~1b` -> ['Statement', 0, 'Condition', 'a/b'] (numbers where the mask holds a list). */

@@ -76,7 +76,14 @@ export function buildUseIndex(configuration: ConfigurationIndex): UseIndex {
 
 /** Every expression in an attribute value: the expression itself, or those of nested blocks. */
 function forEachExpression(value: unknown, visit: (expression: ConfigExpression) => void): void {
-  if (isExpression(value)) visit(value);
-  else if (Array.isArray(value)) for (const item of value) forEachExpression(item, visit);
-  else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) forEachExpression(item, visit);
+  // Without recursion (blocks may nest deep); in document order.
+  const pending = [value];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (isExpression(item)) visit(item);
+    else if (typeof item === 'object' && item !== null) {
+      const children = Object.values(item);
+      for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
+    }
+  }
 }

@@ -15,6 +15,7 @@
  * become `unknownStatements`.
  */
 import { parsePolicy } from '../iam/index.js';
+import { repeatedKeyError } from '../iam/parse.js';
 import type { Policy, UnknownValue } from '../iam/types.js';
 import type { ConfigExpression } from '../terraform/configuration.js';
 import { isExpression } from '../terraform/configuration.js';
@@ -422,6 +423,8 @@ function statementsOfText(text: string, label: string): Rendered {
   } catch {
     throw new Unreadable(`${label} is not valid JSON`);
   }
+  const repeated = repeatedKeyError(text);
+  if (repeated !== undefined) throw new Unreadable(`${label}: ${repeated.message.replace(/\.$/, '')}`);
   if (!isRecord(document)) throw new Unreadable(`${label} is not a JSON object`);
   const statement = document.Statement;
   if (statement === undefined || statement === null) return { statements: [], unknownStatements: [] };

@@ -2,6 +2,7 @@
  * Whether two policy attribute values hold the same JSON document: equal text, or equal once
  * parsed (whitespace and the order of object keys do not matter; array order does).
  */
+import { MAX_POLICY_DEPTH, nestsDeeperThan } from '../iam/nesting-depth.js';
 
 export function sameDocument(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -9,16 +10,21 @@ export function sameDocument(a: unknown, b: unknown): boolean {
   return left !== undefined && left === canonicalForm(b);
 }
 
-/** A string that is the same for equal documents; undefined when the value is no document. */
+/**
+ * A string that is the same for equal documents; undefined when the value is no document, or
+ * nests too deep to be a policy (then it is judged on its own, where it is found invalid).
+ */
 function canonicalForm(value: unknown): string | undefined {
+  let document: unknown;
   if (typeof value === 'string') {
     try {
-      return canonicalJson(JSON.parse(value));
+      document = JSON.parse(value);
     } catch {
       return undefined;
     }
-  }
-  return typeof value === 'object' && value !== null ? canonicalJson(value) : undefined;
+  } else if (typeof value === 'object' && value !== null) document = value;
+  else return undefined;
+  return nestsDeeperThan(document, MAX_POLICY_DEPTH) ? undefined : canonicalJson(document);
 }
 
 function canonicalJson(value: unknown): string {

@@ -3,6 +3,8 @@
  * unreadable, with a JSON pointer to it. Keys the checker does not use are ignored. Only own
  * properties are read, so keys such as `__proto__` or `constructor` are plain data.
  */
+import { firstRepeatedKey } from './duplicate-keys.js';
+import { MAX_POLICY_DEPTH, nestsDeeperThan } from './nesting-depth.js';
 import type { ConditionTest, PatternList, Policy, PolicyError, Statement, UnknownValue } from './types.js';
 
 export interface ParseOptions {
@@ -227,6 +229,20 @@ function anElement(element: string): string {
 }
 
 /**
+ * The error for JSON policy text (already accepted by JSON.parse) that repeats a key in one
+ * object: JSON.parse keeps the last value, other readers the first, so the text has no one meaning.
+ */
+export function repeatedKeyError(text: string): PolicyError | undefined {
+  const repeated = firstRepeatedKey(text);
+  if (repeated === undefined) return undefined;
+  const where = repeated.pointer === '' ? 'at its top level' : `in ${repeated.pointer}`;
+  return {
+    message: `Policy document repeats the key ${JSON.stringify(repeated.key)} ${where}; readers disagree on which value counts, so it cannot be judged.`,
+    pointer: repeated.pointer,
+  };
+}
+
+/**
  * Reads a policy document: JSON text, or a value already parsed from JSON.
  */
 export function parsePolicy(input: string | unknown, options: ParseOptions = {}): ParseResult {
@@ -238,6 +254,11 @@ export function parsePolicy(input: string | unknown, options: ParseOptions = {})
     } catch (error) {
       return { error: { message: jsonErrorMessage(input, error), pointer: '' } };
     }
+    const repeated = repeatedKeyError(input);
+    if (repeated !== undefined) return { error: repeated };
+  }
+  if (nestsDeeperThan(value, MAX_POLICY_DEPTH)) {
+    return { error: { message: `Policy document nests arrays and objects more than ${MAX_POLICY_DEPTH} levels deep, which no policy AWS accepts does; it cannot be judged.`, pointer: '' } };
   }
   try {
     return { policy: new Parser(options).document(value) };

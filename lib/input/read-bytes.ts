@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { collectBytes, collectInput, InputTooLargeError, type CollectedInput, type ReadProgress } from './scan-read.js';
+import { collectBytes, collectInput, InputTooLargeError, SPOOL_FROM_BYTES, type CollectedInput, type ReadProgress, type SpoolListener } from './scan-read.js';
 
 export type FileBytes = { readonly bytes: Buffer } | { readonly error: string };
 
@@ -61,9 +61,9 @@ export async function readStdin(stream: Readable = process.stdin, progress?: Rea
  * Standard input as an input spec's bytes: in memory, or (past 256 MiB) in a temporary file,
  * to be removed with `remove` when done. Rejects as `readStdin` does.
  */
-export async function readStdinInput(stream: Readable = process.stdin, progress?: ReadProgress): Promise<CollectedInput> {
+export async function readStdinInput(stream: Readable = process.stdin, progress?: ReadProgress, onSpool?: SpoolListener): Promise<CollectedInput> {
   try {
-    return await collectInput(stream, progress);
+    return await collectInput(stream, progress, SPOOL_FROM_BYTES, onSpool);
   } catch (failure) {
     throw new Error(`Standard input cannot be read (${errorCode(failure) ?? 'unknown error'}).`, { cause: failure });
   }

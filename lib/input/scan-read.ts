@@ -49,11 +49,19 @@ function writeAll(fd: number, bytes: Uint8Array): void {
   while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
 }
 
+/** Told the moment a temporary file is made, with what removes it (so it can go if the process is stopped while reading). */
+export type SpoolListener = (remove: () => void) => void;
+
 /**
  * A stream's bytes, in memory while they are fewer than `spoolFrom`, then written to a
  * temporary file as they come.
  */
-export async function collectInput(stream: AsyncIterable<unknown>, progress?: ReadProgress, spoolFrom: number = SPOOL_FROM_BYTES): Promise<CollectedInput> {
+export async function collectInput(
+  stream: AsyncIterable<unknown>,
+  progress?: ReadProgress,
+  spoolFrom: number = SPOOL_FROM_BYTES,
+  onSpool?: SpoolListener,
+): Promise<CollectedInput> {
   const chunks: Buffer[] = [];
   let length = 0;
   let spool: { readonly dir: string; readonly file: string; readonly fd: number } | undefined;
@@ -64,6 +72,7 @@ export async function collectInput(stream: AsyncIterable<unknown>, progress?: Re
         const dir = mkdtempSync(path.join(tmpdir(), 'kmsguard-'));
         const file = path.join(dir, 'stdin.json');
         spool = { dir, file, fd: openSync(file, 'w') };
+        onSpool?.(() => rmSync(dir, { recursive: true, force: true }));
         for (const kept of chunks) writeAll(spool.fd, kept);
         chunks.length = 0;
       }

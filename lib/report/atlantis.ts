@@ -6,7 +6,7 @@
  * failures field, and "fail" inside text from the plan is broken with a zero-width space.
  */
 import type { Finding, Report } from '../types.js';
-import { findingStatus, passingCause, unevaluatedFailsRun } from './outcome.js';
+import { failingIncompletePlans, findingStatus, incompletePhrase, passingCause, unevaluatedFailsRun } from './outcome.js';
 import { policyCases } from './policy-cases.js';
 import { printable } from './printable.js';
 import type { FormatContext, Formatter } from './types.js';
@@ -77,6 +77,11 @@ export const formatAtlantis: Formatter = (report: Report, context) => {
   for (const warning of report.warnings) {
     tests += 1;
     add('WARN', whereLabel(warning), warning.message);
+  }
+  const incomplete = failingIncompletePlans(report, context);
+  if (incomplete > 0) {
+    tests += 1;
+    add('FAIL', NAMESPACE, incompletePhrase(incomplete));
   }
   // Findings first, most severe kind of line first, each group in report order.
   const order: Readonly<Record<Mark, number>> = { FAIL: 0, WARN: 1, EXCP: 2 };

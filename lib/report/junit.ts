@@ -3,7 +3,7 @@
  * one testsuite per input document.
  */
 import type { PolicyOutcome, Report } from '../types.js';
-import { findingStatus, passingReason, unevaluatedFailsRun } from './outcome.js';
+import { failingIncompletePlans, findingStatus, incompletePhrase, passingReason, unevaluatedFailsRun } from './outcome.js';
 import { policyCases, type PolicyCase } from './policy-cases.js';
 import type { FormatContext, Formatter } from './types.js';
 import { allowsPhrase, findingDetails, policyLabel, suppressionPhrase, whereLabel } from './wording.js';
@@ -100,6 +100,12 @@ export const formatJunit: Formatter = (report: Report, context) => {
     const list = suites.get(suite) ?? [];
     suites.set(suite, list);
     list.push({ name: 'read input', classname: 'kmsguard.input', verdict: 'error', body: element('error', { type: 'input', message: error.message }) });
+  }
+  const incomplete = failingIncompletePlans(report, context);
+  if (incomplete > 0) {
+    const list = suites.get('kmsguard') ?? [];
+    suites.set('kmsguard', list);
+    list.push({ name: 'complete plans', classname: 'kmsguard.input', verdict: 'failure', body: element('failure', { type: 'incomplete-plan', message: incompletePhrase(incomplete) }) });
   }
   const all = [...suites.values()].flat();
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>', tag('testsuites', { name: 'kmsguard', ...counts(all) })];

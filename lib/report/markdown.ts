@@ -92,6 +92,7 @@ function header(report: Report, context: FormatContext): string {
   const reasons: string[] = [];
   if (result.failingFindings > 0) reasons.push(`${counted(result.failingFindings, 'finding')} at or above ${failOnOf(context)}`);
   if (result.failingUnevaluated > 0) reasons.push(`${counted(result.failingUnevaluated, 'policy', 'policies')} that could not be evaluated`);
+  if (result.failingIncomplete > 0) reasons.push(`${counted(result.failingIncomplete, 'incomplete plan')} (\`complete: false\`) under --strict`);
   if (report.errors.length > 0) reasons.push(`${counted(report.errors.length, 'input')} that could not be read`);
   const status = result.passed
     ? report.findings.length === 0 && report.unevaluated.length === 0

@@ -3,7 +3,7 @@
  */
 import { severityFails } from '../rules/rule.js';
 import { findingFails, unevaluatedFails } from '../rules/summary.js';
-import type { FailOn, Finding, Options, Unevaluated } from '../types.js';
+import type { FailOn, Finding, Options, Report, Unevaluated } from '../types.js';
 import type { FormatContext } from './types.js';
 
 export type FindingStatus = 'failing' | 'passing' | 'suppressed';
@@ -24,6 +24,16 @@ export function findingStatus(finding: Finding, context: FormatContext): Finding
 
 export function unevaluatedFailsRun(entry: Unevaluated, context: FormatContext): boolean {
   return unevaluatedFails(entry, runOptions(context));
+}
+
+/** Plans with `complete: false` that fail the run: all of them under strict, none otherwise. */
+export function failingIncompletePlans(report: Pick<Report, 'summary'>, context: FormatContext): number {
+  return context.strict === true ? (report.summary.incomplete ?? 0) : 0;
+}
+
+/** "2 incomplete plans ("complete": false) under --strict". */
+export function incompletePhrase(count: number): string {
+  return `${count} incomplete plan${count === 1 ? '' : 's'} ("complete": false) under --strict`;
 }
 
 /**

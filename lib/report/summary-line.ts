@@ -27,6 +27,7 @@ export function summaryLine(report: Report, result: Tally, paint: Paint = painte
     const reasons: string[] = [];
     if (result.failingFindings > 0) reasons.push(`${counted(result.failingFindings, 'failing finding')}`);
     if (result.failingUnevaluated > 0) reasons.push(`${counted(result.failingUnevaluated, 'policy', 'policies')} not evaluated`);
+    if (result.failingIncomplete > 0) reasons.push(`${counted(result.failingIncomplete, 'incomplete plan')} under --strict`);
     if (report.errors.length > 0) reasons.push(`${counted(report.errors.length, 'unusable input')}`);
     verdict = `${paint('red', 'FAILED')} (${reasons.join(', ')})`;
   }

@@ -2,7 +2,7 @@
  * The run's outcome as one format sees it: which entries fail it, which only warn.
  */
 import type { Finding, Report, Severity, Unevaluated } from '../types.js';
-import { findingStatus, unevaluatedFailsRun, type FindingStatus } from './outcome.js';
+import { failingIncompletePlans, findingStatus, unevaluatedFailsRun, type FindingStatus } from './outcome.js';
 import type { FormatContext } from './types.js';
 
 export interface RatedFinding {
@@ -22,6 +22,8 @@ export interface Tally {
   readonly unevaluated: readonly RatedUnevaluated[];
   readonly failingFindings: number;
   readonly failingUnevaluated: number;
+  /** Incomplete plans that fail the run (under strict). */
+  readonly failingIncomplete: number;
   /** Nothing fails the run: no failing finding, no failing unevaluated policy, no unusable input. */
   readonly passed: boolean;
 }
@@ -40,12 +42,14 @@ export function tally(report: Report, context: FormatContext): Tally {
   const unevaluated = report.unevaluated.map((entry) => ({ entry, fails: unevaluatedFailsRun(entry, context) }));
   const failingFindings = active.filter((r) => r.status === 'failing').length;
   const failingUnevaluated = unevaluated.filter((u) => u.fails).length;
+  const failingIncomplete = failingIncompletePlans(report, context);
   return {
     active,
     suppressed,
     unevaluated,
     failingFindings,
     failingUnevaluated,
-    passed: failingFindings === 0 && failingUnevaluated === 0 && report.errors.length === 0,
+    failingIncomplete,
+    passed: failingFindings === 0 && failingUnevaluated === 0 && failingIncomplete === 0 && report.errors.length === 0,
   };
 }

@@ -3,6 +3,7 @@
  */
 import { createHash } from 'node:crypto';
 import { judgePolicy, parsePolicy, WorkBudget } from '../iam/index.js';
+import { repeatedKeyError } from '../iam/parse.js';
 import type { EvaluationOptions, Policy, Verdict } from '../iam/types.js';
 import type { Finding, PolicySource, PolicyValue, Skipped, Unevaluated } from '../types.js';
 import { suggestFix } from './fix.js';
@@ -41,6 +42,8 @@ export function readPolicyValue(value: PolicyValue): Readable {
       } catch {
         document = undefined;
       }
+      const repeated = document === undefined ? undefined : repeatedKeyError(value.text);
+      if (repeated !== undefined) return { kind: 'invalid', detail: repeated.message };
       // The parser reads a string as policy text: text that is not JSON (it says where and why),
       // and JSON that is a string (not a policy, however it reads once decoded), go to it as text.
       const parsed = parsePolicy(document === undefined || typeof document === 'string' ? value.text : document);

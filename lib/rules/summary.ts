@@ -23,6 +23,8 @@ export interface Counted {
   readonly policies: readonly { readonly outcome: string }[];
   readonly errors: readonly unknown[];
   readonly documents: number;
+  /** Plans with `complete: false` (none when not given). */
+  readonly incomplete?: number;
 }
 
 export function summarize(counted: Counted, options: Pick<Options, 'failOn' | 'onlyNew' | 'strict'>): Summary {
@@ -30,6 +32,7 @@ export function summarize(counted: Counted, options: Pick<Options, 'failOn' | 'o
   for (const finding of counted.findings) bySeverity[finding.severity] += 1;
   const failing = counted.findings.filter((f) => findingFails(f, options)).length;
   const failingUnevaluated = counted.unevaluated.filter((u) => unevaluatedFails(u, options)).length;
+  const incomplete = counted.incomplete ?? 0;
   return {
     documents: counted.documents,
     policies: counted.policies.filter((p) => p.outcome === 'clean' || p.outcome === 'finding').length,
@@ -39,7 +42,8 @@ export function summarize(counted: Counted, options: Pick<Options, 'failOn' | 'o
     suppressed: counted.findings.filter((f) => f.suppressed).length,
     bySeverity,
     failing,
-    passed: failing === 0 && failingUnevaluated === 0 && counted.errors.length === 0,
+    incomplete,
+    passed: failing === 0 && failingUnevaluated === 0 && counted.errors.length === 0 && !(options.strict && incomplete > 0),
   };
 }
 

@@ -103,6 +103,38 @@ describe('outputTargets', () => {
 });
 
 describe('incomplete plans', () => {
+  const clean = path.join(repoRoot, 'test', 'fixtures', 'cli', 'incomplete-clean.plan.json');
+
+  it('a clean incomplete plan passes with a warning without --strict', () => {
+    const result = runCli([clean]);
+    expect(result.status).to.equal(0);
+    expect(result.stdout).to.equal('kmsguard: 1 document, 1 policy judged, no findings: passed\n');
+  });
+
+  it('under --strict a clean incomplete plan fails the run, saying why in the summary of every format', () => {
+    const warning = `The plan is incomplete ("complete": false), so its 1 deferred change could not be judged; with --strict this fails the run.`;
+    const text = runCli(['--strict', clean]);
+    expect(text.status).to.equal(1);
+    expect(text.stdout).to.equal('kmsguard: 1 document, 1 policy judged, no findings: FAILED (1 incomplete plan under --strict)\n');
+    expect(text.stderr).to.equal(`kmsguard: warning: ${clean}: ${warning}\n`);
+    const json = runCli(['--strict', '--format', 'json', clean]);
+    expect(json.status).to.equal(1);
+    const report = JSON.parse(json.stdout) as { summary: { incomplete: number; passed: boolean }; warnings: { message: string }[] };
+    expect([report.summary.incomplete, report.summary.passed, report.warnings.map((w) => w.message)]).to.deep.equal([1, false, [warning]]);
+    const markdown = runCli(['--strict', '--format', 'markdown', clean]);
+    expect(markdown.status).to.equal(1);
+    expect(markdown.stdout).to.contain('**Failed**: 1 incomplete plan (`complete: false`) under --strict.\n');
+    const sarif = runCli(['--strict', '--format', 'sarif', clean]);
+    expect(sarif.status).to.equal(1);
+    expect(sarif.stdout).to.contain(warning.replace(/"/g, '\\"'));
+    const atlantis = runCli(['--strict', '--format', 'atlantis', '--fail-on', 'medium', clean]);
+    expect(atlantis.status).to.equal(1);
+    expect(atlantis.stdout).to.contain('FAIL - kmsguard - kmsguard - 1 incomplete plan ("complete": false) under --strict\n');
+    const junit = runCli(['--strict', '--format', 'junit', clean]);
+    expect(junit.status).to.equal(1);
+    expect(junit.stdout).to.contain('<failure type="incomplete-plan" message="1 incomplete plan (&quot;complete&quot;: false) under --strict"/>');
+  });
+
   it('judges what is there and warns that deferred changes were not judged', () => {
     const result = runCli([path.join(repoRoot, 'test', 'fixtures', 'cli', 'incomplete.plan.json')]);
     expect(result.status).to.equal(1);

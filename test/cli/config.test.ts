@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { corpusDir, fixture } from '../support/paths.js';
@@ -274,7 +274,7 @@ describe('command line: config files, suppressions and baselines', function () {
       expect(recorded.status).to.equal(0);
       expect(recorded.stderr).to.equal('');
       const baseline = JSON.parse(recorded.stdout) as { version: number; findings: { fingerprint: string; ruleId: string; address: string; policyPath: string }[] };
-      expect(baseline.version).to.equal(1);
+      expect(baseline.version).to.equal(2);
       expect(baseline.findings.map((e) => [e.address, e.ruleId, e.policyPath])).to.deep.equal(REGULA_ADDRESSES.map((a) => [a, 'kms-decrypt-all-keys', 'policy']));
       expect(baseline.findings.every((e) => /^[0-9a-f]+$/.test(e.fingerprint))).to.equal(true);
       write('.kmsguard-baseline.json', recorded.stdout);
@@ -295,18 +295,21 @@ describe('command line: config files, suppressions and baselines', function () {
 
     it('is the same from standard input and for the same plan twice', () => {
       const fromFile = run(['baseline', regula]).stdout;
-      expect(run(['baseline', '-'], readFileSync(regula, 'utf8')).stdout).to.equal(fromFile);
+      const fromStdin = run(['baseline', '-'], readFileSync(regula, 'utf8')).stdout;
+      const relative = path.relative(realpathSync(cwd), regula).split(path.sep).join('/');
+      expect(fromStdin.replaceAll('"source": "stdin"', `"source": ${JSON.stringify(relative)}`)).to.equal(fromFile);
+      expect(fromStdin).to.contain('"source": "stdin"');
       expect(run(['baseline', regula, regula]).stdout).to.equal(fromFile);
     });
 
     it('lists baseline entries that no longer occur', () => {
       const baseline = JSON.parse(run(['baseline', regula]).stdout) as { version: number; findings: object[] };
-      const gone = { fingerprint: 'ffffffffffffffffffffffffffffffff', ruleId: 'kms-decrypt-all-keys', address: 'aws_iam_policy.deleted', policyPath: 'policy' };
-      write('ci/baseline.json', { version: 1, findings: [...baseline.findings, gone] });
+      const gone = { fingerprint: 'ffffffffffffffffffffffffffffffff', source: 'plan.json', ruleId: 'kms-decrypt-all-keys', address: 'aws_iam_policy.deleted', policyPath: 'policy' };
+      write('ci/baseline.json', { version: 2, findings: [...baseline.findings, gone] });
       write('.kmsguard.json', { baseline: 'ci/baseline.json' });
       const result = run([regula, '--format', 'json']);
       const source = path.join('ci', 'baseline.json');
-      const warning = 'Baseline entry aws_iam_policy.deleted (policy, kms-decrypt-all-keys) no longer occurs; regenerate the baseline to drop it.';
+      const warning = 'Baseline entry aws_iam_policy.deleted (policy, kms-decrypt-all-keys) in plan.json no longer occurs; regenerate the baseline to drop it.';
       expect(reportOf(result).warnings).to.deep.equal([{ source, message: warning }]);
       expect(result.stderr).to.equal(`kmsguard: warning: ${source}: ${warning}\n`);
       expect(result.status).to.equal(0);
@@ -329,7 +332,7 @@ describe('command line: config files, suppressions and baselines', function () {
     it('records a baseline of an empty plan as no findings', () => {
       const result = run(['baseline', settingsPlan, '--blocked-action', 'kms:CreateKey', '--partition', 'aws-cn']);
       expect(result.status).to.equal(0);
-      expect(JSON.parse(result.stdout)).to.deep.equal({ version: 1, findings: [] });
+      expect(JSON.parse(result.stdout)).to.deep.equal({ version: 2, findings: [] });
     });
   });
 });

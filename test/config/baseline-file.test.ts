@@ -28,13 +28,14 @@ describe('config: baseline files', () => {
 
   const invalid: [file: string, problems: string[]][] = [
     ['missing.json', ['The baseline file does not exist.']],
-    ['wrong-version.json', ['/version must be 1.']],
+    ['wrong-version.json', ['/version must be one of 1, 2.']],
+    ['no-source.json', ['/findings/1/source is required.']],
     ['no-findings.json', ['/findings is required.']],
     [
       'bad-entries.json',
       [
         '/findings/0/fingerprint is required.',
-        '/findings/0/note is not an allowed key; allowed keys are fingerprint, ruleId, address, policyPath.',
+        '/findings/0/note is not an allowed key; allowed keys are fingerprint, source, position, ruleId, address, policyPath.',
         '/findings/1/fingerprint must be a string.',
         '/findings/2 must be an object.',
       ],

@@ -47,6 +47,26 @@ describe('judgeSource', () => {
     expect(new Set([base, fingerprintOf('r2', 'a', 'p', ['x']), fingerprintOf('r', 'a2', 'p', ['x']), fingerprintOf('r', 'a', 'p2', ['x']), fingerprintOf('r', 'a', 'p', ['y'])]).size).to.equal(5);
   });
 
+  it('a policy that repeats a key is invalid, naming it, even when the last value would pass', () => {
+    const repeated: PolicyValue = { kind: 'text', text: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Effect":"Deny","Action":"kms:*","Resource":"*"}]}' };
+    expect(judgeSource(source(repeated), origin, [AWS])).to.deep.equal({
+      outcome: 'unevaluated',
+      unevaluated: {
+        address: 'aws_iam_policy.p',
+        resourceType: 'aws_iam_policy',
+        policyPath: 'policy',
+        source: 'plan.json',
+        reason: 'invalid',
+        detail: 'Policy document repeats the key "Effect" in /Statement/0; readers disagree on which value counts, so it cannot be judged.',
+      },
+    });
+    const topLevel: PolicyValue = { kind: 'text', text: '{"Statement":[{"Effect":"Allow","Action":"kms:*","Resource":"*"}],"Statement":[]}' };
+    const judged = judgeSource(source(topLevel), origin, [AWS]);
+    expect(judged.outcome === 'unevaluated' && judged.unevaluated.detail).to.equal(
+      'Policy document repeats the key "Statement" at its top level; readers disagree on which value counts, so it cannot be judged.',
+    );
+  });
+
   const introducedCases: [string, PolicyValue | undefined, PolicyValue, boolean][] = [
     ['created (no before)', undefined, ALL, true],
     ['unchanged all-keys', ALL, ALL, false],

@@ -56,9 +56,34 @@ describe('suppressions', () => {
       ['*', 'module.a["x"].aws_iam_policy.p[0]', true],
       ['**', 'aws_iam_policy.p', true],
       ['aws_*_policy.*', 'aws_iam_role_policy.r["with\nnewline"]', true],
+      ['a*b*b', 'abb', true],
+      ['a*bb*b', 'abbb', true],
+      ['a*bb*b', 'abbx', false],
+      ['a*ab', 'ab', false],
+      ['ab*ba', 'aba', false],
+      ['*x*y*', 'yx', false],
+      ['*x*y*', 'xy', true],
+      ['*p*', '', false],
+      ['*', '', true],
     ];
     for (const [glob, address, matches] of cases) {
       it(`${JSON.stringify(glob)} ${matches ? 'matches' : 'does not match'} ${JSON.stringify(address)}`, () => {
+        expect(addressPattern(glob).test(address)).to.equal(matches);
+      });
+    }
+  });
+
+  describe('address globs on hostile for_each keys', () => {
+    // Each of these took seconds to minutes with the backtracking regular expression built before.
+    const key = 'a.'.repeat(10_000);
+    const cases: [glob: string, address: string, matches: boolean][] = [
+      ['module.*.*.*.aws_iam_role_policy.x', `module.m["${key}"].aws_iam_role_policy.y`, false],
+      ['module.*.*.*.aws_iam_role_policy.x', `module.m["${key}"].module.n.aws_iam_role_policy.x`, true],
+      ['*.*.*.*.*.*.*.*.z', `${'.'.repeat(20_000)}y`, false],
+      ['*a*a*a*a*a*a*b', 'a'.repeat(20_000), false],
+    ];
+    for (const [glob, address, matches] of cases) {
+      it(`${JSON.stringify(glob)} ${matches ? 'matches' : 'does not match'} a ${address.length}-character address`, () => {
         expect(addressPattern(glob).test(address)).to.equal(matches);
       });
     }

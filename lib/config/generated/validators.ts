@@ -377,7 +377,7 @@ return errors === 0;
 }
 
 export const validateBaseline = validate11;
-const schema13 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"urn:kmsguard:schema:baseline","title":"kmsguard baseline (kmsguard baseline plan.json > .kmsguard-baseline.json)","description":"Findings accepted as they stand; with --baseline only findings not listed here fail the run.","type":"object","additionalProperties":false,"required":["version","findings"],"properties":{"version":{"description":"Format version of this file.","const":1},"findings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["fingerprint"],"properties":{"fingerprint":{"description":"The finding's fingerprint: the only field compared.","type":"string","minLength":1},"ruleId":{"description":"For readers.","type":"string"},"address":{"description":"For readers.","type":"string"},"policyPath":{"description":"For readers.","type":"string"}}}}}};
+const schema13 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"urn:kmsguard:schema:baseline","title":"kmsguard baseline (kmsguard baseline plan.json > .kmsguard-baseline.json)","description":"Findings accepted as they stand; with --baseline only findings not listed here fail the run.","type":"object","additionalProperties":false,"required":["version","findings"],"properties":{"version":{"description":"Format version of this file. Version 1 entries do not say which input they came from: such a baseline accepts no finding (a warning says to regenerate it).","enum":[1,2]},"findings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["fingerprint"],"properties":{"fingerprint":{"description":"The finding's fingerprint; compared with source and position.","type":"string","minLength":1},"source":{"description":"The input the finding came from: its path relative to the working directory, /-separated, or stdin. Compared; required from version 2 on.","type":"string","minLength":1},"position":{"description":"The document's 1-based position when the input holds several (a terragrunt run --all stream). Compared.","type":"integer","minimum":1},"ruleId":{"description":"For readers.","type":"string"},"address":{"description":"For readers.","type":"string"},"policyPath":{"description":"For readers.","type":"string"}}}}}};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="urn:kmsguard:schema:baseline" */;
@@ -418,8 +418,8 @@ errors++;
 }
 if(data.version !== undefined && func0.call(data, "version")){
 let data0 = data.version;
-if(1 !== data0){
-const err3 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema13.properties.version,data:data0};
+if(!((data0 === 1) || (data0 === 2))){
+const err3 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/enum",keyword:"enum",params:{allowedValues: schema13.properties.version.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.version.enum,parentSchema:schema13.properties.version,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -447,7 +447,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key1 of Object.keys(data2)){
-if(!((((key1 === "fingerprint") || (key1 === "ruleId")) || (key1 === "address")) || (key1 === "policyPath"))){
+if(!((((((key1 === "fingerprint") || (key1 === "source")) || (key1 === "position")) || (key1 === "ruleId")) || (key1 === "address")) || (key1 === "policyPath"))){
 const err5 = {instancePath:instancePath+"/findings/" + i0,schemaPath:"#/properties/findings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema13.properties.findings.items,data:data2};
 if(vErrors === null){
 vErrors = [err5];
@@ -483,10 +483,11 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data2.ruleId !== undefined && func0.call(data2, "ruleId")){
-let data4 = data2.ruleId;
-if(typeof data4 !== "string"){
-const err8 = {instancePath:instancePath+"/findings/" + i0+"/ruleId",schemaPath:"#/properties/findings/items/properties/ruleId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.findings.items.properties.ruleId.type,parentSchema:schema13.properties.findings.items.properties.ruleId,data:data4};
+if(data2.source !== undefined && func0.call(data2, "source")){
+let data4 = data2.source;
+if(typeof data4 === "string"){
+if(func48(data4) < 1){
+const err8 = {instancePath:instancePath+"/findings/" + i0+"/source",schemaPath:"#/properties/findings/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.findings.items.properties.source,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -496,10 +497,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data2.address !== undefined && func0.call(data2, "address")){
-let data5 = data2.address;
-if(typeof data5 !== "string"){
-const err9 = {instancePath:instancePath+"/findings/" + i0+"/address",schemaPath:"#/properties/findings/items/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.findings.items.properties.address.type,parentSchema:schema13.properties.findings.items.properties.address,data:data5};
+else {
+const err9 = {instancePath:instancePath+"/findings/" + i0+"/source",schemaPath:"#/properties/findings/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.findings.items.properties.source.type,parentSchema:schema13.properties.findings.items.properties.source,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -509,10 +508,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data2.policyPath !== undefined && func0.call(data2, "policyPath")){
-let data6 = data2.policyPath;
-if(typeof data6 !== "string"){
-const err10 = {instancePath:instancePath+"/findings/" + i0+"/policyPath",schemaPath:"#/properties/findings/items/properties/policyPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.findings.items.properties.policyPath.type,parentSchema:schema13.properties.findings.items.properties.policyPath,data:data6};
+if(data2.position !== undefined && func0.call(data2, "position")){
+let data5 = data2.position;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err10 = {instancePath:instancePath+"/findings/" + i0+"/position",schemaPath:"#/properties/findings/items/properties/position/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema13.properties.findings.items.properties.position.type,parentSchema:schema13.properties.findings.items.properties.position,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -521,10 +520,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/findings/" + i0,schemaPath:"#/properties/findings/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.findings.items.type,parentSchema:schema13.properties.findings.items,data:data2};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 1 || isNaN(data5)){
+const err11 = {instancePath:instancePath+"/findings/" + i0+"/position",schemaPath:"#/properties/findings/items/properties/position/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema13.properties.findings.items.properties.position,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -535,8 +533,10 @@ errors++;
 }
 }
 }
-else {
-const err12 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.findings.type,parentSchema:schema13.properties.findings,data:data1};
+if(data2.ruleId !== undefined && func0.call(data2, "ruleId")){
+let data6 = data2.ruleId;
+if(typeof data6 !== "string"){
+const err12 = {instancePath:instancePath+"/findings/" + i0+"/ruleId",schemaPath:"#/properties/findings/items/properties/ruleId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.findings.items.properties.ruleId.type,parentSchema:schema13.properties.findings.items.properties.ruleId,data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -546,14 +546,64 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
-else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data};
+if(data2.address !== undefined && func0.call(data2, "address")){
+let data7 = data2.address;
+if(typeof data7 !== "string"){
+const err13 = {instancePath:instancePath+"/findings/" + i0+"/address",schemaPath:"#/properties/findings/items/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.findings.items.properties.address.type,parentSchema:schema13.properties.findings.items.properties.address,data:data7};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data2.policyPath !== undefined && func0.call(data2, "policyPath")){
+let data8 = data2.policyPath;
+if(typeof data8 !== "string"){
+const err14 = {instancePath:instancePath+"/findings/" + i0+"/policyPath",schemaPath:"#/properties/findings/items/properties/policyPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.findings.items.properties.policyPath.type,parentSchema:schema13.properties.findings.items.properties.policyPath,data:data8};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/findings/" + i0,schemaPath:"#/properties/findings/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.properties.findings.items.type,parentSchema:schema13.properties.findings.items,data:data2};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.properties.findings.type,parentSchema:schema13.properties.findings,data:data1};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.type,parentSchema:schema13,data};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
 }
 errors++;
 }
