@@ -2,6 +2,7 @@
  * Baselines: the fingerprints of the findings a team accepted on a given day. With a baseline,
  * only findings not in it fail the run; the rest are still reported, marked `baselined`.
  */
+import { jsonText } from '../report/json-text.js';
 import type { Finding, InputWarning } from '../types.js';
 
 export const BASELINE_VERSION = 1;
@@ -48,7 +49,7 @@ export function baselineOf(findings: readonly Finding[]): Baseline {
 
 /** The baseline file's text: stable key order, two-space indent, final newline. */
 export function formatBaseline(baseline: Baseline): string {
-  return `${JSON.stringify(baseline, null, 2)}\n`;
+  return `${jsonText(baseline)}\n`;
 }
 
 function describeEntry(entry: BaselineEntry): string {
