@@ -8,6 +8,7 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, r
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { printable } from '../../lib/report/printable.js';
+import { jsonStrings, LONE_SURROGATE, RAW_HAZARD } from '../support/output-hazards.js';
 import { binPath, fixture, repoRoot } from '../support/paths.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -16,8 +17,6 @@ const INSECURE = fixture('cli', 'insecure.plan.json');
 const SECURE = fixture('cli', 'secure.plan.json');
 const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'github', 'atlantis', 'gitlab'];
 
-const RAW_HAZARD = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 interface RawResult {
@@ -36,18 +35,6 @@ function runRaw(args: readonly string[], options: { cwd?: string; env?: NodeJS.P
     maxBuffer: 256 * 1024 * 1024,
   });
   return { status: result.status, stdout: result.stdout ?? Buffer.alloc(0), stderr: result.stderr.toString('utf8') };
-}
-
-function strings(value: unknown, out: string[] = []): string[] {
-  if (typeof value === 'string') out.push(value);
-  else if (Array.isArray(value)) for (const item of value) strings(item, out);
-  else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      out.push(key);
-      strings(item, out);
-    }
-  }
-  return out;
 }
 
 /** Reads the binary's standard output until `bytes` have come, then closes the pipe, as `| head -c` does. */
@@ -98,7 +85,7 @@ describe('hostile plans and file names through the command line', function () {
         const text = strictUtf8.decode(result.stdout);
         expect(text).to.not.match(/(?<!\\)(\\\\)*\\ud[89a-f]/i);
         const parsed = JSON.parse(text);
-        for (const s of strings(parsed)) expect(LONE_SURROGATE.test(s), JSON.stringify(s)).to.equal(false);
+        for (const s of jsonStrings(parsed)) expect(s.match(LONE_SURROGATE), JSON.stringify(s)).to.equal(null);
         if (format === 'json') {
           const sid = parsed.findings[0].statements[0].sid as string;
           expect(sid).to.contain(' \ufffd \u202eevil\u202c\u2066 ');

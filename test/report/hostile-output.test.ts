@@ -9,15 +9,13 @@ import { formatNames, loadFormatter, type Formatter } from '../../lib/report/ind
 import { printable } from '../../lib/report/printable.js';
 import type { FormatContext } from '../../lib/report/types.js';
 import type { Report } from '../../lib/types.js';
+import { jsonStrings, LONE_SURROGATE, RAW_HAZARD } from '../support/output-hazards.js';
 import { ATTACKS, hostileReport } from './hostile-report.js';
 import { allElements, parseXml, type XmlElement } from './xml-check.js';
 
 const PLAIN: FormatContext = { color: false, failOn: 'medium' };
 const HARMLESS = 'harmless';
 
-/** Characters no output may hold raw: they end log lines, drive terminals or reorder text. */
-const RAW_HAZARD = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 function wellFormed(s: string): string {
   return s.replace(LONE_SURROGATE, '\ufffd');
@@ -85,18 +83,6 @@ function markdownSyntax(line: string): string[] {
 
 function elementShape(root: XmlElement): string[] {
   return allElements(root).map((e) => `${e.name}(${Object.keys(e.attributes).join(',')})`);
-}
-
-function strings(value: unknown, out: string[] = []): string[] {
-  if (typeof value === 'string') out.push(value);
-  else if (Array.isArray(value)) for (const item of value) strings(item, out);
-  else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      out.push(key);
-      strings(item, out);
-    }
-  }
-  return out;
 }
 
 /** The report as a JSON reader gets it back: every string made well-formed. */
@@ -201,7 +187,7 @@ describe('every format against hostile plan text', () => {
           const out = format(name, report);
           expect(out).to.not.match(/(?<!\\)(\\\\)*\\ud[89a-f]/i);
           const parsed = JSON.parse(out);
-          for (const s of strings(parsed)) expect(s.match(LONE_SURROGATE), JSON.stringify(s)).to.equal(null);
+          for (const s of jsonStrings(parsed)) expect(s.match(LONE_SURROGATE), JSON.stringify(s)).to.equal(null);
           if (name === 'json') expect(parsed).to.deep.equal(wellFormedCopy(JSON.parse(JSON.stringify(report))));
         });
       }
