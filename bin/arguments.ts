@@ -51,8 +51,9 @@ const STDIN_TOKEN = '\u0000stdin';
 export function outputTargets(formats: readonly string[], output: string | undefined): OutputTarget[] {
   const targets: OutputTarget[] = formats.map((value) => {
     const colon = value.indexOf(':');
-    if (colon === -1 || value.slice(colon + 1) === STDOUT_FILE) return { format: colon === -1 ? value : value.slice(0, colon) };
-    return { format: value.slice(0, colon), file: value.slice(colon + 1) };
+    if (colon === -1) return { format: value };
+    const file = value.slice(colon + 1);
+    return file === STDOUT_FILE ? { format: value.slice(0, colon) } : { format: value.slice(0, colon), file };
   });
   if (targets.length === 0) targets.push({ format: 'text' });
   for (const target of targets) {

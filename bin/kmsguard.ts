@@ -130,7 +130,7 @@ async function main(): Promise<void> {
   const command = await parseArguments(process.argv.slice(2), { stdinIsTTY: Boolean(process.stdin.isTTY), stdoutIsTTY: Boolean(process.stdout.isTTY) });
   switch (command.command) {
     case 'done':
-      process.exitCode = command.exitCode;
+      process.exitCode = exitCodeAfterOutput(command.exitCode);
       return;
     case 'check':
       process.exitCode = exitCodeAfterOutput(await runCheck(command));
