@@ -6,10 +6,12 @@ import yargs from 'yargs';
 import { formatNames } from '../lib/report/index.js';
 import type { FailOn, Options } from '../lib/types.js';
 import { VERSION } from '../lib/version.js';
+import { STDOUT_FILE } from './report-file.js';
+import { say, writeStdout } from './standard-streams.js';
 
 export interface OutputTarget {
   readonly format: string;
-  /** Undefined: standard output. */
+  /** Undefined: standard output (written `-` on the command line). */
   readonly file?: string;
 }
 
@@ -42,11 +44,16 @@ export interface Terminal {
 
 const STDIN_TOKEN = '\u0000stdin';
 
-/** Splits `--format NAME[:FILE]` values and applies `--output FILE` to the first target without a file. */
+/**
+ * Splits `--format NAME[:FILE]` values and applies `--output FILE` to the first target without a
+ * file. A FILE of `-` is standard output.
+ */
 export function outputTargets(formats: readonly string[], output: string | undefined): OutputTarget[] {
   const targets: OutputTarget[] = formats.map((value) => {
     const colon = value.indexOf(':');
-    return colon === -1 ? { format: value } : { format: value.slice(0, colon), file: value.slice(colon + 1) };
+    if (colon === -1) return { format: value };
+    const file = value.slice(colon + 1);
+    return file === STDOUT_FILE ? { format: value.slice(0, colon) } : { format: value.slice(0, colon), file };
   });
   if (targets.length === 0) targets.push({ format: 'text' });
   for (const target of targets) {
@@ -55,7 +62,7 @@ export function outputTargets(formats: readonly string[], output: string | undef
     }
     if (target.file === '') throw new Error(`The format "${target.format}:" names no file.`);
   }
-  if (output !== undefined) {
+  if (output !== undefined && output !== STDOUT_FILE) {
     const index = targets.findIndex((t) => t.file === undefined);
     if (index === -1) throw new Error('--output was given but every --format already names its file.');
     targets[index] = { format: targets[index]!.format, file: output };
@@ -124,7 +131,7 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
   const args = argv.map((a) => (a === '-' ? STDIN_TOKEN : a));
   const switchError = switchValueError(args);
   if (switchError !== undefined) {
-    process.stderr.write(`kmsguard: ${switchError}\n`);
+    say(switchError);
     return { command: 'done', exitCode: 2 };
   }
   let usageError: string | undefined;
@@ -164,7 +171,7 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
   try {
     parsed = await parser.parseAsync(args, {}, (_err, _argv, output) => {
       if (output) {
-        process.stdout.write(`${output}\n`);
+        void writeStdout(`${output}\n`);
         printed = true;
       }
     });
@@ -172,13 +179,13 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
     usageError ??= (error as Error).message;
   }
   if (usageError !== undefined) {
-    process.stderr.write(`kmsguard: ${asSentence(usageError)}\n`);
+    say(asSentence(usageError));
     return { command: 'done', exitCode: 2 };
   }
   if (printed || parsed === undefined) return { command: 'done', exitCode: 0 };
   const invalidChoice = choiceError(parsed);
   if (invalidChoice !== undefined) {
-    process.stderr.write(`kmsguard: ${invalidChoice}\n`);
+    say(invalidChoice);
     return { command: 'done', exitCode: 2 };
   }
 
@@ -186,9 +193,11 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
   const files = rawFiles.length === 0 ? ['stdin'] : rawFiles.map((f) => (f === STDIN_TOKEN ? 'stdin' : f));
   let outputs: OutputTarget[];
   try {
-    outputs = outputTargets(repeated(parsed.format), parsed.output as string | undefined);
+    // yargs would blank a lone `-`; it reached here as the standard input token.
+    const output = parsed.output === STDIN_TOKEN ? STDOUT_FILE : (parsed.output as string | undefined);
+    outputs = outputTargets(repeated(parsed.format), output);
   } catch (error) {
-    process.stderr.write(`kmsguard: ${(error as Error).message}\n`);
+    say((error as Error).message);
     return { command: 'done', exitCode: 2 };
   }
   const options: Partial<Options> = {

@@ -2,14 +2,16 @@
 /**
  * The command line: argv -> options, call the library, write reports, set the exit code.
  */
-import { appendFile, mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { appendFile } from 'node:fs/promises';
 import { parseArguments, type ParsedCommand } from './arguments.js';
+import { writeReportFile } from './report-file.js';
+import { CommandLineExit, describeWriteError, exitCodeAfterOutput, guardStandardStreams, say, writeStdout } from './standard-streams.js';
 import { check, DEFAULT_OPTIONS, OptionsError, resolveBlockedActions } from '../lib/check.js';
 import { ConfigError, effectiveConfig, loadConfig, readBaselineFile, resolveOptions, type ResolvedOptions } from '../lib/config/index.js';
 import { readStdinInput } from '../lib/input/read-bytes.js';
 import { ProgressLine, progressWanted } from '../lib/input/scan-progress.js';
 import { loadFormatter } from '../lib/report/index.js';
+import { jsonText } from '../lib/report/json-text.js';
 import { baselineOf, formatBaseline } from '../lib/rules/baseline.js';
 import { exitCodeFor } from '../lib/rules/summary.js';
 import { removeOnExit } from './temporary-files.js';
@@ -17,26 +19,21 @@ import type { Options, Report } from '../lib/types.js';
 
 const STDIN = 'stdin';
 
-function fail(message: string): never {
-  process.stderr.write(`kmsguard: ${message}\n`);
-  process.exit(2);
-}
-
 function describeSource(source: string, position?: number): string {
   return position === undefined ? source : `${source} (document ${position})`;
 }
 
 function printDiagnostics(report: Report): void {
-  for (const warning of report.warnings) process.stderr.write(`kmsguard: warning: ${describeSource(warning.source, warning.position)}: ${warning.message}\n`);
-  for (const error of report.errors) process.stderr.write(`kmsguard: ${describeSource(error.source, error.position)}: ${error.message}\n`);
+  for (const warning of report.warnings) say(`warning: ${describeSource(warning.source, warning.position)}: ${warning.message}`);
+  for (const error of report.errors) say(`${describeSource(error.source, error.position)}: ${error.message}`);
 }
 
-async function writeOutput(file: string, text: string): Promise<void> {
+/** The GitHub runner owns the step summary file: append to it, and never fail the run over it. */
+async function appendStepSummary(file: string, markdown: string): Promise<void> {
   try {
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, text);
+    await appendFile(file, markdown);
   } catch (error) {
-    fail(`Could not write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+    say(`warning: could not append the summary to $GITHUB_STEP_SUMMARY (${file}): ${describeWriteError(error)}.`);
   }
 }
 
@@ -50,7 +47,7 @@ async function readInputs(files: readonly string[], progress?: ProgressLine) {
   const inputs = [];
   for (const file of files) {
     if (file === STDIN) {
-      if (process.stdin.isTTY) fail('No input: give a plan file, or pipe `terraform show -json` output into kmsguard.');
+      if (process.stdin.isTTY) throw new CommandLineExit('No input: give a plan file, or pipe `terraform show -json` output into kmsguard.');
       const read = progress && ((bytes: number) => progress.update({ phase: 'read', source: STDIN, bytes }));
       // A very large input is spooled to a temporary file, removed when the process ends or is
       // stopped (also while it is still being read).
@@ -73,22 +70,38 @@ async function runCheck(command: Extract<ParsedCommand, { command: 'check' }>): 
     report = await check(inputs, options, progress !== undefined ? { progress: progress.update } : {});
   } catch (error) {
     progress?.finish();
-    if (error instanceof OptionsError) fail(error.message);
     throw error;
   }
   progress?.finish();
   printDiagnostics(report);
+  const context = { failOn: options.failOn, onlyNew: options.onlyNew, strict: options.strict };
+  // Every report is made before any is written: a formatter that throws leaves no file behind.
+  const texts: { readonly format: string; readonly file?: string; readonly text: string }[] = [];
   for (const output of command.outputs) {
     const formatter = await loadFormatter(output.format);
-    const color = output.file === undefined && command.color;
-    const text = formatter(report, { color, failOn: options.failOn, onlyNew: options.onlyNew, strict: options.strict });
-    if (output.file === undefined) process.stdout.write(text);
-    else await writeOutput(output.file, text);
-    if (output.format === 'github' && process.env.GITHUB_STEP_SUMMARY) {
+    texts.push({ ...output, text: formatter(report, { ...context, color: output.file === undefined && command.color }) });
+  }
+  // A report file from a run that could not use its input would read as a verdict on it.
+  const unusable = report.errors.length > 0;
+  let writeFailed = false;
+  for (const { format, file, text } of texts) {
+    if (file === undefined) await writeStdout(text);
+    else if (unusable) say(`No report written to ${file}: an input could not be used.`);
+    else {
+      try {
+        await writeReportFile(file, text);
+      } catch (error) {
+        if (!(error instanceof CommandLineExit)) throw error;
+        say(error.message);
+        writeFailed = true;
+      }
+    }
+    if (format === 'github' && process.env.GITHUB_STEP_SUMMARY) {
       const markdown = await loadFormatter('markdown');
-      await appendFile(process.env.GITHUB_STEP_SUMMARY, markdown(report, { color: false, failOn: options.failOn, onlyNew: options.onlyNew, strict: options.strict }));
+      await appendStepSummary(process.env.GITHUB_STEP_SUMMARY, markdown(report, { ...context, color: false }));
     }
   }
+  if (writeFailed) return 2;
   const code = exitCodeFor(report);
   // Atlantis policy checks read a non-zero exit as an error of the check, not as a failure.
   if (code === 1 && command.outputs.some((o) => o.format === 'atlantis') && !command.failOnGiven) return 0;
@@ -99,7 +112,7 @@ async function runConfig(command: Extract<ParsedCommand, { command: 'config' | '
   const resolved = await resolveRunOptions(command);
   const expanded = resolveBlockedActions(resolved.options.blockedActions);
   if (resolved.options.baseline !== undefined) await readBaselineFile(resolved.options.baseline);
-  process.stdout.write(`${JSON.stringify(effectiveConfig(resolved, expanded), null, 2)}\n`);
+  await writeStdout(`${jsonText(effectiveConfig(resolved, expanded))}\n`);
   return 0;
 }
 
@@ -109,34 +122,38 @@ async function runBaseline(command: Extract<ParsedCommand, { command: 'config' |
   const report = await check(await readInputs(command.files), options);
   printDiagnostics(report);
   if (report.errors.length > 0) return 2;
-  process.stdout.write(formatBaseline(baselineOf(report.findings)));
+  await writeStdout(formatBaseline(baselineOf(report.findings)));
   return 0;
 }
 
 async function main(): Promise<void> {
+  guardStandardStreams();
   const command = await parseArguments(process.argv.slice(2), { stdinIsTTY: Boolean(process.stdin.isTTY), stdoutIsTTY: Boolean(process.stdout.isTTY) });
   switch (command.command) {
     case 'done':
-      process.exitCode = command.exitCode;
+      process.exitCode = exitCodeAfterOutput(command.exitCode);
       return;
     case 'check':
-      process.exitCode = await runCheck(command);
+      process.exitCode = exitCodeAfterOutput(await runCheck(command));
       return;
     case 'config':
-      process.exitCode = await runConfig(command);
+      process.exitCode = exitCodeAfterOutput(await runConfig(command));
       return;
     case 'baseline':
-      process.exitCode = await runBaseline(command);
+      process.exitCode = exitCodeAfterOutput(await runBaseline(command));
       return;
   }
 }
 
+// Exit codes are set, never forced with process.exit: output still on its way is not cut off.
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
-    for (const line of error.message.split('\n')) process.stderr.write(`kmsguard: ${line}\n`);
-    process.exit(2);
+    for (const problem of error.problems) say(`${error.file}: ${problem}`);
+  } else if (error instanceof OptionsError || error instanceof CommandLineExit) {
+    say(error.message);
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    say(`Internal error: ${message.split('\n')[0]}`);
   }
-  if (error instanceof OptionsError) fail(error.message);
-  const message = error instanceof Error ? error.message : String(error);
-  fail(`Internal error: ${message.split('\n')[0]}`);
+  process.exitCode = error instanceof CommandLineExit ? error.exitCode : 2;
 });

@@ -3,6 +3,7 @@
  * and how often the line is redrawn. The library only reports events; the command line decides
  * (`progressWanted`) and draws (`ProgressLine`) on standard error.
  */
+import { printable } from '../report/printable.js';
 
 export type ProgressEvent =
   /** Bytes read so far from a file or standard input. */
@@ -47,8 +48,12 @@ function count(n: number): string {
   return n.toLocaleString('en-US');
 }
 
-/** The progress line for an event (without control characters). */
+/** The progress line for an event, without control characters (a file name may hold them). */
 export function describeProgress(event: ProgressEvent): string {
+  return printable(progressText(event));
+}
+
+function progressText(event: ProgressEvent): string {
   switch (event.phase) {
     case 'read':
       return `kmsguard: ${event.source}: ${mib(event.bytes)} read`;

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Severity } from '../types.js';
+import { jsonText } from './json-text.js';
 import { findingStatus, unevaluatedFailsRun } from './outcome.js';
 import type { Formatter } from './types.js';
 import { allowsPhrase, policyLabel, statementWhy, suppressionPhrase, whereLabel } from './wording.js';
@@ -46,5 +47,5 @@ export const formatGitlab: Formatter = (report, context) => {
       location: { path: entry.source, lines: { begin: 1 } },
     })),
   ];
-  return `${JSON.stringify(issues, null, 2)}\n`;
+  return `${jsonText(issues)}\n`;
 };

@@ -7,7 +7,7 @@ import { failingIncompletePlans, findingStatus, incompletePhrase, passingReason,
 import { policyCases, type PolicyCase } from './policy-cases.js';
 import type { FormatContext, Formatter } from './types.js';
 import { allowsPhrase, findingDetails, policyLabel, suppressionPhrase, whereLabel } from './wording.js';
-import { escapeXmlText, tag } from './xml.js';
+import { escapeXmlLines, tag } from './xml.js';
 
 type Verdict = 'passed' | 'failure' | 'error' | 'skipped';
 
@@ -19,13 +19,13 @@ interface Testcase {
   readonly body?: string;
 }
 
-function element(name: 'failure' | 'error' | 'skipped', attributes: Record<string, string>, text?: string): string {
-  if (text === undefined) return tag(name, attributes, true);
-  return `${tag(name, attributes)}${escapeXmlText(text)}</${name}>`;
+function element(name: 'failure' | 'error' | 'skipped', attributes: Record<string, string>, lines?: readonly string[]): string {
+  if (lines === undefined) return tag(name, attributes, true);
+  return `${tag(name, attributes)}${escapeXmlLines(lines)}</${name}>`;
 }
 
-function systemOut(text: string): string {
-  return `<system-out>${escapeXmlText(text)}</system-out>`;
+function systemOut(lines: readonly string[]): string {
+  return `<system-out>${escapeXmlLines(lines)}</system-out>`;
 }
 
 function judge(entry: PolicyCase, context: FormatContext): { verdict: Verdict; body?: string } {
@@ -34,12 +34,12 @@ function judge(entry: PolicyCase, context: FormatContext): { verdict: Verdict; b
       return { verdict: 'passed' };
     case 'finding': {
       const { finding } = entry;
-      const details = findingDetails(finding).join('\n');
+      const details = findingDetails(finding);
       const status = findingStatus(finding, context);
       if (status === 'suppressed') {
         return { verdict: 'skipped', body: element('skipped', { message: suppressionPhrase(finding.suppressed!) }, details) };
       }
-      if (status === 'passing') return { verdict: 'passed', body: systemOut(`${passingReason(finding, context)}\n${details}`) };
+      if (status === 'passing') return { verdict: 'passed', body: systemOut([passingReason(finding, context), ...details]) };
       return {
         verdict: 'failure',
         body: element('failure', { type: finding.ruleId, message: `${finding.severity} (${finding.scope}): ${allowsPhrase(finding)}` }, details),

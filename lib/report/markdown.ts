@@ -6,6 +6,7 @@
 import type { Operation } from 'fast-json-patch';
 import type { Report } from '../types.js';
 import { counted } from './counts.js';
+import { jsonText } from './json-text.js';
 import { failOnOf, passingReason } from './outcome.js';
 import { code, codeBlock, prose } from './markdown-text.js';
 import { tally, type RatedFinding, type RatedUnevaluated } from './tally.js';
@@ -31,7 +32,7 @@ interface Entry {
 }
 
 function patchBlock(title: string, ops: readonly Operation[]): string {
-  const json = JSON.stringify(ops, null, 2);
+  const json = jsonText(ops);
   const body =
     json.length > PATCH_LIMIT
       ? `The patch has ${counted(ops.length, 'operation')} (${json.length} characters), too long to show here; the json report holds it.`

@@ -4,6 +4,7 @@
 import { RULES, type RuleDescription } from '../rules/rule.js';
 import type { Finding, Report, Severity } from '../types.js';
 import { artifactUri } from './artifact-uri.js';
+import { jsonText } from './json-text.js';
 import { findingStatus, unevaluatedFailsRun } from './outcome.js';
 import type { Formatter } from './types.js';
 import {
@@ -181,5 +182,5 @@ export const formatSarif: Formatter = (report: Report, context) => {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${jsonText(log)}\n`;
 };

@@ -9,6 +9,7 @@
  * unit accept a new finding at the same address in another.
  */
 import path from 'node:path';
+import { jsonText } from '../report/json-text.js';
 import type { Finding, InputWarning } from '../types.js';
 
 export const BASELINE_VERSION = 2;
@@ -82,7 +83,7 @@ export function baselineOf(findings: readonly Finding[], cwd: string = process.c
 
 /** The baseline file's text: stable key order, two-space indent, final newline. */
 export function formatBaseline(baseline: Baseline): string {
-  return `${JSON.stringify(baseline, null, 2)}\n`;
+  return `${jsonText(baseline)}\n`;
 }
 
 function describeEntry(entry: BaselineEntry): string {

@@ -37,6 +37,10 @@ describe('progress: what it says', () => {
       'kmsguard: plan.json: 150,123 resources, 1,200 of 27,434 policies judged',
     );
   });
+
+  it('escapes control characters and workflow commands in a file name', () => {
+    expect(describeProgress({ phase: 'read', source: 'a\u001b[2J\r\u202e##[x].json', bytes: MIB })).to.equal('kmsguard: a\\u001b[2J\\u000d\\u202e#\u200b#[x].json: 1.0 MiB read');
+  });
 });
 
 describe('progress: the line', () => {

@@ -53,6 +53,7 @@ describe('github format', () => {
       .replace(/\u001b/g, '\\u001b')
       .replace('\r', '\\u000d')
       .replace('\n', '\\u000a')
+      .replace('\ud800', '\\ud800')
       .replace('\u202e', '\\u202e')
       .replace('\u202c', '\\u202c');
     const finding = parseCommand(lines[0]!);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { check } from '../../lib/check.js';
 import { formatJson } from '../../lib/report/json.js';
+import { jsonText } from '../../lib/report/json-text.js';
 import type { Report } from '../../lib/types.js';
 import { corpusDir, fixture, schemasDir } from '../support/paths.js';
 import { hostileReport } from './hostile-report.js';
@@ -34,9 +35,11 @@ describe('json format', () => {
   for (const [name, report] of Object.entries(samples)) {
     it(`prints the ${name} report as it is, two-space indented, newline-terminated, valid against the schema`, () => {
       const text = formatJson(report, { color: false });
-      expect(text).to.equal(`${JSON.stringify(report, null, 2)}\n`);
+      // Plan text a log or a strict parser would trip on is escaped or replaced (see the hostile test).
+      if (name !== 'hostile') expect(text).to.equal(`${JSON.stringify(report, null, 2)}\n`);
+      expect(text).to.equal(`${jsonText(report)}\n`);
       const parsed = JSON.parse(text);
-      expect(parsed).to.deep.equal(JSON.parse(JSON.stringify(report)));
+      if (name !== 'hostile') expect(parsed).to.deep.equal(JSON.parse(JSON.stringify(report)));
       expect(validate(parsed), errorsOf(parsed)).to.equal(true);
     });
   }

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { formatJunit } from '../../lib/report/junit.js';
 import type { FormatContext } from '../../lib/report/types.js';
-import { escapeXmlAttribute, escapeXmlText } from '../../lib/report/xml.js';
+import { escapeXmlAttribute, escapeXmlLines, escapeXmlText } from '../../lib/report/xml.js';
 import type { Report } from '../../lib/types.js';
 import { HOSTILE, hostileReport } from './hostile-report.js';
 import { cleanReport, hugeReport, severalReport, warningsOnlyReport } from './sample-reports.js';
@@ -108,12 +108,26 @@ describe('junit format', () => {
     expect(input.children[0]!.attributes.message).to.equal(spelled);
   });
 
+  it('keeps plan text to its own line: a line break inside a value is a character reference', () => {
+    const xml = formatJunit(hostileReport('a\n::error::forged\n##[error]old'), PLAIN);
+    for (const line of xml.split('\n')) {
+      expect(line.trimStart().startsWith('::'), line).to.equal(false);
+      expect(line).to.not.contain('##[');
+    }
+    expect(escapeXmlLines(['one', 'two\nthree', '::x'])).to.equal('one\ntwo&#10;three\n&#58;:x');
+  });
+
   describe('escaping', () => {
     const table: [string, string, string][] = [
       ['a & b', 'a &amp; b', 'a &amp; b'],
       ['<x>', '&lt;x&gt;', '&lt;x&gt;'],
       ['"q" \'a\'', '"q" \'a\'', '&quot;q&quot; &apos;a&apos;'],
-      ['l1\nl2\tt\rr', 'l1\nl2\tt&#13;r', 'l1&#10;l2&#9;t&#13;r'],
+      ['l1\nl2\tt\rr', 'l1&#10;l2\tt&#13;r', 'l1&#10;l2&#9;t&#13;r'],
+      ['\u0085\u2028\u2029\u009b', '&#133;&#8232;&#8233;&#155;', '&#133;&#8232;&#8233;&#155;'],
+      ['\u202eevil\u202c \u2066x\u2069', '&#8238;evil&#8236; &#8294;x&#8297;', '&#8238;evil&#8236; &#8294;x&#8297;'],
+      ['##[error]x ###[', '&#35;#[error]x #&#35;#[', '&#35;#[error]x #&#35;#['],
+      ['::error::x', '&#58;:error::x', '&#58;:error::x'],
+      ['  ::warning::x a::b', '  &#58;:warning::x a::b', '  &#58;:warning::x a::b'],
       [']]>', ']]&gt;', ']]&gt;'],
       ['\u0000\u0008\u000b\u001f', '\\u0000\\u0008\\u000b\\u001f', '\\u0000\\u0008\\u000b\\u001f'],
       ['\ufffe\uffff', '\\ufffe\\uffff', '\\ufffe\\uffff'],

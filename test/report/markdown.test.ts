@@ -66,7 +66,10 @@ describe('markdown format', () => {
   it('lets no plan text open markup: hostile text stays inside code or escaped', () => {
     const markdown = formatMarkdown(hostileReport(), PLAIN);
     expect(markdown).to.not.match(/\u001b|\u0000|\r/);
+    let fenced = false;
     for (const line of markdown.split('\n')) {
+      if (/^`{3,}/.test(line)) fenced = !fenced;
+      if (fenced) continue;
       const outsideCode = line.replace(/(`+)[\s\S]*?\1/g, '');
       expect(outsideCode, line).to.not.match(/(?<!\\)<(?!\/?(details|summary)>)/);
       expect(outsideCode, line).to.not.match(/(?<!\\)@team/);
@@ -90,9 +93,25 @@ describe('markdown format', () => {
       expect(codeBlock('a ```` b')).to.equal('`````\na ```` b\n`````');
     });
     it('prose escapes what could start markup inside a line', () => {
-      expect(prose('<b>*x* _y_ [l](u) `c` | ~s~ & @me #1 $m$ \\ ok.')).to.equal(
-        '\\<b\\>\\*x\\* \\_y\\_ \\[l\\](u) \\`c\\` \\| \\~s\\~ \\& \\@me \\#1 \\$m\\$ \\\\ ok.',
-      );
+      expect(prose('<b>*x* _y_ [l](u) `c` | ~s~ & $m$ \\ ok.')).to.equal('\\<b\\>\\*x\\* \\_y\\_ \\[l\\](u) \\`c\\` \\| \\~s\\~ \\& \\$m\\$ \\\\ ok.');
+    });
+    it('prose breaks what GitHub links after rendering with a zero-width space', () => {
+      const table: [string, string][] = [
+        ['@me @org/team', '@\u200bme @\u200borg/team'],
+        ['#1 org/repo#2', '#\u200b1 org/repo#\u200b2'],
+        ['user@example.com', 'user@\u200bexample.com'],
+        ['http://evil.example https://e.x HTTP://E.X', 'http\u200b://evil.example https\u200b://e.x HTTP\u200b://E.X'],
+        ['www.evil.example WWW.e.x awww.x', 'www\u200b.evil.example WWW\u200b.e.x awww.x'],
+        ['##[error]x', '#\u200b#\u200b\\[error\\]x'],
+      ];
+      for (const [input, expected] of table) expect(prose(input), input).to.equal(expected);
+    });
+    it('code and codeBlock make their text printable and never overflow on many backtick runs', () => {
+      expect(code('##[error] \u202e')).to.equal('`#\u200b#[error] \\u202e`');
+      expect(codeBlock('a\n##[error]\n\u009b')).to.equal('```\na\n#\u200b#[error]\n\\u009b\n```');
+      const runs = 'a`'.repeat(300_000);
+      expect(code(runs) === `\`\` ${runs} \`\``, 'a fence of two around single backticks').to.equal(true);
+      expect(codeBlock(runs).startsWith('```\n')).to.equal(true);
     });
   });
 });
