@@ -131,7 +131,7 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
   let printed = false;
   const parser = yargs(args)
     .scriptName('kmsguard')
-    .usage('Usage: kmsguard [check] [files..]\n\nJudge `terraform show -json` output for IAM policies that allow KMS decryption with keys they do not name.\nWith no file, or "-", reads standard input.')
+    .usage('Usage: kmsguard [check] [files..]\n\nJudge `terraform show -json` output for IAM policies that allow KMS decryption, or actions that obtain it, with keys they do not name.\nWith no file, or "-", reads standard input.')
     .command(['check [files..]', '$0 [files..]'], 'Judge plans or states (the default command)', (y) =>
       y.positional('files', { type: 'string', array: true, describe: 'Plan or state JSON files ("-" for standard input)' }),
     )

@@ -9,10 +9,12 @@ import { documentKind, readInput } from './input/index.js';
 import type { ProgressListener } from './input/scan-progress.js';
 import type { InputSpec } from './input/index.js';
 import { readBaselineFile } from './config/baseline-file.js';
-import { judgeSource } from './rules/judge-source.js';
+import { judgeSource, type RuleRun } from './rules/judge-source.js';
 import { applyBaseline, type Baseline } from './rules/baseline.js';
 import { applySuppressions, todayUtc } from './rules/suppressions.js';
-import { DEFAULT_BLOCKED_ACTIONS } from './rules/rule.js';
+import { DEFAULT_BLOCKED_ACTIONS } from './rules/decrypt.js';
+import { RuleSelectionError, selectRules } from './rules/registry.js';
+import type { Rule } from './rules/rule.js';
 import { summarize } from './rules/summary.js';
 import { readTerraform } from './terraform/index.js';
 import type {
@@ -84,7 +86,13 @@ function incompletePlanWarning(document: InputDocument): InputWarning | undefine
   };
 }
 
-function judgeDocument(document: InputDocument, options: Options, blockedActions: readonly string[], into: Collected, progress?: ProgressListener): void {
+/** A rule in effect and the KMS actions it blocks. */
+interface RuleInEffect {
+  readonly rule: Rule;
+  readonly blockedActions: readonly string[];
+}
+
+function judgeDocument(document: InputDocument, options: Options, rules: readonly RuleInEffect[], into: Collected, progress?: ProgressListener): void {
   const origin = { source: document.source, ...(document.position !== undefined ? { position: document.position } : {}) };
   let terraform;
   try {
@@ -96,17 +104,17 @@ function judgeDocument(document: InputDocument, options: Options, blockedActions
   into.documents += 1;
   const incomplete = incompletePlanWarning(document);
   if (incomplete) into.warnings.push(incomplete);
-  const evaluations: EvaluationOptions[] = partitionsToJudge(options, terraform).map((partition) => ({
-    blockedActions,
-    partition,
-    conditions: options.conditions,
+  const partitions = partitionsToJudge(options, terraform);
+  const runs: RuleRun[] = rules.map(({ rule, blockedActions }) => ({
+    rule,
+    evaluations: partitions.map((partition): EvaluationOptions => ({ blockedActions, partition, conditions: options.conditions })),
   }));
   const sources = extractPolicies(terraform);
   const resources = terraform.resources.length;
   let judged = 0;
   for (const source of sources) {
     progress?.({ phase: 'judge', source: document.source, resources, judged: judged++, policies: sources.length });
-    const judgement = judgeSource(source, origin, evaluations);
+    const judgement = judgeSource(source, origin, runs);
     into.policies.push({
       address: source.address,
       resourceType: source.resourceType,
@@ -114,8 +122,10 @@ function judgeDocument(document: InputDocument, options: Options, blockedActions
       ...origin,
       outcome: judgement.outcome,
     });
-    if (judgement.outcome === 'finding') into.findings.push(judgement.finding);
-    else if (judgement.outcome === 'unevaluated') into.unevaluated.push(judgement.unevaluated);
+    if (judgement.outcome === 'finding') {
+      into.findings.push(...judgement.findings);
+      if (judgement.unevaluated) into.unevaluated.push(judgement.unevaluated);
+    } else if (judgement.outcome === 'unevaluated') into.unevaluated.push(judgement.unevaluated);
     else if (judgement.outcome === 'skipped') into.skipped.push(judgement.skipped);
   }
 }
@@ -138,6 +148,21 @@ export function resolveBlockedActions(patterns: readonly string[]): string[] {
   return expanded.actions;
 }
 
+/**
+ * The rules to run (`rules` less `skipRules`) with the KMS actions each blocks, or throws
+ * OptionsError (an unknown rule id, no rule left, a blocked action pattern matching no action).
+ */
+export function resolveRules(options: Pick<Options, 'rules' | 'skipRules' | 'blockedActions'>): RuleInEffect[] {
+  let rules: Rule[];
+  try {
+    rules = selectRules(options.rules, options.skipRules);
+  } catch (error) {
+    if (error instanceof RuleSelectionError) throw new OptionsError(error.message);
+    throw error;
+  }
+  return rules.map((rule) => ({ rule, blockedActions: resolveBlockedActions(rule.blockedActions(options)) }));
+}
+
 /** What a caller may follow while a check runs. */
 export interface CheckHooks {
   /** Told how reading and judging large inputs goes (for a progress line). */
@@ -150,7 +175,7 @@ export interface CheckHooks {
  */
 export async function check(inputs: CheckInput | readonly CheckInput[], options: Partial<Options> = {}, hooks: CheckHooks = {}): Promise<Report> {
   const resolved: Options = { ...DEFAULT_OPTIONS, ...options };
-  const blockedActions = resolveBlockedActions(resolved.blockedActions);
+  const rules = resolveRules(resolved);
   const baseline = resolved.baseline !== undefined ? await readBaselineFile(resolved.baseline) : undefined;
   const list = Array.isArray(inputs) ? inputs : [inputs as CheckInput];
   const collected: Collected = { findings: [], unevaluated: [], skipped: [], policies: [], warnings: [], errors: [], documents: 0 };
@@ -158,7 +183,7 @@ export async function check(inputs: CheckInput | readonly CheckInput[], options:
     const result = await readInput(toSpec(input), hooks.progress !== undefined ? { progress: hooks.progress } : {});
     collected.warnings.push(...result.warnings);
     collected.errors.push(...result.errors);
-    for (const document of result.documents) judgeDocument(document, resolved, blockedActions, collected, hooks.progress);
+    for (const document of result.documents) judgeDocument(document, resolved, rules, collected, hooks.progress);
   }
   markAccepted(collected, resolved, baseline);
   return {

@@ -5,7 +5,8 @@ export { check, DEFAULT_OPTIONS, OptionsError, resolveBlockedActions } from './c
 export type { CheckInput } from './check.js';
 export type { InputSpec } from './input/index.js';
 export { exitCodeFor, findingFails } from './rules/summary.js';
-export { RULES } from './rules/rule.js';
+export { RULE_REGISTRY, SCOPED_RULES } from './rules/registry.js';
+export type { Rule, RuleDescription } from './rules/rule.js';
 export { loadFormatter, formatNames } from './report/index.js';
 export { parsePolicy, judgePolicy } from './iam/index.js';
 export { VERSION } from './version.js';

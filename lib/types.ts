@@ -85,6 +85,8 @@ export interface Finding {
   readonly introduced: boolean;
   readonly fingerprint: string;
   readonly message: string;
+  /** Compliance controls the finding answers to (`Security Hub KMS.1`); empty for a rule beyond them. */
+  readonly compliance: readonly string[];
   readonly source: string;
   readonly position?: number;
   readonly mayWidenTo?: Scope;
@@ -155,7 +157,12 @@ export interface Report {
 
 /** Fully resolved options (config file + command line). */
 export interface Options {
+  /** The decrypt rule's blocked action patterns. */
   readonly blockedActions: readonly string[];
+  /** Ids of the rules to run; undefined: every rule enabled by default. */
+  readonly rules?: readonly string[];
+  /** Ids of rules not to run (`--skip-rule`). */
+  readonly skipRules?: readonly string[];
   readonly failOn: FailOn;
   readonly conditions: ConditionMode;
   /** Undefined: from the plan's provider region, else `aws`. */
@@ -179,6 +186,8 @@ export interface SuppressionRule {
   readonly expires?: string;
   readonly resourceType?: string;
   readonly scope?: Scope;
+  /** Glob over finding rule ids (`kms-grant-*`), `*` as in `address`. */
+  readonly ruleId?: string;
   /** Where the entry was written (the config file name), for warnings. */
   readonly source?: string;
 }

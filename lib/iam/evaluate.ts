@@ -113,13 +113,13 @@ function groupsOf(statements: readonly ConcreteStatement[], context: EvaluationC
     }
     const narrowing = conditionNarrowing(statement.condition, context.conditions);
     if (narrowing.namedKeysOnly) continue;
-    const { accounts, anyNamedAccount } = narrowing;
-    grants.push({ statement, ...(accounts ? { accounts } : {}), ...(anyNamedAccount ? { anyNamedAccount } : {}) });
+    const { accounts, anyNamedAccount, exceptActions } = narrowing;
+    grants.push({ statement, ...(accounts ? { accounts } : {}), ...(anyNamedAccount ? { anyNamedAccount } : {}), ...(exceptActions ? { exceptActions } : {}) });
   }
   const groups = new Map<string, ActionGroup>();
   for (const action of context.blockedActions) {
     const tokens = blockedActionTokens(action);
-    const matching = grants.filter((g) => statementMatchesAction(g.statement, tokens));
+    const matching = grants.filter((g) => statementMatchesAction(g.statement, tokens) && !g.exceptActions?.includes(action));
     if (matching.length === 0) continue;
     const denying = denies.filter((d) => statementMatchesAction(d, tokens));
     const key = `${matching.map((g) => grants.indexOf(g)).join(',')}|${denying.map((d) => denies.indexOf(d)).join(',')}`;

@@ -4,7 +4,8 @@
  */
 import type { Operation } from 'fast-json-patch';
 import type { MatchReason } from '../iam/types.js';
-import { RULES } from '../rules/rule.js';
+import { ruleOfFinding } from '../rules/registry.js';
+import { REACH } from '../rules/rule.js';
 import type { Finding, Scope, StatementRef, Suppression } from '../types.js';
 
 /** `s` with its first letter capitalised, to open a sentence. */
@@ -14,7 +15,7 @@ export function capitalised(s: string): string {
 
 /** Where the access reaches: "KMS keys in accounts the policy does not name". */
 export function reachOf(scope: Scope): string {
-  return RULES[scope].reach;
+  return REACH[scope];
 }
 
 /** `aws_iam_policy.p (policy)`. */
@@ -68,12 +69,17 @@ export function suppressionPhrase(suppression: Suppression): string {
   return `suppressed${expires}: ${suppression.reason}`;
 }
 
-const REMEDIATION =
-  'Grant the blocked actions only on the ARNs of the keys the principal needs: remove them from statements on "*" or wildcard key ARNs and add a statement whose Resource lists the key ARNs.';
+const GENERIC_REMEDIATION =
+  'Grant the actions only on the ARNs of the keys the principal needs: remove them from statements on "*" or wildcard key ARNs and add a statement whose Resource lists the key ARNs.';
 
-/** One sentence on how to fix a finding (its `fix` patch, when present, does it with placeholder ARNs). */
-export function remediation(): string {
-  return REMEDIATION;
+/** One sentence on how to fix a finding of this rule id (its `fix` patch, when present, does it with placeholder ARNs). */
+export function remediation(ruleId: string): string {
+  return ruleOfFinding(ruleId)?.remediation ?? GENERIC_REMEDIATION;
+}
+
+/** `Security Hub KMS.1`, or undefined when the finding answers to no control. */
+export function compliancePhrase(finding: Pick<Finding, 'compliance'>): string | undefined {
+  return finding.compliance === undefined || finding.compliance.length === 0 ? undefined : finding.compliance.join(', ');
 }
 
 const VALUE_LIMIT = 120;
@@ -93,7 +99,7 @@ export function operationLabel(op: Operation): string {
 export function findingDetails(finding: Finding): string[] {
   const lines = [
     allowsPhrase(finding),
-    `scope ${finding.scope}, severity ${finding.severity}, rule ${finding.ruleId}`,
+    `scope ${finding.scope}, severity ${finding.severity}, rule ${finding.ruleId}${compliancePhrase(finding) ? ` (${compliancePhrase(finding)})` : ''}`,
     `in ${whereLabel(finding)}, ${finding.resourceType}`,
     ...finding.statements.map((statement) => `why: ${statementWhy(statement)}`),
   ];

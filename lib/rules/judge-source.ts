@@ -1,5 +1,6 @@
 /**
- * One policy source -> a finding, an unevaluated entry, a skip, or clean.
+ * One policy source, judged by each rule in effect -> its findings (one per rule that finds),
+ * an unevaluated entry, a skip, or clean.
  */
 import { createHash } from 'node:crypto';
 import { judgePolicy, parsePolicy } from '../iam/index.js';
@@ -7,7 +8,7 @@ import type { EvaluationOptions, Policy, Verdict } from '../iam/types.js';
 import type { Finding, PolicySource, PolicyValue, Skipped, Unevaluated } from '../types.js';
 import { suggestFix } from './fix.js';
 import { policyChange } from './policy-change.js';
-import { RULES, scopeAtLeast } from './rule.js';
+import { REACH, scopeAtLeast, scopedRuleId, type Rule } from './rule.js';
 
 /** Where a policy source came from: the input and the document's position in it. */
 export interface SourceOrigin {
@@ -15,9 +16,19 @@ export interface SourceOrigin {
   readonly position?: number;
 }
 
+/** A rule and the options it judges with: one set per partition judged. */
+export interface RuleRun {
+  readonly rule: Rule;
+  readonly evaluations: readonly EvaluationOptions[];
+}
+
+/**
+ * `finding`: one finding per rule that found one; `unevaluated` is set beside them when another
+ * rule could not decide (the policy is never passed on that rule's account).
+ */
 export type Judgement =
   | { readonly outcome: 'clean' }
-  | { readonly outcome: 'finding'; readonly finding: Finding }
+  | { readonly outcome: 'finding'; readonly findings: readonly Finding[]; readonly unevaluated?: Unevaluated }
   | { readonly outcome: 'unevaluated'; readonly unevaluated: Unevaluated }
   | { readonly outcome: 'skipped'; readonly skipped: Skipped };
 
@@ -123,14 +134,14 @@ function heldBefore(before: PolicyValue | undefined, verdict: FindingVerdict, ev
   );
 }
 
-function describe(source: PolicySource, verdict: FindingVerdict): string {
-  const rule = RULES[verdict.scope];
+function describe(source: PolicySource, verdict: FindingVerdict, rule: Rule): string {
   const statements = verdict.statements
     .map((s) => `statement ${s.index}${s.sid ? ` "${s.sid}"` : ''}`)
     .join(', ');
   const actions = verdict.actions.join(', ');
   const widen = verdict.mayWidenTo ? ` Values not known until apply could widen this to ${verdict.mayWidenTo}.` : '';
-  return `${source.address} (${source.policyPath}) allows ${actions} on ${rule.reach}, through ${statements}.${widen}`;
+  const consequence = rule.consequence ? ` ${rule.consequence}` : '';
+  return `${source.address} (${source.policyPath}) allows ${actions} on ${REACH[verdict.scope]}, through ${statements}.${consequence}${widen}`;
 }
 
 function documentChange(source: PolicySource): Finding['policyChange'] {
@@ -146,8 +157,54 @@ function documentChange(source: PolicySource): Finding['policyChange'] {
   return ops.length > 0 ? ops : undefined;
 }
 
-/** Judges one policy source; `evaluations` holds one set of options per partition to judge in. */
-export function judgeSource(source: PolicySource, origin: SourceOrigin, evaluations: readonly EvaluationOptions[]): Judgement {
+/**
+ * The options a fix is checked with: each partition's, blocking every rule's actions, so that
+ * a fix applied leaves no finding of any rule in effect.
+ */
+export function fixEvaluations(runs: readonly RuleRun[]): EvaluationOptions[] {
+  return runs[0]!.evaluations.map((evaluation, i) => ({
+    ...evaluation,
+    blockedActions: [...new Set(runs.flatMap((run) => run.evaluations[i]!.blockedActions))].sort(),
+  }));
+}
+
+type Judged = Extract<Readable, { kind: 'policy' | 'unknown' }>;
+
+function verdictOf(readable: Judged, evaluations: readonly EvaluationOptions[]): Verdict {
+  return readable.kind === 'unknown' && readable.alternatives !== undefined
+    ? judgeAlternatives(readable.alternatives, readable.detail, evaluations)
+    : judgeAcross(readable.policy!, evaluations);
+}
+
+function findingOf(source: PolicySource, origin: SourceOrigin, readable: Judged, verdict: FindingVerdict, run: RuleRun, runs: readonly RuleRun[]): Finding {
+  const { rule, evaluations } = run;
+  const id = scopedRuleId(rule, verdict.scope);
+  const document = readable.kind === 'policy' ? readable.document : undefined;
+  const fix = document !== undefined ? suggestFix(document, verdict, { evaluations: fixEvaluations(runs) }) : undefined;
+  const change = documentChange(source);
+  return {
+    ruleId: id,
+    severity: rule.severity[verdict.scope],
+    scope: verdict.scope,
+    address: source.address,
+    resourceType: source.resourceType,
+    policyPath: source.policyPath,
+    actions: verdict.actions,
+    statements: verdict.statements,
+    conditionKeys: verdict.conditionKeys,
+    introduced: !heldBefore(source.before, verdict, evaluations),
+    fingerprint: fingerprintOf(id, source.address, source.policyPath, verdict.actions),
+    message: describe(source, verdict, rule),
+    compliance: rule.compliance(source.resourceType),
+    ...origin,
+    ...(verdict.mayWidenTo ? { mayWidenTo: verdict.mayWidenTo } : {}),
+    ...(fix && fix.length > 0 ? { fix } : {}),
+    ...(change ? { policyChange: change } : {}),
+  };
+}
+
+/** Judges one policy source with each rule in `runs` (at least one). */
+export function judgeSource(source: PolicySource, origin: SourceOrigin, runs: readonly RuleRun[]): Judgement {
   const where = { address: source.address, resourceType: source.resourceType, policyPath: source.policyPath, ...origin };
   if (source.skip !== undefined) {
     return { outcome: 'skipped', skipped: { ...where, reason: source.skip } };
@@ -164,38 +221,17 @@ export function judgeSource(source: PolicySource, origin: SourceOrigin, evaluati
         return { outcome: 'unevaluated', unevaluated: { ...where, reason: 'unknown', detail: readable.detail } };
       }
   }
-  const verdict =
-    readable.kind === 'unknown' && readable.alternatives !== undefined
-      ? judgeAlternatives(readable.alternatives, readable.detail, evaluations)
-      : judgeAcross(readable.policy!, evaluations);
-  if (verdict.kind === 'clean') return { outcome: 'clean' };
-  if (verdict.kind === 'unknown') {
-    // A fully known policy the evaluator could not decide (too complex to judge exactly) must
-    // not pass on a warning: it fails the run like an unreadable one.
-    const reason = readable.kind === 'policy' ? 'invalid' : 'unknown';
-    return { outcome: 'unevaluated', unevaluated: { ...where, reason, detail: verdict.detail } };
+  const findings: Finding[] = [];
+  const undecided: string[] = [];
+  for (const run of runs) {
+    const verdict = verdictOf(readable, run.evaluations);
+    if (verdict.kind === 'finding') findings.push(findingOf(source, origin, readable, verdict, run, runs));
+    else if (verdict.kind === 'unknown' && !undecided.includes(verdict.detail)) undecided.push(verdict.detail);
   }
-  const rule = RULES[verdict.scope];
-  const document = readable.kind === 'policy' ? readable.document : undefined;
-  const fix = document !== undefined ? suggestFix(document, verdict, { evaluations }) : undefined;
-  const change = documentChange(source);
-  const finding: Finding = {
-    ruleId: rule.id,
-    severity: rule.severity,
-    scope: verdict.scope,
-    address: source.address,
-    resourceType: source.resourceType,
-    policyPath: source.policyPath,
-    actions: verdict.actions,
-    statements: verdict.statements,
-    conditionKeys: verdict.conditionKeys,
-    introduced: !heldBefore(source.before, verdict, evaluations),
-    fingerprint: fingerprintOf(rule.id, source.address, source.policyPath, verdict.actions),
-    message: describe(source, verdict),
-    ...origin,
-    ...(verdict.mayWidenTo ? { mayWidenTo: verdict.mayWidenTo } : {}),
-    ...(fix && fix.length > 0 ? { fix } : {}),
-    ...(change ? { policyChange: change } : {}),
-  };
-  return { outcome: 'finding', finding };
+  // A fully known policy the evaluator could not decide (too complex to judge exactly) must
+  // not pass on a warning: it fails the run like an unreadable one.
+  const unevaluated: Unevaluated | undefined =
+    undecided.length === 0 ? undefined : { ...where, reason: readable.kind === 'policy' ? 'invalid' : 'unknown', detail: undecided.join(' ') };
+  if (findings.length > 0) return { outcome: 'finding', findings, ...(unevaluated ? { unevaluated } : {}) };
+  return unevaluated ? { outcome: 'unevaluated', unevaluated } : { outcome: 'clean' };
 }
