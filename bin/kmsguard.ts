@@ -5,7 +5,7 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArguments, type ParsedCommand } from './arguments.js';
-import { check, DEFAULT_OPTIONS, OptionsError, resolveBlockedActions } from '../lib/check.js';
+import { check, DEFAULT_OPTIONS, OptionsError, resolveBlockedActions, resolveRules } from '../lib/check.js';
 import { ConfigError, effectiveConfig, loadConfig, readBaselineFile, resolveOptions, type ResolvedOptions } from '../lib/config/index.js';
 import { readStdinInput } from '../lib/input/read-bytes.js';
 import { ProgressLine, progressWanted } from '../lib/input/scan-progress.js';
@@ -97,8 +97,9 @@ async function runCheck(command: Extract<ParsedCommand, { command: 'check' }>): 
 async function runConfig(command: Extract<ParsedCommand, { command: 'config' | 'baseline' }>): Promise<number> {
   const resolved = await resolveRunOptions(command);
   const expanded = resolveBlockedActions(resolved.options.blockedActions);
+  const rules = resolveRules(resolved.options).map(({ rule, blockedActions }) => ({ id: rule.id, blockedActions }));
   if (resolved.options.baseline !== undefined) await readBaselineFile(resolved.options.baseline);
-  process.stdout.write(`${JSON.stringify(effectiveConfig(resolved, expanded), null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(effectiveConfig(resolved, expanded, rules), null, 2)}\n`);
   return 0;
 }
 

@@ -1,6 +1,6 @@
 /**
- * JUnit XML for Jenkins, GitLab and other test report readers: one testcase per policy met,
- * one testsuite per input document.
+ * JUnit XML for Jenkins, GitLab and other test report readers: one testcase per policy met (and
+ * per further finding of it, one per rule), one testsuite per input document.
  */
 import type { PolicyOutcome, Report } from '../types.js';
 import { findingStatus, passingReason, unevaluatedFailsRun } from './outcome.js';
@@ -92,8 +92,7 @@ export const formatJunit: Formatter = (report: Report, context) => {
     // Names are unique within a suite: a deposed object shares its address with the current one.
     const taken = seen.get(JSON.stringify([suite, base])) ?? 0;
     seen.set(JSON.stringify([suite, base]), taken + 1);
-    // A policy's further findings (one per rule) are named by their rule.
-    const name = taken === 0 ? base : entry.kind === 'finding' ? `${base} (${entry.finding.ruleId})` : `${base} #${taken + 1}`;
+    const name = taken === 0 ? base : `${base} #${taken + 1}`;
     list.push({ name, classname: `kmsguard.${entry.policy.resourceType}`, ...judge(entry, context) });
   }
   for (const error of report.errors) {

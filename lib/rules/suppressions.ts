@@ -28,6 +28,7 @@ interface CompiledRule {
   readonly rule: SuppressionRule;
   readonly index: number;
   readonly address: RegExp;
+  readonly ruleId?: RegExp;
   readonly expired: boolean;
   matched: number;
 }
@@ -37,7 +38,8 @@ function matches(entry: CompiledRule, finding: Finding): boolean {
   return (
     entry.address.test(finding.address) &&
     (rule.resourceType === undefined || rule.resourceType === finding.resourceType) &&
-    (rule.scope === undefined || rule.scope === finding.scope)
+    (rule.scope === undefined || rule.scope === finding.scope) &&
+    (entry.ruleId === undefined || entry.ruleId.test(finding.ruleId))
   );
 }
 
@@ -75,6 +77,7 @@ export function applySuppressions(findings: readonly Finding[], rules: readonly 
     rule,
     index,
     address: addressPattern(rule.address),
+    ...(rule.ruleId !== undefined ? { ruleId: addressPattern(rule.ruleId) } : {}),
     expired: hasExpired(rule, today),
     matched: 0,
   }));

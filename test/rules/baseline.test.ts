@@ -11,6 +11,7 @@ import { corpusDir } from '../support/paths.js';
 function finding(address: string, fingerprint: string, overrides: Partial<Finding> = {}): Finding {
   return {
     ruleId: 'kms-decrypt-all-keys',
+    compliance: ['Security Hub KMS.1'],
     severity: 'high',
     scope: 'all-keys',
     address,
@@ -119,9 +120,19 @@ describe('baselines through check()', () => {
     const file = path.join(dir, 'baseline.json');
     writeFileSync(file, formatBaseline(baselineOf((await check(plan)).findings)));
     const report = await check(plan, { baseline: file });
-    expect(report.findings.map((f) => f.baselined)).to.deep.equal([true, true, true, true]);
-    expect(report.summary).to.include({ findings: 4, failing: 0, passed: true });
+    expect(report.findings.map((f) => f.baselined)).to.deep.equal(Array(8).fill(true));
+    expect(report.summary).to.include({ findings: 8, failing: 0, passed: true });
     expect(report.warnings).to.deep.equal([]);
+  });
+
+  it('holds findings of the rules that ran: a rule turned on later finds new ones', async () => {
+    const file = path.join(dir, 'baseline.json');
+    writeFileSync(file, formatBaseline(baselineOf((await check(plan, { rules: ['kms-decrypt'] })).findings)));
+    const report = await check(plan, { baseline: file });
+    expect(report.findings.map((f) => [f.ruleId, f.baselined ?? false])).to.deep.equal(
+      Array(4).fill([['kms-decrypt-all-keys', true], ['kms-grant-all-keys', false]]).flat(),
+    );
+    expect(report.summary).to.include({ findings: 8, failing: 4, passed: false });
   });
 
   it('throws a ConfigError for a baseline file that is not one, before reading the inputs', async () => {

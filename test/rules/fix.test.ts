@@ -19,6 +19,9 @@ import { propertyParameters } from '../property/settings.js';
 import { corpusDir, fixturesDir } from '../support/paths.js';
 
 const BLOCKED = ['kms:Decrypt', 'kms:ReEncryptFrom'];
+/** The grant rule's actions: without options a fix takes them out as well, so no rule flags it after. */
+const GRANT = ['kms:CreateGrant', 'kms:PutKeyPolicy', 'kms:ReplicateKey'];
+const EVERY_RULE = [...BLOCKED, ...GRANT].sort();
 const AWS: EvaluationOptions = { blockedActions: BLOCKED, partition: 'aws', conditions: 'ignore' };
 const PLACEHOLDER = 'arn:aws:kms:REGION:ACCOUNT_ID:key/KEY_ID';
 const SCOPED = (actions: string[]) => ({ Sid: SCOPED_SID, Effect: 'Allow', Action: actions, Resource: [PLACEHOLDER] });
@@ -52,7 +55,7 @@ describe('suggestFix', () => {
       [
         'a lone statement object with kms:* on *: the statement list, kms:* spelled out without the blocked actions',
         { Version: '2012-10-17', Statement: { Effect: 'Allow', Action: 'kms:*', Resource: '*' } },
-        [{ op: 'replace', path: '/Statement', value: [{ Effect: 'Allow', Action: kmsExcept(...BLOCKED), Resource: '*' }, SCOPED(BLOCKED)] }],
+        [{ op: 'replace', path: '/Statement', value: [{ Effect: 'Allow', Action: kmsExcept(...EVERY_RULE), Resource: '*' }, SCOPED(EVERY_RULE)] }],
       ],
       [
         'a list keeps the other actions, as a list',
@@ -74,16 +77,16 @@ describe('suggestFix', () => {
         'NotAction gains the blocked actions it did not exclude',
         { Statement: [{ Effect: 'Allow', NotAction: ['iam:*', 'KMS:decrypt'], Resource: '*' }] },
         [
-          { op: 'replace', path: '/Statement/0/NotAction', value: ['iam:*', 'KMS:decrypt', 'kms:ReEncryptFrom'] },
-          { op: 'add', path: '/Statement/1', value: SCOPED(['kms:ReEncryptFrom']) },
+          { op: 'replace', path: '/Statement/0/NotAction', value: ['iam:*', 'KMS:decrypt', 'kms:ReEncryptFrom', ...GRANT] },
+          { op: 'add', path: '/Statement/1', value: SCOPED(['kms:CreateGrant', 'kms:PutKeyPolicy', 'kms:ReEncryptFrom', 'kms:ReplicateKey']) },
         ],
       ],
       [
         'a NotAction string becomes a list',
         { Statement: [{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }] },
         [
-          { op: 'replace', path: '/Statement/0/NotAction', value: ['iam:*', 'kms:Decrypt', 'kms:ReEncryptFrom'] },
-          { op: 'add', path: '/Statement/1', value: SCOPED(BLOCKED) },
+          { op: 'replace', path: '/Statement/0/NotAction', value: ['iam:*', 'kms:Decrypt', 'kms:ReEncryptFrom', ...GRANT] },
+          { op: 'add', path: '/Statement/1', value: SCOPED(EVERY_RULE) },
         ],
       ],
       [
@@ -91,8 +94,8 @@ describe('suggestFix', () => {
         { Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', '*'], Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'true' } } }] },
         [
           { op: 'remove', path: '/Statement/0/Action' },
-          { op: 'add', path: '/Statement/0/NotAction', value: BLOCKED },
-          { op: 'add', path: '/Statement/1', value: SCOPED(BLOCKED) },
+          { op: 'add', path: '/Statement/0/NotAction', value: [...BLOCKED, ...GRANT] },
+          { op: 'add', path: '/Statement/1', value: SCOPED(EVERY_RULE) },
         ],
       ],
       [
@@ -377,8 +380,10 @@ describe('suggestFix', () => {
         expect(after.kind, `${partition}: ${JSON.stringify(document)}\n-> ${JSON.stringify(fixed)}`).to.equal('clean');
       }
       const denies = statementsOf(document).filter((s) => s.Effect === 'Deny');
+      // Without options the fix also moves the grant rule's actions (it is checked against every rule).
+      const moved = options ? options.blockedActions : EVERY_RULE;
       for (const action of SAMPLE_ACTIONS) {
-        if (BLOCKED.includes(action)) {
+        if (moved.includes(action)) {
           // The scoped statement grants it on the placeholder, unless an unconditional Deny of the policy takes it.
           const deniedThere = !allows({ Statement: [...denies, { Effect: 'Allow', Action: '*', Resource: '*' }] }, action, PLACEHOLDER);
           if (finding.actions.includes(action) && !deniedThere) {

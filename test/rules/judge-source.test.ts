@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { EvaluationOptions } from '../../lib/iam/types.js';
 import { fingerprintOf, judgeAcross, judgeAlternatives, judgeSource } from '../../lib/rules/judge-source.js';
+import { decryptRuns } from '../support/rule-runs.js';
 import { judgePolicy, parsePolicy } from '../../lib/iam/index.js';
 import type { Policy, Verdict } from '../../lib/iam/types.js';
 import type { PolicySource, PolicyValue } from '../../lib/types.js';
@@ -22,10 +23,10 @@ function source(after: PolicyValue, before?: PolicyValue, extra: Partial<PolicyS
 
 describe('judgeSource', () => {
   it('gives a finding with rule, severity, scope, statements, message and fingerprint', () => {
-    const judgement = judgeSource(source(ALL), origin, [AWS]);
+    const judgement = judgeSource(source(ALL), origin, decryptRuns([AWS]));
     expect(judgement.outcome).to.equal('finding');
     if (judgement.outcome !== 'finding') return;
-    const f = judgement.finding;
+    const f = judgement.findings[0]!;
     expect([f.ruleId, f.severity, f.scope]).to.deep.equal(['kms-decrypt-all-keys', 'high', 'all-keys']);
     expect(f.actions).to.deep.equal(['kms:Decrypt', 'kms:ReEncryptFrom']);
     expect(f.statements.map((s) => [s.index, s.pointer])).to.deep.equal([[0, '/Statement/0']]);
@@ -39,10 +40,10 @@ describe('judgeSource', () => {
 
   it('the fingerprint ignores formatting and file name, and changes with address, path, rule and actions', () => {
     const reformatted = { kind: 'text', text: JSON.stringify(JSON.parse((ALL as { text: string }).text), null, 4) } as PolicyValue;
-    const a = judgeSource(source(ALL), origin, [AWS]);
-    const b = judgeSource(source(reformatted), { source: 'other.json' }, [AWS]);
+    const a = judgeSource(source(ALL), origin, decryptRuns([AWS]));
+    const b = judgeSource(source(reformatted), { source: 'other.json' }, decryptRuns([AWS]));
     if (a.outcome !== 'finding' || b.outcome !== 'finding') throw new Error('expected findings');
-    expect(a.finding.fingerprint).to.equal(b.finding.fingerprint);
+    expect(a.findings[0]!.fingerprint).to.equal(b.findings[0]!.fingerprint);
     const base = fingerprintOf('r', 'a', 'p', ['x']);
     expect(new Set([base, fingerprintOf('r2', 'a', 'p', ['x']), fingerprintOf('r', 'a2', 'p', ['x']), fingerprintOf('r', 'a', 'p2', ['x']), fingerprintOf('r', 'a', 'p', ['y'])]).size).to.equal(5);
   });
@@ -60,16 +61,16 @@ describe('judgeSource', () => {
   ];
   for (const [name, before, after, introduced] of introducedCases) {
     it(`introduced is ${introduced} when ${name}`, () => {
-      const judgement = judgeSource(source(after, before), origin, [AWS]);
+      const judgement = judgeSource(source(after, before), origin, decryptRuns([AWS]));
       if (judgement.outcome !== 'finding') throw new Error(`expected a finding, got ${judgement.outcome}`);
-      expect(judgement.finding.introduced).to.equal(introduced);
+      expect(judgement.findings[0]!.introduced).to.equal(introduced);
     });
   }
 
   it('records the policy change for an update', () => {
-    const judgement = judgeSource(source(ALL, NAMED), origin, [AWS]);
+    const judgement = judgeSource(source(ALL, NAMED), origin, decryptRuns([AWS]));
     if (judgement.outcome !== 'finding') throw new Error('expected a finding');
-    expect(judgement.finding.policyChange).to.deep.equal([
+    expect(judgement.findings[0]!.policyChange).to.deep.equal([
       { op: 'replace', path: '/Statement/0/Resource', value: '*' },
       { op: 'replace', path: '/Statement/0/Action', value: 'kms:*' },
     ]);
@@ -86,7 +87,7 @@ describe('judgeSource', () => {
   ];
   for (const [name, after, reason, detail] of unevaluated) {
     it(`lists ${name} as unevaluated ${reason}`, () => {
-      expect(judgeSource(source(after), origin, [AWS])).to.deep.equal({
+      expect(judgeSource(source(after), origin, decryptRuns([AWS]))).to.deep.equal({
         outcome: 'unevaluated',
         unevaluated: { address: 'aws_iam_policy.p', resourceType: 'aws_iam_policy', policyPath: 'policy', source: 'plan.json', reason, detail },
       });
@@ -99,7 +100,7 @@ describe('judgeSource', () => {
       { Effect: 'Allow', Action: 'kms:*', Resource: Array.from({ length: 300 }, (_, i) => `arn:aws:kms:*${i}*:*${i}*:key/*${i}*`) },
       { Effect: 'Deny', Action: 'kms:*', NotResource: Array.from({ length: 300 }, (_, i) => `arn:aws:kms:*:*${i}:key/*`) },
     ]);
-    const judgement = judgeSource(source(complex), origin, [AWS]);
+    const judgement = judgeSource(source(complex), origin, decryptRuns([AWS]));
     expect(judgement.outcome).to.equal('unevaluated');
     if (judgement.outcome !== 'unevaluated') return;
     expect(judgement.unevaluated.reason).to.equal('invalid');
@@ -107,7 +108,7 @@ describe('judgeSource', () => {
   });
 
   it('reports a skipped source with its reason and never judges it', () => {
-    expect(judgeSource(source(ALL, undefined, { skip: 'used only as a permissions boundary' }), origin, [AWS])).to.deep.equal({
+    expect(judgeSource(source(ALL, undefined, { skip: 'used only as a permissions boundary' }), origin, decryptRuns([AWS]))).to.deep.equal({
       outcome: 'skipped',
       skipped: { address: 'aws_iam_policy.p', resourceType: 'aws_iam_policy', policyPath: 'policy', source: 'plan.json', reason: 'used only as a permissions boundary' },
     });
@@ -116,9 +117,9 @@ describe('judgeSource', () => {
   const PLACEHOLDER = 'arn:aws:kms:REGION:ACCOUNT_ID:key/KEY_ID';
   const scoped = (actions: string[], resource = PLACEHOLDER) => ({ Sid: 'KmsguardScopedDecrypt', Effect: 'Allow', Action: actions, Resource: [resource] });
   const fixOf = (after: PolicyValue, evaluations: EvaluationOptions[] = [AWS]) => {
-    const judgement = judgeSource(source(after), origin, evaluations);
+    const judgement = judgeSource(source(after), origin, decryptRuns(evaluations));
     if (judgement.outcome !== 'finding') throw new Error(`expected a finding, got ${judgement.outcome}`);
-    return judgement.finding.fix;
+    return judgement.findings[0]!.fix;
   };
 
   it('gives the fix for a document given as an object', () => {
@@ -152,6 +153,7 @@ describe('judgeSource', () => {
       address: 'aws_iam_policy.p',
       resourceType: 'aws_iam_policy',
       policyPath: 'policy',
+      compliance: ['Security Hub KMS.1'],
       actions: ['kms:Decrypt', 'kms:ReEncryptFrom'],
       statements: verdict.statements,
       conditionKeys: verdict.conditionKeys,
@@ -164,11 +166,11 @@ describe('judgeSource', () => {
       { kind: 'unknown', detail: 'policy is not known until apply', model: allPolicy.policy },
       { kind: 'object', value: (ALL as { text: string }).text },
     ];
-    for (const after of afters) expect(judgeSource(source(after), origin, [AWS])).to.deep.equal({ outcome: 'finding', finding: expected });
+    for (const after of afters) expect(judgeSource(source(after), origin, decryptRuns([AWS]))).to.deep.equal({ outcome: 'finding', findings: [expected] });
   });
 
   it('is clean for a policy naming its keys', () => {
-    expect(judgeSource(source(NAMED), origin, [AWS])).to.deep.equal({ outcome: 'clean' });
+    expect(judgeSource(source(NAMED), origin, decryptRuns([AWS]))).to.deep.equal({ outcome: 'clean' });
   });
 });
 
