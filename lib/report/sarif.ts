@@ -66,8 +66,7 @@ function complianceTags(id: string): string[] {
 }
 
 function ruleDescriptor(rule: RuleInfo) {
-  const description = ruleOfFinding(rule.id)?.description ?? 'An IAM identity policy allows KMS actions on keys it does not name.';
-  const full = `${description} This rule id: access on ${rule.reach}.`;
+  const full = ruleOfFinding(rule.id)?.description(rule.reach) ?? `An IAM identity policy allows KMS actions on ${rule.reach}.`;
   const fixText = `${remediation(rule.id)} Each result's properties.fix is a JSON Patch (RFC 6902) against the policy document that does this with placeholder key ARNs (arn:aws:kms:REGION:ACCOUNT_ID:key/KEY_ID) to replace with the real ones.`;
   return {
     id: rule.id,

@@ -20,8 +20,8 @@ export const DECRYPT_RULE: Rule = {
     'account-keys': 'IAM policy allows KMS decryption with keys in regions it does not name',
     'region-keys': 'IAM policy allows KMS decryption with keys it does not name',
   },
-  description:
-    'An IAM identity policy allows KMS decryption actions (by default kms:Decrypt and kms:ReEncryptFrom) on KMS keys it does not name. ' +
+  description: (reach) =>
+    `An IAM identity policy allows KMS decryption actions (by default kms:Decrypt and kms:ReEncryptFrom) on ${reach}. ` +
     'Whoever holds the policy can decrypt data under every such key whose key policy lets the account in. ' +
     'AWS Security Hub KMS.1 (customer managed policies) and KMS.2 (inline policies); tfsec AWS097.',
   remediation:

@@ -47,8 +47,8 @@ export const GRANT_RULE: Rule = {
     'account-keys': 'IAM policy lets a principal obtain KMS decryption with keys in regions it does not name',
     'region-keys': 'IAM policy lets a principal obtain KMS decryption with keys it does not name',
   },
-  description:
-    'An IAM identity policy allows kms:CreateGrant, kms:PutKeyPolicy or kms:ReplicateKey on KMS keys it does not name. ' +
+  description: (reach) =>
+    `An IAM identity policy allows kms:CreateGrant, kms:PutKeyPolicy or kms:ReplicateKey on ${reach}. ` +
     'With them its holder can give itself decryption with every such key whose key policy lets the account in: a grant for Decrypt, a key policy that allows it, or a replica key under a policy of its own. ' +
     'This goes beyond AWS Security Hub KMS.1 and KMS.2, which check the decryption actions only.',
   consequence: 'With them a principal can give itself decryption with those keys (a grant, a key policy or a replica key).',

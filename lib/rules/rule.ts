@@ -46,8 +46,8 @@ export interface Rule {
   readonly severity: Readonly<Record<Scope, Severity>>;
   /** Finding titles per scope. */
   readonly titles: Readonly<Record<Scope, string>>;
-  /** What the rule flags and why it matters, in a few sentences (SARIF full description). */
-  readonly description: string;
+  /** What the rule flags at one scope (`reach`, see REACH) and why it matters, in a few sentences (SARIF full description). */
+  readonly description: (reach: string) => string;
   /** A sentence added to each finding's message: what the allowed actions let the principal do. */
   readonly consequence?: string;
   /** One sentence on how to fix a finding. */
