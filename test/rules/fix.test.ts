@@ -12,7 +12,9 @@ import { judgePolicy, kmsActions, matchesAction, matchesArn, parsePolicy } from 
 import type { EvaluationOptions, Partition, Verdict } from '../../lib/iam/types.js';
 import { documentKind, readInput } from '../../lib/input/index.js';
 import { DENY_SID, SCOPED_SID, placeholderKeyArn, suggestFix } from '../../lib/rules/fix.js';
-import { readPolicyValue } from '../../lib/rules/judge-source.js';
+import { judgeSource, readPolicyValue } from '../../lib/rules/judge-source.js';
+import type { PolicySource } from '../../lib/types.js';
+import { allRuns } from '../support/rule-runs.js';
 import { readTerraform } from '../../lib/terraform/index.js';
 import { policyDocument } from '../property/arbitraries.js';
 import { propertyParameters } from '../property/settings.js';
@@ -409,6 +411,36 @@ describe('suggestFix', () => {
         propertyParameters(1_000),
       );
       expect(fixed).to.be.greaterThan(300);
+    });
+
+    it('leaves no finding of any rule: each finding\'s fix applied alone, as check() makes it, conditions ignored or scoping', function () {
+      this.timeout(300_000);
+      const seen = { 'kms-decrypt': 0, 'kms-grant': 0 };
+      const mode = fc.constantFrom<'ignore' | 'scope'>('ignore', 'scope');
+      fc.assert(
+        fc.property(policyDocument, mode, (document, conditions) => {
+          const runs = allRuns([{ ...AWS, conditions }]);
+          const source = (text: string): PolicySource => ({
+            address: 'aws_iam_policy.p',
+            resourceType: 'aws_iam_policy',
+            policyPath: 'policy',
+            actions: ['create'],
+            after: { kind: 'text', text },
+          });
+          const judgement = judgeSource(source(JSON.stringify(document)), { source: 'generated.json' }, runs);
+          if (judgement.outcome !== 'finding') return;
+          for (const finding of judgement.findings) {
+            seen[finding.ruleId.startsWith('kms-grant') ? 'kms-grant' : 'kms-decrypt'] += 1;
+            expect(finding.fix, `${finding.ruleId}: ${JSON.stringify(document)}`).to.not.equal(undefined);
+            const fixed = applied(document, finding.fix!);
+            const again = judgeSource(source(JSON.stringify(fixed)), { source: 'generated.json' }, runs);
+            expect(again.outcome, `${finding.ruleId} (conditions ${conditions}): ${JSON.stringify(document)}\n-> ${JSON.stringify(fixed)}\n${JSON.stringify(again)}`).to.equal('clean');
+          }
+        }),
+        propertyParameters(600),
+      );
+      expect(seen['kms-decrypt']).to.be.greaterThan(100);
+      expect(seen['kms-grant']).to.be.greaterThan(100);
     });
 
     it('fixes every finding in every partition when it is not told the options', function () {
