@@ -28,5 +28,5 @@ export const DECRYPT_RULE: Rule = {
     'Grant the blocked actions only on the ARNs of the keys the principal needs: remove them from statements on "*" or wildcard key ARNs and add a statement whose Resource lists the key ARNs.',
   fix: 'named-keys',
   compliance: (resourceType) => [securityHubControl(resourceType)],
-  parity: 'Security Hub KMS.1 (customer managed policies) and KMS.2 (inline policies), tfsec AWS097',
+  parity: 'parity: KMS.1 (customer managed policies) and KMS.2 (inline policies); also tfsec AWS097',
 };

@@ -56,5 +56,5 @@ export const GRANT_RULE: Rule = {
     'Allow kms:CreateGrant, kms:PutKeyPolicy and kms:ReplicateKey only on the ARNs of the keys the principal administers (for grants, limit kms:GrantOperations with ForAllValues:StringEquals, or require kms:GrantIsForAWSResource): remove them from statements on "*" or wildcard key ARNs and add a statement whose Resource lists the key ARNs.',
   fix: 'named-keys',
   compliance: () => [],
-  parity: 'beyond Security Hub: no control checks these actions',
+  parity: 'goes beyond it: no control checks these actions',
 };

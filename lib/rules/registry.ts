@@ -23,18 +23,17 @@ export class RuleSelectionError extends Error {
   override readonly name = 'RuleSelectionError';
 }
 
-function unknownRule(id: string): RuleSelectionError {
-  return new RuleSelectionError(`Unknown rule "${id}"; the rules are ${RULE_IDS.join(', ')}.`);
-}
-
 /**
  * The rules to run: those `rules` names (default: every rule enabled by default), less those
  * `skip` names, in registry order. An unknown id, or a selection that leaves no rule, is an error.
  */
-export function selectRules(rules: readonly string[] | undefined, skip: readonly string[] = []): Rule[] {
-  for (const id of [...(rules ?? []), ...skip]) if (!RULE_IDS.includes(id)) throw unknownRule(id);
-  const wanted = rules ?? RULE_REGISTRY.filter((rule) => rule.enabledByDefault).map((rule) => rule.id);
-  const selected = RULE_REGISTRY.filter((rule) => wanted.includes(rule.id) && !skip.includes(rule.id));
-  if (selected.length === 0) throw new RuleSelectionError('No rule is left to run: --skip-rule and rules leave none of ' + `${RULE_IDS.join(', ')}.`);
+export function selectRules(rules: readonly string[] | undefined, skip: readonly string[] = [], registry: readonly Rule[] = RULE_REGISTRY): Rule[] {
+  const ids = registry.map((rule) => rule.id).join(', ');
+  for (const id of [...(rules ?? []), ...skip]) {
+    if (!registry.some((rule) => rule.id === id)) throw new RuleSelectionError(`Unknown rule "${id}"; the rules are ${ids}.`);
+  }
+  const wanted = rules ?? registry.filter((rule) => rule.enabledByDefault).map((rule) => rule.id);
+  const selected = registry.filter((rule) => wanted.includes(rule.id) && !skip.includes(rule.id));
+  if (selected.length === 0) throw new RuleSelectionError(`No rule is left to run: --skip-rule and rules leave none of ${ids}.`);
   return selected;
 }
