@@ -9,7 +9,9 @@ import { documentKind, readInput } from './input/index.js';
 import type { ProgressListener } from './input/scan-progress.js';
 import type { InputSpec } from './input/index.js';
 import { readBaselineFile } from './config/baseline-file.js';
-import { judgeSource, type RuleRun } from './rules/judge-source.js';
+import { policyWriting } from './extract/policy-writing.js';
+import { withHclFixes } from './rules/fix-hcl.js';
+import { judgeSource, readPolicyValue, type RuleRun } from './rules/judge-source.js';
 import { applyBaseline, type Baseline } from './rules/baseline.js';
 import { applySuppressions, todayUtc } from './rules/suppressions.js';
 import { DEFAULT_BLOCKED_ACTIONS } from './rules/decrypt.js';
@@ -123,7 +125,9 @@ function judgeDocument(document: InputDocument, options: Options, rules: readonl
       outcome: judgement.outcome,
     });
     if (judgement.outcome === 'finding') {
-      into.findings.push(...judgement.findings);
+      const readable = readPolicyValue(source.after);
+      const document = readable.kind === 'policy' ? readable.document : undefined;
+      into.findings.push(...withHclFixes(judgement.findings, document, () => policyWriting(terraform, source)));
       if (judgement.unevaluated) into.unevaluated.push(judgement.unevaluated);
     } else if (judgement.outcome === 'unevaluated') into.unevaluated.push(judgement.unevaluated);
     else if (judgement.outcome === 'skipped') into.skipped.push(judgement.skipped);

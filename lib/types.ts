@@ -66,6 +66,14 @@ export interface PolicySource {
 
 export interface StatementRef extends ResponsibleStatement {}
 
+/** A finding's fix as HCL, in the form the configuration writes the policy in. */
+export interface HclFix {
+  readonly form: 'aws_iam_policy_document' | 'jsonencode';
+  /** What the text replaces: the data source (`data.aws_iam_policy_document.d`), or the attribute (`policy`). */
+  readonly replaces: string;
+  readonly text: string;
+}
+
 export interface Suppression {
   readonly reason: string;
   readonly expires?: string;
@@ -92,6 +100,8 @@ export interface Finding {
   readonly mayWidenTo?: Scope;
   /** RFC 6902 patch against the policy document that removes the finding. */
   readonly fix?: Operation[];
+  /** The fixed document as HCL, when the configuration writes the policy with an aws_iam_policy_document or jsonencode. */
+  readonly fixHcl?: HclFix;
   /** RFC 6902 patch from the document before this plan to the one after. */
   readonly policyChange?: Operation[];
   readonly suppressed?: Suppression;

@@ -10,7 +10,7 @@ import { failOnOf, passingReason } from './outcome.js';
 import { code, codeBlock, prose } from './markdown-text.js';
 import { tally, type RatedFinding, type RatedUnevaluated } from './tally.js';
 import type { FormatContext, Formatter } from './types.js';
-import { capitalised, compliancePhrase, matchLabel, reachOf, remediation, statementLabel, suppressionPhrase, whereLabel } from './wording.js';
+import { capitalised, compliancePhrase, hclFixHeading, matchLabel, reachOf, remediation, statementLabel, suppressionPhrase, whereLabel } from './wording.js';
 
 export const MARKDOWN_MAX_LENGTH = 65_000;
 /** A patch longer than this is named, not shown: one finding must not crowd out the others. */
@@ -65,6 +65,11 @@ function findingText({ finding, status }: RatedFinding, context: FormatContext):
   parts.push(...bullets.map((b) => `- ${b}`), '', `**Fix.** ${prose(remediation(finding.ruleId))}`);
   if (finding.fix && finding.fix.length > 0) {
     parts.push('', patchBlock('JSON Patch (placeholder key ARNs to replace)', finding.fix));
+  }
+  if (finding.fixHcl) {
+    const { text } = finding.fixHcl;
+    const body = text.length > PATCH_LIMIT ? `The HCL has ${text.length} characters, too long to show here; the json report holds it.` : codeBlock(text, 'hcl');
+    parts.push('', `<details><summary>${prose(capitalised(hclFixHeading(finding.fixHcl)))}</summary>\n\n${body}\n\n</details>`);
   }
   if (finding.policyChange && finding.policyChange.length > 0) {
     parts.push('', patchBlock('What this plan changes in the policy (JSON Patch)', finding.policyChange));

@@ -142,6 +142,7 @@ export const formatSarif: Formatter = (report: Report, context) => {
         ...(finding.position !== undefined ? { position: finding.position } : {}),
         ...(finding.mayWidenTo !== undefined ? { mayWidenTo: finding.mayWidenTo } : {}),
         ...(finding.fix !== undefined ? { fix: finding.fix } : {}),
+        ...(finding.fixHcl !== undefined ? { fixHcl: finding.fixHcl } : {}),
         ...(finding.policyChange !== undefined ? { policyChange: finding.policyChange } : {}),
       },
     };

@@ -6,7 +6,7 @@ import type { Operation } from 'fast-json-patch';
 import type { MatchReason } from '../iam/types.js';
 import { ruleOfFinding } from '../rules/registry.js';
 import { REACH } from '../rules/rule.js';
-import type { Finding, Scope, StatementRef, Suppression } from '../types.js';
+import type { Finding, HclFix, Scope, StatementRef, Suppression } from '../types.js';
 
 /** `s` with its first letter capitalised, to open a sentence. */
 export function capitalised(s: string): string {
@@ -80,6 +80,15 @@ export function remediation(ruleId: string): string {
 /** `Security Hub KMS.1`, or undefined when the finding answers to no control. */
 export function compliancePhrase(finding: Pick<Finding, 'compliance'>): string | undefined {
   return finding.compliance === undefined || finding.compliance.length === 0 ? undefined : finding.compliance.join(', ');
+}
+
+/** What the HCL of a fix is for: "replace data.aws_iam_policy_document.d with this". */
+export function hclFixHeading(hcl: HclFix): string {
+  const what =
+    hcl.form === 'aws_iam_policy_document'
+      ? `replace ${hcl.replaces} with this`
+      : `if ${hcl.replaces} is written with jsonencode, replace it with this`;
+  return `fix as HCL (${what}; then the placeholder key ARNs with the real ones)`;
 }
 
 const VALUE_LIMIT = 120;
