@@ -8,7 +8,7 @@ import jsonpatch, { type Operation } from 'fast-json-patch';
 import { judgePolicy, kmsActions, matchesAction, parsePolicy } from '../iam/index.js';
 import type { EvaluationOptions, Partition, ResponsibleStatement, Scope } from '../iam/types.js';
 import { DEFAULT_BLOCKED_ACTIONS } from './decrypt.js';
-import { GRANT_ACTIONS } from './grant.js';
+import { RULE_REGISTRY } from './registry.js';
 
 export const SCOPED_SID = 'KmsguardScopedDecrypt';
 export const DENY_SID = 'KmsguardDenyDecryptOnOtherKeys';
@@ -140,8 +140,9 @@ function uniqueSid(statements: readonly Json[], wanted: string): string {
 function stillFlagged(document: JsonObject, blocked: readonly string[], options: FixOptions): { pointers: string[]; actions: string[] } {
   const parsed = parsePolicy(document);
   if ('error' in parsed) return { pointers: [], actions: [] };
+  const everyRule = RULE_REGISTRY.flatMap((rule) => rule.blockedActions({ blockedActions: DEFAULT_BLOCKED_ACTIONS }));
   // Stryker disable next-line MethodExpression: the order only changes the order judgePolicy reports in, and its pointers and actions are read as sets
-  const blockedActions = [...new Set([...DEFAULT_BLOCKED_ACTIONS, ...GRANT_ACTIONS, ...blocked])].sort();
+  const blockedActions = [...new Set([...everyRule, ...blocked])].sort();
   const evaluations: readonly EvaluationOptions[] = options.evaluations?.length
     ? options.evaluations
     : PARTITIONS.map((partition) => ({ blockedActions, partition, conditions: 'ignore' as const }));
