@@ -161,8 +161,8 @@ export function resolveRules(options: Pick<Options, 'rules' | 'skipRules' | 'blo
   try {
     rules = selectRules(options.rules, options.skipRules);
   } catch (error) {
-    if (error instanceof RuleSelectionError) throw new OptionsError(error.message);
-    throw error;
+    // selectRules throws only RuleSelectionError: a sentence about the selection.
+    throw new OptionsError((error as RuleSelectionError).message);
   }
   return rules.map((rule) => ({ rule, blockedActions: resolveBlockedActions(rule.blockedActions(options)) }));
 }

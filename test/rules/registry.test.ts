@@ -5,6 +5,7 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { check, OptionsError } from '../../lib/check.js';
 import { DECRYPT_RULE } from '../../lib/rules/decrypt.js';
 import { GRANT_RULE } from '../../lib/rules/grant.js';
 import { RULE_IDS, RULE_REGISTRY, ruleOfFinding, RuleSelectionError, SCOPED_RULES, selectRules } from '../../lib/rules/registry.js';
@@ -66,6 +67,17 @@ describe('rule registry', () => {
       expect(() => selectRules(undefined, ['kms-decrypt-all-keys'])).to.throw(RuleSelectionError, 'Unknown rule "kms-decrypt-all-keys"');
       expect(() => selectRules(['kms-grant'], ['kms-grant'])).to.throw(RuleSelectionError, 'No rule is left to run');
     });
+  });
+
+  it('makes check() refuse an unknown rule or an empty selection with an OptionsError, before reading any input', async () => {
+    for (const [options, message] of [
+      [{ rules: ['kms-nothing'] }, 'Unknown rule "kms-nothing"; the rules are kms-decrypt, kms-grant.'],
+      [{ skipRules: ['kms-decrypt', 'kms-grant'] }, 'No rule is left to run: --skip-rule and rules leave none of kms-decrypt, kms-grant.'],
+    ] as const) {
+      const error = await check('does-not-exist.json', options).catch((e: unknown) => e);
+      expect(error).to.be.instanceOf(OptionsError);
+      expect((error as Error).message).to.equal(message);
+    }
   });
 
   it('is what the config schema allows in `rules`', () => {
