@@ -106,8 +106,11 @@ export function operationLabel(op: Operation): string {
 
 /** The lines that explain a finding, in the order every plain-text format prints them. */
 export function findingDetails(finding: Finding): string[] {
+  const consequence = ruleOfFinding(finding.ruleId)?.consequence;
   const lines = [
     allowsPhrase(finding),
+    // A line like the others: no capital, no full stop.
+    ...(consequence ? [consequence.replace(/^./, (c) => c.toLowerCase()).replace(/\.$/, '')] : []),
     `scope ${finding.scope}, severity ${finding.severity}, rule ${finding.ruleId}${compliancePhrase(finding) ? ` (${compliancePhrase(finding)})` : ''}`,
     `in ${whereLabel(finding)}, ${finding.resourceType}`,
     ...finding.statements.map((statement) => `why: ${statementWhy(statement)}`),
