@@ -4,6 +4,7 @@
  */
 import yargs from 'yargs';
 import { formatNames } from '../lib/report/index.js';
+import { RULE_IDS } from '../lib/rules/registry.js';
 import type { FailOn, Options } from '../lib/types.js';
 import { VERSION } from '../lib/version.js';
 import { STDOUT_FILE } from './report-file.js';
@@ -138,7 +139,7 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
   let printed = false;
   const parser = yargs(args)
     .scriptName('kmsguard')
-    .usage('Usage: kmsguard [check] [files..]\n\nJudge `terraform show -json` output for IAM policies that allow KMS decryption with keys they do not name.\nWith no file, or "-", reads standard input.')
+    .usage('Usage: kmsguard [check] [files..]\n\nJudge `terraform show -json` output for IAM policies that allow KMS decryption, or actions that obtain it, with keys they do not name.\nWith no file, or "-", reads standard input.')
     .command(['check [files..]', '$0 [files..]'], 'Judge plans or states (the default command)', (y) =>
       y.positional('files', { type: 'string', array: true, describe: 'Plan or state JSON files ("-" for standard input)' }),
     )
@@ -153,7 +154,9 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
     .option('only-new', { type: 'boolean', describe: 'Fail only on findings this plan introduces' })
     .option('partition', { type: 'string', requiresArg: true, describe: `Partition keys are judged in: ${CHOICES.partition.join(', ')} [default: from the plan, else aws]` })
     .option('conditions', { type: 'string', requiresArg: true, describe: `How Allow conditions count: ${CHOICES.conditions.join(', ')} [default: ignore]` })
-    .option('blocked-action', { type: 'string', requiresArg: true, describe: 'Blocked action pattern, repeatable [default: kms:Decrypt kms:ReEncryptFrom]' })
+    .option('rule', { type: 'string', requiresArg: true, describe: `Run only this rule, repeatable (${RULE_IDS.join(', ')}) [default: every rule on by default]` })
+    .option('skip-rule', { type: 'string', requiresArg: true, describe: 'Do not run this rule, repeatable' })
+    .option('blocked-action', { type: 'string', requiresArg: true, describe: 'The kms-decrypt rule\'s blocked action pattern, repeatable [default: kms:Decrypt kms:ReEncryptFrom]' })
     .option('config', { type: 'string', requiresArg: true, describe: 'Config file [default: .kmsguard.json if present]' })
     .option('baseline', { type: 'string', requiresArg: true, describe: 'Baseline file: only findings not in it fail the run' })
     .option('color', { type: 'boolean', describe: 'Colour text output (--no-color to turn off; NO_COLOR is honoured)' })
@@ -207,6 +210,8 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
     ...(parsed.partition !== undefined ? { partition: parsed.partition as Options['partition'] } : {}),
     ...(parsed.conditions !== undefined ? { conditions: parsed.conditions as Options['conditions'] } : {}),
     ...(parsed['blocked-action'] !== undefined ? { blockedActions: repeated(parsed['blocked-action']) } : {}),
+    ...(parsed.rule !== undefined ? { rules: repeated(parsed.rule) } : {}),
+    ...(parsed['skip-rule'] !== undefined ? { skipRules: repeated(parsed['skip-rule']) } : {}),
     ...(parsed.baseline !== undefined ? { baseline: parsed.baseline as string } : {}),
   };
   const configFile = parsed.config !== undefined ? { configFile: parsed.config as string } : {};

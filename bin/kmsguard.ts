@@ -6,7 +6,7 @@ import { appendFile } from 'node:fs/promises';
 import { parseArguments, type ParsedCommand } from './arguments.js';
 import { writeReportFile } from './report-file.js';
 import { CommandLineExit, describeWriteError, exitCodeAfterOutput, guardStandardStreams, say, writeStdout } from './standard-streams.js';
-import { check, DEFAULT_OPTIONS, OptionsError, resolveBlockedActions } from '../lib/check.js';
+import { check, DEFAULT_OPTIONS, OptionsError, resolveBlockedActions, resolveRules } from '../lib/check.js';
 import { ConfigError, effectiveConfig, loadConfig, readBaselineFile, resolveOptions, type ResolvedOptions } from '../lib/config/index.js';
 import { readStdinInput } from '../lib/input/read-bytes.js';
 import { ProgressLine, progressWanted } from '../lib/input/scan-progress.js';
@@ -111,8 +111,9 @@ async function runCheck(command: Extract<ParsedCommand, { command: 'check' }>): 
 async function runConfig(command: Extract<ParsedCommand, { command: 'config' | 'baseline' }>): Promise<number> {
   const resolved = await resolveRunOptions(command);
   const expanded = resolveBlockedActions(resolved.options.blockedActions);
+  const rules = resolveRules(resolved.options).map(({ rule, blockedActions }) => ({ id: rule.id, blockedActions }));
   if (resolved.options.baseline !== undefined) await readBaselineFile(resolved.options.baseline);
-  await writeStdout(`${jsonText(effectiveConfig(resolved, expanded))}\n`);
+  await writeStdout(`${jsonText(effectiveConfig(resolved, expanded, rules))}\n`);
   return 0;
 }
 

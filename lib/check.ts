@@ -9,10 +9,14 @@ import { documentKind, readInput } from './input/index.js';
 import type { ProgressListener } from './input/scan-progress.js';
 import type { InputSpec } from './input/index.js';
 import { readBaselineFile } from './config/baseline-file.js';
-import { judgeSource, type Judgement, type SourceOrigin } from './rules/judge-source.js';
+import { judgeSource, readPolicyValue, type Judgement, type RuleRun, type SourceOrigin } from './rules/judge-source.js';
+import { policyWriting } from './extract/policy-writing.js';
+import { withHclFixes } from './rules/fix-hcl.js';
 import { applyBaseline, type Baseline } from './rules/baseline.js';
 import { applySuppressions, todayUtc } from './rules/suppressions.js';
-import { DEFAULT_BLOCKED_ACTIONS } from './rules/rule.js';
+import { DEFAULT_BLOCKED_ACTIONS } from './rules/decrypt.js';
+import { RuleSelectionError, selectRules } from './rules/registry.js';
+import type { Rule } from './rules/rule.js';
 import { summarize } from './rules/summary.js';
 import { readTerraform } from './terraform/index.js';
 import type {
@@ -96,9 +100,9 @@ function incompletePlanWarning(document: InputDocument, strict: boolean): InputW
 }
 
 /** judgeSource, with a policy that makes it throw listed as invalid (it fails the run) rather than lost. */
-function judgeGuarded(source: PolicySource, origin: SourceOrigin, evaluations: readonly EvaluationOptions[], work: WorkBudget): Judgement {
+function judgeGuarded(source: PolicySource, origin: SourceOrigin, runs: readonly RuleRun[], work: WorkBudget): Judgement {
   try {
-    return judgeSource(source, origin, evaluations, work);
+    return judgeSource(source, origin, runs, work);
   } catch (error) {
     const detail = `The policy could not be judged: ${(error as Error).message}.`;
     return {
@@ -108,7 +112,13 @@ function judgeGuarded(source: PolicySource, origin: SourceOrigin, evaluations: r
   }
 }
 
-function judgeDocument(document: InputDocument, options: Options, blockedActions: readonly string[], into: Collected, hooks: CheckHooks, checkWork: WorkBudget): void {
+/** A rule in effect and the KMS actions it blocks. */
+interface RuleInEffect {
+  readonly rule: Rule;
+  readonly blockedActions: readonly string[];
+}
+
+function judgeDocument(document: InputDocument, options: Options, rules: readonly RuleInEffect[], into: Collected, hooks: CheckHooks, checkWork: WorkBudget): void {
   const { progress } = hooks;
   const origin = { source: document.source, ...(document.position !== undefined ? { position: document.position } : {}) };
   let terraform;
@@ -124,10 +134,10 @@ function judgeDocument(document: InputDocument, options: Options, blockedActions
     into.warnings.push(incomplete);
     into.incomplete += 1;
   }
-  const evaluations: EvaluationOptions[] = partitionsToJudge(options, terraform).map((partition) => ({
-    blockedActions,
-    partition,
-    conditions: options.conditions,
+  const partitions = partitionsToJudge(options, terraform);
+  const runs: RuleRun[] = rules.map(({ rule, blockedActions }) => ({
+    rule,
+    evaluations: partitions.map((partition): EvaluationOptions => ({ blockedActions, partition, conditions: options.conditions })),
   }));
   let sources;
   try {
@@ -144,7 +154,7 @@ function judgeDocument(document: InputDocument, options: Options, blockedActions
     progress?.({ phase: 'judge', source: document.source, resources, judged: judged++, policies: sources.length });
     checkWork.widen(WORK_PER_POLICY);
     const work = new WorkBudget(options.workLimit, checkWork);
-    const judgement = judgeGuarded(source, origin, evaluations, work);
+    const judgement = judgeGuarded(source, origin, runs, work);
     const outcome: PolicyOutcome = {
       address: source.address,
       resourceType: source.resourceType,
@@ -154,8 +164,12 @@ function judgeDocument(document: InputDocument, options: Options, blockedActions
     };
     into.policies.push(outcome);
     hooks.judged?.(outcome, work.used);
-    if (judgement.outcome === 'finding') into.findings.push(judgement.finding);
-    else if (judgement.outcome === 'unevaluated') into.unevaluated.push(judgement.unevaluated);
+    if (judgement.outcome === 'finding') {
+      const readable = readPolicyValue(source.after);
+      const document = readable.kind === 'policy' ? readable.document : undefined;
+      into.findings.push(...withHclFixes(judgement.findings, document, () => policyWriting(terraform, source)));
+      if (judgement.unevaluated) into.unevaluated.push(judgement.unevaluated);
+    } else if (judgement.outcome === 'unevaluated') into.unevaluated.push(judgement.unevaluated);
     else if (judgement.outcome === 'skipped') into.skipped.push(judgement.skipped);
   }
 }
@@ -178,6 +192,21 @@ export function resolveBlockedActions(patterns: readonly string[]): string[] {
   return expanded.actions;
 }
 
+/**
+ * The rules to run (`rules` less `skipRules`) with the KMS actions each blocks, or throws
+ * OptionsError (an unknown rule id, no rule left, a blocked action pattern matching no action).
+ */
+export function resolveRules(options: Pick<Options, 'rules' | 'skipRules' | 'blockedActions'>): RuleInEffect[] {
+  let rules: Rule[];
+  try {
+    rules = selectRules(options.rules, options.skipRules);
+  } catch (error) {
+    // selectRules throws only RuleSelectionError: a sentence about the selection.
+    throw new OptionsError((error as RuleSelectionError).message);
+  }
+  return rules.map((rule) => ({ rule, blockedActions: resolveBlockedActions(rule.blockedActions(options)) }));
+}
+
 /** What a caller may follow while a check runs. */
 export interface CheckHooks {
   /** Told how reading and judging large inputs goes (for a progress line). */
@@ -192,7 +221,7 @@ export interface CheckHooks {
  */
 export async function check(inputs: CheckInput | readonly CheckInput[], options: Partial<Options> = {}, hooks: CheckHooks = {}): Promise<Report> {
   const resolved: Options = { ...DEFAULT_OPTIONS, ...options };
-  const blockedActions = resolveBlockedActions(resolved.blockedActions);
+  const rules = resolveRules(resolved);
   const baseline = resolved.baseline !== undefined ? await readBaselineFile(resolved.baseline) : undefined;
   const list = Array.isArray(inputs) ? inputs : [inputs as CheckInput];
   const collected: Collected = { findings: [], unevaluated: [], skipped: [], policies: [], warnings: [], errors: [], documents: 0, incomplete: 0 };
@@ -201,7 +230,7 @@ export async function check(inputs: CheckInput | readonly CheckInput[], options:
     const result = await readInput(toSpec(input), hooks.progress !== undefined ? { progress: hooks.progress } : {});
     collected.warnings.push(...result.warnings);
     collected.errors.push(...result.errors);
-    for (const document of result.documents) judgeDocument(document, resolved, blockedActions, collected, hooks, checkWork);
+    for (const document of result.documents) judgeDocument(document, resolved, rules, collected, hooks, checkWork);
   }
   markAccepted(collected, resolved, baseline);
   return {

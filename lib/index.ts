@@ -5,7 +5,8 @@ export { check, CHECK_WORK_LIMIT, DEFAULT_OPTIONS, OptionsError, resolveBlockedA
 export type { CheckInput, CheckHooks } from './check.js';
 export type { InputSpec } from './input/index.js';
 export { exitCodeFor, findingFails } from './rules/summary.js';
-export { RULES } from './rules/rule.js';
+export { RULE_REGISTRY, SCOPED_RULES } from './rules/registry.js';
+export type { Rule, RuleDescription } from './rules/rule.js';
 export { loadFormatter, formatNames } from './report/index.js';
 export { parsePolicy, judgePolicy, WorkBudget, WORK_LIMIT, TooComplexError } from './iam/index.js';
 export { VERSION } from './version.js';

@@ -66,6 +66,14 @@ export interface PolicySource {
 
 export interface StatementRef extends ResponsibleStatement {}
 
+/** A finding's fix as HCL, in the form the configuration writes the policy in. */
+export interface HclFix {
+  readonly form: 'aws_iam_policy_document' | 'jsonencode';
+  /** What the text replaces: the data source (`data.aws_iam_policy_document.d`), or the attribute (`policy`). */
+  readonly replaces: string;
+  readonly text: string;
+}
+
 export interface Suppression {
   readonly reason: string;
   readonly expires?: string;
@@ -85,11 +93,15 @@ export interface Finding {
   readonly introduced: boolean;
   readonly fingerprint: string;
   readonly message: string;
+  /** Compliance controls the finding answers to (`Security Hub KMS.1`); empty for a rule beyond them. */
+  readonly compliance: readonly string[];
   readonly source: string;
   readonly position?: number;
   readonly mayWidenTo?: Scope;
   /** RFC 6902 patch against the policy document that removes the finding. */
   readonly fix?: Operation[];
+  /** The fixed document as HCL, when the configuration writes the policy with an aws_iam_policy_document or jsonencode. */
+  readonly fixHcl?: HclFix;
   /** RFC 6902 patch from the document before this plan to the one after. */
   readonly policyChange?: Operation[];
   readonly suppressed?: Suppression;
@@ -157,7 +169,12 @@ export interface Report {
 
 /** Fully resolved options (config file + command line). */
 export interface Options {
+  /** The decrypt rule's blocked action patterns. */
   readonly blockedActions: readonly string[];
+  /** Ids of the rules to run; undefined: every rule enabled by default. */
+  readonly rules?: readonly string[];
+  /** Ids of rules not to run (`--skip-rule`). */
+  readonly skipRules?: readonly string[];
   readonly failOn: FailOn;
   readonly conditions: ConditionMode;
   /** Undefined: from the plan's provider region, else `aws`. */
@@ -192,6 +209,8 @@ export interface SuppressionRule {
   readonly expires?: string;
   readonly resourceType?: string;
   readonly scope?: Scope;
+  /** Glob over finding rule ids (`kms-grant-*`), `*` as in `address`. */
+  readonly ruleId?: string;
   /** Where the entry was written (the config file name), for warnings. */
   readonly source?: string;
 }

@@ -12,12 +12,20 @@ export interface EffectiveConfig {
   readonly settings: Readonly<Partial<Record<Setting, unknown>>>;
   readonly origins: Readonly<Record<Setting, string>>;
   readonly blockedActionsExpanded: readonly string[];
+  /** Each rule in effect with the KMS actions it blocks. */
+  readonly rulesInEffect: readonly RuleInEffect[];
 }
 
-export function effectiveConfig(resolved: ResolvedOptions, blockedActionsExpanded: readonly string[]): EffectiveConfig {
+export interface RuleInEffect {
+  readonly id: string;
+  readonly blockedActions: readonly string[];
+}
+
+/** `rulesInEffect` also gives `settings.rules`: the rules that run, after `--skip-rule`. */
+export function effectiveConfig(resolved: ResolvedOptions, blockedActionsExpanded: readonly string[], rulesInEffect: readonly RuleInEffect[]): EffectiveConfig {
   const settings: Partial<Record<Setting, unknown>> = {};
   for (const setting of SETTINGS) {
-    const value = resolved.options[setting];
+    const value = setting === 'rules' ? rulesInEffect.map((rule) => rule.id) : resolved.options[setting];
     if (value === undefined) continue;
     settings[setting] =
       setting === 'suppressions'
@@ -29,5 +37,6 @@ export function effectiveConfig(resolved: ResolvedOptions, blockedActionsExpande
     settings,
     origins: resolved.origins,
     blockedActionsExpanded: [...blockedActionsExpanded],
+    rulesInEffect: rulesInEffect.map((rule) => ({ id: rule.id, blockedActions: [...rule.blockedActions] })),
   };
 }

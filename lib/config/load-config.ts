@@ -15,6 +15,7 @@ export const DEFAULT_CONFIG_FILE = '.kmsguard.json';
 /** The config file as written (after schema validation). */
 export interface ConfigFile {
   readonly $schema?: string;
+  readonly rules?: readonly string[];
   readonly blockedActions?: readonly string[];
   readonly failOn?: FailOn;
   readonly conditions?: Options['conditions'];
@@ -28,6 +29,7 @@ export interface ConfigFile {
     readonly expires?: string;
     readonly resourceType?: string;
     readonly scope?: Scope;
+    readonly ruleId?: string;
   }[];
 }
 

@@ -12,6 +12,13 @@ export function formatAttributePath(path: AttributePath): string {
   return out;
 }
 
+/** `inline_policy[1].policy` -> `['inline_policy', 1, 'policy']` (the inverse of formatAttributePath). */
+export function parseAttributePath(text: string): AttributePath {
+  const path: (string | number)[] = [];
+  for (const match of text.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) path.push(match[2] !== undefined ? Number(match[2]) : match[1]!);
+  return path;
+}
+
 /** The value at `path`, or undefined when any step is missing. */
 export function valueAt(root: unknown, path: AttributePath): unknown {
   let node = root;

@@ -69,7 +69,7 @@ export function resolveUnknownPolicy(index: ResolveIndex, resource: ResourceInst
  * being the only one, or by its constant `name` (`inline_policy[1]` is the block whose name is
  * that entry's name). Undefined when no block matches for certain.
  */
-function configuredPath(
+export function configuredPath(
   resource: ResourceInstance,
   expressions: Readonly<Record<string, unknown>>,
   attributePath: AttributePath,

@@ -17,6 +17,7 @@
  * each only in an account the policy names.
  */
 import { STAR, QMARK, arnPatternTokens, isDelimiter, variableToken, type Token } from './glob.js';
+import { actionsConditionExcludes } from './grant-conditions.js';
 import type { ConcreteCondition } from './instantiate.js';
 import type { ConditionMode, ConditionTest, UnknownValue } from './types.js';
 
@@ -30,6 +31,8 @@ export interface ConditionNarrowing {
    * (`accounts` are then accounts the policy spells out, not a limit).
    */
   readonly anyNamedAccount?: boolean;
+  /** Blocked actions the condition keeps the statement from granting (grant-conditions.ts). */
+  readonly exceptActions?: readonly string[];
 }
 
 /** A condition value known only after apply, at its most permissive: whatever value grants most. */
@@ -86,6 +89,10 @@ export function conditionNarrowing(condition: ConcreteCondition | undefined, mod
     if (narrowsToNamedKeys(test)) return { namedKeysOnly: true };
     if (accounts === undefined && isAccountTest(test)) accounts = literalAccounts(test);
   }
-  if (!accounts) return NOTHING;
-  return accounts.anyNamed ? { namedKeysOnly: false, accounts: accounts.accounts, anyNamedAccount: true } : { namedKeysOnly: false, accounts: accounts.accounts };
+  const excluded = actionsConditionExcludes(condition.tests);
+  const except = excluded.length > 0 ? { exceptActions: excluded } : {};
+  if (!accounts) return { ...NOTHING, ...except };
+  return accounts.anyNamed
+    ? { namedKeysOnly: false, accounts: accounts.accounts, anyNamedAccount: true, ...except }
+    : { namedKeysOnly: false, accounts: accounts.accounts, ...except };
 }

@@ -122,8 +122,8 @@ function groupsOf(statements: readonly ConcreteStatement[], context: EvaluationC
     }
     const narrowing = conditionNarrowing(statement.condition, context.conditions);
     if (narrowing.namedKeysOnly) continue;
-    const { accounts, anyNamedAccount } = narrowing;
-    grants.push({ statement, ...(accounts ? { accounts } : {}), ...(anyNamedAccount ? { anyNamedAccount } : {}) });
+    const { accounts, anyNamedAccount, exceptActions } = narrowing;
+    grants.push({ statement, ...(accounts ? { accounts } : {}), ...(anyNamedAccount ? { anyNamedAccount } : {}), ...(exceptActions ? { exceptActions } : {}) });
   }
   const groups = new Map<string, ActionGroup>();
   const grantIndex = new Map(grants.map((g, i) => [g, i]));
@@ -131,7 +131,7 @@ function groupsOf(statements: readonly ConcreteStatement[], context: EvaluationC
   for (const action of context.blockedActions) {
     work.spend(statements.length);
     const tokens = blockedActionTokens(action);
-    const matching = grants.filter((g) => statementMatchesAction(g.statement, tokens));
+    const matching = grants.filter((g) => statementMatchesAction(g.statement, tokens) && !g.exceptActions?.includes(action));
     if (matching.length === 0) continue;
     const denying = denies.filter((d) => statementMatchesAction(d, tokens));
     const key = `${matching.map((g) => grantIndex.get(g)).join(',')}|${denying.map((d) => denyIndex.get(d)).join(',')}`;

@@ -20,6 +20,8 @@ export interface Grant {
    * then only values the policy spells out, not a limit (see conditions.ts).
    */
   readonly anyNamedAccount?: boolean;
+  /** Blocked actions its condition keeps it from granting (`scope` mode): it grants them on no key. */
+  readonly exceptActions?: readonly string[];
 }
 
 /**

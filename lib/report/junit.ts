@@ -1,6 +1,6 @@
 /**
- * JUnit XML for Jenkins, GitLab and other test report readers: one testcase per policy met,
- * one testsuite per input document.
+ * JUnit XML for Jenkins, GitLab and other test report readers: one testcase per policy met (and
+ * per further finding of it, one per rule), one testsuite per input document.
  */
 import type { PolicyOutcome, Report } from '../types.js';
 import { failingIncompletePlans, findingStatus, incompletePhrase, passingReason, unevaluatedFailsRun } from './outcome.js';

@@ -11,7 +11,7 @@ import { failOnOf, passingReason } from './outcome.js';
 import { code, codeBlock, prose } from './markdown-text.js';
 import { tally, type RatedFinding, type RatedUnevaluated } from './tally.js';
 import type { FormatContext, Formatter } from './types.js';
-import { capitalised, matchLabel, reachOf, remediation, statementLabel, suppressionPhrase, whereLabel } from './wording.js';
+import { capitalised, compliancePhrase, hclFixHeading, matchLabel, reachOf, remediation, statementLabel, suppressionPhrase, whereLabel } from './wording.js';
 
 export const MARKDOWN_MAX_LENGTH = 65_000;
 /** A patch longer than this is named, not shown: one finding must not crowd out the others. */
@@ -49,7 +49,7 @@ function findingText({ finding, status }: RatedFinding, context: FormatContext):
     '',
   ];
   const bullets = [
-    `Scope ${code(finding.scope)}, rule ${code(finding.ruleId)}, ${code(finding.resourceType)} in ${code(finding.source)}${finding.position === undefined ? '' : ` (document ${finding.position})`}`,
+    `Scope ${code(finding.scope)}, rule ${code(finding.ruleId)}${compliancePhrase(finding) ? ` (${compliancePhrase(finding)})` : ''}, ${code(finding.resourceType)} in ${code(finding.source)}${finding.position === undefined ? '' : ` (document ${finding.position})`}`,
     ...finding.statements.map((s) => {
       const matched = s.matched.map((m) => code(matchLabel(m))).join(', ');
       return `Why: ${code(statementLabel(s))}${matched === '' ? '' : `: ${matched}`}`;
@@ -63,9 +63,14 @@ function findingText({ finding, status }: RatedFinding, context: FormatContext):
   if (status === 'passing') bullets.push(prose(capitalised(passingReason(finding, context))));
   if (finding.suppressed) bullets.push(prose(capitalised(suppressionPhrase(finding.suppressed))));
   if (finding.baselined) bullets.push('In the baseline: reported, accepted');
-  parts.push(...bullets.map((b) => `- ${b}`), '', `**Fix.** ${prose(remediation())}`);
+  parts.push(...bullets.map((b) => `- ${b}`), '', `**Fix.** ${prose(remediation(finding.ruleId))}`);
   if (finding.fix && finding.fix.length > 0) {
     parts.push('', patchBlock('JSON Patch (placeholder key ARNs to replace)', finding.fix));
+  }
+  if (finding.fixHcl) {
+    const { text } = finding.fixHcl;
+    const body = text.length > PATCH_LIMIT ? `The HCL has ${text.length} characters, too long to show here; the json report holds it.` : codeBlock(text, 'hcl');
+    parts.push('', `<details><summary>${prose(capitalised(hclFixHeading(finding.fixHcl)))}</summary>\n\n${body}\n\n</details>`);
   }
   if (finding.policyChange && finding.policyChange.length > 0) {
     parts.push('', patchBlock('What this plan changes in the policy (JSON Patch)', finding.policyChange));
@@ -97,7 +102,7 @@ function header(report: Report, context: FormatContext): string {
   if (report.errors.length > 0) reasons.push(`${counted(report.errors.length, 'input')} that could not be read`);
   const status = result.passed
     ? report.findings.length === 0 && report.unevaluated.length === 0
-      ? 'Passed: no identity policy allows KMS decryption on keys it does not name.'
+      ? 'Passed: no findings.'
       : 'Passed: nothing here fails the run.'
     : `**Failed**: ${reasons.join(', ')}.`;
   const lines = ['## kmsguard', '', status, '', summaryTable(report)];

@@ -56,8 +56,19 @@ export function policyCases(report: Report): PolicyCase[] {
         cases.push({ kind: 'clean', policy });
         break;
       case 'finding': {
-        const finding = findings.get(key)?.shift();
-        cases.push(finding ? { kind: 'finding', policy, finding } : { kind: 'missing', policy });
+        // One case per finding of the policy: at most one per rule, so a second finding of a
+        // rule already taken belongs to the next policy of the same address (a deposed object).
+        const queue = findings.get(key) ?? [];
+        const taken: Finding[] = [];
+        while (queue.length > 0 && !taken.some((f) => f.ruleId === queue[0]!.ruleId)) taken.push(queue.shift()!);
+        if (taken.length === 0) cases.push({ kind: 'missing', policy });
+        for (const finding of taken) cases.push({ kind: 'finding', policy, finding });
+        // A rule that could not decide leaves an unevaluated entry beside the findings.
+        const entry = unevaluated.get(key)?.[0];
+        if (entry && !report.policies.some((p) => p !== policy && keyOf(p) === key && p.outcome === 'unevaluated')) {
+          unevaluated.get(key)!.shift();
+          cases.push({ kind: 'unevaluated', policy, entry });
+        }
         break;
       }
       case 'unevaluated': {

@@ -1,7 +1,7 @@
 /**
  * SARIF 2.1.0 as GitHub code scanning reads it: one rule per rule id, one result per finding.
  */
-import { RULES, type RuleDescription } from '../rules/rule.js';
+import { ruleOfFinding, SCOPED_RULES } from '../rules/registry.js';
 import type { Finding, Report, Severity } from '../types.js';
 import { artifactUri } from './artifact-uri.js';
 import { jsonText } from './json-text.js';
@@ -28,7 +28,7 @@ const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = { high: '8.0', med
 const RANK: Readonly<Record<Severity, number>> = { high: 3, medium: 2, low: 1 };
 const DEFAULT_LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = { high: 'error', medium: 'warning', low: 'note' };
 
-const GENERIC_TITLE = 'IAM policy allows KMS decryption with keys it does not name';
+const GENERIC_TITLE = 'IAM policy allows KMS actions on keys it does not name';
 
 interface RuleInfo {
   readonly id: string;
@@ -47,7 +47,7 @@ function pascalCase(id: string): string {
 
 /** The rules of this version (stable set and order), then any other rule id the findings carry. */
 function rulesFor(findings: readonly Finding[]): RuleInfo[] {
-  const known: RuleInfo[] = Object.values(RULES).map((rule: RuleDescription) => ({ ...rule }));
+  const known: RuleInfo[] = SCOPED_RULES.map((rule) => ({ ...rule }));
   const others = new Map<string, RuleInfo>();
   for (const finding of findings) {
     if (known.some((rule) => rule.id === finding.ruleId)) continue;
@@ -59,12 +59,16 @@ function rulesFor(findings: readonly Finding[]): RuleInfo[] {
   return [...known, ...[...others.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))];
 }
 
+/** Compliance ids a rule's findings may carry (on some resource type), as SARIF tags. */
+function complianceTags(id: string): string[] {
+  const rule = ruleOfFinding(id);
+  if (rule === undefined) return [];
+  return [...new Set(['aws_iam_policy', 'aws_iam_role_policy'].flatMap((type) => rule.compliance(type)))];
+}
+
 function ruleDescriptor(rule: RuleInfo) {
-  const full =
-    `An IAM identity policy allows KMS decryption actions (by default kms:Decrypt and kms:ReEncryptFrom) on ${rule.reach}. ` +
-    'Whoever holds the policy can decrypt data under every such key whose key policy lets the account in. ' +
-    'AWS Security Hub KMS.1 (customer managed policies) and KMS.2 (inline policies); tfsec AWS097.';
-  const fixText = `${remediation()} Each result's properties.fix is a JSON Patch (RFC 6902) against the policy document that does this with placeholder key ARNs (arn:aws:kms:REGION:ACCOUNT_ID:key/KEY_ID) to replace with the real ones.`;
+  const full = ruleOfFinding(rule.id)?.description(rule.reach) ?? `An IAM identity policy allows KMS actions on ${rule.reach}.`;
+  const fixText = `${remediation(rule.id)} Each result's properties.fix is a JSON Patch (RFC 6902) against the policy document that does this with placeholder key ARNs (arn:aws:kms:REGION:ACCOUNT_ID:key/KEY_ID) to replace with the real ones.`;
   return {
     id: rule.id,
     name: pascalCase(rule.id),
@@ -78,7 +82,7 @@ function ruleDescriptor(rule: RuleInfo) {
     properties: {
       'security-severity': SECURITY_SEVERITY[rule.severity],
       precision: 'very-high',
-      tags: ['security', 'terraform', 'aws', 'iam', 'kms'],
+      tags: ['security', 'terraform', 'aws', 'iam', 'kms', ...complianceTags(rule.id)],
     },
   };
 }
@@ -134,10 +138,12 @@ export const formatSarif: Formatter = (report: Report, context) => {
         statements: finding.statements,
         conditionKeys: finding.conditionKeys,
         introduced: finding.introduced,
+        compliance: finding.compliance ?? [],
         ...(finding.baselined ? { baselined: true } : {}),
         ...(finding.position !== undefined ? { position: finding.position } : {}),
         ...(finding.mayWidenTo !== undefined ? { mayWidenTo: finding.mayWidenTo } : {}),
         ...(finding.fix !== undefined ? { fix: finding.fix } : {}),
+        ...(finding.fixHcl !== undefined ? { fixHcl: finding.fixHcl } : {}),
         ...(finding.policyChange !== undefined ? { policyChange: finding.policyChange } : {}),
       },
     };

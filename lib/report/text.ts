@@ -1,22 +1,36 @@
 /**
  * The default format: one block per finding, readable in a terminal and in a CI log.
  */
-import type { Severity, Skipped } from '../types.js';
+import type { Finding, Severity, Skipped } from '../types.js';
 import { painter, type Paint, type Style } from './ansi.js';
 import { summaryLine } from './summary-line.js';
 import { passingReason } from './outcome.js';
 import { printable } from './printable.js';
 import { tally, type RatedFinding, type RatedUnevaluated } from './tally.js';
 import type { FormatContext, Formatter } from './types.js';
-import { findingDetails, policyLabel, whereLabel } from './wording.js';
+import { findingDetails, hclFixHeading, policyLabel, whereLabel } from './wording.js';
 
 const SEVERITY_STYLE: Readonly<Record<Severity, Style>> = { high: 'red', medium: 'yellow', low: 'cyan' };
 
-function findingBlock({ finding, status }: RatedFinding, context: FormatContext, paint: Paint): string[] {
+/**
+ * The fix as HCL, indented; once per policy: a policy's findings share their fix (each fix moves
+ * every rule's actions), so a later one refers to the first.
+ */
+function hclLines(finding: Finding, shown: Set<string>): string[] {
+  const hcl = finding.fixHcl;
+  if (hcl === undefined) return [];
+  const key = JSON.stringify([finding.source, finding.position ?? null, finding.address, finding.policyPath, hcl.text]);
+  if (shown.has(key)) return [`  ${printable('fix as HCL: as shown above for this policy')}`];
+  shown.add(key);
+  return [`  ${printable(hclFixHeading(hcl))}:`, ...hcl.text.split('\n').map((line) => (line === '' ? '' : `    ${printable(line)}`))];
+}
+
+function findingBlock({ finding, status }: RatedFinding, context: FormatContext, paint: Paint, shown: Set<string>): string[] {
   const severity = paint(SEVERITY_STYLE[finding.severity], finding.severity.toUpperCase());
   const head = `${severity}  ${paint('bold', printable(policyLabel(finding)))}`;
   const lines = [status === 'passing' ? `${head}  ${paint('dim', `[${passingReason(finding, context)}]`)}` : head];
   for (const line of findingDetails(finding)) lines.push(`  ${printable(line)}`);
+  lines.push(...hclLines(finding, shown));
   return lines;
 }
 
@@ -39,11 +53,12 @@ export const formatText: Formatter = (report, context) => {
   const paint = painter(context.color);
   const result = tally(report, context);
   const out: string[] = [];
-  for (const rated of result.active) out.push(...findingBlock(rated, context, paint), '');
+  const shown = new Set<string>();
+  for (const rated of result.active) out.push(...findingBlock(rated, context, paint, shown), '');
   out.push(
     ...section(
       `Suppressed findings (${result.suppressed.length})`,
-      result.suppressed.flatMap((rated) => [...findingBlock(rated, context, paint), '']).slice(0, -1),
+      result.suppressed.flatMap((rated) => [...findingBlock(rated, context, paint, shown), '']).slice(0, -1),
       paint,
     ),
   );

@@ -4,8 +4,9 @@
  */
 import type { Operation } from 'fast-json-patch';
 import type { MatchReason } from '../iam/types.js';
-import { RULES } from '../rules/rule.js';
-import type { Finding, Scope, StatementRef, Suppression } from '../types.js';
+import { ruleOfFinding } from '../rules/registry.js';
+import { REACH } from '../rules/rule.js';
+import type { Finding, HclFix, Scope, StatementRef, Suppression } from '../types.js';
 
 /** `s` with its first letter capitalised, to open a sentence. */
 export function capitalised(s: string): string {
@@ -14,7 +15,7 @@ export function capitalised(s: string): string {
 
 /** Where the access reaches: "KMS keys in accounts the policy does not name". */
 export function reachOf(scope: Scope): string {
-  return RULES[scope].reach;
+  return REACH[scope];
 }
 
 /** `aws_iam_policy.p (policy)`. */
@@ -68,12 +69,26 @@ export function suppressionPhrase(suppression: Suppression): string {
   return `suppressed${expires}: ${suppression.reason}`;
 }
 
-const REMEDIATION =
-  'Grant the blocked actions only on the ARNs of the keys the principal needs: remove them from statements on "*" or wildcard key ARNs and add a statement whose Resource lists the key ARNs.';
+const GENERIC_REMEDIATION =
+  'Grant the actions only on the ARNs of the keys the principal needs: remove them from statements on "*" or wildcard key ARNs and add a statement whose Resource lists the key ARNs.';
 
-/** One sentence on how to fix a finding (its `fix` patch, when present, does it with placeholder ARNs). */
-export function remediation(): string {
-  return REMEDIATION;
+/** One sentence on how to fix a finding of this rule id (its `fix` patch, when present, does it with placeholder ARNs). */
+export function remediation(ruleId: string): string {
+  return ruleOfFinding(ruleId)?.remediation ?? GENERIC_REMEDIATION;
+}
+
+/** `Security Hub KMS.1`, or undefined when the finding answers to no control. */
+export function compliancePhrase(finding: Pick<Finding, 'compliance'>): string | undefined {
+  return finding.compliance === undefined || finding.compliance.length === 0 ? undefined : finding.compliance.join(', ');
+}
+
+/** What the HCL of a fix is for: "replace data.aws_iam_policy_document.d with this". */
+export function hclFixHeading(hcl: HclFix): string {
+  const what =
+    hcl.form === 'aws_iam_policy_document'
+      ? `replace ${hcl.replaces} with this`
+      : `if ${hcl.replaces} is written with jsonencode, replace it with this`;
+  return `fix as HCL (${what}; then the placeholder key ARNs with the real ones)`;
 }
 
 const VALUE_LIMIT = 120;
@@ -91,9 +106,12 @@ export function operationLabel(op: Operation): string {
 
 /** The lines that explain a finding, in the order every plain-text format prints them. */
 export function findingDetails(finding: Finding): string[] {
+  const consequence = ruleOfFinding(finding.ruleId)?.consequence;
   const lines = [
     allowsPhrase(finding),
-    `scope ${finding.scope}, severity ${finding.severity}, rule ${finding.ruleId}`,
+    // A line like the others: no capital, no full stop.
+    ...(consequence ? [consequence.replace(/^./, (c) => c.toLowerCase()).replace(/\.$/, '')] : []),
+    `scope ${finding.scope}, severity ${finding.severity}, rule ${finding.ruleId}${compliancePhrase(finding) ? ` (${compliancePhrase(finding)})` : ''}`,
     `in ${whereLabel(finding)}, ${finding.resourceType}`,
     ...finding.statements.map((statement) => `why: ${statementWhy(statement)}`),
   ];

@@ -7,7 +7,8 @@
 import jsonpatch, { type Operation } from 'fast-json-patch';
 import { judgePolicy, kmsActions, matchesAction, parsePolicy, WorkBudget } from '../iam/index.js';
 import type { EvaluationOptions, Partition, ResponsibleStatement, Scope } from '../iam/types.js';
-import { DEFAULT_BLOCKED_ACTIONS } from './rule.js';
+import { DEFAULT_BLOCKED_ACTIONS } from './decrypt.js';
+import { RULE_REGISTRY } from './registry.js';
 
 export const SCOPED_SID = 'KmsguardScopedDecrypt';
 export const DENY_SID = 'KmsguardDenyDecryptOnOtherKeys';
@@ -31,7 +32,7 @@ export interface FixOptions {
    * judged again with each, and statements that still grant a blocked action (at a narrower
    * scope, or in another partition) are fixed too; the placeholder ARN is in the first one's
    * partition. Without them it is judged in every partition, conditions ignored (the strictest
-   * reading), for the default blocked actions and the finding's.
+   * reading), for the default blocked actions of every rule and the finding's.
    */
   readonly evaluations?: readonly EvaluationOptions[];
   /** All KMS actions, to spell out `kms:*` minus the blocked ones. Default: the shipped list. */
@@ -147,8 +148,9 @@ function uniqueSid(statements: readonly Json[], wanted: string): string {
 function stillFlagged(document: JsonObject, blocked: readonly string[], options: FixOptions, work: WorkBudget): { pointers: string[]; actions: string[] } | undefined {
   const parsed = parsePolicy(document);
   if ('error' in parsed) return { pointers: [], actions: [] };
+  const everyRule = RULE_REGISTRY.flatMap((rule) => rule.blockedActions({ blockedActions: DEFAULT_BLOCKED_ACTIONS }));
   // Stryker disable next-line MethodExpression: the order only changes the order judgePolicy reports in, and its pointers and actions are read as sets
-  const blockedActions = [...new Set([...DEFAULT_BLOCKED_ACTIONS, ...blocked])].sort();
+  const blockedActions = [...new Set([...everyRule, ...blocked])].sort();
   const evaluations: readonly EvaluationOptions[] = options.evaluations?.length
     ? options.evaluations
     : PARTITIONS.map((partition) => ({ blockedActions, partition, conditions: 'ignore' as const }));

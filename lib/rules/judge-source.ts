@@ -1,5 +1,6 @@
 /**
- * One policy source -> a finding, an unevaluated entry, a skip, or clean.
+ * One policy source, judged by each rule in effect -> its findings (one per rule that finds),
+ * an unevaluated entry, a skip, or clean.
  */
 import { createHash } from 'node:crypto';
 import { judgePolicy, parsePolicy, WorkBudget } from '../iam/index.js';
@@ -8,7 +9,7 @@ import type { EvaluationOptions, Policy, Verdict } from '../iam/types.js';
 import type { Finding, PolicySource, PolicyValue, Skipped, Unevaluated } from '../types.js';
 import { suggestFix } from './fix.js';
 import { policyChange } from './policy-change.js';
-import { RULES, scopeAtLeast } from './rule.js';
+import { REACH, scopeAtLeast, scopedRuleId, type Rule } from './rule.js';
 
 /** Where a policy source came from: the input and the document's position in it. */
 export interface SourceOrigin {
@@ -16,9 +17,19 @@ export interface SourceOrigin {
   readonly position?: number;
 }
 
+/** A rule and the options it judges with: one set per partition judged. */
+export interface RuleRun {
+  readonly rule: Rule;
+  readonly evaluations: readonly EvaluationOptions[];
+}
+
+/**
+ * `finding`: one finding per rule that found one; `unevaluated` is set beside them when another
+ * rule could not decide (the policy is never passed on that rule's account).
+ */
 export type Judgement =
   | { readonly outcome: 'clean' }
-  | { readonly outcome: 'finding'; readonly finding: Finding }
+  | { readonly outcome: 'finding'; readonly findings: readonly Finding[]; readonly unevaluated?: Unevaluated }
   | { readonly outcome: 'unevaluated'; readonly unevaluated: Unevaluated }
   | { readonly outcome: 'skipped'; readonly skipped: Skipped };
 
@@ -142,14 +153,14 @@ function heldBefore(previous: Verdict | undefined, verdict: FindingVerdict): boo
   );
 }
 
-function describe(source: PolicySource, verdict: FindingVerdict): string {
-  const rule = RULES[verdict.scope];
+function describe(source: PolicySource, verdict: FindingVerdict, rule: Rule): string {
   const statements = verdict.statements
     .map((s) => `statement ${s.index}${s.sid ? ` "${s.sid}"` : ''}`)
     .join(', ');
   const actions = verdict.actions.join(', ');
   const widen = verdict.mayWidenTo ? ` Values not known until apply could widen this to ${verdict.mayWidenTo}.` : '';
-  return `${source.address} (${source.policyPath}) allows ${actions} on ${rule.reach}, through ${statements}.${widen}`;
+  const consequence = rule.consequence ? ` ${rule.consequence}` : '';
+  return `${source.address} (${source.policyPath}) allows ${actions} on ${REACH[verdict.scope]}, through ${statements}.${consequence}${widen}`;
 }
 
 function documentChange(source: PolicySource): Finding['policyChange'] {
@@ -166,12 +177,57 @@ function documentChange(source: PolicySource): Finding['policyChange'] {
 }
 
 /**
- * Judges one policy source; `evaluations` holds one set of options per partition to judge in.
- * Everything judging it does (every partition, reading and rule, and the document before the
- * plan) is charged to one work budget: when it runs out the policy is invalid, too complex to
- * judge exactly.
+ * The options a fix is checked with: each partition's, blocking every rule's actions, so that
+ * a fix applied leaves no finding of any rule in effect.
  */
-export function judgeSource(source: PolicySource, origin: SourceOrigin, evaluations: readonly EvaluationOptions[], work: WorkBudget = new WorkBudget()): Judgement {
+export function fixEvaluations(runs: readonly RuleRun[]): EvaluationOptions[] {
+  return runs[0]!.evaluations.map((evaluation, i) => ({
+    ...evaluation,
+    blockedActions: [...new Set(runs.flatMap((run) => run.evaluations[i]!.blockedActions))].sort(),
+  }));
+}
+
+type Judged = Extract<Readable, { kind: 'policy' | 'unknown' }>;
+
+function verdictOf(readable: Judged, evaluations: readonly EvaluationOptions[], work: WorkBudget): Verdict {
+  return readable.kind === 'unknown' && readable.alternatives !== undefined
+    ? judgeAlternatives(readable.alternatives, readable.detail, evaluations, work)
+    : judgeAcross(readable.policy!, evaluations, work);
+}
+
+function findingOf(source: PolicySource, origin: SourceOrigin, readable: Judged, verdict: FindingVerdict, previous: Verdict | undefined, run: RuleRun, runs: readonly RuleRun[], work: WorkBudget): Finding {
+  const { rule } = run;
+  const id = scopedRuleId(rule, verdict.scope);
+  const document = readable.kind === 'policy' ? readable.document : undefined;
+  const fix = document !== undefined ? suggestFix(document, verdict, { evaluations: fixEvaluations(runs), work: work.share(FIX_SHARE) }) : undefined;
+  const change = documentChange(source);
+  return {
+    ruleId: id,
+    severity: rule.severity[verdict.scope],
+    scope: verdict.scope,
+    address: source.address,
+    resourceType: source.resourceType,
+    policyPath: source.policyPath,
+    actions: verdict.actions,
+    statements: verdict.statements,
+    conditionKeys: verdict.conditionKeys,
+    introduced: !heldBefore(previous, verdict),
+    fingerprint: fingerprintOf(id, source.address, source.policyPath, verdict.actions),
+    message: describe(source, verdict, rule),
+    compliance: rule.compliance(source.resourceType),
+    ...origin,
+    ...(verdict.mayWidenTo ? { mayWidenTo: verdict.mayWidenTo } : {}),
+    ...(fix && fix.length > 0 ? { fix } : {}),
+    ...(change ? { policyChange: change } : {}),
+  };
+}
+
+/**
+ * Judges one policy source with each rule in `runs` (at least one). Everything judging it does
+ * (every rule, partition and reading, the document before the plan, the fixes) is charged to one
+ * work budget: when it runs out the policy is invalid, too complex to judge exactly.
+ */
+export function judgeSource(source: PolicySource, origin: SourceOrigin, runs: readonly RuleRun[], work: WorkBudget = new WorkBudget()): Judgement {
   const where = { address: source.address, resourceType: source.resourceType, policyPath: source.policyPath, ...origin };
   if (source.skip !== undefined) {
     return { outcome: 'skipped', skipped: { ...where, reason: source.skip } };
@@ -188,37 +244,24 @@ export function judgeSource(source: PolicySource, origin: SourceOrigin, evaluati
         return { outcome: 'unevaluated', unevaluated: { ...where, reason: 'unknown', detail: readable.detail } };
       }
   }
-  const verdict =
-    readable.kind === 'unknown' && readable.alternatives !== undefined
-      ? judgeAlternatives(readable.alternatives, readable.detail, evaluations, work)
-      : judgeAcross(readable.policy!, evaluations, work);
-  if (verdict.kind === 'clean') return { outcome: 'clean' };
-  // Too complex to judge exactly must not pass on a warning: it fails the run like an unreadable policy.
-  if (verdict.kind === 'too-complex') return { outcome: 'unevaluated', unevaluated: { ...where, reason: 'invalid', detail: verdict.detail } };
-  if (verdict.kind === 'unknown') return { outcome: 'unevaluated', unevaluated: { ...where, reason: 'unknown', detail: verdict.detail } };
-  const previous = judgeBefore(source.before, evaluations, work);
-  if (previous?.kind === 'too-complex') return { outcome: 'unevaluated', unevaluated: { ...where, reason: 'invalid', detail: previous.detail } };
-  const rule = RULES[verdict.scope];
-  const document = readable.kind === 'policy' ? readable.document : undefined;
-  const fix = document !== undefined ? suggestFix(document, verdict, { evaluations, work: work.share(FIX_SHARE) }) : undefined;
-  const change = documentChange(source);
-  const finding: Finding = {
-    ruleId: rule.id,
-    severity: rule.severity,
-    scope: verdict.scope,
-    address: source.address,
-    resourceType: source.resourceType,
-    policyPath: source.policyPath,
-    actions: verdict.actions,
-    statements: verdict.statements,
-    conditionKeys: verdict.conditionKeys,
-    introduced: !heldBefore(previous, verdict),
-    fingerprint: fingerprintOf(rule.id, source.address, source.policyPath, verdict.actions),
-    message: describe(source, verdict),
-    ...origin,
-    ...(verdict.mayWidenTo ? { mayWidenTo: verdict.mayWidenTo } : {}),
-    ...(fix && fix.length > 0 ? { fix } : {}),
-    ...(change ? { policyChange: change } : {}),
-  };
-  return { outcome: 'finding', finding };
+  const tooComplex = (detail: string): Judgement => ({ outcome: 'unevaluated', unevaluated: { ...where, reason: 'invalid', detail } });
+  const verdicts: { run: RuleRun; verdict: Verdict }[] = [];
+  for (const run of runs) {
+    const verdict = verdictOf(readable, run.evaluations, work);
+    // Too complex to judge exactly must not pass on a warning: it fails the run like an unreadable policy.
+    if (verdict.kind === 'too-complex') return tooComplex(verdict.detail);
+    verdicts.push({ run, verdict });
+  }
+  const findings: Finding[] = [];
+  const undecided: string[] = [];
+  for (const { run, verdict } of verdicts) {
+    if (verdict.kind === 'finding') {
+      const previous = judgeBefore(source.before, run.evaluations, work);
+      if (previous?.kind === 'too-complex') return tooComplex(previous.detail);
+      findings.push(findingOf(source, origin, readable, verdict, previous, run, runs, work));
+    } else if (verdict.kind === 'unknown' && !undecided.includes(verdict.detail)) undecided.push(verdict.detail);
+  }
+  const unevaluated: Unevaluated | undefined = undecided.length === 0 ? undefined : { ...where, reason: 'unknown', detail: undecided.join(' ') };
+  if (findings.length > 0) return { outcome: 'finding', findings, ...(unevaluated ? { unevaluated } : {}) };
+  return unevaluated ? { outcome: 'unevaluated', unevaluated } : { outcome: 'clean' };
 }

@@ -56,6 +56,7 @@ interface CompiledRule {
   readonly rule: SuppressionRule;
   readonly index: number;
   readonly address: AddressGlob;
+  readonly ruleId?: AddressGlob;
   readonly expired: boolean;
   matched: number;
 }
@@ -65,7 +66,8 @@ function matches(entry: CompiledRule, finding: Finding): boolean {
   return (
     entry.address.test(finding.address) &&
     (rule.resourceType === undefined || rule.resourceType === finding.resourceType) &&
-    (rule.scope === undefined || rule.scope === finding.scope)
+    (rule.scope === undefined || rule.scope === finding.scope) &&
+    (entry.ruleId === undefined || entry.ruleId.test(finding.ruleId))
   );
 }
 
@@ -103,6 +105,7 @@ export function applySuppressions(findings: readonly Finding[], rules: readonly 
     rule,
     index,
     address: addressPattern(rule.address),
+    ...(rule.ruleId !== undefined ? { ruleId: addressPattern(rule.ruleId) } : {}),
     expired: hasExpired(rule, today),
     matched: 0,
   }));

@@ -37,6 +37,10 @@ describe('command line', () => {
     [['--format', 'yaml', insecure], 'kmsguard: Unknown format "yaml"; choose one of text, json, sarif, junit, markdown, github, atlantis, gitlab.\n'],
     [['--format', 'json', '--format', 'text', insecure], 'kmsguard: Only one format can go to standard output; give the others a file, e.g. --format text:report.out.\n'],
     [['--format', 'json:', insecure], 'kmsguard: The format "json:" names no file.\n'],
+    [['--rule', 'kms-decrypt-all-keys', insecure], 'kmsguard: Unknown rule "kms-decrypt-all-keys"; the rules are kms-decrypt, kms-grant.\n'],
+    [['--skip-rule', 'grant', insecure], 'kmsguard: Unknown rule "grant"; the rules are kms-decrypt, kms-grant.\n'],
+    [['--skip-rule', 'kms-decrypt', '--skip-rule', 'kms-grant', insecure], 'kmsguard: No rule is left to run: --skip-rule and rules leave none of kms-decrypt, kms-grant.\n'],
+    [[insecure, '--rule'], 'kmsguard: Not enough arguments following: rule.\n'],
   ];
   for (const [args, stderr] of usageErrors) {
     it(`exits 2 on a usage error: ${args.slice(0, -1).join(' ')}`, () => {
@@ -59,7 +63,8 @@ describe('command line', () => {
       const result = runCli(args, { input });
       expect(result.status, args.join(' ')).to.equal(1);
       const report = JSON.parse(result.stdout) as { findings: { source: string }[] };
-      expect(report.findings.map((f) => f.source)).to.deep.equal(['stdin']);
+      // kms:* on *: one finding of each rule.
+      expect(report.findings.map((f) => f.source)).to.deep.equal(['stdin', 'stdin']);
     }
   });
 
@@ -68,7 +73,27 @@ describe('command line', () => {
     expect(result.status).to.equal(1);
     const report = JSON.parse(result.stdout) as { summary: { documents: number }; findings: { source: string }[] };
     expect(report.summary.documents).to.equal(3);
-    expect(report.findings.map((f) => f.source)).to.deep.equal([insecure, 'stdin']);
+    expect(report.findings.map((f) => f.source)).to.deep.equal([insecure, insecure, 'stdin', 'stdin']);
+  });
+
+  describe('rule selection', () => {
+    const ruleIds = (args: readonly string[]) => (JSON.parse(runCli(['--format', 'json', ...args, insecure]).stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId);
+
+    it('runs every rule by default, only those --rule names, and not those --skip-rule names', () => {
+      expect(ruleIds([])).to.deep.equal(['kms-decrypt-all-keys', 'kms-grant-all-keys']);
+      expect(ruleIds(['--rule', 'kms-grant'])).to.deep.equal(['kms-grant-all-keys']);
+      expect(ruleIds(['--rule', 'kms-grant', '--rule', 'kms-decrypt'])).to.deep.equal(['kms-decrypt-all-keys', 'kms-grant-all-keys']);
+      expect(ruleIds(['--skip-rule', 'kms-grant'])).to.deep.equal(['kms-decrypt-all-keys']);
+      expect(ruleIds(['--rule', 'kms-decrypt', '--rule', 'kms-grant', '--skip-rule', 'kms-decrypt'])).to.deep.equal(['kms-grant-all-keys']);
+    });
+
+    it('keeps --blocked-action to the decrypt rule', () => {
+      const report = JSON.parse(runCli(['--format', 'json', '--blocked-action', 'kms:Encrypt', insecure]).stdout) as { findings: { ruleId: string; actions: string[] }[] };
+      expect(report.findings.map((f) => [f.ruleId, f.actions])).to.deep.equal([
+        ['kms-decrypt-all-keys', ['kms:Encrypt']],
+        ['kms-grant-all-keys', ['kms:CreateGrant', 'kms:PutKeyPolicy', 'kms:ReplicateKey']],
+      ]);
+    });
   });
 
   it('--fail-on decides which severities fail', () => {
@@ -83,10 +108,10 @@ describe('command line', () => {
     const result = runCli(['--format', `json:${target}`, '--format', 'text', insecure]);
     expect(result.status).to.equal(1);
     expect(result.stdout).to.contain('aws_iam_role_policy.test_policy');
-    expect(JSON.parse(readFileSync(target, 'utf8')).summary.findings).to.equal(1);
+    expect(JSON.parse(readFileSync(target, 'utf8')).summary.findings).to.equal(2);
     const second = path.join(dir, 'report2.json');
     expect(runCli(['--format', 'json', '--output', second, insecure]).stdout).to.equal('');
-    expect(JSON.parse(readFileSync(second, 'utf8')).summary.findings).to.equal(1);
+    expect(JSON.parse(readFileSync(second, 'utf8')).summary.findings).to.equal(2);
   });
 });
 

@@ -15,6 +15,8 @@ const REGULA_ADDRESSES = [
   'aws_iam_role_policy.invalid_role_policy',
   'aws_iam_user_policy.invalid_user_policy',
 ];
+/** Each admin policy (`*` on `*`) has a finding of each rule: the address of every finding, in order. */
+const REGULA_FINDINGS = REGULA_ADDRESSES.flatMap((a) => [a, a]);
 
 interface ReportFinding {
   address: string;
@@ -65,7 +67,7 @@ describe('command line: config files, suppressions and baselines', function () {
         'several problems, one line each',
         { '.kmsguard.json': { suppressions: [{ address: 'aws_iam_policy.p' }], stric: true } },
         [regula],
-        'kmsguard: .kmsguard.json: /stric is not an allowed key; allowed keys are $schema, blockedActions, failOn, conditions, partition, strict, onlyNew, baseline, suppressions.\n' +
+        'kmsguard: .kmsguard.json: /stric is not an allowed key; allowed keys are $schema, rules, blockedActions, failOn, conditions, partition, strict, onlyNew, baseline, suppressions.\n' +
           'kmsguard: .kmsguard.json: /suppressions/0/reason is required.\n',
       ],
       ['a --config file that does not exist', {}, ['--config', 'ci/kmsguard.json', regula], 'kmsguard: ci/kmsguard.json: The config file does not exist.\n'],
@@ -114,8 +116,16 @@ describe('command line: config files, suppressions and baselines', function () {
       expect(result.stderr).to.equal('');
       expect(JSON.parse(result.stdout)).to.deep.equal({
         configFile: null,
-        settings: { blockedActions: ['kms:Decrypt', 'kms:ReEncryptFrom'], failOn: 'medium', conditions: 'ignore', strict: false, onlyNew: false },
+        settings: {
+          rules: ['kms-decrypt', 'kms-grant'],
+          blockedActions: ['kms:Decrypt', 'kms:ReEncryptFrom'],
+          failOn: 'medium',
+          conditions: 'ignore',
+          strict: false,
+          onlyNew: false,
+        },
         origins: {
+          rules: 'default',
           blockedActions: 'default',
           failOn: 'default',
           conditions: 'default',
@@ -126,6 +136,10 @@ describe('command line: config files, suppressions and baselines', function () {
           suppressions: 'default',
         },
         blockedActionsExpanded: ['kms:Decrypt', 'kms:ReEncryptFrom'],
+        rulesInEffect: [
+          { id: 'kms-decrypt', blockedActions: ['kms:Decrypt', 'kms:ReEncryptFrom'] },
+          { id: 'kms-grant', blockedActions: ['kms:CreateGrant', 'kms:PutKeyPolicy', 'kms:ReplicateKey'] },
+        ],
       });
     });
 
@@ -141,6 +155,7 @@ describe('command line: config files, suppressions and baselines', function () {
       expect(JSON.parse(result.stdout)).to.deep.equal({
         configFile: '.kmsguard.json',
         settings: {
+          rules: ['kms-decrypt', 'kms-grant'],
           blockedActions: ['kms:ReEncrypt*'],
           failOn: 'high',
           conditions: 'ignore',
@@ -150,6 +165,7 @@ describe('command line: config files, suppressions and baselines', function () {
           suppressions: [{ address: 'module.legacy.*', reason: 'PLAT-412', expires: '2027-03-31', scope: 'account-keys' }],
         },
         origins: {
+          rules: 'default',
           blockedActions: '.kmsguard.json',
           failOn: 'command line',
           conditions: 'default',
@@ -160,6 +176,10 @@ describe('command line: config files, suppressions and baselines', function () {
           suppressions: '.kmsguard.json',
         },
         blockedActionsExpanded: ['kms:ReEncryptFrom', 'kms:ReEncryptTo'],
+        rulesInEffect: [
+          { id: 'kms-decrypt', blockedActions: ['kms:ReEncryptFrom', 'kms:ReEncryptTo'] },
+          { id: 'kms-grant', blockedActions: ['kms:CreateGrant', 'kms:PutKeyPolicy', 'kms:ReplicateKey'] },
+        ],
       });
     });
 
@@ -170,6 +190,7 @@ describe('command line: config files, suppressions and baselines', function () {
       const shown = JSON.parse(run(['config', '--config', 'ci/kmsguard.json']).stdout) as { configFile: string; settings: Record<string, unknown> };
       expect(shown.configFile).to.equal('ci/kmsguard.json');
       expect(shown.settings).to.deep.equal({
+        rules: ['kms-decrypt', 'kms-grant'],
         blockedActions: ['kms:Decrypt', 'kms:ReEncryptFrom'],
         failOn: 'medium',
         conditions: 'ignore',
@@ -177,6 +198,33 @@ describe('command line: config files, suppressions and baselines', function () {
         onlyNew: true,
         baseline: path.join('ci', 'baseline.json'),
       });
+    });
+
+    it('shows the rules in effect: from the config file, less --skip-rule', () => {
+      write('.kmsguard.json', { rules: ['kms-grant'] });
+      const fromFile = JSON.parse(run(['config']).stdout) as { settings: { rules: string[] }; origins: { rules: string }; rulesInEffect: { id: string }[] };
+      expect([fromFile.settings.rules, fromFile.origins.rules, fromFile.rulesInEffect.map((r) => r.id)]).to.deep.equal([['kms-grant'], '.kmsguard.json', ['kms-grant']]);
+      write('.kmsguard.json', {});
+      const skipped = JSON.parse(run(['config', '--skip-rule', 'kms-grant']).stdout) as { settings: { rules: string[] }; origins: { rules: string } };
+      expect([skipped.settings.rules, skipped.origins.rules]).to.deep.equal([['kms-decrypt'], 'command line']);
+    });
+
+    it('judges with the rules the config file names', () => {
+      write('.kmsguard.json', { rules: ['kms-grant'] });
+      const report = reportOf(run([regula, '--format', 'json']));
+      expect(report.findings.map((f) => f.address)).to.deep.equal(REGULA_ADDRESSES);
+      expect(report.summary).to.include({ findings: 4 });
+    });
+
+    it('exits 2 on an unknown rule, in the config file or on the command line', () => {
+      write('.kmsguard.json', { rules: ['kms-decrypt', 'kms-encrypt'] });
+      const result = run(['config']);
+      expect(result.stderr).to.equal('kmsguard: .kmsguard.json: /rules/1 must be one of kms-decrypt, kms-grant.\n');
+      expect(result.status).to.equal(2);
+      write('.kmsguard.json', {});
+      const flag = run(['config', '--rule', 'kms-encrypt']);
+      expect(flag.stderr).to.equal('kmsguard: Unknown rule "kms-encrypt"; the rules are kms-decrypt, kms-grant.\n');
+      expect(flag.status).to.equal(2);
     });
 
     it('prints settings that are themselves a valid config file', () => {
@@ -230,9 +278,9 @@ describe('command line: config files, suppressions and baselines', function () {
       const result = run([regula, '--format', 'json']);
       const report = reportOf(result);
       expect(report.findings.map((f) => [f.address, f.suppressed])).to.deep.equal(
-        REGULA_ADDRESSES.map((a) => [a, { reason: 'Test fixtures, SEC-1.', expires: '2999-12-31' }]),
+        REGULA_FINDINGS.map((a) => [a, { reason: 'Test fixtures, SEC-1.', expires: '2999-12-31' }]),
       );
-      expect(report.summary).to.include({ findings: 4, suppressed: 4, failing: 0, passed: true });
+      expect(report.summary).to.include({ findings: 8, suppressed: 8, failing: 0, passed: true });
       expect(report.warnings).to.deep.equal([]);
       expect(result.stderr).to.equal('');
       expect(result.status).to.equal(0);
@@ -242,8 +290,8 @@ describe('command line: config files, suppressions and baselines', function () {
       write('.kmsguard.json', { suppressions: [{ address: '*', reason: 'Managed policies are reviewed separately.', resourceType: 'aws_iam_policy' }] });
       const result = run([regula, '--format', 'json']);
       const report = reportOf(result);
-      expect(report.findings.map((f) => [f.address, 'suppressed' in f])).to.deep.equal(REGULA_ADDRESSES.map((a) => [a, a.startsWith('aws_iam_policy.')]));
-      expect(report.summary).to.include({ suppressed: 1, failing: 3 });
+      expect(report.findings.map((f) => [f.address, 'suppressed' in f])).to.deep.equal(REGULA_FINDINGS.map((a) => [a, a.startsWith('aws_iam_policy.')]));
+      expect(report.summary).to.include({ suppressed: 2, failing: 6 });
       expect(result.status).to.equal(1);
     });
 
@@ -251,7 +299,7 @@ describe('command line: config files, suppressions and baselines', function () {
       write('.kmsguard.json', { suppressions: [{ address: '*', reason: 'Account-wide grants accepted.', scope: 'account-keys' }] });
       const result = run([regula, '--format', 'json']);
       const warning = 'Suppression /suppressions/0 (address "*") matched no finding; remove it if it is no longer needed.';
-      expect(reportOf(result).summary).to.include({ suppressed: 0, failing: 4 });
+      expect(reportOf(result).summary).to.include({ suppressed: 0, failing: 8 });
       expect(reportOf(result).warnings).to.deep.equal([{ source: '.kmsguard.json', message: warning }]);
       expect(result.stderr).to.equal(`kmsguard: warning: .kmsguard.json: ${warning}\n`);
       expect(result.status).to.equal(1);
@@ -260,8 +308,8 @@ describe('command line: config files, suppressions and baselines', function () {
     it('stops applying after its expiry date and warns, naming the --config file', () => {
       write('kmsguard.ci.json', { suppressions: [{ address: 'aws_iam_user_policy.*', reason: 'Until the user is deleted.', expires: '2020-06-30' }] });
       const result = run(['--config', 'kmsguard.ci.json', regula, '--format', 'json']);
-      const warning = 'Suppression /suppressions/0 (address "aws_iam_user_policy.*") expired on 2020-06-30 and no longer applies; it would match 1 finding.';
-      expect(reportOf(result).summary).to.include({ suppressed: 0, failing: 4 });
+      const warning = 'Suppression /suppressions/0 (address "aws_iam_user_policy.*") expired on 2020-06-30 and no longer applies; it would match 2 findings.';
+      expect(reportOf(result).summary).to.include({ suppressed: 0, failing: 8 });
       expect(reportOf(result).warnings).to.deep.equal([{ source: 'kmsguard.ci.json', message: warning }]);
       expect(result.stderr).to.equal(`kmsguard: warning: kmsguard.ci.json: ${warning}\n`);
       expect(result.status).to.equal(1);
@@ -275,21 +323,23 @@ describe('command line: config files, suppressions and baselines', function () {
       expect(recorded.stderr).to.equal('');
       const baseline = JSON.parse(recorded.stdout) as { version: number; findings: { fingerprint: string; ruleId: string; address: string; policyPath: string }[] };
       expect(baseline.version).to.equal(2);
-      expect(baseline.findings.map((e) => [e.address, e.ruleId, e.policyPath])).to.deep.equal(REGULA_ADDRESSES.map((a) => [a, 'kms-decrypt-all-keys', 'policy']));
+      expect(baseline.findings.map((e) => [e.address, e.ruleId, e.policyPath])).to.deep.equal(
+        REGULA_ADDRESSES.flatMap((a) => [[a, 'kms-decrypt-all-keys', 'policy'], [a, 'kms-grant-all-keys', 'policy']]),
+      );
       expect(baseline.findings.every((e) => /^[0-9a-f]+$/.test(e.fingerprint))).to.equal(true);
       write('.kmsguard-baseline.json', recorded.stdout);
 
       const checked = run(['--baseline', '.kmsguard-baseline.json', regula, '--format', 'json']);
-      expect(reportOf(checked).findings.map((f) => [f.address, f.baselined])).to.deep.equal(REGULA_ADDRESSES.map((a) => [a, true]));
-      expect(reportOf(checked).summary).to.include({ findings: 4, failing: 0, passed: true });
+      expect(reportOf(checked).findings.map((f) => [f.address, f.baselined])).to.deep.equal(REGULA_FINDINGS.map((a) => [a, true]));
+      expect(reportOf(checked).summary).to.include({ findings: 8, failing: 0, passed: true });
       expect(checked.stderr).to.equal('');
       expect(checked.status).to.equal(0);
 
       const partial = { ...baseline, findings: baseline.findings.filter((e) => !e.address.startsWith('aws_iam_policy.')) };
       write('.kmsguard-baseline.json', partial);
       const withNew = run(['--baseline', '.kmsguard-baseline.json', regula, '--format', 'json']);
-      expect(reportOf(withNew).findings.map((f) => [f.address, 'baselined' in f])).to.deep.equal(REGULA_ADDRESSES.map((a) => [a, !a.startsWith('aws_iam_policy.')]));
-      expect(reportOf(withNew).summary).to.include({ failing: 1 });
+      expect(reportOf(withNew).findings.map((f) => [f.address, 'baselined' in f])).to.deep.equal(REGULA_FINDINGS.map((a) => [a, !a.startsWith('aws_iam_policy.')]));
+      expect(reportOf(withNew).summary).to.include({ failing: 2 });
       expect(withNew.status).to.equal(1);
     });
 

@@ -161,7 +161,8 @@ describe('hostile plans and file names through the command line', function () {
       const before = statSync(target).ino;
       const result = runCli(['--format', 'json', '-o', target, INSECURE]);
       expect(result.status).to.equal(1);
-      expect(JSON.parse(readFileSync(target, 'utf8')).summary.findings).to.equal(1);
+      // The decrypt and the grant finding of its one policy.
+      expect(JSON.parse(readFileSync(target, 'utf8')).summary.findings).to.equal(2);
       expect(statSync(target).ino).to.not.equal(before);
       expect(readdirSync(directory)).to.deep.equal(['report.json']);
     });

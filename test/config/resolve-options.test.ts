@@ -27,6 +27,7 @@ describe('config: resolving options', () => {
     expect(resolveOptions(defaults, undefined, {})).to.deep.equal({
       options: defaults,
       origins: {
+        rules: 'default',
         blockedActions: 'default',
         failOn: 'default',
         conditions: 'default',
@@ -54,6 +55,7 @@ describe('config: resolving options', () => {
         baseline: 'other.json',
       },
       origins: {
+        rules: 'default',
         blockedActions: '.kmsguard.json',
         failOn: 'command line',
         conditions: 'default',
@@ -75,9 +77,11 @@ describe('config: resolving options', () => {
   describe('kmsguard config output', () => {
     it('shows the settings as a config file would hold them, their origins and the expanded actions', () => {
       const resolved = resolveOptions(defaults, fromFile, { onlyNew: true });
-      expect(effectiveConfig(resolved, ['kms:ReEncryptFrom', 'kms:ReEncryptTo'])).to.deep.equal({
+      const rules = [{ id: 'kms-decrypt', blockedActions: ['kms:ReEncryptFrom', 'kms:ReEncryptTo'] }];
+      expect(effectiveConfig(resolved, ['kms:ReEncryptFrom', 'kms:ReEncryptTo'], rules)).to.deep.equal({
         configFile: '.kmsguard.json',
         settings: {
+          rules: ['kms-decrypt'],
           blockedActions: ['kms:ReEncrypt*'],
           failOn: 'low',
           conditions: 'ignore',
@@ -87,6 +91,7 @@ describe('config: resolving options', () => {
           suppressions: [{ address: 'aws_iam_policy.a', reason: 'accepted', expires: '2026-12-31' }],
         },
         origins: {
+          rules: 'default',
           blockedActions: '.kmsguard.json',
           failOn: '.kmsguard.json',
           conditions: 'default',
@@ -97,13 +102,14 @@ describe('config: resolving options', () => {
           suppressions: '.kmsguard.json',
         },
         blockedActionsExpanded: ['kms:ReEncryptFrom', 'kms:ReEncryptTo'],
+        rulesInEffect: rules,
       });
     });
 
     it('says when there is no config file', () => {
-      const shown = effectiveConfig(resolveOptions(defaults, undefined, {}), ['kms:Decrypt', 'kms:ReEncryptFrom']);
+      const shown = effectiveConfig(resolveOptions(defaults, undefined, {}), ['kms:Decrypt', 'kms:ReEncryptFrom'], []);
       expect(shown.configFile).to.equal(null);
-      expect(Object.keys(shown.settings)).to.deep.equal(['blockedActions', 'failOn', 'conditions', 'strict', 'onlyNew']);
+      expect(Object.keys(shown.settings)).to.deep.equal(['rules', 'blockedActions', 'failOn', 'conditions', 'strict', 'onlyNew']);
     });
   });
 });

@@ -8,7 +8,7 @@ import { listFiles } from './command-lines.js';
 interface Verdict {
   /** Policies judged (clean or finding). */
   readonly policies: number;
-  /** `address (policyPath)` -> `scope severity`. */
+  /** `address (policyPath) rule` -> `scope severity`. */
   readonly findings: Readonly<Record<string, string>>;
   /** `address (policyPath)` of policies not known until apply. */
   readonly unevaluated: readonly string[];
@@ -19,50 +19,62 @@ interface Verdict {
 
 /** What each example must give, independent of the wording of the text report. */
 const VERDICTS: Readonly<Record<string, Verdict>> = {
-  'seed/insecure': { policies: 1, findings: { 'aws_iam_role_policy.test_policy (policy)': 'all-keys high' }, unevaluated: [], exit: 1 },
+  'seed/insecure': {
+    policies: 1,
+    // kms:* on *: both rules.
+    findings: { 'aws_iam_role_policy.test_policy (policy) kms-decrypt': 'all-keys high', 'aws_iam_role_policy.test_policy (policy) kms-grant': 'all-keys high' },
+    unevaluated: [],
+    exit: 1,
+  },
   'seed/secure': { policies: 1, findings: {}, unevaluated: [], exit: 0 },
-  'resources/aws-iam-policy': { policies: 1, findings: { 'aws_iam_policy.reports_read (policy)': 'account-keys medium' }, unevaluated: [], exit: 1 },
-  'resources/aws-iam-role-policy': { policies: 1, findings: { 'aws_iam_role_policy.ingest_decrypt (policy)': 'region-keys low' }, unevaluated: [], exit: 0 },
-  'resources/aws-iam-user-policy': { policies: 1, findings: { 'aws_iam_user_policy.backup_reencrypt (policy)': 'all-keys high' }, unevaluated: [], exit: 1 },
-  'resources/aws-iam-group-policy': { policies: 1, findings: { 'aws_iam_group_policy.analysts_decrypt (policy)': 'all-keys high' }, unevaluated: [], exit: 1 },
-  'resources/aws-iam-role-inline-policy': { policies: 2, findings: { 'aws_iam_role.worker (inline_policy[0].policy)': 'all-keys high' }, unevaluated: [], exit: 1 },
+  'resources/aws-iam-policy': { policies: 1, findings: { 'aws_iam_policy.reports_read (policy) kms-decrypt': 'account-keys medium' }, unevaluated: [], exit: 1 },
+  'resources/aws-iam-role-policy': { policies: 1, findings: { 'aws_iam_role_policy.ingest_decrypt (policy) kms-decrypt': 'region-keys low' }, unevaluated: [], exit: 0 },
+  'resources/aws-iam-user-policy': { policies: 1, findings: { 'aws_iam_user_policy.backup_reencrypt (policy) kms-decrypt': 'all-keys high' }, unevaluated: [], exit: 1 },
+  'resources/aws-iam-group-policy': { policies: 1, findings: { 'aws_iam_group_policy.analysts_decrypt (policy) kms-decrypt': 'all-keys high' }, unevaluated: [], exit: 1 },
+  'resources/aws-iam-role-inline-policy': { policies: 2, findings: { 'aws_iam_role.worker (inline_policy[0].policy) kms-decrypt': 'all-keys high' }, unevaluated: [], exit: 1 },
   'resources/aws-ssoadmin-permission-set-inline-policy': {
     policies: 1,
-    findings: { 'aws_ssoadmin_permission_set_inline_policy.data_engineer (inline_policy)': 'all-keys high' },
+    findings: { 'aws_ssoadmin_permission_set_inline_policy.data_engineer (inline_policy) kms-decrypt': 'all-keys high' },
     unevaluated: [],
     exit: 1,
   },
   'resources/awscc-iam': {
     policies: 5,
     findings: {
-      'awscc_iam_managed_policy.deploy (policy_document)': 'account-keys medium',
-      'awscc_iam_role.app (policies[0].policy_document)': 'all-keys high',
-      'awscc_iam_user_policy.ops (policy_document)': 'region-keys low',
+      'awscc_iam_managed_policy.deploy (policy_document) kms-decrypt': 'account-keys medium',
+      'awscc_iam_role.app (policies[0].policy_document) kms-decrypt': 'all-keys high',
+      'awscc_iam_user_policy.ops (policy_document) kms-decrypt': 'region-keys low',
     },
     unevaluated: [],
     exit: 1,
   },
   'situations/module-for-each': {
     policies: 2,
-    findings: { 'module.service["reports"].aws_iam_role_policy.decrypt (policy)': 'all-keys high' },
+    findings: { 'module.service["reports"].aws_iam_role_policy.decrypt (policy) kms-decrypt': 'all-keys high' },
     unevaluated: [],
     exit: 1,
   },
   'situations/update-widens-policy': {
     policies: 2,
-    findings: { 'aws_iam_policy.exports (policy)': 'all-keys high', 'aws_iam_user_policy.legacy_batch (policy)': 'all-keys high' },
+    findings: { 'aws_iam_policy.exports (policy) kms-decrypt': 'all-keys high', 'aws_iam_user_policy.legacy_batch (policy) kms-decrypt': 'all-keys high' },
     unevaluated: [],
     exit: 1,
-    introduced: ['aws_iam_policy.exports (policy)'],
+    introduced: ['aws_iam_policy.exports (policy) kms-decrypt'],
   },
   'situations/unknown-until-apply': { policies: 0, findings: {}, unevaluated: ['aws_iam_role_policy.workload_decrypt (policy)'], exit: 0 },
-  'situations/deferred-wide-grant': { policies: 1, findings: { 'aws_iam_role_policy.exporter (policy)': 'all-keys high' }, unevaluated: [], exit: 1 },
-  'situations/abac-tag-condition': { policies: 1, findings: { 'aws_iam_role_policy.team_keys (policy)': 'all-keys high' }, unevaluated: [], exit: 1 },
-  'situations/notaction-admin': { policies: 1, findings: { 'aws_iam_policy.power_user (policy)': 'all-keys high' }, unevaluated: [], exit: 1 },
+  'situations/deferred-wide-grant': { policies: 1, findings: { 'aws_iam_role_policy.exporter (policy) kms-decrypt': 'all-keys high' }, unevaluated: [], exit: 1 },
+  'situations/abac-tag-condition': { policies: 1, findings: { 'aws_iam_role_policy.team_keys (policy) kms-decrypt': 'all-keys high' }, unevaluated: [], exit: 1 },
+  'situations/notaction-admin': {
+    policies: 1,
+    // NotAction of other services on *: every KMS action, so both rules.
+    findings: { 'aws_iam_policy.power_user (policy) kms-decrypt': 'all-keys high', 'aws_iam_policy.power_user (policy) kms-grant': 'all-keys high' },
+    unevaluated: [],
+    exit: 1,
+  },
   'situations/key-policy-not-flagged': { policies: 1, findings: {}, unevaluated: [], exit: 0 },
   terragrunt: {
     policies: 3,
-    findings: { 'module.service["reports"].aws_iam_role_policy.decrypt (policy)': 'all-keys high' },
+    findings: { 'module.service["reports"].aws_iam_role_policy.decrypt (policy) kms-decrypt': 'all-keys high' },
     unevaluated: [],
     exit: 1,
   },
@@ -75,11 +87,13 @@ interface ReportEntry {
 
 interface JsonReport {
   summary: { policies: number };
-  findings: (ReportEntry & { scope: string; severity: string; introduced: boolean; policyChange?: unknown[] })[];
+  findings: (ReportEntry & { ruleId: string; scope: string; severity: string; introduced: boolean; policyChange?: unknown[] })[];
   unevaluated: ReportEntry[];
 }
 
 const label = (entry: ReportEntry): string => `${entry.address} (${entry.policyPath})`;
+/** `address (policyPath) rule`: the finding's rule without its scope. */
+const findingLabel = (finding: JsonReport['findings'][number]): string => `${label(finding)} ${finding.ruleId.replace(`-${finding.scope}`, '')}`;
 
 /** Example directories: those with stored output. */
 function exampleDirs(): string[] {
@@ -118,10 +132,10 @@ describe('example plans', () => {
         expect(result.status).to.equal(verdict.exit);
         const report = JSON.parse(result.stdout) as JsonReport;
         expect(report.summary.policies).to.equal(verdict.policies);
-        expect(Object.fromEntries(report.findings.map((f) => [label(f), `${f.scope} ${f.severity}`]))).to.deep.equal(verdict.findings);
+        expect(Object.fromEntries(report.findings.map((f) => [findingLabel(f), `${f.scope} ${f.severity}`]))).to.deep.equal(verdict.findings);
         expect(report.unevaluated.map(label)).to.deep.equal(verdict.unevaluated);
         const introduced = verdict.introduced ?? Object.keys(verdict.findings);
-        expect(report.findings.filter((f) => f.introduced).map(label).sort()).to.deep.equal([...introduced].sort());
+        expect(report.findings.filter((f) => f.introduced).map(findingLabel).sort()).to.deep.equal([...introduced].sort());
       });
 
       it('stores the exit status the verdict documents', () => {
@@ -177,12 +191,15 @@ describe('example plans', () => {
     expect(legacy).to.not.have.property('policyChange');
   });
 
-  it('the README opening command judges the insecure seed: one high finding, exit 1', () => {
+  it('the README opening command judges the insecure seed: a high finding of each rule, exit 1', () => {
     const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
     expect(readme).to.include('node dist/bin/kmsguard.js examples/seed/insecure/plan.json');
     const result = runCli(['--format', 'json', 'examples/seed/insecure/plan.json']);
     const report = JSON.parse(result.stdout) as JsonReport;
-    expect(report.findings.map((f) => f.severity)).to.deep.equal(['high']);
+    expect(report.findings.map((f) => [f.ruleId, f.severity])).to.deep.equal([
+      ['kms-decrypt-all-keys', 'high'],
+      ['kms-grant-all-keys', 'high'],
+    ]);
     expect(result.status).to.equal(1);
   });
 

@@ -48,7 +48,10 @@ describe('library example (examples/library/gate.ts)', () => {
     const { report } = await gate([plan('seed', 'insecure')]);
     const suppressed = { ...report, findings: report.findings.map((f) => ({ ...f, suppressed: { reason: 'accepted' } })) };
     expect(decide(suppressed).blocked).to.deep.equal([]);
-    expect(decide(report).blocked.map((f) => f.address)).to.deep.equal(['aws_iam_role_policy.test_policy']);
+    expect(decide(report).blocked.map((f) => `${f.address} ${f.ruleId}`)).to.deep.equal([
+      'aws_iam_role_policy.test_policy kms-decrypt-all-keys',
+      'aws_iam_role_policy.test_policy kms-grant-all-keys',
+    ]);
   });
 
   it('runs as a script (compiled with the project) and prints what its README shows', () => {

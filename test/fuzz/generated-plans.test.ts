@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { check } from '../../lib/index.js';
 import type { Report } from '../../lib/types.js';
 import { oracle } from '../oracle/oracle.js';
+import { BLOCKED_ACTIONS, GRANT_ACTIONS } from '../oracle/vocabulary.js';
 import { propertyParameters } from '../property/settings.js';
 import { expectConsistentReport, expectListedInvalid, impliedExit } from './invariants.js';
 import { unreadable } from './mutations.js';
@@ -15,6 +16,12 @@ import { buildPlan, policyLocation } from './plan-builder.js';
 import { plannedResources } from './planned-cases.js';
 
 const SEVERITY_FAILS = new Set(['all-keys', 'account-keys']);
+
+/** Each rule's finding id prefix and the actions the oracle judges it with. */
+const RULES = [
+  ['kms-decrypt-', BLOCKED_ACTIONS],
+  ['kms-grant-', GRANT_ACTIONS],
+] as const;
 
 describe('fuzz: generated plans through check()', function () {
   this.timeout(600_000);
@@ -32,14 +39,18 @@ describe('fuzz: generated plans through check()', function () {
         let mayFail = false;
         for (const { resource, c } of items) {
           const { address, policyPath } = policyLocation(resource);
-          const finding = report.findings.find((f) => f.address === address && f.policyPath === policyPath);
+          const findings = report.findings.filter((f) => f.address === address && f.policyPath === policyPath);
+          const finding = findings[0];
           const listed = report.unevaluated.find((u) => u.address === address && u.policyPath === policyPath);
           const text = 'text' in c.policy ? c.policy.text : undefined;
           if (c.kind === 'intact') {
-            const expected = judge.judge(c.document).scope;
-            expect(finding?.scope ?? 'none', `${context}: ${address}`).to.equal(expected);
+            for (const [prefix, blocked] of RULES) {
+              const expected = judge.judge(c.document, 'ignore', blocked).scope;
+              const ruleFinding = findings.find((f) => f.ruleId.startsWith(prefix));
+              expect(ruleFinding?.scope ?? 'none', `${context}: ${address} (${prefix}*)`).to.equal(expected);
+              mustFail ||= SEVERITY_FAILS.has(expected);
+            }
             expect(listed, `${context}: ${address} is readable`).to.equal(undefined);
-            mustFail ||= SEVERITY_FAILS.has(expected);
           } else if (c.kind === 'not-text' || (text !== undefined && unreadable(text))) {
             expectListedInvalid(report, address, policyPath, context);
             mustFail = true;

@@ -8,7 +8,9 @@ import { parsePolicy } from '../../lib/iam/index.js';
 import type { EvaluationOptions, Policy } from '../../lib/iam/types.js';
 import { baselineOf } from '../../lib/rules/baseline.js';
 import { fingerprintOf, judgeAcross, judgeSource } from '../../lib/rules/judge-source.js';
-import { RULES, scopeAtLeast, severityFails } from '../../lib/rules/rule.js';
+import { decryptRuns } from '../support/rule-runs.js';
+import { SCOPED_RULES } from '../../lib/rules/registry.js';
+import { scopeAtLeast, severityFails } from '../../lib/rules/rule.js';
 import { exitCodeFor, findingFails, summarize, unevaluatedFails } from '../../lib/rules/summary.js';
 import type { FailOn, Finding, PolicySource, PolicyValue, Scope, Severity, Unevaluated } from '../../lib/types.js';
 
@@ -40,18 +42,21 @@ function source(after: PolicyValue, before?: PolicyValue): PolicySource {
 }
 
 function finding(after: PolicyValue, before?: PolicyValue): Finding {
-  const judgement = judgeSource(source(after, before), { source: 'plan.json' }, [AWS]);
+  const judgement = judgeSource(source(after, before), { source: 'plan.json' }, decryptRuns([AWS]));
   if (judgement.outcome !== 'finding') throw new Error(`expected a finding, got ${judgement.outcome}`);
-  return judgement.finding;
+  return judgement.findings[0]!;
 }
 
 describe('rules layer, value by value', () => {
   describe('rules and severities', () => {
     it('names each scope\'s rule, severity and reach', () => {
-      expect(Object.values(RULES).map((r) => [r.scope, r.id, r.severity, r.reach])).to.deep.equal([
+      expect(SCOPED_RULES.map((r) => [r.scope, r.id, r.severity, r.reach])).to.deep.equal([
         ['all-keys', 'kms-decrypt-all-keys', 'high', 'KMS keys in accounts the policy does not name'],
         ['account-keys', 'kms-decrypt-account-keys', 'medium', 'KMS keys in regions the policy does not name (in the accounts it names)'],
         ['region-keys', 'kms-decrypt-region-keys', 'low', 'KMS keys the policy does not name (in the accounts and regions it names)'],
+        ['all-keys', 'kms-grant-all-keys', 'high', 'KMS keys in accounts the policy does not name'],
+        ['account-keys', 'kms-grant-account-keys', 'medium', 'KMS keys in regions the policy does not name (in the accounts it names)'],
+        ['region-keys', 'kms-grant-region-keys', 'low', 'KMS keys the policy does not name (in the accounts and regions it names)'],
       ]);
     });
 
@@ -198,16 +203,16 @@ describe('rules layer, value by value', () => {
       const judgement = judgeSource(
         { ...source({ kind: 'unknown', detail: 'aws_iam_policy_document.d', model: model([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: [HOLE, 'arn:aws:kms:*:111122223333:key/*'] }]) }) },
         { source: 'plan.json' },
-        [AWS],
+        decryptRuns([AWS]),
       );
       expect(judgement.outcome).to.equal('finding');
       if (judgement.outcome !== 'finding') return;
-      expect(judgement.finding.mayWidenTo).to.equal('all-keys');
-      expect(judgement.finding.message).to.equal(
+      expect(judgement.findings[0]!.mayWidenTo).to.equal('all-keys');
+      expect(judgement.findings[0]!.message).to.equal(
         'aws_iam_role_policy.app (policy) allows kms:Decrypt on KMS keys in regions the policy does not name (in the accounts it names), through statement 0. Values not known until apply could widen this to all-keys.',
       );
       // No document to patch: a model known only in part.
-      expect(judgement.finding.fix).to.equal(undefined);
+      expect(judgement.findings[0]!.fix).to.equal(undefined);
     });
 
     it('has a stable fingerprint of rule, address, path and the sorted actions', () => {

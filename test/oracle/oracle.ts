@@ -149,6 +149,34 @@ function narrowing(s: OracleStatement, mode: ConditionMode): Narrowing {
   return accounts ? { kind: 'accounts', accounts } : { kind: 'none' };
 }
 
+const DECRYPTING_OPERATIONS = ['decrypt', 'reencryptfrom'];
+
+/** A condition value as a case-insensitive glob (`*`, `?`) for StringLike, else as literal text. */
+function operationMatches(operator: string, value: string, operation: string): boolean {
+  if (!operator.endsWith('Like')) return value.toLowerCase() === operation;
+  const body = value.toLowerCase().replace(/[.+^$()[\]{}|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${body}$`).test(operation);
+}
+
+/**
+ * Whether an Allow's Condition keeps it from granting `action` in a way that decrypts, in 'scope'
+ * mode: only CreateGrant, under ForAllValues: with every grant operation other than Decrypt and
+ * ReEncryptFrom, or Bool kms:GrantIsForAWSResource true. Written apart from lib/ on purpose.
+ */
+function grantExcluded(s: OracleStatement, action: string, mode: ConditionMode): boolean {
+  if (mode === 'ignore' || s.effect !== 'Allow' || action !== 'kms:CreateGrant') return false;
+  return s.conditionTests.some(({ operator, key, values }) => {
+    const name = key.toLowerCase();
+    if (name === 'kms:grantisforawsresource') return operator === 'Bool' && values.length > 0 && values.every((v) => v.toLowerCase() === 'true');
+    if (name !== 'kms:grantoperations') return false;
+    if (operator === 'ForAllValues:StringEquals' || operator === 'ForAllValues:StringLike') {
+      return !values.some((v) => DECRYPTING_OPERATIONS.some((op) => operationMatches(operator, v, op)));
+    }
+    if (operator === 'ForAllValues:StringNotEquals') return values.includes('Decrypt') && values.includes('ReEncryptFrom');
+    return false;
+  });
+}
+
 /** The text a wildcard-free pattern stands for, or undefined when it has a wildcard. */
 function tokensAsText(tokens: readonly GlobToken[]): string | undefined {
   return tokens.every((t) => typeof t === 'string') ? (tokens as string[]).join('') : undefined;
@@ -227,7 +255,8 @@ export class Oracle {
     return s.resourceNegated ? andNot(this.full(), bits) : bits;
   }
 
-  judge(document: unknown, mode: ConditionMode = 'ignore'): OracleVerdict {
+  /** The verdict on `document` for the actions `blocked` (default: the decrypt rule's). */
+  judge(document: unknown, mode: ConditionMode = 'ignore', blocked: readonly string[] = BLOCKED_ACTIONS): OracleVerdict {
     const statements = readPolicyDocument(document);
     const narrowed = statements.map((s) => narrowing(s, mode));
     const spelled = new Set(statements.flatMap((s) => s.resources.flatMap(spelledBy)));
@@ -265,28 +294,29 @@ export class Oracle {
     });
     const byAction: Record<string, OracleScope> = {};
     const allowedBy: Bits[] = [];
-    for (const action of BLOCKED_ACTIONS) {
+    const grants = (s: OracleStatement, action: string) => s.effect === 'Allow' && this.statementActs(s, action) && !grantExcluded(s, action, mode);
+    for (const action of blocked) {
       const denied = this.empty();
       for (const s of statements) {
         if (s.effect === 'Deny' && s.conditionKeys.length === 0 && this.statementActs(s, action)) or(denied, keysOf[s.index]!);
       }
       const allowed = this.empty();
-      for (const s of statements) if (s.effect === 'Allow' && this.statementActs(s, action)) or(allowed, keysOf[s.index]!);
+      for (const s of statements) if (grants(s, action)) or(allowed, keysOf[s.index]!);
       andNot(allowed, denied);
       allowedBy.push(allowed);
       byAction[action] = tiers.find(([, tier]) => intersects(allowed, tier))?.[0] ?? 'none';
     }
     const scope = Object.values(byAction).reduce(widerOf, 'none');
-    const actions = BLOCKED_ACTIONS.filter((a) => byAction[a] !== 'none').sort();
+    const actions = blocked.filter((a) => byAction[a] !== 'none').sort();
     if (scope === 'none') return { scope, byAction, actions, statements: [], conditionKeys: [] };
 
     const tier = tiers.find(([name]) => name === scope)![1];
     const responsible = new Set<number>();
     let witness: string | undefined;
-    BLOCKED_ACTIONS.forEach((action, n) => {
+    blocked.forEach((action, n) => {
       const reach = and(allowedBy[n]!, tier);
       for (const s of statements) {
-        if (s.effect === 'Allow' && this.statementActs(s, action) && intersects(keysOf[s.index]!, reach)) responsible.add(s.index);
+        if (grants(s, action) && intersects(keysOf[s.index]!, reach)) responsible.add(s.index);
       }
       const first = firstBit(reach);
       if (witness === undefined && first >= 0) witness = this.universe.keys[first]!.arn;

@@ -9,6 +9,9 @@
 
 export const BLOCKED_ACTIONS = ['kms:Decrypt', 'kms:ReEncryptFrom'] as const;
 
+/** The grant rule's actions (issue 17). */
+export const GRANT_ACTIONS = ['kms:CreateGrant', 'kms:PutKeyPolicy', 'kms:ReplicateKey'] as const;
+
 /** Action/NotAction patterns (the generator also changes their case at random). */
 export const ACTION_PATTERNS: readonly string[] = [
   'kms:Decrypt',
@@ -37,6 +40,11 @@ export const ACTION_PATTERNS: readonly string[] = [
   'kms:*Encrypt*',
   'kms:ReEncrypt?rom',
   '*:*',
+  'kms:CreateGrant',
+  'kms:Create*',
+  'kms:PutKeyPolicy',
+  'kms:*Grant*',
+  'kms:Replicate?ey',
 ];
 
 /** Region segments: two regions spelled out, and patterns over them. */
@@ -157,6 +165,18 @@ export const SCOPE_CONDITIONS: readonly Record<string, Record<string, string | s
   { StringEqualsIfExists: { 'aws:ResourceTag/team': 'payments' } },
   { StringNotLike: { 'kms:ResourceAliases': 'alias/app-*' } },
   { ArnLike: { 'aws:ResourceTag/Owner': 'x' } },
+  // Grant conditions (issue 17): some keep CreateGrant from granting decryption, some only look alike.
+  { 'ForAllValues:StringEquals': { 'kms:GrantOperations': ['Encrypt', 'GenerateDataKey'] } },
+  { 'ForAllValues:StringEquals': { 'kms:GrantOperations': ['Encrypt', 'decrypt'] } },
+  { 'ForAnyValue:StringEquals': { 'kms:GrantOperations': ['Encrypt'] } },
+  { StringEquals: { 'kms:GrantOperations': 'Encrypt' } },
+  { 'ForAllValues:StringNotEquals': { 'kms:GrantOperations': ['Decrypt', 'ReEncryptFrom'] } },
+  { 'ForAllValues:StringNotEquals': { 'kms:GrantOperations': 'Decrypt' } },
+  { 'ForAllValues:StringLike': { 'kms:GrantOperations': ['Generate*', 'Encrypt'] } },
+  { 'ForAllValues:StringLike': { 'kms:GrantOperations': ['Re*'] } },
+  { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
+  { Bool: { 'kms:GrantIsForAWSResource': ['true', 'false'] } },
+  { BoolIfExists: { 'kms:GrantIsForAWSResource': 'true' } },
 ];
 
 export const SIDS: readonly string[] = ['Kms', 'Decrypt', 'DenyOthers', 'S3'];

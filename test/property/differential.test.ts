@@ -8,18 +8,18 @@ import fc from 'fast-check';
 import { judgePolicy, parsePolicy } from '../../lib/iam/index.js';
 import type { EvaluationOptions, Verdict } from '../../lib/iam/types.js';
 import { oracle, type ConditionMode, type OracleScope } from '../oracle/oracle.js';
-import { BLOCKED_ACTIONS } from '../oracle/vocabulary.js';
+import { BLOCKED_ACTIONS, GRANT_ACTIONS } from '../oracle/vocabulary.js';
 import { policyDocument } from './arbitraries.js';
 import { propertyParameters } from './settings.js';
 
-function options(conditions: ConditionMode): EvaluationOptions {
-  return { blockedActions: [...BLOCKED_ACTIONS], partition: 'aws', conditions };
+function options(conditions: ConditionMode, blocked: readonly string[]): EvaluationOptions {
+  return { blockedActions: [...blocked], partition: 'aws', conditions };
 }
 
-export function kmsguardVerdict(document: unknown, asText: boolean, conditions: ConditionMode = 'ignore'): Verdict {
+export function kmsguardVerdict(document: unknown, asText: boolean, conditions: ConditionMode = 'ignore', blocked: readonly string[] = BLOCKED_ACTIONS): Verdict {
   const parsed = parsePolicy(asText ? JSON.stringify(document) : document);
   if ('error' in parsed) throw new Error(`parsePolicy rejected a valid policy: ${parsed.error.message} at ${parsed.error.pointer}`);
-  return judgePolicy(parsed.policy, options(conditions));
+  return judgePolicy(parsed.policy, options(conditions, blocked));
 }
 
 export function scopeOf(verdict: Verdict): OracleScope | 'unknown' {
@@ -29,18 +29,19 @@ export function scopeOf(verdict: Verdict): OracleScope | 'unknown' {
 describe('differential: judgePolicy against the brute-force oracle', function () {
   this.timeout(600_000);
 
-  it("gives the oracle's scope, blocked actions, responsible statements and condition keys on every generated policy, conditions ignored or scoping", () => {
+  it("gives the oracle's scope, blocked actions, responsible statements and condition keys on every generated policy, conditions ignored or scoping, for each rule's actions", () => {
     const judge = oracle();
     const seen: Record<string, number> = { 'all-keys': 0, 'account-keys': 0, 'region-keys': 0, none: 0 };
-    const parameters = propertyParameters<[Record<string, unknown>, boolean, ConditionMode]>(10_000);
+    const parameters = propertyParameters<[Record<string, unknown>, boolean, ConditionMode, readonly string[]]>(10_000);
     const mode = fc.constantFrom<ConditionMode>('ignore', 'scope');
+    const rule = fc.constantFrom<readonly string[]>(BLOCKED_ACTIONS, GRANT_ACTIONS);
     fc.assert(
-      fc.property(policyDocument, fc.boolean(), mode, (document, asText, conditions) => {
-        const expected = judge.judge(document, conditions);
+      fc.property(policyDocument, fc.boolean(), mode, rule, (document, asText, conditions, blocked) => {
+        const expected = judge.judge(document, conditions, blocked);
         seen[expected.scope]! += 1;
-        const verdict = kmsguardVerdict(document, asText, conditions);
+        const verdict = kmsguardVerdict(document, asText, conditions, blocked);
         const actual = scopeOf(verdict);
-        const policy = `policy ${JSON.stringify(document)} (conditions: ${conditions})`;
+        const policy = `policy ${JSON.stringify(document)} (conditions: ${conditions}; blocked: ${blocked.join(', ')})`;
         expect(
           actual,
           `${policy}\n  kmsguard: ${actual}\n  oracle:   ${expected.scope}` + (expected.witness ? ` (e.g. ${expected.witness})` : ''),

@@ -10,6 +10,8 @@ interface PolicyRow {
 
 export interface FindingRow extends PolicyRow {
   readonly outcome: 'finding';
+  /** In a case of every rule: the rule of this finding (default `kms-decrypt`). */
+  readonly rule?: 'kms-decrypt' | 'kms-grant';
   readonly scope: Scope;
   readonly actions: readonly string[];
   /** Indexes of the responsible statements, in order. */
@@ -45,6 +47,11 @@ export interface FixtureCase {
   readonly note?: string;
   /** Extra command-line arguments (before the file). */
   readonly args?: readonly string[];
+  /**
+   * The rule the case's verdicts are for (run with `--rule`); default `kms-decrypt`, the rule the
+   * older cases were decided for. `all` runs every rule, each policy then having a row per rule.
+   */
+  readonly rule?: 'kms-decrypt' | 'kms-grant' | 'all';
   readonly exit: number;
   /** Exit code with `--strict` added, when the case checks it. */
   readonly strictExit?: number;

@@ -4,6 +4,7 @@
  * skipped (each preceded by a `KNOWN WRONG:` comment) until lib/ is fixed.
  */
 import type { FixtureCase } from './case-types.js';
+import { GRANT_CASES } from './grant-cases.js';
 
 export const CASES: readonly FixtureCase[] = [
   {
@@ -744,4 +745,5 @@ export const CASES: readonly FixtureCase[] = [
       {"address": "aws_iam_role_policy.s3_known_and_unknown", "policyPath": "policy", "outcome": "clean"},
     ],
   },
+  ...GRANT_CASES,
 ];

@@ -17,17 +17,27 @@ const SEVERITY: Record<string, Severity> = { 'all-keys': 'high', 'account-keys':
 
 const key = (p: { address: string; policyPath: string }) => `${p.address} ${p.policyPath}`;
 
-function run(c: FixtureCase, extra: readonly string[] = []): CliResult {
-  return runCli(['--format', 'json', ...(c.args ?? []), ...extra, path.join(fixture('redteam'), c.file)]);
+function ruleArgs(c: FixtureCase): string[] {
+  const rule = c.rule ?? 'kms-decrypt';
+  return rule === 'all' ? [] : ['--rule', rule];
 }
+
+function run(c: FixtureCase, extra: readonly string[] = []): CliResult {
+  return runCli(['--format', 'json', ...ruleArgs(c), ...(c.args ?? []), ...extra, path.join(fixture('redteam'), c.file)]);
+}
+
+/** A case's rows name each policy once per finding rule; the report's policy list names it once. */
+const policyKeys = (policies: readonly ExpectedPolicy[]) => [...new Set(policies.map(key))].sort();
+const ruleOf = (p: ExpectedPolicy) => (p.outcome === 'finding' ? (p.rule ?? 'kms-decrypt') : undefined);
 
 function expectedSummary(policies: readonly ExpectedPolicy[]) {
   const count = (outcome: ExpectedPolicy['outcome']) => policies.filter((p) => p.outcome === outcome).length;
   const bySeverity: Record<Severity, number> = { high: 0, medium: 0, low: 0 };
   for (const p of policies) if (p.outcome === 'finding') bySeverity[SEVERITY[p.scope]!] += 1;
+  const judged = policyKeys(policies.filter((p) => p.outcome === 'finding' || p.outcome === 'clean')).length;
   return {
     documents: 1,
-    policies: count('finding') + count('clean'),
+    policies: judged,
     findings: count('finding'),
     unevaluated: count('unevaluated'),
     skipped: count('skipped'),
@@ -63,34 +73,38 @@ for (const c of CASES) {
       const warning = c.warning;
       const warningTest = c.knownWrongWarning ? it.skip : it;
       warningTest(`says in the text report: ${warning}`, () => {
-        const text = runCli([...(c.args ?? []), path.join(fixture('redteam'), c.file)]);
+        const text = runCli([...ruleArgs(c), ...(c.args ?? []), path.join(fixture('redteam'), c.file)]);
         expect(text.stdout).to.include(warning);
       });
     }
 
     const setTest = c.knownWrongSet || c.policies.some((p) => p.knownWrong) ? it.skip : it;
     setTest('meets exactly the expected policies, and counts them in the summary', () => {
-      expect(report.policies.map(key).sort()).to.deep.equal(c.policies.map(key).sort());
+      expect(report.policies.map(key).sort()).to.deep.equal(policyKeys(c.policies));
       const { documents, policies, findings, unevaluated, skipped, bySeverity } = report.summary;
       expect({ documents, policies, findings, unevaluated, skipped, bySeverity }).to.deep.equal(expectedSummary(c.policies));
     });
 
     for (const expected of c.policies) {
       const test = expected.knownWrong ? it.skip : it;
+      const rulePart = c.rule === 'all' && expected.outcome === 'finding' ? ` ${ruleOf(expected)}` : '';
       const title =
-        expected.outcome === 'finding' ? `${key(expected)}: ${expected.scope} ${expected.actions.join(',')}`
+        expected.outcome === 'finding' ? `${key(expected)}:${rulePart} ${expected.scope} ${expected.actions.join(',')}`
         : expected.outcome === 'unevaluated' ? `${key(expected)}: unevaluated (${expected.reason})`
         : `${key(expected)}: ${expected.outcome}`;
       test(title, () => {
         const outcome = report.policies.find((p) => key(p) === key(expected));
         expect(outcome, `${key(expected)} not in the report`).to.not.equal(undefined);
-        const finding = report.findings.find((f) => key(f) === key(expected));
+        const rule = ruleOf(expected);
+        const finding = report.findings.find((f) => key(f) === key(expected) && (rule === undefined || f.ruleId.startsWith(`${rule}-`)));
         const unevaluated = report.unevaluated.find((u) => key(u) === key(expected));
         const skipped = report.skipped.find((s) => key(s) === key(expected));
         expect(outcome!.outcome, JSON.stringify(finding ?? unevaluated ?? skipped ?? outcome)).to.equal(expected.outcome);
+        if (expected.outcome === 'finding') expect(finding, `no ${rule} finding`).to.not.equal(undefined);
         switch (expected.outcome) {
           case 'finding':
             expect({
+              ruleId: finding!.ruleId,
               scope: finding!.scope,
               severity: finding!.severity,
               actions: finding!.actions,
@@ -98,6 +112,7 @@ for (const c of CASES) {
               conditionKeys: finding!.conditionKeys,
               introduced: finding!.introduced,
             }).to.deep.equal({
+              ruleId: `${rule}-${expected.scope}`,
               scope: expected.scope,
               severity: SEVERITY[expected.scope],
               actions: expected.actions,

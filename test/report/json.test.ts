@@ -68,6 +68,8 @@ describe('json format', () => {
       ['an unknown finding key', (r) => (r.findings[0].note = 'x')],
       ['a finding without source', (r) => delete r.findings[0].source],
       ['a finding without statements', (r) => delete r.findings[0].statements],
+      ['a finding without compliance', (r) => delete r.findings[0].compliance],
+      ['a compliance id that is not a string', (r) => (r.findings[0].compliance = [1])],
       ['an unknown scope', (r) => (r.findings[0].scope = 'some-keys')],
       ['an unknown severity', (r) => (r.findings[0].severity = 'critical')],
       ['a statement pointer that is not a JSON pointer', (r) => (r.findings[0].statements[0].pointer = 'Statement/0')],

@@ -3,7 +3,7 @@ import { MARKDOWN_MAX_LENGTH, formatMarkdown } from '../../lib/report/markdown.j
 import { code, codeBlock, prose } from '../../lib/report/markdown-text.js';
 import type { FormatContext } from '../../lib/report/types.js';
 import { hostileReport } from './hostile-report.js';
-import { hugeReport, severalReport } from './sample-reports.js';
+import { cleanReport, hugeReport, severalReport } from './sample-reports.js';
 
 const PLAIN: FormatContext = { color: false, failOn: 'medium' };
 
@@ -47,6 +47,16 @@ describe('markdown format', () => {
     const markdown = formatMarkdown(severalReport, PLAIN);
     expect(markdown).to.not.contain('Not shown');
     expect((markdown.match(/^#### /gm) ?? []).length).to.equal(4);
+  });
+
+  it('gives the fix as HCL in a collapsed hcl block, and the Security Hub control beside the rule', () => {
+    const [admin] = severalReport.findings;
+    const fixHcl = { form: 'jsonencode' as const, replaces: 'policy', text: 'policy = jsonencode({\n  Statement = []\n})' };
+    const markdown = formatMarkdown({ ...cleanReport, findings: [{ ...admin!, fixHcl }] }, { color: false, failOn: 'medium' });
+    expect(markdown).to.contain(
+      '<details><summary>Fix as HCL (if policy is written with jsonencode, replace it with this; then the placeholder key ARNs with the real ones)</summary>\n\n```hcl\npolicy = jsonencode({\n  Statement = []\n})\n```\n\n</details>',
+    );
+    expect(markdown).to.contain('rule `kms-decrypt-all-keys` (Security Hub KMS.1)');
   });
 
   it('opens with the verdict and the summary table', () => {

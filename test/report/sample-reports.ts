@@ -10,6 +10,7 @@ const admin: Finding = {
   scope: 'all-keys',
   address: 'aws_iam_policy.admin',
   resourceType: 'aws_iam_policy',
+  compliance: ['Security Hub KMS.1'],
   policyPath: 'policy',
   actions: ['kms:Decrypt', 'kms:ReEncryptFrom'],
   statements: [
@@ -45,6 +46,7 @@ const reader: Finding = {
   scope: 'account-keys',
   address: 'module.app["blue"].aws_iam_role_policy.reader',
   resourceType: 'aws_iam_role_policy',
+  compliance: ['Security Hub KMS.2'],
   policyPath: 'policy',
   actions: ['kms:Decrypt'],
   statements: [
@@ -71,6 +73,7 @@ const worker: Finding = {
   scope: 'region-keys',
   address: 'aws_iam_role.worker',
   resourceType: 'aws_iam_role',
+  compliance: ['Security Hub KMS.2'],
   policyPath: 'inline_policy[1].policy',
   actions: ['kms:Decrypt', 'kms:ReEncryptFrom'],
   statements: [
@@ -107,6 +110,7 @@ const breakGlass: Finding = {
   scope: 'all-keys',
   address: 'module.legacy.aws_iam_user_policy.ops[0]',
   resourceType: 'aws_iam_user_policy',
+  compliance: ['Security Hub KMS.2'],
   policyPath: 'policy',
   actions: ['kms:Decrypt'],
   statements: [
@@ -205,6 +209,7 @@ const failover: Finding = {
   scope: 'region-keys',
   address: 'module.failover.aws_iam_policy.FAILSAFE',
   resourceType: 'aws_iam_policy',
+  compliance: ['Security Hub KMS.1'],
   policyPath: 'policy',
   actions: ['kms:Decrypt'],
   statements: [
@@ -232,6 +237,7 @@ const accepted: Finding = {
   scope: 'all-keys',
   address: 'aws_iam_role_policy.Fail_open',
   resourceType: 'aws_iam_role_policy',
+  compliance: ['Security Hub KMS.2'],
   statements: [{ index: 0, pointer: '/Statement/0', matched: [{ element: 'Action', values: ['kms:*'] }, { element: 'Resource', values: ['*'] }] }],
   fingerprint: 'b2c3d4e5f60718293a4b5c6d7e8f90a1',
   message: 'aws_iam_role_policy.Fail_open (policy) allows kms:Decrypt on KMS keys in accounts the policy does not name, through statement 0.',

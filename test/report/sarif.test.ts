@@ -6,7 +6,7 @@ import addFormats from 'ajv-formats';
 import { check } from '../../lib/check.js';
 import { FINGERPRINT_KEY, formatSarif } from '../../lib/report/sarif.js';
 import type { FormatContext } from '../../lib/report/types.js';
-import { RULES } from '../../lib/rules/rule.js';
+import { SCOPED_RULES } from '../../lib/rules/registry.js';
 import type { Report } from '../../lib/types.js';
 import { fixture, repoRoot } from '../support/paths.js';
 import { hostileReport } from './hostile-report.js';
@@ -48,11 +48,19 @@ describe('sarif format', () => {
 
   it('lists every rule of this version, with descriptions, remediation help and security-severity', () => {
     const rules = sarif(cleanReport).runs[0].tool.driver.rules;
-    expect(rules.map((r: any) => r.id)).to.deep.equal(['kms-decrypt-all-keys', 'kms-decrypt-account-keys', 'kms-decrypt-region-keys']);
-    expect(rules.map((r: any) => r.properties['security-severity'])).to.deep.equal(['8.0', '5.5', '3.0']);
-    expect(rules.map((r: any) => r.defaultConfiguration.level)).to.deep.equal(['error', 'warning', 'note']);
+    expect(rules.map((r: any) => r.id)).to.deep.equal([
+      'kms-decrypt-all-keys', 'kms-decrypt-account-keys', 'kms-decrypt-region-keys',
+      'kms-grant-all-keys', 'kms-grant-account-keys', 'kms-grant-region-keys',
+    ]);
+    expect(rules.map((r: any) => r.properties['security-severity'])).to.deep.equal(['8.0', '5.5', '3.0', '8.0', '5.5', '3.0']);
+    expect(rules.map((r: any) => r.defaultConfiguration.level)).to.deep.equal(['error', 'warning', 'note', 'error', 'warning', 'note']);
+    // Security Hub's controls tag the decrypt rule only: the grant rule goes beyond them.
+    expect(rules.map((r: any) => r.properties.tags.filter((t: string) => t.startsWith('Security Hub')))).to.deep.equal([
+      ...Array(3).fill(['Security Hub KMS.1', 'Security Hub KMS.2']),
+      ...Array(3).fill([]),
+    ]);
     for (const rule of rules) {
-      const described = Object.values(RULES).find((r) => r.id === rule.id)!;
+      const described = SCOPED_RULES.find((r) => r.id === rule.id)!;
       expect(rule.shortDescription.text).to.equal(described.title);
       expect(rule.fullDescription.text).to.contain(described.reach);
       expect(rule.help.text).to.contain('JSON Patch');
@@ -124,8 +132,13 @@ describe('sarif format', () => {
     const higher = { ...other, severity: 'medium' as const };
     const log = sarif({ ...cleanReport, findings: [other, higher] });
     const rules = log.runs[0].tool.driver.rules;
-    expect(rules.map((r: any) => r.id)).to.deep.equal(['kms-decrypt-all-keys', 'kms-decrypt-account-keys', 'kms-decrypt-region-keys', 'custom-rule']);
-    expect(rules[3].properties['security-severity']).to.equal('5.5');
-    expect(log.runs[0].results.map((r: any) => r.ruleIndex)).to.deep.equal([3, 3]);
+    expect(rules.map((r: any) => r.id)).to.deep.equal([
+      'kms-decrypt-all-keys', 'kms-decrypt-account-keys', 'kms-decrypt-region-keys',
+      'kms-grant-all-keys', 'kms-grant-account-keys', 'kms-grant-region-keys',
+      'custom-rule',
+    ]);
+    expect(rules[6].properties['security-severity']).to.equal('5.5');
+    expect(rules[6].properties.tags).to.deep.equal(['security', 'terraform', 'aws', 'iam', 'kms']);
+    expect(log.runs[0].results.map((r: any) => r.ruleIndex)).to.deep.equal([6, 6]);
   });
 });

@@ -25,6 +25,27 @@ describe('text format', () => {
     expect(heads).to.deep.equal(['HIGH', 'MEDIUM', 'LOW', 'Suppressed findings (1)', 'HIGH', 'Not evaluated (2)', 'Skipped (1)', 'kmsguard: 2 documents, 5 policies judged, 4 findings (2 high, 1 medium, 1 low), 1 suppressed, 2 not evaluated, 1 skipped: FAILED (2 failing findings, 1 policy not evaluated)']);
   });
 
+  it('prints a fix as HCL once per policy, its blank lines empty, and refers back to it from the policy\'s other findings', () => {
+    const [admin] = severalReport.findings;
+    const fixHcl = { form: 'aws_iam_policy_document' as const, replaces: 'data.aws_iam_policy_document.admin', text: 'data "aws_iam_policy_document" "admin" {\n\n  statement {}\n}' };
+    const grant = { ...admin!, ruleId: 'kms-grant-all-keys', actions: ['kms:CreateGrant'], compliance: [], fingerprint: 'g', fixHcl };
+    const text = formatText({ ...cleanReport, findings: [{ ...admin!, fixHcl }, grant] }, PLAIN);
+    expect(text).to.contain(
+      [
+        '  fix as HCL (replace data.aws_iam_policy_document.admin with this; then the placeholder key ARNs with the real ones):',
+        '    data "aws_iam_policy_document" "admin" {',
+        '',
+        '      statement {}',
+        '    }',
+        '',
+        'HIGH  aws_iam_policy.admin (policy)',
+      ].join('\n'),
+    );
+    expect(text).to.contain('  scope all-keys, severity high, rule kms-grant-all-keys\n');
+    expect(text).to.contain('  fix as HCL: as shown above for this policy\n');
+    expect(text.match(/statement \{\}/g)).to.have.length(1);
+  });
+
   it('says why a reported finding does not fail the run', () => {
     const [admin, reader] = severalReport.findings;
     const report = { ...cleanReport, findings: [reader!, { ...admin!, baselined: true as const }] };

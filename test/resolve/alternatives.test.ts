@@ -6,6 +6,7 @@ import { expect } from 'chai';
 import { parsePolicy } from '../../lib/iam/index.js';
 import type { EvaluationOptions, Policy } from '../../lib/iam/types.js';
 import { judgeAlternatives, judgeSource } from '../../lib/rules/judge-source.js';
+import { decryptRuns } from '../support/rule-runs.js';
 import type { PolicySource } from '../../lib/types.js';
 
 const EVALUATIONS: readonly EvaluationOptions[] = [{ blockedActions: ['kms:Decrypt', 'kms:ReEncryptFrom'], partition: 'aws', conditions: 'ignore' }];
@@ -87,8 +88,8 @@ describe('resolve: judging a policy that is one of several documents', () => {
       after: { kind: 'unknown', detail: 'policy is one of a, b', alternatives },
     });
     const origin = { source: 'plan.json' };
-    expect(judgeSource(source([S3, ONE_KEY]), origin, EVALUATIONS)).to.deep.equal({ outcome: 'clean' });
-    expect(judgeSource(source([ONE_KEY, DECRYPT_ALL]), origin, EVALUATIONS)).to.deep.equal({
+    expect(judgeSource(source([S3, ONE_KEY]), origin, decryptRuns(EVALUATIONS))).to.deep.equal({ outcome: 'clean' });
+    expect(judgeSource(source([ONE_KEY, DECRYPT_ALL]), origin, decryptRuns(EVALUATIONS))).to.deep.equal({
       outcome: 'unevaluated',
       unevaluated: {
         address: 'aws_iam_policy.p[0]',
@@ -99,9 +100,9 @@ describe('resolve: judging a policy that is one of several documents', () => {
         detail: 'policy is one of a, b; each judged alone: clean, all-keys finding',
       },
     });
-    const judged = judgeSource(source([DECRYPT_ALL, BOTH_REGION]), origin, EVALUATIONS);
+    const judged = judgeSource(source([DECRYPT_ALL, BOTH_REGION]), origin, decryptRuns(EVALUATIONS));
     expect(judged.outcome).to.equal('finding');
-    const finding = (judged as Extract<typeof judged, { outcome: 'finding' }>).finding;
+    const finding = (judged as Extract<typeof judged, { outcome: 'finding' }>).findings[0]!;
     expect({ scope: finding.scope, severity: finding.severity, actions: finding.actions, mayWidenTo: finding.mayWidenTo, introduced: finding.introduced }).to.deep.equal({
       scope: 'region-keys',
       severity: 'low',

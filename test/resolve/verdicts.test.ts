@@ -47,13 +47,17 @@ const CASES: Record<string, Expected> = {
     ],
     findings: [
       'aws_iam_policy.all_keys policy all-keys kms:Decrypt,kms:ReEncryptFrom [0 AllKms] []',
+      'aws_iam_policy.all_keys policy all-keys kms:CreateGrant,kms:PutKeyPolicy,kms:ReplicateKey [0 AllKms] []',
       'aws_iam_policy.conditional policy all-keys kms:Decrypt [0] [kms:EncryptionContext:aws:s3:arn]',
     ],
     unevaluated: [
       'aws_iam_policy.unknown_effect policy unknown: ' +
         couldAllow('kms:Decrypt', 'data.aws_iam_policy_document.unknown_effect statement[0].effect (aws_ssm_parameter.mode.value)'),
       'aws_iam_role_policy.dynamic policy unknown: ' +
-        couldAllow('kms:Decrypt, kms:ReEncryptFrom', 'data.aws_iam_policy_document.dynamic statement (its statement blocks are not known until apply)'),
+        // Each rule that cannot decide says so.
+        couldAllow('kms:Decrypt, kms:ReEncryptFrom', 'data.aws_iam_policy_document.dynamic statement (its statement blocks are not known until apply)') +
+        ' ' +
+        couldAllow('kms:CreateGrant, kms:PutKeyPolicy, kms:ReplicateKey', 'data.aws_iam_policy_document.dynamic statement (its statement blocks are not known until apply)'),
       'aws_iam_user_policy.bucket_key policy unknown: ' +
         couldAllow('kms:Decrypt', 'data.aws_iam_policy_document.bucket_key statement[0].resources[0] (aws_s3_bucket.logs.arn)'),
     ],
@@ -66,6 +70,11 @@ const CASES: Record<string, Expected> = {
       'aws_iam_role_policy.unresolved policy unknown: ' +
         couldAllow(
           'kms:Decrypt, kms:ReEncryptFrom',
+          'data.aws_iam_policy_document.unresolved override_policy_documents[0] (aws_ssm_parameter.extra.value)',
+        ) +
+        ' ' +
+        couldAllow(
+          'kms:CreateGrant, kms:PutKeyPolicy, kms:ReplicateKey',
           'data.aws_iam_policy_document.unresolved override_policy_documents[0] (aws_ssm_parameter.extra.value)',
         ),
     ],
@@ -144,7 +153,7 @@ const CASES: Record<string, Expected> = {
   },
   'permissions-boundary-local.plan.json': {
     policies: ['aws_iam_policy.boundary policy finding'],
-    findings: ['aws_iam_policy.boundary policy all-keys kms:Decrypt,kms:ReEncryptFrom [0] []'],
+    findings: ['aws_iam_policy.boundary policy all-keys kms:Decrypt,kms:ReEncryptFrom [0] []', 'aws_iam_policy.boundary policy all-keys kms:CreateGrant,kms:PutKeyPolicy,kms:ReplicateKey [0] []'],
     unevaluated: [],
     skipped: [],
   },
@@ -206,6 +215,7 @@ const CASES: Record<string, Expected> = {
     ],
     findings: [
       'aws_iam_role.declared inline_policy[0].policy all-keys kms:Decrypt,kms:ReEncryptFrom [0] []',
+      'aws_iam_role.declared inline_policy[0].policy all-keys kms:CreateGrant,kms:PutKeyPolicy,kms:ReplicateKey [0] []',
       'aws_iam_role.dynamic_changed inline_policy[0].policy all-keys kms:Decrypt [0] []',
       'aws_iam_role.dynamic_created inline_policy[0].policy all-keys kms:Decrypt [0] []',
       'aws_iam_role.this inline_policy[0].policy all-keys kms:Decrypt [0] []',

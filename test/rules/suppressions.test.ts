@@ -8,6 +8,7 @@ import { corpusDir } from '../support/paths.js';
 function finding(address: string, overrides: Partial<Finding> = {}): Finding {
   return {
     ruleId: 'kms-decrypt-all-keys',
+    compliance: ['Security Hub KMS.1'],
     severity: 'high',
     scope: 'all-keys',
     address,
@@ -217,6 +218,18 @@ describe('suppressions', () => {
       ]);
     });
 
+    it('matches ruleId as a glob over the whole rule id, and reports one that matches nothing as unused', () => {
+      const findings = [finding('aws_iam_policy.a'), finding('aws_iam_policy.a', { ruleId: 'kms-grant-account-keys', fingerprint: 'g' })];
+      const rules = [rule({ address: '*', ruleId: 'kms-grant-*' }), rule({ address: '*', ruleId: 'kms-grant' }), rule({ address: '*', ruleId: '*-all-keys' })];
+      const result = applySuppressions(findings, rules, today);
+      expect(result.findings.map((f) => f.suppressed !== undefined)).to.deep.equal([true, true]);
+      expect(result.warnings.map((w) => w.message)).to.deep.equal([
+        'Suppression /suppressions/1 (address "*") matched no finding; remove it if it is no longer needed.',
+      ]);
+      const decryptOnly = applySuppressions(findings, [rule({ address: '*', ruleId: 'kms-decrypt-*' })], today);
+      expect(decryptOnly.findings.map((f) => f.suppressed !== undefined)).to.deep.equal([true, false]);
+    });
+
     it('keeps the findings in order', () => {
       const findings = ['c', 'a', 'b'].map((n) => finding(`aws_iam_policy.${n}`));
       const result = applySuppressions(findings, [rule({ address: 'aws_iam_policy.a' })], today);
@@ -234,8 +247,19 @@ describe('suppressions through check()', () => {
 
   it('applies a suppression through its expiry day', async () => {
     const report = await check(plan, { suppressions, today: '2026-11-27' });
-    expect(report.findings.map((f) => f.suppressed)).to.deep.equal([undefined, { reason: 'Reviewed in SEC-7.', expires: '2026-11-27' }, undefined, undefined]);
-    expect(report.summary).to.include({ findings: 4, suppressed: 1, failing: 3 });
+    // Each admin policy has a finding of each rule; a suppression by address covers both.
+    const accepted = { reason: 'Reviewed in SEC-7.', expires: '2026-11-27' };
+    expect(report.findings.map((f) => [f.ruleId, f.suppressed])).to.deep.equal([
+      ['kms-decrypt-all-keys', undefined],
+      ['kms-grant-all-keys', undefined],
+      ['kms-decrypt-all-keys', accepted],
+      ['kms-grant-all-keys', accepted],
+      ['kms-decrypt-all-keys', undefined],
+      ['kms-grant-all-keys', undefined],
+      ['kms-decrypt-all-keys', undefined],
+      ['kms-grant-all-keys', undefined],
+    ]);
+    expect(report.summary).to.include({ findings: 8, suppressed: 2, failing: 6 });
     expect(report.warnings).to.deep.equal([
       { source: 'team.json', message: 'Suppression /suppressions/1 (address "module.*") matched no finding; remove it if it is no longer needed.' },
     ]);
@@ -244,16 +268,23 @@ describe('suppressions through check()', () => {
   it('no longer applies it the next day, and warns', async () => {
     const report = await check(plan, { suppressions, today: '2026-11-28' });
     expect(report.findings.every((f) => !('suppressed' in f))).to.equal(true);
-    expect(report.summary).to.include({ suppressed: 0, failing: 4 });
+    expect(report.summary).to.include({ suppressed: 0, failing: 8 });
     expect(report.warnings.map((w) => w.message)).to.deep.equal([
-      'Suppression /suppressions/0 (address "aws_iam_policy.invalid_policy") expired on 2026-11-27 and no longer applies; it would match 1 finding.',
+      'Suppression /suppressions/0 (address "aws_iam_policy.invalid_policy") expired on 2026-11-27 and no longer applies; it would match 2 findings.',
       'Suppression /suppressions/1 (address "module.*") matched no finding; remove it if it is no longer needed.',
     ]);
   });
 
   it('passes the run once every failing finding is suppressed', async () => {
     const report = await check(plan, { suppressions: [{ address: '*', reason: 'Fixture.' }] });
-    expect(report.summary).to.include({ suppressed: 4, failing: 0, passed: true });
+    expect(report.summary).to.include({ suppressed: 8, failing: 0, passed: true });
     expect(report.warnings).to.deep.equal([]);
+  });
+
+  it('suppresses only the findings of the rules its ruleId glob names', async () => {
+    const report = await check(plan, { suppressions: [{ address: '*', ruleId: 'kms-grant-*', reason: 'Grants reviewed in SEC-9.' }] });
+    expect(report.findings.filter((f) => f.suppressed).map((f) => f.ruleId)).to.deep.equal(Array(4).fill('kms-grant-all-keys'));
+    expect(report.findings.filter((f) => !f.suppressed).map((f) => f.ruleId)).to.deep.equal(Array(4).fill('kms-decrypt-all-keys'));
+    expect(report.summary).to.include({ suppressed: 4, failing: 4, passed: false });
   });
 });

@@ -7,10 +7,11 @@
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 export const validateConfig = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"urn:kmsguard:schema:config","title":"kmsguard configuration (.kmsguard.json)","description":"Settings for kmsguard. Command-line flags override these values.","type":"object","additionalProperties":false,"properties":{"$schema":{"description":"Where editors find this schema; ignored by kmsguard.","type":"string"},"blockedActions":{"description":"Action patterns whose grant on unnamed keys is a finding, expanded against the KMS actions as AWS Config's blockedActionsPatterns are (e.g. kms:ReEncrypt*). Default: kms:Decrypt, kms:ReEncryptFrom.","type":"array","minItems":1,"items":{"type":"string","minLength":1}},"failOn":{"description":"Lowest severity that fails the run. Default: medium.","enum":["high","medium","low","never"]},"conditions":{"description":"ignore: Allow conditions never narrow the scope (Security Hub parity, the default). scope: positive conditions on aws:ResourceTag/..., kms:ResourceAliases or aws:ResourceAccount narrow it.","enum":["ignore","scope"]},"partition":{"description":"Partition keys are judged in. Default: from the plan's provider region, else aws.","enum":["aws","aws-cn","aws-us-gov"]},"strict":{"description":"Policies not known until apply fail the run.","type":"boolean"},"onlyNew":{"description":"Fail only on findings the plan introduces (as --only-new).","type":"boolean"},"baseline":{"description":"Baseline file (relative to this config file): only findings not in it fail the run.","type":"string","minLength":1},"suppressions":{"description":"Accepted findings. A suppressed finding is still reported, marked with its reason, and does not fail the run.","type":"array","items":{"$ref":"#/definitions/suppression"}}},"definitions":{"suppression":{"type":"object","additionalProperties":false,"required":["address","reason"],"properties":{"address":{"description":"Terraform address glob: * matches any characters, including . [ and \"; every other character is literal.","type":"string","minLength":1},"reason":{"description":"Why the finding is accepted; shown in every report.","type":"string","pattern":"\\S"},"expires":{"description":"YYYY-MM-DD: the suppression applies through that day (UTC) and no longer after it.","type":"string","format":"date"},"resourceType":{"description":"Only findings on this resource type, e.g. aws_iam_role_policy.","type":"string","minLength":1},"scope":{"description":"Only findings of exactly this scope.","enum":["all-keys","account-keys","region-keys"]}}}}};
-const schema12 = {"type":"object","additionalProperties":false,"required":["address","reason"],"properties":{"address":{"description":"Terraform address glob: * matches any characters, including . [ and \"; every other character is literal.","type":"string","minLength":1},"reason":{"description":"Why the finding is accepted; shown in every report.","type":"string","pattern":"\\S"},"expires":{"description":"YYYY-MM-DD: the suppression applies through that day (UTC) and no longer after it.","type":"string","format":"date"},"resourceType":{"description":"Only findings on this resource type, e.g. aws_iam_role_policy.","type":"string","minLength":1},"scope":{"description":"Only findings of exactly this scope.","enum":["all-keys","account-keys","region-keys"]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"urn:kmsguard:schema:config","title":"kmsguard configuration (.kmsguard.json)","description":"Settings for kmsguard. Command-line flags override these values.","type":"object","additionalProperties":false,"properties":{"$schema":{"description":"Where editors find this schema; ignored by kmsguard.","type":"string"},"rules":{"description":"The rules to run, by id (kms-decrypt, kms-grant). Default: every rule enabled by default.","type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["kms-decrypt","kms-grant"]}},"blockedActions":{"description":"The kms-decrypt rule's action patterns whose grant on unnamed keys is a finding, expanded against the KMS actions as AWS Config's blockedActionsPatterns are (e.g. kms:ReEncrypt*). Default: kms:Decrypt, kms:ReEncryptFrom.","type":"array","minItems":1,"items":{"type":"string","minLength":1}},"failOn":{"description":"Lowest severity that fails the run. Default: medium.","enum":["high","medium","low","never"]},"conditions":{"description":"ignore: Allow conditions never narrow the scope (Security Hub parity, the default). scope: positive conditions on aws:ResourceTag/..., kms:ResourceAliases or aws:ResourceAccount narrow it.","enum":["ignore","scope"]},"partition":{"description":"Partition keys are judged in. Default: from the plan's provider region, else aws.","enum":["aws","aws-cn","aws-us-gov"]},"strict":{"description":"Policies not known until apply fail the run.","type":"boolean"},"onlyNew":{"description":"Fail only on findings the plan introduces (as --only-new).","type":"boolean"},"baseline":{"description":"Baseline file (relative to this config file): only findings not in it fail the run.","type":"string","minLength":1},"suppressions":{"description":"Accepted findings. A suppressed finding is still reported, marked with its reason, and does not fail the run.","type":"array","items":{"$ref":"#/definitions/suppression"}}},"definitions":{"suppression":{"type":"object","additionalProperties":false,"required":["address","reason"],"properties":{"address":{"description":"Terraform address glob: * matches any characters, including . [ and \"; every other character is literal.","type":"string","minLength":1},"reason":{"description":"Why the finding is accepted; shown in every report.","type":"string","pattern":"\\S"},"expires":{"description":"YYYY-MM-DD: the suppression applies through that day (UTC) and no longer after it.","type":"string","format":"date"},"resourceType":{"description":"Only findings on this resource type, e.g. aws_iam_role_policy.","type":"string","minLength":1},"scope":{"description":"Only findings of exactly this scope.","enum":["all-keys","account-keys","region-keys"]},"ruleId":{"description":"Only findings whose rule id matches this glob (* matches any characters), e.g. kms-grant-* or kms-decrypt-all-keys.","type":"string","minLength":1}}}}};
+const schema12 = {"type":"object","additionalProperties":false,"required":["address","reason"],"properties":{"address":{"description":"Terraform address glob: * matches any characters, including . [ and \"; every other character is literal.","type":"string","minLength":1},"reason":{"description":"Why the finding is accepted; shown in every report.","type":"string","pattern":"\\S"},"expires":{"description":"YYYY-MM-DD: the suppression applies through that day (UTC) and no longer after it.","type":"string","format":"date"},"resourceType":{"description":"Only findings on this resource type, e.g. aws_iam_role_policy.","type":"string","minLength":1},"scope":{"description":"Only findings of exactly this scope.","enum":["all-keys","account-keys","region-keys"]},"ruleId":{"description":"Only findings whose rule id matches this glob (* matches any characters), e.g. kms-grant-* or kms-decrypt-all-keys.","type":"string","minLength":1}}};
 const func0 = Object.prototype.hasOwnProperty;
-const func48 = require("ajv/dist/runtime/ucs2length").default;
+const func32 = require("ajv/dist/runtime/equal").default;
+const func50 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("\\S", "u");
 const formats0 = require("ajv-formats/dist/formats").fullFormats.date;
 
@@ -44,11 +45,11 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.blockedActions !== undefined && func0.call(data, "blockedActions")){
-let data1 = data.blockedActions;
+if(data.rules !== undefined && func0.call(data, "rules")){
+let data1 = data.rules;
 if(Array.isArray(data1)){
 if(data1.length < 1){
-const err2 = {instancePath:instancePath+"/blockedActions",schemaPath:"#/properties/blockedActions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.blockedActions,data:data1};
+const err2 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.rules,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -60,9 +61,8 @@ errors++;
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
-if(typeof data2 === "string"){
-if(func48(data2) < 1){
-const err3 = {instancePath:instancePath+"/blockedActions/" + i0,schemaPath:"#/properties/blockedActions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.blockedActions.items,data:data2};
+if(!((data2 === "kms-decrypt") || (data2 === "kms-grant"))){
+const err3 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.rules.items.enum,parentSchema:schema11.properties.rules.items,data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -72,8 +72,14 @@ vErrors.push(err3);
 errors++;
 }
 }
-else {
-const err4 = {instancePath:instancePath+"/blockedActions/" + i0,schemaPath:"#/properties/blockedActions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.blockedActions.items.type,parentSchema:schema11.properties.blockedActions.items,data:data2};
+let i1 = data1.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func32(data1[i1], data1[j0])){
+const err4 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema11.properties.rules,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -81,11 +87,14 @@ else {
 vErrors.push(err4);
 }
 errors++;
+break outer0;
+}
+}
 }
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/blockedActions",schemaPath:"#/properties/blockedActions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.blockedActions.type,parentSchema:schema11.properties.blockedActions,data:data1};
+const err5 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.rules.type,parentSchema:schema11.properties.rules,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -95,10 +104,11 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.failOn !== undefined && func0.call(data, "failOn")){
-let data3 = data.failOn;
-if(!((((data3 === "high") || (data3 === "medium")) || (data3 === "low")) || (data3 === "never"))){
-const err6 = {instancePath:instancePath+"/failOn",schemaPath:"#/properties/failOn/enum",keyword:"enum",params:{allowedValues: schema11.properties.failOn.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.failOn.enum,parentSchema:schema11.properties.failOn,data:data3};
+if(data.blockedActions !== undefined && func0.call(data, "blockedActions")){
+let data3 = data.blockedActions;
+if(Array.isArray(data3)){
+if(data3.length < 1){
+const err6 = {instancePath:instancePath+"/blockedActions",schemaPath:"#/properties/blockedActions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.blockedActions,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -107,11 +117,12 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data.conditions !== undefined && func0.call(data, "conditions")){
-let data4 = data.conditions;
-if(!((data4 === "ignore") || (data4 === "scope"))){
-const err7 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/enum",keyword:"enum",params:{allowedValues: schema11.properties.conditions.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.conditions.enum,parentSchema:schema11.properties.conditions,data:data4};
+const len1 = data3.length;
+for(let i2=0; i2<len1; i2++){
+let data4 = data3[i2];
+if(typeof data4 === "string"){
+if(func50(data4) < 1){
+const err7 = {instancePath:instancePath+"/blockedActions/" + i2,schemaPath:"#/properties/blockedActions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.blockedActions.items,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -121,10 +132,8 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.partition !== undefined && func0.call(data, "partition")){
-let data5 = data.partition;
-if(!(((data5 === "aws") || (data5 === "aws-cn")) || (data5 === "aws-us-gov"))){
-const err8 = {instancePath:instancePath+"/partition",schemaPath:"#/properties/partition/enum",keyword:"enum",params:{allowedValues: schema11.properties.partition.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.partition.enum,parentSchema:schema11.properties.partition,data:data5};
+else {
+const err8 = {instancePath:instancePath+"/blockedActions/" + i2,schemaPath:"#/properties/blockedActions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.blockedActions.items.type,parentSchema:schema11.properties.blockedActions.items,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -134,10 +143,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.strict !== undefined && func0.call(data, "strict")){
-let data6 = data.strict;
-if(typeof data6 !== "boolean"){
-const err9 = {instancePath:instancePath+"/strict",schemaPath:"#/properties/strict/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.strict.type,parentSchema:schema11.properties.strict,data:data6};
+}
+else {
+const err9 = {instancePath:instancePath+"/blockedActions",schemaPath:"#/properties/blockedActions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.blockedActions.type,parentSchema:schema11.properties.blockedActions,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -147,10 +155,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.onlyNew !== undefined && func0.call(data, "onlyNew")){
-let data7 = data.onlyNew;
-if(typeof data7 !== "boolean"){
-const err10 = {instancePath:instancePath+"/onlyNew",schemaPath:"#/properties/onlyNew/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.onlyNew.type,parentSchema:schema11.properties.onlyNew,data:data7};
+if(data.failOn !== undefined && func0.call(data, "failOn")){
+let data5 = data.failOn;
+if(!((((data5 === "high") || (data5 === "medium")) || (data5 === "low")) || (data5 === "never"))){
+const err10 = {instancePath:instancePath+"/failOn",schemaPath:"#/properties/failOn/enum",keyword:"enum",params:{allowedValues: schema11.properties.failOn.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.failOn.enum,parentSchema:schema11.properties.failOn,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -160,11 +168,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.baseline !== undefined && func0.call(data, "baseline")){
-let data8 = data.baseline;
-if(typeof data8 === "string"){
-if(func48(data8) < 1){
-const err11 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.baseline,data:data8};
+if(data.conditions !== undefined && func0.call(data, "conditions")){
+let data6 = data.conditions;
+if(!((data6 === "ignore") || (data6 === "scope"))){
+const err11 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/enum",keyword:"enum",params:{allowedValues: schema11.properties.conditions.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.conditions.enum,parentSchema:schema11.properties.conditions,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -174,8 +181,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-else {
-const err12 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.baseline.type,parentSchema:schema11.properties.baseline,data:data8};
+if(data.partition !== undefined && func0.call(data, "partition")){
+let data7 = data.partition;
+if(!(((data7 === "aws") || (data7 === "aws-cn")) || (data7 === "aws-us-gov"))){
+const err12 = {instancePath:instancePath+"/partition",schemaPath:"#/properties/partition/enum",keyword:"enum",params:{allowedValues: schema11.properties.partition.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.partition.enum,parentSchema:schema11.properties.partition,data:data7};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -185,15 +194,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.suppressions !== undefined && func0.call(data, "suppressions")){
-let data9 = data.suppressions;
-if(Array.isArray(data9)){
-const len1 = data9.length;
-for(let i1=0; i1<len1; i1++){
-let data10 = data9[i1];
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if((data10.address === undefined) || (!(func0.call(data10, "address")))){
-const err13 = {instancePath:instancePath+"/suppressions/" + i1,schemaPath:"#/definitions/suppression/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema12.required,parentSchema:schema12,data:data10};
+if(data.strict !== undefined && func0.call(data, "strict")){
+let data8 = data.strict;
+if(typeof data8 !== "boolean"){
+const err13 = {instancePath:instancePath+"/strict",schemaPath:"#/properties/strict/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.strict.type,parentSchema:schema11.properties.strict,data:data8};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -202,8 +206,11 @@ vErrors.push(err13);
 }
 errors++;
 }
-if((data10.reason === undefined) || (!(func0.call(data10, "reason")))){
-const err14 = {instancePath:instancePath+"/suppressions/" + i1,schemaPath:"#/definitions/suppression/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema12.required,parentSchema:schema12,data:data10};
+}
+if(data.onlyNew !== undefined && func0.call(data, "onlyNew")){
+let data9 = data.onlyNew;
+if(typeof data9 !== "boolean"){
+const err14 = {instancePath:instancePath+"/onlyNew",schemaPath:"#/properties/onlyNew/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.onlyNew.type,parentSchema:schema11.properties.onlyNew,data:data9};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -212,9 +219,12 @@ vErrors.push(err14);
 }
 errors++;
 }
-for(const key1 of Object.keys(data10)){
-if(!(((((key1 === "address") || (key1 === "reason")) || (key1 === "expires")) || (key1 === "resourceType")) || (key1 === "scope"))){
-const err15 = {instancePath:instancePath+"/suppressions/" + i1,schemaPath:"#/definitions/suppression/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data10};
+}
+if(data.baseline !== undefined && func0.call(data, "baseline")){
+let data10 = data.baseline;
+if(typeof data10 === "string"){
+if(func50(data10) < 1){
+const err15 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.baseline,data:data10};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -224,11 +234,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data10.address !== undefined && func0.call(data10, "address")){
-let data11 = data10.address;
-if(typeof data11 === "string"){
-if(func48(data11) < 1){
-const err16 = {instancePath:instancePath+"/suppressions/" + i1+"/address",schemaPath:"#/definitions/suppression/properties/address/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.address,data:data11};
+else {
+const err16 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.baseline.type,parentSchema:schema11.properties.baseline,data:data10};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -238,8 +245,15 @@ vErrors.push(err16);
 errors++;
 }
 }
-else {
-const err17 = {instancePath:instancePath+"/suppressions/" + i1+"/address",schemaPath:"#/definitions/suppression/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.address.type,parentSchema:schema12.properties.address,data:data11};
+if(data.suppressions !== undefined && func0.call(data, "suppressions")){
+let data11 = data.suppressions;
+if(Array.isArray(data11)){
+const len2 = data11.length;
+for(let i3=0; i3<len2; i3++){
+let data12 = data11[i3];
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if((data12.address === undefined) || (!(func0.call(data12, "address")))){
+const err17 = {instancePath:instancePath+"/suppressions/" + i3,schemaPath:"#/definitions/suppression/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema12.required,parentSchema:schema12,data:data12};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -248,12 +262,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data10.reason !== undefined && func0.call(data10, "reason")){
-let data12 = data10.reason;
-if(typeof data12 === "string"){
-if(!pattern0.test(data12)){
-const err18 = {instancePath:instancePath+"/suppressions/" + i1+"/reason",schemaPath:"#/definitions/suppression/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema12.properties.reason,data:data12};
+if((data12.reason === undefined) || (!(func0.call(data12, "reason")))){
+const err18 = {instancePath:instancePath+"/suppressions/" + i3,schemaPath:"#/definitions/suppression/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema12.required,parentSchema:schema12,data:data12};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -262,9 +272,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-else {
-const err19 = {instancePath:instancePath+"/suppressions/" + i1+"/reason",schemaPath:"#/definitions/suppression/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.reason.type,parentSchema:schema12.properties.reason,data:data12};
+for(const key1 of Object.keys(data12)){
+if(!((((((key1 === "address") || (key1 === "reason")) || (key1 === "expires")) || (key1 === "resourceType")) || (key1 === "scope")) || (key1 === "ruleId"))){
+const err19 = {instancePath:instancePath+"/suppressions/" + i3,schemaPath:"#/definitions/suppression/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data12};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -274,11 +284,11 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data10.expires !== undefined && func0.call(data10, "expires")){
-let data13 = data10.expires;
+if(data12.address !== undefined && func0.call(data12, "address")){
+let data13 = data12.address;
 if(typeof data13 === "string"){
-if(!(formats0.validate(data13))){
-const err20 = {instancePath:instancePath+"/suppressions/" + i1+"/expires",schemaPath:"#/definitions/suppression/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema12.properties.expires,data:data13};
+if(func50(data13) < 1){
+const err20 = {instancePath:instancePath+"/suppressions/" + i3+"/address",schemaPath:"#/definitions/suppression/properties/address/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.address,data:data13};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -289,7 +299,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/suppressions/" + i1+"/expires",schemaPath:"#/definitions/suppression/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.expires.type,parentSchema:schema12.properties.expires,data:data13};
+const err21 = {instancePath:instancePath+"/suppressions/" + i3+"/address",schemaPath:"#/definitions/suppression/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.address.type,parentSchema:schema12.properties.address,data:data13};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -299,11 +309,11 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data10.resourceType !== undefined && func0.call(data10, "resourceType")){
-let data14 = data10.resourceType;
+if(data12.reason !== undefined && func0.call(data12, "reason")){
+let data14 = data12.reason;
 if(typeof data14 === "string"){
-if(func48(data14) < 1){
-const err22 = {instancePath:instancePath+"/suppressions/" + i1+"/resourceType",schemaPath:"#/definitions/suppression/properties/resourceType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.resourceType,data:data14};
+if(!pattern0.test(data14)){
+const err22 = {instancePath:instancePath+"/suppressions/" + i3+"/reason",schemaPath:"#/definitions/suppression/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema12.properties.reason,data:data14};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -314,7 +324,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/suppressions/" + i1+"/resourceType",schemaPath:"#/definitions/suppression/properties/resourceType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.resourceType.type,parentSchema:schema12.properties.resourceType,data:data14};
+const err23 = {instancePath:instancePath+"/suppressions/" + i3+"/reason",schemaPath:"#/definitions/suppression/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.reason.type,parentSchema:schema12.properties.reason,data:data14};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -324,10 +334,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data10.scope !== undefined && func0.call(data10, "scope")){
-let data15 = data10.scope;
-if(!(((data15 === "all-keys") || (data15 === "account-keys")) || (data15 === "region-keys"))){
-const err24 = {instancePath:instancePath+"/suppressions/" + i1+"/scope",schemaPath:"#/definitions/suppression/properties/scope/enum",keyword:"enum",params:{allowedValues: schema12.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.scope.enum,parentSchema:schema12.properties.scope,data:data15};
+if(data12.expires !== undefined && func0.call(data12, "expires")){
+let data15 = data12.expires;
+if(typeof data15 === "string"){
+if(!(formats0.validate(data15))){
+const err24 = {instancePath:instancePath+"/suppressions/" + i3+"/expires",schemaPath:"#/definitions/suppression/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema12.properties.expires,data:data15};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -337,9 +348,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
 else {
-const err25 = {instancePath:instancePath+"/suppressions/" + i1,schemaPath:"#/definitions/suppression/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data10};
+const err25 = {instancePath:instancePath+"/suppressions/" + i3+"/expires",schemaPath:"#/definitions/suppression/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.expires.type,parentSchema:schema12.properties.expires,data:data15};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -349,9 +359,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
-else {
-const err26 = {instancePath:instancePath+"/suppressions",schemaPath:"#/properties/suppressions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.suppressions.type,parentSchema:schema11.properties.suppressions,data:data9};
+if(data12.resourceType !== undefined && func0.call(data12, "resourceType")){
+let data16 = data12.resourceType;
+if(typeof data16 === "string"){
+if(func50(data16) < 1){
+const err26 = {instancePath:instancePath+"/suppressions/" + i3+"/resourceType",schemaPath:"#/definitions/suppression/properties/resourceType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.resourceType,data:data16};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -361,14 +373,87 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
 else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err27 = {instancePath:instancePath+"/suppressions/" + i3+"/resourceType",schemaPath:"#/definitions/suppression/properties/resourceType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.resourceType.type,parentSchema:schema12.properties.resourceType,data:data16};
 if(vErrors === null){
 vErrors = [err27];
 }
 else {
 vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data12.scope !== undefined && func0.call(data12, "scope")){
+let data17 = data12.scope;
+if(!(((data17 === "all-keys") || (data17 === "account-keys")) || (data17 === "region-keys"))){
+const err28 = {instancePath:instancePath+"/suppressions/" + i3+"/scope",schemaPath:"#/definitions/suppression/properties/scope/enum",keyword:"enum",params:{allowedValues: schema12.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.scope.enum,parentSchema:schema12.properties.scope,data:data17};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data12.ruleId !== undefined && func0.call(data12, "ruleId")){
+let data18 = data12.ruleId;
+if(typeof data18 === "string"){
+if(func50(data18) < 1){
+const err29 = {instancePath:instancePath+"/suppressions/" + i3+"/ruleId",schemaPath:"#/definitions/suppression/properties/ruleId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.ruleId,data:data18};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/suppressions/" + i3+"/ruleId",schemaPath:"#/definitions/suppression/properties/ruleId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.ruleId.type,parentSchema:schema12.properties.ruleId,data:data18};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/suppressions/" + i3,schemaPath:"#/definitions/suppression/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data12};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/suppressions",schemaPath:"#/properties/suppressions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.suppressions.type,parentSchema:schema11.properties.suppressions,data:data11};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
 }
 errors++;
 }
@@ -461,7 +546,7 @@ errors++;
 if(data2.fingerprint !== undefined && func0.call(data2, "fingerprint")){
 let data3 = data2.fingerprint;
 if(typeof data3 === "string"){
-if(func48(data3) < 1){
+if(func50(data3) < 1){
 const err6 = {instancePath:instancePath+"/findings/" + i0+"/fingerprint",schemaPath:"#/properties/findings/items/properties/fingerprint/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.findings.items.properties.fingerprint,data:data3};
 if(vErrors === null){
 vErrors = [err6];
@@ -486,7 +571,7 @@ errors++;
 if(data2.source !== undefined && func0.call(data2, "source")){
 let data4 = data2.source;
 if(typeof data4 === "string"){
-if(func48(data4) < 1){
+if(func50(data4) < 1){
 const err8 = {instancePath:instancePath+"/findings/" + i0+"/source",schemaPath:"#/properties/findings/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.findings.items.properties.source,data:data4};
 if(vErrors === null){
 vErrors = [err8];
