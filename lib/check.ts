@@ -15,6 +15,7 @@ import { applySuppressions, todayUtc } from './rules/suppressions.js';
 import { DEFAULT_BLOCKED_ACTIONS } from './rules/rule.js';
 import { summarize } from './rules/summary.js';
 import { readTerraform } from './terraform/index.js';
+import { isDirectory, locateFindings, type SourceSettings } from './source/index.js';
 import type {
   Finding,
   InputDocument,
@@ -22,6 +23,7 @@ import type {
   InputWarning,
   Options,
   PolicyOutcome,
+  PolicySource,
   Report,
   Skipped,
   Unevaluated,
@@ -84,15 +86,24 @@ function incompletePlanWarning(document: InputDocument): InputWarning | undefine
   };
 }
 
-function judgeDocument(document: InputDocument, options: Options, blockedActions: readonly string[], into: Collected, progress?: ProgressListener): void {
+/** What source locations need from a judged document. */
+interface Judged {
+  readonly terraform: TerraformDocument;
+  readonly sources: readonly PolicySource[];
+  /** Index in `Collected.findings` of the document's first finding. */
+  readonly firstFinding: number;
+}
+
+function judgeDocument(document: InputDocument, options: Options, blockedActions: readonly string[], into: Collected, progress?: ProgressListener): Judged | undefined {
   const origin = { source: document.source, ...(document.position !== undefined ? { position: document.position } : {}) };
   let terraform;
   try {
     terraform = readTerraform(document.value, documentKind(document.value));
   } catch (error) {
     into.errors.push({ source: document.source, message: `The document could not be read as Terraform JSON: ${(error as Error).message}` });
-    return;
+    return undefined;
   }
+  const firstFinding = into.findings.length;
   into.documents += 1;
   const incomplete = incompletePlanWarning(document);
   if (incomplete) into.warnings.push(incomplete);
@@ -118,6 +129,29 @@ function judgeDocument(document: InputDocument, options: Options, blockedActions
     else if (judgement.outcome === 'unevaluated') into.unevaluated.push(judgement.unevaluated);
     else if (judgement.outcome === 'skipped') into.skipped.push(judgement.skipped);
   }
+  return { terraform, sources, firstFinding };
+}
+
+/** Source locations settings, or undefined when no source root can be in effect. */
+function sourceSettings(options: Options): SourceSettings | undefined {
+  if (options.sourceRoot === undefined && options.findSourceRoot !== true) return undefined;
+  if (options.sourceRoot !== undefined && !isDirectory(options.sourceRoot)) {
+    throw new OptionsError(`The source root "${options.sourceRoot}" is not a directory.`);
+  }
+  return {
+    ...(options.sourceRoot !== undefined ? { root: options.sourceRoot } : {}),
+    find: options.findSourceRoot === true,
+    inlineIgnores: options.inlineIgnores !== false,
+    today: options.today ?? todayUtc(),
+    cwd: process.cwd(),
+  };
+}
+
+/** Gives the document's findings their source locations and applies inline ignores. */
+async function locateDocument(judged: Judged, settings: SourceSettings, into: Collected): Promise<void> {
+  const located = await locateFindings(into.findings.slice(judged.firstFinding), judged.terraform, judged.sources, settings);
+  into.findings.splice(judged.firstFinding, into.findings.length - judged.firstFinding, ...located.findings);
+  into.warnings.push(...located.warnings);
 }
 
 /** Suppressions and the baseline mark findings that stay in the report but no longer fail the run. */
@@ -151,6 +185,7 @@ export interface CheckHooks {
 export async function check(inputs: CheckInput | readonly CheckInput[], options: Partial<Options> = {}, hooks: CheckHooks = {}): Promise<Report> {
   const resolved: Options = { ...DEFAULT_OPTIONS, ...options };
   const blockedActions = resolveBlockedActions(resolved.blockedActions);
+  const source = sourceSettings(resolved);
   const baseline = resolved.baseline !== undefined ? await readBaselineFile(resolved.baseline) : undefined;
   const list = Array.isArray(inputs) ? inputs : [inputs as CheckInput];
   const collected: Collected = { findings: [], unevaluated: [], skipped: [], policies: [], warnings: [], errors: [], documents: 0 };
@@ -158,7 +193,10 @@ export async function check(inputs: CheckInput | readonly CheckInput[], options:
     const result = await readInput(toSpec(input), hooks.progress !== undefined ? { progress: hooks.progress } : {});
     collected.warnings.push(...result.warnings);
     collected.errors.push(...result.errors);
-    for (const document of result.documents) judgeDocument(document, resolved, blockedActions, collected, hooks.progress);
+    for (const document of result.documents) {
+      const judged = judgeDocument(document, resolved, blockedActions, collected, hooks.progress);
+      if (judged !== undefined && source !== undefined) await locateDocument(judged, source, collected);
+    }
   }
   markAccepted(collected, resolved, baseline);
   return {

@@ -1,0 +1,97 @@
+/**
+ * Source locations for one judged document: decides the source root, finds each finding's
+ * block in the .tf files of the root and its modules, and applies inline ignores.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { resolveIndexOf } from '../extract/resolve-index.js';
+import type { TerraformDocument } from '../terraform/types.js';
+import type { Finding, InputWarning, PolicySource } from '../types.js';
+import { HclFiles } from './hcl-files.js';
+import { applyInlineIgnores } from './inline-ignores.js';
+import { locateFinding, type Located } from './locate.js';
+import { moduleDirectories } from './module-dirs.js';
+
+export { readWasmFile, type WasmFile } from './wasm-files.js';
+
+/** True when `dir` is a directory (a source root must be one). */
+export function isDirectory(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function holdsTerraform(dir: string): boolean {
+  try {
+    return readdirSync(dir).some((name) => name.endsWith('.tf'));
+  } catch {
+    return false;
+  }
+}
+
+/** The working directory when it holds a block of one of the plan's root module resources. */
+async function foundRoot(cwd: string, document: TerraformDocument, files: HclFiles): Promise<string | undefined> {
+  if (!holdsTerraform(cwd)) return undefined;
+  const names = new Set(document.resources.filter((r) => r.moduleAddress === undefined).map((r) => `${r.mode}|${r.type}|${r.name}`));
+  if (names.size === 0) return undefined;
+  const blocks = await files.blocks(cwd);
+  return blocks.some((b) => (b.type === 'resource' || b.type === 'data') && names.has(`${b.type === 'data' ? 'data' : 'managed'}|${b.labels[0]}|${b.labels[1]}`)) ? cwd : undefined;
+}
+
+function renderedStatement(source: PolicySource | undefined, index: number | undefined): Readonly<Record<string, unknown>> | undefined {
+  if (source === undefined || index === undefined) return undefined;
+  let value: unknown;
+  if (source.after.kind === 'object') value = source.after.value;
+  else if (source.after.kind === 'text') {
+    try {
+      value = JSON.parse(source.after.text);
+    } catch {
+      return undefined;
+    }
+  }
+  const statements = (value as { Statement?: unknown } | undefined)?.Statement;
+  const statement = Array.isArray(statements) ? statements[index] : index === 0 ? statements : undefined;
+  return typeof statement === 'object' && statement !== null ? (statement as Record<string, unknown>) : undefined;
+}
+
+export interface SourceSettings {
+  /** Explicit source root (already checked to be a directory). */
+  readonly root?: string;
+  /** Without `root`: try the working directory. */
+  readonly find: boolean;
+  readonly inlineIgnores: boolean;
+  readonly today: string;
+  readonly cwd: string;
+}
+
+/** The document's findings with locations (and inline ignores applied), plus warnings. */
+export async function locateFindings(
+  findings: readonly Finding[],
+  document: TerraformDocument,
+  sources: readonly PolicySource[],
+  settings: SourceSettings,
+): Promise<{ findings: Finding[]; warnings: InputWarning[] }> {
+  const files = new HclFiles(settings.cwd);
+  const root = settings.root !== undefined ? path.resolve(settings.cwd, settings.root) : settings.find ? await foundRoot(settings.cwd, document, files) : undefined;
+  if (root === undefined) return { findings: [...findings], warnings: [] };
+  const dirs = moduleDirectories(document.configuration, root);
+  const context = { files, dirs, index: resolveIndexOf(document) };
+  const byPolicy = new Map(sources.map((source) => [`${source.address}\u0000${source.policyPath}`, source]));
+  const located = new Map<Finding, Located>();
+  const withLocations: Finding[] = [];
+  for (const finding of findings) {
+    const statement = renderedStatement(byPolicy.get(`${finding.address}\u0000${finding.policyPath}`), finding.statements[0]?.index);
+    const place = await locateFinding(context, finding, statement);
+    const result = place === undefined ? finding : { ...finding, location: place.location };
+    if (place !== undefined) located.set(result, place);
+    withLocations.push(result);
+  }
+  if (!settings.inlineIgnores) return { findings: withLocations, warnings: files.warnings };
+  // Every module's files are read, so that ignores which match nothing are reported too.
+  const all = [];
+  for (const dir of new Set(dirs.values())) all.push(...(await files.files(dir)));
+  const ignored = applyInlineIgnores(withLocations, (finding) => located.get(finding)?.blocks, all, settings.today);
+  return { findings: ignored.findings, warnings: [...files.warnings, ...ignored.warnings] };
+}
