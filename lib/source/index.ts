@@ -7,7 +7,7 @@ import path from 'node:path';
 import { resolveIndexOf } from '../extract/resolve-index.js';
 import type { TerraformDocument } from '../terraform/types.js';
 import type { Finding, InputWarning, PolicySource } from '../types.js';
-import { HclFiles } from './hcl-files.js';
+import { HclFiles, type HclBlock } from './hcl-files.js';
 import { applyInlineIgnores } from './inline-ignores.js';
 import { locateFinding, type Located } from './locate.js';
 import { moduleDirectories } from './module-dirs.js';
@@ -31,13 +31,20 @@ function holdsTerraform(dir: string): boolean {
   }
 }
 
-/** The working directory when it holds a block of one of the plan's root module resources. */
+function blockKey(block: HclBlock): string {
+  if (block.type === 'module') return `module|${block.labels[0]}`;
+  return `${block.type === 'data' ? 'data' : block.type === 'resource' ? 'managed' : block.type}|${block.labels[0]}|${block.labels[1]}`;
+}
+
+/** The working directory, when it holds a block of the plan's root module: a resource, data source or module call. */
 async function foundRoot(cwd: string, document: TerraformDocument, files: HclFiles): Promise<string | undefined> {
   if (!holdsTerraform(cwd)) return undefined;
   const names = new Set(document.resources.filter((r) => r.moduleAddress === undefined).map((r) => `${r.mode}|${r.type}|${r.name}`));
+  const root = (document.configuration as { root_module?: { module_calls?: unknown } } | undefined)?.root_module?.module_calls;
+  for (const call of Object.keys(typeof root === 'object' && root !== null ? root : {})) names.add(`module|${call}`);
   if (names.size === 0) return undefined;
   const blocks = await files.blocks(cwd);
-  return blocks.some((b) => (b.type === 'resource' || b.type === 'data') && names.has(`${b.type === 'data' ? 'data' : 'managed'}|${b.labels[0]}|${b.labels[1]}`)) ? cwd : undefined;
+  return blocks.some((b) => names.has(blockKey(b))) ? cwd : undefined;
 }
 
 function renderedStatement(source: PolicySource | undefined, index: number | undefined): Readonly<Record<string, unknown>> | undefined {

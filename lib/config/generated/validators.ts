@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 export const validateConfig = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"urn:kmsguard:schema:config","title":"kmsguard configuration (.kmsguard.json)","description":"Settings for kmsguard. Command-line flags override these values.","type":"object","additionalProperties":false,"properties":{"$schema":{"description":"Where editors find this schema; ignored by kmsguard.","type":"string"},"blockedActions":{"description":"Action patterns whose grant on unnamed keys is a finding, expanded against the KMS actions as AWS Config's blockedActionsPatterns are (e.g. kms:ReEncrypt*). Default: kms:Decrypt, kms:ReEncryptFrom.","type":"array","minItems":1,"items":{"type":"string","minLength":1}},"failOn":{"description":"Lowest severity that fails the run. Default: medium.","enum":["high","medium","low","never"]},"conditions":{"description":"ignore: Allow conditions never narrow the scope (Security Hub parity, the default). scope: positive conditions on aws:ResourceTag/..., kms:ResourceAliases or aws:ResourceAccount narrow it.","enum":["ignore","scope"]},"partition":{"description":"Partition keys are judged in. Default: from the plan's provider region, else aws.","enum":["aws","aws-cn","aws-us-gov"]},"strict":{"description":"Policies not known until apply fail the run.","type":"boolean"},"onlyNew":{"description":"Fail only on findings the plan introduces (as --only-new).","type":"boolean"},"baseline":{"description":"Baseline file (relative to this config file): only findings not in it fail the run.","type":"string","minLength":1},"suppressions":{"description":"Accepted findings. A suppressed finding is still reported, marked with its reason, and does not fail the run.","type":"array","items":{"$ref":"#/definitions/suppression"}}},"definitions":{"suppression":{"type":"object","additionalProperties":false,"required":["address","reason"],"properties":{"address":{"description":"Terraform address glob: * matches any characters, including . [ and \"; every other character is literal.","type":"string","minLength":1},"reason":{"description":"Why the finding is accepted; shown in every report.","type":"string","pattern":"\\S"},"expires":{"description":"YYYY-MM-DD: the suppression applies through that day (UTC) and no longer after it.","type":"string","format":"date"},"resourceType":{"description":"Only findings on this resource type, e.g. aws_iam_role_policy.","type":"string","minLength":1},"scope":{"description":"Only findings of exactly this scope.","enum":["all-keys","account-keys","region-keys"]}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"urn:kmsguard:schema:config","title":"kmsguard configuration (.kmsguard.json)","description":"Settings for kmsguard. Command-line flags override these values.","type":"object","additionalProperties":false,"properties":{"$schema":{"description":"Where editors find this schema; ignored by kmsguard.","type":"string"},"blockedActions":{"description":"Action patterns whose grant on unnamed keys is a finding, expanded against the KMS actions as AWS Config's blockedActionsPatterns are (e.g. kms:ReEncrypt*). Default: kms:Decrypt, kms:ReEncryptFrom.","type":"array","minItems":1,"items":{"type":"string","minLength":1}},"failOn":{"description":"Lowest severity that fails the run. Default: medium.","enum":["high","medium","low","never"]},"conditions":{"description":"ignore: Allow conditions never narrow the scope (Security Hub parity, the default). scope: positive conditions on aws:ResourceTag/..., kms:ResourceAliases or aws:ResourceAccount narrow it.","enum":["ignore","scope"]},"partition":{"description":"Partition keys are judged in. Default: from the plan's provider region, else aws.","enum":["aws","aws-cn","aws-us-gov"]},"strict":{"description":"Policies not known until apply fail the run.","type":"boolean"},"onlyNew":{"description":"Fail only on findings the plan introduces (as --only-new).","type":"boolean"},"baseline":{"description":"Baseline file (relative to this config file): only findings not in it fail the run.","type":"string","minLength":1},"sourceRoot":{"description":"Directory of the root module the plan was made in (relative to this config file): findings point at its .tf lines. Default: the working directory when it holds the plan's resources.","type":"string","minLength":1},"inlineIgnores":{"description":"Honour '# kmsguard:ignore <reason> [exp:YYYY-MM-DD]' comments above resource, data source and statement blocks. Default: true.","type":"boolean"},"suppressions":{"description":"Accepted findings. A suppressed finding is still reported, marked with its reason, and does not fail the run.","type":"array","items":{"$ref":"#/definitions/suppression"}}},"definitions":{"suppression":{"type":"object","additionalProperties":false,"required":["address","reason"],"properties":{"address":{"description":"Terraform address glob: * matches any characters, including . [ and \"; every other character is literal.","type":"string","minLength":1},"reason":{"description":"Why the finding is accepted; shown in every report.","type":"string","pattern":"\\S"},"expires":{"description":"YYYY-MM-DD: the suppression applies through that day (UTC) and no longer after it.","type":"string","format":"date"},"resourceType":{"description":"Only findings on this resource type, e.g. aws_iam_role_policy.","type":"string","minLength":1},"scope":{"description":"Only findings of exactly this scope.","enum":["all-keys","account-keys","region-keys"]}}}}};
 const schema12 = {"type":"object","additionalProperties":false,"required":["address","reason"],"properties":{"address":{"description":"Terraform address glob: * matches any characters, including . [ and \"; every other character is literal.","type":"string","minLength":1},"reason":{"description":"Why the finding is accepted; shown in every report.","type":"string","pattern":"\\S"},"expires":{"description":"YYYY-MM-DD: the suppression applies through that day (UTC) and no longer after it.","type":"string","format":"date"},"resourceType":{"description":"Only findings on this resource type, e.g. aws_iam_role_policy.","type":"string","minLength":1},"scope":{"description":"Only findings of exactly this scope.","enum":["all-keys","account-keys","region-keys"]}}};
 const func0 = Object.prototype.hasOwnProperty;
 const func48 = require("ajv/dist/runtime/ucs2length").default;
@@ -185,15 +185,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.suppressions !== undefined && func0.call(data, "suppressions")){
-let data9 = data.suppressions;
-if(Array.isArray(data9)){
-const len1 = data9.length;
-for(let i1=0; i1<len1; i1++){
-let data10 = data9[i1];
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if((data10.address === undefined) || (!(func0.call(data10, "address")))){
-const err13 = {instancePath:instancePath+"/suppressions/" + i1,schemaPath:"#/definitions/suppression/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema12.required,parentSchema:schema12,data:data10};
+if(data.sourceRoot !== undefined && func0.call(data, "sourceRoot")){
+let data9 = data.sourceRoot;
+if(typeof data9 === "string"){
+if(func48(data9) < 1){
+const err13 = {instancePath:instancePath+"/sourceRoot",schemaPath:"#/properties/sourceRoot/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.sourceRoot,data:data9};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -202,8 +198,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-if((data10.reason === undefined) || (!(func0.call(data10, "reason")))){
-const err14 = {instancePath:instancePath+"/suppressions/" + i1,schemaPath:"#/definitions/suppression/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema12.required,parentSchema:schema12,data:data10};
+}
+else {
+const err14 = {instancePath:instancePath+"/sourceRoot",schemaPath:"#/properties/sourceRoot/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.sourceRoot.type,parentSchema:schema11.properties.sourceRoot,data:data9};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -212,9 +209,11 @@ vErrors.push(err14);
 }
 errors++;
 }
-for(const key1 of Object.keys(data10)){
-if(!(((((key1 === "address") || (key1 === "reason")) || (key1 === "expires")) || (key1 === "resourceType")) || (key1 === "scope"))){
-const err15 = {instancePath:instancePath+"/suppressions/" + i1,schemaPath:"#/definitions/suppression/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data10};
+}
+if(data.inlineIgnores !== undefined && func0.call(data, "inlineIgnores")){
+let data10 = data.inlineIgnores;
+if(typeof data10 !== "boolean"){
+const err15 = {instancePath:instancePath+"/inlineIgnores",schemaPath:"#/properties/inlineIgnores/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.inlineIgnores.type,parentSchema:schema11.properties.inlineIgnores,data:data10};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -224,11 +223,15 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data10.address !== undefined && func0.call(data10, "address")){
-let data11 = data10.address;
-if(typeof data11 === "string"){
-if(func48(data11) < 1){
-const err16 = {instancePath:instancePath+"/suppressions/" + i1+"/address",schemaPath:"#/definitions/suppression/properties/address/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.address,data:data11};
+if(data.suppressions !== undefined && func0.call(data, "suppressions")){
+let data11 = data.suppressions;
+if(Array.isArray(data11)){
+const len1 = data11.length;
+for(let i1=0; i1<len1; i1++){
+let data12 = data11[i1];
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if((data12.address === undefined) || (!(func0.call(data12, "address")))){
+const err16 = {instancePath:instancePath+"/suppressions/" + i1,schemaPath:"#/definitions/suppression/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema12.required,parentSchema:schema12,data:data12};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -237,9 +240,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-else {
-const err17 = {instancePath:instancePath+"/suppressions/" + i1+"/address",schemaPath:"#/definitions/suppression/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.address.type,parentSchema:schema12.properties.address,data:data11};
+if((data12.reason === undefined) || (!(func0.call(data12, "reason")))){
+const err17 = {instancePath:instancePath+"/suppressions/" + i1,schemaPath:"#/definitions/suppression/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema12.required,parentSchema:schema12,data:data12};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -248,12 +250,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data10.reason !== undefined && func0.call(data10, "reason")){
-let data12 = data10.reason;
-if(typeof data12 === "string"){
-if(!pattern0.test(data12)){
-const err18 = {instancePath:instancePath+"/suppressions/" + i1+"/reason",schemaPath:"#/definitions/suppression/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema12.properties.reason,data:data12};
+for(const key1 of Object.keys(data12)){
+if(!(((((key1 === "address") || (key1 === "reason")) || (key1 === "expires")) || (key1 === "resourceType")) || (key1 === "scope"))){
+const err18 = {instancePath:instancePath+"/suppressions/" + i1,schemaPath:"#/definitions/suppression/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data12};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -263,8 +262,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-else {
-const err19 = {instancePath:instancePath+"/suppressions/" + i1+"/reason",schemaPath:"#/definitions/suppression/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.reason.type,parentSchema:schema12.properties.reason,data:data12};
+if(data12.address !== undefined && func0.call(data12, "address")){
+let data13 = data12.address;
+if(typeof data13 === "string"){
+if(func48(data13) < 1){
+const err19 = {instancePath:instancePath+"/suppressions/" + i1+"/address",schemaPath:"#/definitions/suppression/properties/address/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.address,data:data13};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -274,11 +276,8 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data10.expires !== undefined && func0.call(data10, "expires")){
-let data13 = data10.expires;
-if(typeof data13 === "string"){
-if(!(formats0.validate(data13))){
-const err20 = {instancePath:instancePath+"/suppressions/" + i1+"/expires",schemaPath:"#/definitions/suppression/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema12.properties.expires,data:data13};
+else {
+const err20 = {instancePath:instancePath+"/suppressions/" + i1+"/address",schemaPath:"#/definitions/suppression/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.address.type,parentSchema:schema12.properties.address,data:data13};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -288,8 +287,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-else {
-const err21 = {instancePath:instancePath+"/suppressions/" + i1+"/expires",schemaPath:"#/definitions/suppression/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.expires.type,parentSchema:schema12.properties.expires,data:data13};
+if(data12.reason !== undefined && func0.call(data12, "reason")){
+let data14 = data12.reason;
+if(typeof data14 === "string"){
+if(!pattern0.test(data14)){
+const err21 = {instancePath:instancePath+"/suppressions/" + i1+"/reason",schemaPath:"#/definitions/suppression/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema12.properties.reason,data:data14};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -299,11 +301,8 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data10.resourceType !== undefined && func0.call(data10, "resourceType")){
-let data14 = data10.resourceType;
-if(typeof data14 === "string"){
-if(func48(data14) < 1){
-const err22 = {instancePath:instancePath+"/suppressions/" + i1+"/resourceType",schemaPath:"#/definitions/suppression/properties/resourceType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.resourceType,data:data14};
+else {
+const err22 = {instancePath:instancePath+"/suppressions/" + i1+"/reason",schemaPath:"#/definitions/suppression/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.reason.type,parentSchema:schema12.properties.reason,data:data14};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -313,8 +312,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-else {
-const err23 = {instancePath:instancePath+"/suppressions/" + i1+"/resourceType",schemaPath:"#/definitions/suppression/properties/resourceType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.resourceType.type,parentSchema:schema12.properties.resourceType,data:data14};
+if(data12.expires !== undefined && func0.call(data12, "expires")){
+let data15 = data12.expires;
+if(typeof data15 === "string"){
+if(!(formats0.validate(data15))){
+const err23 = {instancePath:instancePath+"/suppressions/" + i1+"/expires",schemaPath:"#/definitions/suppression/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema12.properties.expires,data:data15};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -324,10 +326,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data10.scope !== undefined && func0.call(data10, "scope")){
-let data15 = data10.scope;
-if(!(((data15 === "all-keys") || (data15 === "account-keys")) || (data15 === "region-keys"))){
-const err24 = {instancePath:instancePath+"/suppressions/" + i1+"/scope",schemaPath:"#/definitions/suppression/properties/scope/enum",keyword:"enum",params:{allowedValues: schema12.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.scope.enum,parentSchema:schema12.properties.scope,data:data15};
+else {
+const err24 = {instancePath:instancePath+"/suppressions/" + i1+"/expires",schemaPath:"#/definitions/suppression/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.expires.type,parentSchema:schema12.properties.expires,data:data15};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -337,9 +337,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-const err25 = {instancePath:instancePath+"/suppressions/" + i1,schemaPath:"#/definitions/suppression/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data10};
+if(data12.resourceType !== undefined && func0.call(data12, "resourceType")){
+let data16 = data12.resourceType;
+if(typeof data16 === "string"){
+if(func48(data16) < 1){
+const err25 = {instancePath:instancePath+"/suppressions/" + i1+"/resourceType",schemaPath:"#/definitions/suppression/properties/resourceType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.resourceType,data:data16};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -349,9 +351,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
 else {
-const err26 = {instancePath:instancePath+"/suppressions",schemaPath:"#/properties/suppressions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.suppressions.type,parentSchema:schema11.properties.suppressions,data:data9};
+const err26 = {instancePath:instancePath+"/suppressions/" + i1+"/resourceType",schemaPath:"#/definitions/suppression/properties/resourceType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.resourceType.type,parentSchema:schema12.properties.resourceType,data:data16};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -361,14 +362,51 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
-else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data12.scope !== undefined && func0.call(data12, "scope")){
+let data17 = data12.scope;
+if(!(((data17 === "all-keys") || (data17 === "account-keys")) || (data17 === "region-keys"))){
+const err27 = {instancePath:instancePath+"/suppressions/" + i1+"/scope",schemaPath:"#/definitions/suppression/properties/scope/enum",keyword:"enum",params:{allowedValues: schema12.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.scope.enum,parentSchema:schema12.properties.scope,data:data17};
 if(vErrors === null){
 vErrors = [err27];
 }
 else {
 vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/suppressions/" + i1,schemaPath:"#/definitions/suppression/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data12};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/suppressions",schemaPath:"#/properties/suppressions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.suppressions.type,parentSchema:schema11.properties.suppressions,data:data11};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
 }
 errors++;
 }
