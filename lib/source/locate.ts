@@ -46,18 +46,40 @@ export function pathSteps(policyPath: string): (string | number)[] {
   return [...policyPath.matchAll(/([A-Za-z_][\w-]*)|\[(\d+)\]/g)].map((m) => (m[1] !== undefined ? m[1] : Number(m[2])));
 }
 
-/** The attribute a policy path names inside a resource block; undefined through `dynamic` blocks. */
+/** An element of an object constructor by key (`{ policy_document = ... }`). */
+function objectElement(file: HclFile, object: HclNode, name: string): { node: HclNode; expression: HclNode } | undefined {
+  const element = object.children.find((c) => c.type === 'object_elem' && objectKey(file, c) === name);
+  const expression = element?.children[1];
+  return element && expression ? { node: element, expression } : undefined;
+}
+
+/**
+ * The attribute a policy path names inside a resource block: through nested blocks
+ * (`inline_policy[1].policy`) or a list of objects (`policies[0].policy_document`); undefined
+ * through `dynamic` blocks and computed lists.
+ */
 function attributeAt(file: HclFile, block: HclNode, steps: readonly (string | number)[]): { node: HclNode; expression: HclNode } | undefined {
   let body = bodyOf(block);
+  let object: HclNode | undefined;
   for (let i = 0; i < steps.length; i += 1) {
     const step = steps[i]!;
     if (typeof step === 'number') continue;
     const next = steps[i + 1];
-    if (typeof next !== 'number') return i === steps.length - 1 ? attributeIn(file, body, step) : undefined;
+    const attribute = object !== undefined ? objectElement(file, object, step) : attributeIn(file, body, step);
+    if (typeof next !== 'number') return i === steps.length - 1 ? attribute : undefined;
+    if (attribute !== undefined) {
+      const list = unwrap(attribute.expression);
+      const item = list?.type === 'tuple' ? unwrap(list.children.filter((c) => c.type === 'expression')[next]) : undefined;
+      if (item?.type !== 'object') return undefined;
+      object = item;
+      continue;
+    }
+    if (object !== undefined) return undefined;
     const nested = blocksIn(file, body);
     if (nested.some((b) => b.type === 'dynamic' && b.labels[0] === step)) return undefined;
-    body = bodyOf(nested.filter((b) => b.type === step)[next]?.node ?? block);
-    if (body === undefined || nested.filter((b) => b.type === step)[next] === undefined) return undefined;
+    const chosen = nested.filter((b) => b.type === step)[next];
+    if (chosen === undefined) return undefined;
+    body = bodyOf(chosen.node);
   }
   return undefined;
 }
