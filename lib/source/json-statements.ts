@@ -31,7 +31,9 @@ class Scanner {
     return JSON.parse(`"${this.text.slice(start, this.index - 1)}"`) as string;
   }
 
+  /** `${...}`: from the `$` past the matching `}`. */
   private interpolation(): void {
+    this.index += 1;
     let depth = 0;
     do {
       const char = this.text[this.index];
