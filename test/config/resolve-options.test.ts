@@ -35,6 +35,8 @@ describe('config: resolving options', () => {
         onlyNew: 'default',
         baseline: 'default',
         suppressions: 'default',
+        sourceRoot: 'default',
+        inlineIgnores: 'default',
       },
     });
   });
@@ -62,6 +64,8 @@ describe('config: resolving options', () => {
         onlyNew: 'default',
         baseline: 'command line',
         suppressions: '.kmsguard.json',
+        sourceRoot: 'default',
+        inlineIgnores: 'default',
       },
     });
   });
@@ -95,6 +99,8 @@ describe('config: resolving options', () => {
           onlyNew: 'command line',
           baseline: '.kmsguard.json',
           suppressions: '.kmsguard.json',
+          sourceRoot: 'default',
+          inlineIgnores: 'default',
         },
         blockedActionsExpanded: ['kms:ReEncryptFrom', 'kms:ReEncryptTo'],
       });
