@@ -91,8 +91,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
+// The HCL parser (for --source-root) is WebAssembly: V8 compiles it quickly (Liftoff), then
+// again on background threads (TurboFan), and the process waits for those before it exits.
+// Set before the bundle is compiled, so that the code cache (made under the same flag) is used.
+setFlagsFromString('--liftoff-only');
 const dir = dirname(fileURLToPath(import.meta.url));
 const file = join(dir, 'kmsguard.bundle.cjs');
 let cachedData;
