@@ -166,9 +166,10 @@ async function dataBlock(context: LocateContext, scope: readonly string[], name:
   return (await context.files.blocks(dir)).find((b) => b.type === 'data' && b.labels[0] === POLICY_DOCUMENT && b.labels[1] === name);
 }
 
-function documentLeaves(context: LocateContext, expression: unknown, scope: Scope): Extract<Leaf, { kind: 'resource' }>[] {
+/** The policy document data sources an expression's references lead to, each once. */
+function documentLeaves(context: LocateContext, expression: unknown, scope: Scope, forEach?: ConfigExpression): Extract<Leaf, { kind: 'resource' }>[] {
   if (expression === undefined || typeof expression !== 'object' || expression === null) return [];
-  const leaves = traceExpression(context.index, expression as ConfigExpression, scope).leaves.filter(isDocumentLeaf);
+  const leaves = traceExpression(context.index, expression as ConfigExpression, scope, forEach).leaves.filter(isDocumentLeaf);
   const seen = new Set<string>();
   return leaves.filter((leaf) => {
     const key = `${leaf.scope.map((s) => s.name).join('.')}|${leaf.subject.name}`;
@@ -290,9 +291,8 @@ async function documentStatement(
   if (config === undefined) return undefined;
   const expression = expressionAt(config.resource.expressions, steps);
   if (expression === undefined) return undefined;
-  const leaves = traceExpression(context.index, expression.expression, config.module, config.resource.forEachExpression).leaves.filter(isDocumentLeaf);
-  const documents = documentLeaves(context, expression.expression, config.module);
-  if (documents.length !== 1 || leaves.length === 0) return undefined;
+  const documents = documentLeaves(context, expression.expression, config.module, config.resource.forEachExpression);
+  if (documents.length !== 1) return undefined;
   const index = finding.statements[0]?.index;
   if (index === undefined) return undefined;
   const statements = await documentStatements(context, documents[0]!, 0);
@@ -317,7 +317,7 @@ export async function locateFinding(context: LocateContext, finding: Finding, st
   const index = finding.statements[0]?.index;
   if (attribute !== undefined && index !== undefined) {
     const inline = jsonencodeStatements(resource.file, attribute.expression)?.[index];
-    if (inline !== undefined) return { location: spanOf(resource.file, inline), blocks: [resourceBlock] };
+    if (inline !== undefined) return { location: spanOf(resource.file, inline), blocks: [{ file: resource.file, node: inline }, resourceBlock] };
     const heredoc = heredocStatements(resource.file, attribute.expression)?.[index];
     if (heredoc !== undefined) return { location: heredoc, blocks: [resourceBlock] };
   }

@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { check } from '../../lib/check.js';
 import { parseIgnoreComment } from '../../lib/source/inline-ignores.js';
@@ -71,6 +73,30 @@ describe('inline ignores', () => {
     const report = await check(PLAN, { today: TODAY });
     expect(report.findings.map((f) => f.suppressed)).to.deep.equal([undefined, undefined, undefined, undefined]);
     expect(report.warnings).to.deep.equal([]);
+  });
+
+  it('apply above a statement object inside jsonencode and above a data source, to every instance', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kmsguard-ignores-'));
+    try {
+      cpSync(fixture('source', 'tree'), dir, { recursive: true });
+      const main = path.join(dir, 'main.tf');
+      const lines = readFileSync(main, 'utf8').split('\n');
+      // Above line 31 (the granting statement object) and line 81 (data "aws_iam_policy_document" "base").
+      lines.splice(80, 0, '# kmsguard:ignore the base document is reviewed by the platform team');
+      lines.splice(30, 0, '      // kmsguard:ignore reports are public');
+      writeFileSync(main, lines.join('\n'));
+      const report = await check(path.join(dir, 'plan.json'), { sourceRoot: dir, today: TODAY });
+      const suppressed = report.findings.filter((f) => f.suppressed !== undefined).map((f) => [f.address, f.suppressed!.reason]);
+      expect(suppressed).to.deep.equal([
+        ['aws_iam_policy.inline[0]', 'reports are public'],
+        ['aws_iam_policy.inline[1]', 'reports are public'],
+        ['aws_iam_user_policy.from_doc["alice"]', 'the base document is reviewed by the platform team'],
+        ['aws_iam_user_policy.from_doc["bob"]', 'the base document is reviewed by the platform team'],
+      ]);
+      expect(report.warnings).to.deep.equal([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('leave the reason of a config suppression that also matches in place', async () => {
