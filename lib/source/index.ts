@@ -73,8 +73,25 @@ export interface SourceSettings {
   readonly cwd: string;
 }
 
-/** The document's findings with locations (and inline ignores applied), plus warnings. */
+/**
+ * The document's findings with locations (and inline ignores applied), plus warnings. When the
+ * parser itself cannot be loaded, the findings are returned as they are, with a warning.
+ */
 export async function locateFindings(
+  findings: readonly Finding[],
+  document: TerraformDocument,
+  sources: readonly PolicySource[],
+  settings: SourceSettings,
+): Promise<{ findings: Finding[]; warnings: InputWarning[] }> {
+  try {
+    return await locateAll(findings, document, sources, settings);
+  } catch (error) {
+    const message = `Findings have no source locations and inline ignores were not read: ${(error as Error).message}`;
+    return { findings: [...findings], warnings: [{ source: settings.root ?? '.', message }] };
+  }
+}
+
+async function locateAll(
   findings: readonly Finding[],
   document: TerraformDocument,
   sources: readonly PolicySource[],

@@ -6,6 +6,7 @@
  * for_each) share its location.
  */
 import { expressionAt, type ConfigExpression } from '../terraform/configuration.js';
+import { lineColumn } from '../input/text-location.js';
 import { parseAddress } from '../terraform/address.js';
 import { parseModuleAddress } from '../terraform/references.js';
 import { traceExpression, type Leaf, type Scope } from '../extract/resolve-trace.js';
@@ -114,16 +115,6 @@ function jsonencodeStatements(file: HclFile, expression: HclNode): HclNode[] | u
   if (value?.type !== 'tuple') return undefined;
   const items = value.children.filter((c) => c.type === 'expression').map(unwrap);
   return items.every((item) => item?.type === 'object') ? (items as HclNode[]) : undefined;
-}
-
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line += 1;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
 }
 
 /** The statement objects of a heredoc holding the policy's JSON, as locations. */
