@@ -133,6 +133,15 @@ describe('source locations', () => {
       expect(locations(report)['aws_iam_role_policy.dynamic']).to.equal('main.tf:123-123');
     });
 
+    it('follows override_policy_documents as it follows source_policy_documents', async () => {
+      for (const file of ['main.tf', 'plan.json']) {
+        const where = path.join(dir, file);
+        writeFileSync(where, readFileSync(where, 'utf8').split('source_policy_documents').join('override_policy_documents'));
+      }
+      const report = await inDirectory(dir, () => check('plan.json', { sourceRoot: '.' }));
+      expect(locations(report)['aws_iam_user_policy.from_doc["alice"]']).to.equal('main.tf:82-86');
+    });
+
     it('uses local module sources when there is no modules.json (and cannot place the registry module)', async () => {
       rmSync(path.join(dir, '.terraform'), { recursive: true });
       const report = await inDirectory(dir, () => check('plan.json', { sourceRoot: '.' }));
