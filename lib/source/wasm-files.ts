@@ -1,28 +1,25 @@
 /**
  * Where the two WebAssembly files the HCL parser needs are found at run time: the tree-sitter
- * runtime (web-tree-sitter) and the HCL grammar (@tree-sitter-grammars/tree-sitter-hcl). Both
- * are resolved as package files from this module's location, which works from dist/lib and
- * from the bundled command line (dist/bin/kmsguard.bundle.cjs) alike. A build that embeds the
- * files elsewhere replaces this one function.
+ * runtime, from the web-tree-sitter package, and the HCL grammar, shipped in data/ (copied from
+ * @tree-sitter-grammars/tree-sitter-hcl by `npm run update:hcl-grammar`: that package's native
+ * build step is not needed, so it is only a development dependency). Both are found from this
+ * module's location, which works from dist/lib and from the bundled command line alike. A
+ * build that embeds the files elsewhere replaces this one function.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { packageFile } from '../package-file.js';
 
 export type WasmFile = 'tree-sitter.wasm' | 'tree-sitter-hcl.wasm';
 
-const PACKAGE_FILES: Readonly<Record<WasmFile, string>> = {
-  'tree-sitter.wasm': 'web-tree-sitter/tree-sitter.wasm',
-  'tree-sitter-hcl.wasm': '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm',
-};
-
-/** The bytes of one WebAssembly file; throws an Error naming the missing package. */
+/** The bytes of one WebAssembly file; throws an Error saying which file is missing. */
 export function readWasmFile(name: WasmFile): Uint8Array {
-  const specifier = PACKAGE_FILES[name];
   let file: string;
   try {
-    file = createRequire(import.meta.url).resolve(specifier);
+    file = name === 'tree-sitter.wasm' ? createRequire(import.meta.url).resolve('web-tree-sitter/tree-sitter.wasm') : packageFile('data/tree-sitter-hcl.wasm');
+    return readFileSync(file);
   } catch {
-    throw new Error(`${name} was not found (${specifier}): is the package ${specifier.slice(0, specifier.lastIndexOf('/'))} installed?`);
+    const where = name === 'tree-sitter.wasm' ? 'the web-tree-sitter package' : "kmsguard's data/ directory";
+    throw new Error(`${name} was not found in ${where}; reinstall kmsguard.`);
   }
-  return readFileSync(file);
 }
