@@ -79,13 +79,13 @@ export class HclFiles {
     return files;
   }
 
-  /** Directories read so far. */
-  directories(): string[] {
-    return [...this.byDir.keys()];
-  }
+  private readonly blocksByDir = new Map<string, Promise<HclBlock[]>>();
 
-  async blocks(dir: string): Promise<HclBlock[]> {
-    return (await this.files(dir)).flatMap((file) => blocksIn(file, bodyOf(file.root)));
+  /** The top-level blocks of a directory's files, in file order. */
+  blocks(dir: string): Promise<HclBlock[]> {
+    let blocks = this.blocksByDir.get(dir);
+    if (!blocks) this.blocksByDir.set(dir, (blocks = this.files(dir).then((files) => files.flatMap((file) => blocksIn(file, bodyOf(file.root))))));
+    return blocks;
   }
 
   private async read(dir: string): Promise<HclFile[]> {
