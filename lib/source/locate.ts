@@ -54,33 +54,87 @@ function objectElement(file: HclFile, object: HclNode, name: string): { node: Hc
   return element && expression ? { node: element, expression } : undefined;
 }
 
+/** The written attribute values of a block body or an object constructor that are plain strings. */
+function literalAttributes(file: HclFile, node: HclNode): Map<string, string | undefined> {
+  const values = new Map<string, string | undefined>();
+  for (const child of node.children) {
+    if (child.type === 'attribute' && child.children[0]?.type === 'identifier') values.set(textOf(file, child.children[0]), literalString(file, child.children[1]));
+    else if (child.type === 'object_elem') {
+      const key = objectKey(file, child);
+      if (key !== undefined) values.set(key, literalString(file, child.children[1]));
+    }
+  }
+  return values;
+}
+
+/**
+ * Which of several written blocks (or objects) is the one the plan shows as `value`: the only
+ * one none of whose plain string attributes differs from the plan's. A set of nested blocks
+ * (`inline_policy`) is not in source order in the plan, so its position cannot be used.
+ */
+function pickWritten(file: HclFile, candidates: readonly HclNode[], value: unknown, bodyOf: (node: HclNode) => HclNode | undefined): number | undefined {
+  if (candidates.length === 1) return 0;
+  if (typeof value !== 'object' || value === null) return undefined;
+  const planned = value as Record<string, unknown>;
+  const consistent = candidates.flatMap((candidate, index) => {
+    const body = bodyOf(candidate);
+    if (body === undefined) return [];
+    let told = false;
+    for (const [name, written] of literalAttributes(file, body)) {
+      if (written === undefined || typeof planned[name] !== 'string') continue;
+      if (planned[name] !== written) return [];
+      told = true;
+    }
+    return told ? [index] : [];
+  });
+  return consistent.length === 1 ? consistent[0] : undefined;
+}
+
+/** The attribute a policy path names inside a resource block, and the path in source order. */
+interface WrittenAttribute {
+  readonly node: HclNode;
+  readonly expression: HclNode;
+  /** The policy path with each index replaced by the written block's position among its siblings. */
+  readonly sourceSteps: readonly (string | number)[];
+}
+
 /**
  * The attribute a policy path names inside a resource block: through nested blocks
- * (`inline_policy[1].policy`) or a list of objects (`policies[0].policy_document`); undefined
- * through `dynamic` blocks and computed lists.
+ * (`inline_policy[1].policy`) or a list of objects (`policies[0].policy_document`), telling
+ * siblings apart by the plan's values (`after`); undefined through `dynamic` blocks, computed
+ * lists and siblings the written values cannot tell apart.
  */
-function attributeAt(file: HclFile, block: HclNode, steps: readonly (string | number)[]): { node: HclNode; expression: HclNode } | undefined {
+function attributeAt(file: HclFile, block: HclNode, steps: readonly (string | number)[], after: unknown): WrittenAttribute | undefined {
   let body = bodyOf(block);
   let object: HclNode | undefined;
+  let value: unknown = after;
+  const sourceSteps: (string | number)[] = [];
   for (let i = 0; i < steps.length; i += 1) {
     const step = steps[i]!;
     if (typeof step === 'number') continue;
     const next = steps[i + 1];
     const attribute = object !== undefined ? objectElement(file, object, step) : attributeIn(file, body, step);
-    if (typeof next !== 'number') return i === steps.length - 1 ? attribute : undefined;
+    sourceSteps.push(step);
+    if (typeof next !== 'number') return i === steps.length - 1 && attribute !== undefined ? { ...attribute, sourceSteps } : undefined;
+    const planned = (value as Record<string, unknown> | null | undefined)?.[step];
+    value = Array.isArray(planned) ? planned[next] : undefined;
+    let candidates: HclNode[];
     if (attribute !== undefined) {
       const list = unwrap(attribute.expression);
-      const item = list?.type === 'tuple' ? unwrap(list.children.filter((c) => c.type === 'expression')[next]) : undefined;
-      if (item?.type !== 'object') return undefined;
-      object = item;
-      continue;
+      const items = list?.type === 'tuple' ? list.children.filter((c) => c.type === 'expression').map(unwrap) : [];
+      if (items.length === 0 || !items.every((item) => item?.type === 'object')) return undefined;
+      candidates = items as HclNode[];
+    } else {
+      if (object !== undefined) return undefined;
+      const nested = blocksIn(file, body);
+      if (nested.some((b) => b.type === 'dynamic' && b.labels[0] === step)) return undefined;
+      candidates = nested.filter((b) => b.type === step).map((b) => b.node);
     }
-    if (object !== undefined) return undefined;
-    const nested = blocksIn(file, body);
-    if (nested.some((b) => b.type === 'dynamic' && b.labels[0] === step)) return undefined;
-    const chosen = nested.filter((b) => b.type === step)[next];
+    const chosen = pickWritten(file, candidates, value, attribute !== undefined ? (node) => node : bodyOf);
     if (chosen === undefined) return undefined;
-    body = bodyOf(chosen.node);
+    sourceSteps.push(chosen);
+    if (attribute !== undefined) object = candidates[chosen];
+    else body = bodyOf(candidates[chosen]!);
   }
   return undefined;
 }
@@ -304,7 +358,7 @@ export async function locateFinding(context: LocateContext, finding: Finding, st
   if (resource === undefined) return undefined;
   const resourceBlock = { file: resource.file, node: resource.node };
   const steps = pathSteps(finding.policyPath);
-  const attribute = attributeAt(resource.file, resource.node, steps);
+  const attribute = attributeAt(resource.file, resource.node, steps, context.index.readInstance(finding.address)?.after);
   const index = finding.statements[0]?.index;
   if (attribute !== undefined && index !== undefined) {
     const inline = jsonencodeStatements(resource.file, attribute.expression)?.[index];
@@ -312,7 +366,9 @@ export async function locateFinding(context: LocateContext, finding: Finding, st
     const heredoc = heredocStatements(resource.file, attribute.expression)?.[index];
     if (heredoc !== undefined) return { location: heredoc, blocks: [resourceBlock] };
   }
-  const documentBlock = await documentStatement(context, finding, steps, statement);
+  // The configuration lists nested blocks in source order, as the .tf file does.
+  const sourceSteps = attribute?.sourceSteps ?? (steps.some((step) => typeof step === 'number') ? undefined : steps);
+  const documentBlock = sourceSteps && (await documentStatement(context, finding, sourceSteps, statement));
   if (documentBlock !== undefined) {
     return {
       location: spanOf(documentBlock.file, documentBlock.node),

@@ -99,7 +99,7 @@ const LOCATIONS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'resources/aws-iam-role-policy': { 'aws_iam_role_policy.ingest_decrypt (policy)': 'main.tf:39-44' },
   'resources/aws-iam-user-policy': { 'aws_iam_user_policy.backup_reencrypt (policy)': 'main.tf:28-32' },
   'resources/aws-iam-group-policy': { 'aws_iam_group_policy.analysts_decrypt (policy)': 'main.tf:28-32' },
-  'resources/aws-iam-role-inline-policy': { 'aws_iam_role.worker (inline_policy[0].policy)': 'main.tf:35-39' },
+  'resources/aws-iam-role-inline-policy': { 'aws_iam_role.worker (inline_policy[0].policy)': 'main.tf:49-53' },
   'resources/aws-ssoadmin-permission-set-inline-policy': { 'aws_ssoadmin_permission_set_inline_policy.data_engineer (inline_policy)': 'main.tf:38-42' },
   'resources/awscc-iam': {
     'awscc_iam_managed_policy.deploy (policy_document)': 'main.tf:22-26',
