@@ -159,6 +159,8 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
     .option('blocked-action', { type: 'string', requiresArg: true, describe: 'The kms-decrypt rule\'s blocked action pattern, repeatable [default: kms:Decrypt kms:ReEncryptFrom]' })
     .option('config', { type: 'string', requiresArg: true, describe: 'Config file [default: .kmsguard.json if present]' })
     .option('baseline', { type: 'string', requiresArg: true, describe: 'Baseline file: only findings not in it fail the run' })
+    .option('source-root', { type: 'string', requiresArg: true, describe: 'Directory of the root module the plan was made in: findings point at its .tf lines [default: the working directory when it holds the plan\'s resources]' })
+    .option('inline-ignores', { type: 'boolean', describe: 'Honour "# kmsguard:ignore <reason>" comments above blocks (--no-inline-ignores to turn off) [default: true]' })
     .option('color', { type: 'boolean', describe: 'Colour text output (--no-color to turn off; NO_COLOR is honoured)' })
     .strict()
     .help()
@@ -213,6 +215,8 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
     ...(parsed.rule !== undefined ? { rules: repeated(parsed.rule) } : {}),
     ...(parsed['skip-rule'] !== undefined ? { skipRules: repeated(parsed['skip-rule']) } : {}),
     ...(parsed.baseline !== undefined ? { baseline: parsed.baseline as string } : {}),
+    ...(parsed['source-root'] !== undefined ? { sourceRoot: parsed['source-root'] as string } : {}),
+    ...(parsed['inline-ignores'] !== undefined ? { inlineIgnores: parsed['inline-ignores'] as boolean } : {}),
   };
   const configFile = parsed.config !== undefined ? { configFile: parsed.config as string } : {};
   const subcommand = String(parsed._[0] ?? '');

@@ -67,7 +67,8 @@ async function runCheck(command: Extract<ParsedCommand, { command: 'check' }>): 
   let report: Report;
   try {
     const inputs = await readInputs(command.files, progress);
-    report = await check(inputs, options, progress !== undefined ? { progress: progress.update } : {});
+    // The working directory is the source root when it holds the plan's root module.
+    report = await check(inputs, { ...options, findSourceRoot: true }, progress !== undefined ? { progress: progress.update } : {});
   } catch (error) {
     progress?.finish();
     throw error;
@@ -119,7 +120,8 @@ async function runConfig(command: Extract<ParsedCommand, { command: 'config' | '
 
 /** Prints the baseline of every finding (suppressed or not); nothing when an input is unusable. */
 async function runBaseline(command: Extract<ParsedCommand, { command: 'config' | 'baseline' }>): Promise<number> {
-  const { suppressions: _suppressions, baseline: _baseline, ...options } = (await resolveRunOptions(command)).options;
+  // Source locations and inline ignores play no part in a baseline (it holds every finding by fingerprint).
+  const { suppressions: _suppressions, baseline: _baseline, sourceRoot: _sourceRoot, ...options } = (await resolveRunOptions(command)).options;
   const report = await check(await readInputs(command.files), options);
   printDiagnostics(report);
   if (report.errors.length > 0) return 2;

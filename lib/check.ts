@@ -19,6 +19,7 @@ import { RuleSelectionError, selectRules } from './rules/registry.js';
 import type { Rule } from './rules/rule.js';
 import { summarize } from './rules/summary.js';
 import { readTerraform } from './terraform/index.js';
+import { isDirectory, locateFindings, type SourceSettings } from './source/index.js';
 import type {
   Finding,
   InputDocument,
@@ -118,7 +119,15 @@ interface RuleInEffect {
   readonly blockedActions: readonly string[];
 }
 
-function judgeDocument(document: InputDocument, options: Options, rules: readonly RuleInEffect[], into: Collected, hooks: CheckHooks, checkWork: WorkBudget): void {
+/** What source locations need from a judged document. */
+interface Judged {
+  readonly terraform: TerraformDocument;
+  readonly sources: readonly PolicySource[];
+  /** Index in `Collected.findings` of the document's first finding. */
+  readonly firstFinding: number;
+}
+
+function judgeDocument(document: InputDocument, options: Options, rules: readonly RuleInEffect[], into: Collected, hooks: CheckHooks, checkWork: WorkBudget): Judged | undefined {
   const { progress } = hooks;
   const origin = { source: document.source, ...(document.position !== undefined ? { position: document.position } : {}) };
   let terraform;
@@ -126,8 +135,9 @@ function judgeDocument(document: InputDocument, options: Options, rules: readonl
     terraform = readTerraform(document.value, documentKind(document.value));
   } catch (error) {
     into.errors.push({ source: document.source, message: `The document could not be read as Terraform JSON: ${(error as Error).message}` });
-    return;
+    return undefined;
   }
+  const firstFinding = into.findings.length;
   into.documents += 1;
   const incomplete = incompletePlanWarning(document, options.strict);
   if (incomplete) {
@@ -146,7 +156,7 @@ function judgeDocument(document: InputDocument, options: Options, rules: readonl
     // Every walk over input values is bounded; this keeps one document that still defeats one
     // from costing the report of every other input.
     into.errors.push({ ...origin, message: `The document's policies could not be found: ${(error as Error).message}` });
-    return;
+    return undefined;
   }
   const resources = terraform.resources.length;
   let judged = 0;
@@ -172,6 +182,29 @@ function judgeDocument(document: InputDocument, options: Options, rules: readonl
     } else if (judgement.outcome === 'unevaluated') into.unevaluated.push(judgement.unevaluated);
     else if (judgement.outcome === 'skipped') into.skipped.push(judgement.skipped);
   }
+  return { terraform, sources, firstFinding };
+}
+
+/** Source locations settings, or undefined when no source root can be in effect. */
+function sourceSettings(options: Options): SourceSettings | undefined {
+  if (options.sourceRoot === undefined && options.findSourceRoot !== true) return undefined;
+  if (options.sourceRoot !== undefined && !isDirectory(options.sourceRoot)) {
+    throw new OptionsError(`The source root "${options.sourceRoot}" is not a directory.`);
+  }
+  return {
+    ...(options.sourceRoot !== undefined ? { root: options.sourceRoot } : {}),
+    find: options.findSourceRoot === true,
+    inlineIgnores: options.inlineIgnores !== false,
+    today: options.today ?? todayUtc(),
+    cwd: process.cwd(),
+  };
+}
+
+/** Gives the document's findings their source locations and applies inline ignores. */
+async function locateDocument(judged: Judged, settings: SourceSettings, into: Collected): Promise<void> {
+  const located = await locateFindings(into.findings.slice(judged.firstFinding), judged.terraform, judged.sources, settings);
+  into.findings.splice(judged.firstFinding, into.findings.length - judged.firstFinding, ...located.findings);
+  into.warnings.push(...located.warnings);
 }
 
 /** Suppressions and the baseline mark findings that stay in the report but no longer fail the run. */
@@ -222,6 +255,7 @@ export interface CheckHooks {
 export async function check(inputs: CheckInput | readonly CheckInput[], options: Partial<Options> = {}, hooks: CheckHooks = {}): Promise<Report> {
   const resolved: Options = { ...DEFAULT_OPTIONS, ...options };
   const rules = resolveRules(resolved);
+  const source = sourceSettings(resolved);
   const baseline = resolved.baseline !== undefined ? await readBaselineFile(resolved.baseline) : undefined;
   const list = Array.isArray(inputs) ? inputs : [inputs as CheckInput];
   const collected: Collected = { findings: [], unevaluated: [], skipped: [], policies: [], warnings: [], errors: [], documents: 0, incomplete: 0 };
@@ -230,7 +264,10 @@ export async function check(inputs: CheckInput | readonly CheckInput[], options:
     const result = await readInput(toSpec(input), hooks.progress !== undefined ? { progress: hooks.progress } : {});
     collected.warnings.push(...result.warnings);
     collected.errors.push(...result.errors);
-    for (const document of result.documents) judgeDocument(document, resolved, rules, collected, hooks, checkWork);
+    for (const document of result.documents) {
+      const judged = judgeDocument(document, resolved, rules, collected, hooks, checkWork);
+      if (judged !== undefined && source !== undefined) await locateDocument(judged, source, collected);
+    }
   }
   markAccepted(collected, resolved, baseline);
   return {

@@ -79,6 +79,16 @@ export interface Suppression {
   readonly expires?: string;
 }
 
+/** Where in the Terraform source a finding's policy is written (lines and columns 1-based). */
+export interface SourceLocation {
+  /** Relative to the working directory, `/` separated: `infra/prod/main.tf`. */
+  readonly file: string;
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly startColumn?: number;
+  readonly endColumn?: number;
+}
+
 export interface Finding {
   readonly ruleId: string;
   readonly severity: Severity;
@@ -107,6 +117,8 @@ export interface Finding {
   readonly suppressed?: Suppression;
   /** Set when the finding is in the baseline given with `--baseline`: reported, but never fails the run. */
   readonly baselined?: true;
+  /** Where the policy is written, when a source root is in effect and the block was found. */
+  readonly location?: SourceLocation;
 }
 
 export type UnevaluatedReason = 'unknown' | 'invalid';
@@ -198,6 +210,12 @@ export interface Options {
    * WORK_PER_POLICY for each policy judged: past it every policy left is invalid.
    */
   readonly checkWorkLimit?: number;
+  /** The directory of the plan's root module: findings get source locations. */
+  readonly sourceRoot?: string;
+  /** Without `sourceRoot`: use the working directory when it holds the plan's root module. */
+  readonly findSourceRoot?: boolean;
+  /** `# kmsguard:ignore <reason>` comments above blocks suppress findings (default true). */
+  readonly inlineIgnores?: boolean;
 }
 
 /** One entry of the config file's `suppressions` list. */

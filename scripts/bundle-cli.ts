@@ -56,6 +56,18 @@ const YARGS_SHIM: Rewrite = {
   ],
 };
 
+/**
+ * web-tree-sitter's ES module build imports Node built-ins with `import()`, which the loader's
+ * vm.Script cannot run: the bundle takes its CommonJS build instead. (The parser's two .wasm
+ * files are read from their packages at run time: lib/source/wasm-files.ts.)
+ */
+const TREE_SITTER_CJS: Plugin = {
+  name: 'web-tree-sitter-cjs',
+  setup(context) {
+    context.onResolve({ filter: /^web-tree-sitter$/ }, () => ({ path: path.join(root, 'node_modules', 'web-tree-sitter', 'tree-sitter.cjs') }));
+  },
+};
+
 function rewritePlugin(rewrite: Rewrite): Plugin {
   return {
     name: 'rewrite-dependency',
@@ -79,8 +91,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
+// The HCL parser (for --source-root) is WebAssembly: V8 compiles it quickly (Liftoff), then
+// again on background threads (TurboFan), and the process waits for those before it exits.
+// Set before the bundle is compiled, so that the code cache (made under the same flag) is used.
+setFlagsFromString('--liftoff-only');
 const dir = dirname(fileURLToPath(import.meta.url));
 const file = join(dir, 'kmsguard.bundle.cjs');
 let cachedData;
@@ -108,7 +125,7 @@ async function main(): Promise<void> {
     // ES modules read their own location; in the bundle that is the bundle's.
     banner: { js: "const __kmsguardModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     define: { 'import.meta.url': '__kmsguardModuleUrl' },
-    plugins: [rewritePlugin(YARGS_SHIM)],
+    plugins: [rewritePlugin(YARGS_SHIM), TREE_SITTER_CJS],
     logLevel: 'warning',
     legalComments: 'none',
   });

@@ -23,6 +23,8 @@ export interface ConfigFile {
   readonly strict?: boolean;
   readonly onlyNew?: boolean;
   readonly baseline?: string;
+  readonly sourceRoot?: string;
+  readonly inlineIgnores?: boolean;
   readonly suppressions?: readonly {
     readonly address: string;
     readonly reason: string;
@@ -62,13 +64,14 @@ function blockedActionProblems(patterns: readonly string[]): string[] {
  * a relative baseline path is taken from the config file's directory `directory`.
  */
 export function settingsOf(config: ConfigFile, file: string, directory: string): Partial<Options> {
-  const { $schema: _schema, suppressions, baseline, ...plain } = config;
+  const { $schema: _schema, suppressions, baseline, sourceRoot, ...plain } = config;
   return {
     ...plain,
     ...(suppressions !== undefined
       ? { suppressions: suppressions.map((entry): SuppressionRule => ({ ...entry, source: file })) }
       : {}),
     ...(baseline !== undefined ? { baseline: path.isAbsolute(baseline) ? baseline : path.join(directory, baseline) } : {}),
+    ...(sourceRoot !== undefined ? { sourceRoot: path.isAbsolute(sourceRoot) ? sourceRoot : path.join(directory, sourceRoot) } : {}),
   };
 }
 

@@ -36,6 +36,13 @@ function fileProperties(entry: { readonly source: string }): Record<string, stri
   return entry.source === NO_FILE ? {} : { file: entry.source, line: '1' };
 }
 
+/** A located finding annotates its Terraform source lines, so the annotation lands on the diff. */
+function findingFileProperties(finding: Finding): Record<string, string> {
+  const place = finding.location;
+  if (place === undefined) return fileProperties(finding);
+  return { file: place.file, line: String(place.startLine), endLine: String(place.endLine) };
+}
+
 function findingCommand(finding: Finding, context: FormatContext): string {
   const status = findingStatus(finding, context);
   const level: Level = status === 'failing' ? 'error' : status === 'passing' ? 'warning' : 'notice';
@@ -43,7 +50,7 @@ function findingCommand(finding: Finding, context: FormatContext): string {
   const conditions = finding.conditionKeys.length > 0 ? ` Condition keys ${finding.conditionKeys.join(', ')} ignored.` : '';
   const suppressed = finding.suppressed ? ` ${capitalised(suppressionPhrase(finding.suppressed))}.` : '';
   const message = `${policyLabel(finding)} ${allowsPhrase(finding)}. Why: ${why}.${conditions} ${capitalised(introducedPhrase(finding))}.${suppressed}`;
-  return command(level, { ...fileProperties(finding), title: `kmsguard ${finding.severity} (${finding.scope}): ${finding.ruleId}` }, message);
+  return command(level, { ...findingFileProperties(finding), title: `kmsguard ${finding.severity} (${finding.scope}): ${finding.ruleId}` }, message);
 }
 
 function unevaluatedCommand(entry: Unevaluated, context: FormatContext): string {

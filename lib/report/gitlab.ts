@@ -36,7 +36,7 @@ export const formatGitlab: Formatter = (report, context) => {
         check_name: finding.ruleId,
         fingerprint: fingerprint([finding.fingerprint, finding.source, finding.position]),
         severity: findingStatus(finding, context) === 'suppressed' ? 'info' : SEVERITY[finding.severity],
-        location: { path: finding.source, lines: { begin: 1 } },
+        location: finding.location !== undefined ? { path: finding.location.file, lines: { begin: finding.location.startLine } } : { path: finding.source, lines: { begin: 1 } },
       };
     }),
     ...report.unevaluated.map((entry) => ({

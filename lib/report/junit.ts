@@ -15,6 +15,8 @@ interface Testcase {
   readonly name: string;
   readonly classname: string;
   readonly verdict: Verdict;
+  /** The Terraform file the policy is written in, when the finding was located. */
+  readonly file?: string;
   /** The child element, without indentation; absent for a plain pass. */
   readonly body?: string;
 }
@@ -76,7 +78,7 @@ function counts(cases: readonly Testcase[]): Record<string, number> {
 }
 
 function testcaseXml(testcase: Testcase): string[] {
-  const attributes = { name: testcase.name, classname: testcase.classname };
+  const attributes = { name: testcase.name, classname: testcase.classname, ...(testcase.file !== undefined ? { file: testcase.file } : {}) };
   if (testcase.body === undefined) return [`    ${tag('testcase', attributes, true)}`];
   return [`    ${tag('testcase', attributes)}`, `      ${testcase.body}`, '    </testcase>'];
 }
@@ -93,7 +95,8 @@ export const formatJunit: Formatter = (report: Report, context) => {
     const taken = seen.get(JSON.stringify([suite, base])) ?? 0;
     seen.set(JSON.stringify([suite, base]), taken + 1);
     const name = taken === 0 ? base : `${base} #${taken + 1}`;
-    list.push({ name, classname: `kmsguard.${entry.policy.resourceType}`, ...judge(entry, context) });
+    const file = entry.kind === 'finding' ? entry.finding.location?.file : undefined;
+    list.push({ name, classname: `kmsguard.${entry.policy.resourceType}`, ...(file !== undefined ? { file } : {}), ...judge(entry, context) });
   }
   for (const error of report.errors) {
     const suite = whereLabel(error);

@@ -11,7 +11,7 @@ import { failOnOf, passingReason } from './outcome.js';
 import { code, codeBlock, prose } from './markdown-text.js';
 import { tally, type RatedFinding, type RatedUnevaluated } from './tally.js';
 import type { FormatContext, Formatter } from './types.js';
-import { capitalised, compliancePhrase, hclFixHeading, matchLabel, reachOf, remediation, statementLabel, suppressionPhrase, whereLabel } from './wording.js';
+import { capitalised, compliancePhrase, hclFixHeading, matchLabel, reachOf, remediation, sourceLabel, statementLabel, suppressionPhrase, whereLabel } from './wording.js';
 
 export const MARKDOWN_MAX_LENGTH = 65_000;
 /** A patch longer than this is named, not shown: one finding must not crowd out the others. */
@@ -49,7 +49,7 @@ function findingText({ finding, status }: RatedFinding, context: FormatContext):
     '',
   ];
   const bullets = [
-    `Scope ${code(finding.scope)}, rule ${code(finding.ruleId)}${compliancePhrase(finding) ? ` (${compliancePhrase(finding)})` : ''}, ${code(finding.resourceType)} in ${code(finding.source)}${finding.position === undefined ? '' : ` (document ${finding.position})`}`,
+    `Scope ${code(finding.scope)}, rule ${code(finding.ruleId)}${compliancePhrase(finding) ? ` (${compliancePhrase(finding)})` : ''}, ${code(finding.resourceType)} in ${code(finding.source)}${finding.position === undefined ? '' : ` (document ${finding.position})`}${finding.location === undefined ? '' : `, written at ${code(sourceLabel(finding.location))}`}`,
     ...finding.statements.map((s) => {
       const matched = s.matched.map((m) => code(matchLabel(m))).join(', ');
       return `Why: ${code(statementLabel(s))}${matched === '' ? '' : `: ${matched}`}`;

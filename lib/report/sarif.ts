@@ -100,6 +100,22 @@ function resultMessage(finding: Finding): string {
   return sentences.join(' ');
 }
 
+/** A located finding points at its Terraform source; the plan stays as a related location. */
+function findingLocations(finding: Finding) {
+  const { location: place } = finding;
+  if (place === undefined) return { locations: [location(finding)] };
+  const region = {
+    startLine: place.startLine,
+    endLine: place.endLine,
+    ...(place.startColumn !== undefined ? { startColumn: place.startColumn } : {}),
+    ...(place.endColumn !== undefined ? { endColumn: place.endColumn } : {}),
+  };
+  return {
+    locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(place.file) }, region }, logicalLocations: location(finding).logicalLocations }],
+    relatedLocations: [{ id: 0, ...location(finding), message: { text: 'The plan the finding was made on' } }],
+  };
+}
+
 function location(entry: { readonly source: string; readonly address: string }) {
   return {
     physicalLocation: { artifactLocation: { uri: artifactUri(entry.source) }, region: { startLine: 1 } },
@@ -116,7 +132,7 @@ export const formatSarif: Formatter = (report: Report, context) => {
       ruleIndex: rules.findIndex((rule) => rule.id === finding.ruleId),
       level: status === 'failing' ? 'error' : 'warning',
       message: { text: resultMessage(finding) },
-      locations: [location(finding)],
+      ...findingLocations(finding),
       partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
       ...(finding.suppressed
         ? {

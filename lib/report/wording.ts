@@ -6,7 +6,7 @@ import type { Operation } from 'fast-json-patch';
 import type { MatchReason } from '../iam/types.js';
 import { ruleOfFinding } from '../rules/registry.js';
 import { REACH } from '../rules/rule.js';
-import type { Finding, HclFix, Scope, StatementRef, Suppression } from '../types.js';
+import type { Finding, HclFix, Scope, SourceLocation, StatementRef, Suppression } from '../types.js';
 
 /** `s` with its first letter capitalised, to open a sentence. */
 export function capitalised(s: string): string {
@@ -104,6 +104,11 @@ export function operationLabel(op: Operation): string {
   return parts.join(' ');
 }
 
+/** `infra/main.tf:12`: where in the Terraform source a finding's policy is written. */
+export function sourceLabel(location: SourceLocation): string {
+  return `${location.file}:${location.startLine}`;
+}
+
 /** The lines that explain a finding, in the order every plain-text format prints them. */
 export function findingDetails(finding: Finding): string[] {
   const consequence = ruleOfFinding(finding.ruleId)?.consequence;
@@ -113,6 +118,7 @@ export function findingDetails(finding: Finding): string[] {
     ...(consequence ? [consequence.replace(/^./, (c) => c.toLowerCase()).replace(/\.$/, '')] : []),
     `scope ${finding.scope}, severity ${finding.severity}, rule ${finding.ruleId}${compliancePhrase(finding) ? ` (${compliancePhrase(finding)})` : ''}`,
     `in ${whereLabel(finding)}, ${finding.resourceType}`,
+    ...(finding.location !== undefined ? [`written at ${sourceLabel(finding.location)}`] : []),
     ...finding.statements.map((statement) => `why: ${statementWhy(statement)}`),
   ];
   const condition = conditionPhrase(finding);

@@ -36,6 +36,8 @@ describe('config: resolving options', () => {
         onlyNew: 'default',
         baseline: 'default',
         suppressions: 'default',
+        sourceRoot: 'default',
+        inlineIgnores: 'default',
       },
     });
   });
@@ -64,6 +66,8 @@ describe('config: resolving options', () => {
         onlyNew: 'default',
         baseline: 'command line',
         suppressions: '.kmsguard.json',
+        sourceRoot: 'default',
+        inlineIgnores: 'default',
       },
     });
   });
@@ -100,6 +104,8 @@ describe('config: resolving options', () => {
           onlyNew: 'command line',
           baseline: '.kmsguard.json',
           suppressions: '.kmsguard.json',
+          sourceRoot: 'default',
+          inlineIgnores: 'default',
         },
         blockedActionsExpanded: ['kms:ReEncryptFrom', 'kms:ReEncryptTo'],
         rulesInEffect: rules,

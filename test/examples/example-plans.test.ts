@@ -103,6 +103,35 @@ function exampleDirs(): string[] {
     .sort();
 }
 
+/**
+ * Where each finding of an example with a main.tf is written (`file:startLine-endLine`, under the
+ * example's directory): the statement that grants the access, read off the .tf files.
+ */
+const LOCATIONS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'seed/insecure': { 'aws_iam_role_policy.test_policy (policy)': 'main.tf:42-45' },
+  'resources/aws-iam-policy': { 'aws_iam_policy.reports_read (policy)': 'main.tf:29-34' },
+  'resources/aws-iam-role-policy': { 'aws_iam_role_policy.ingest_decrypt (policy)': 'main.tf:39-44' },
+  'resources/aws-iam-user-policy': { 'aws_iam_user_policy.backup_reencrypt (policy)': 'main.tf:28-32' },
+  'resources/aws-iam-group-policy': { 'aws_iam_group_policy.analysts_decrypt (policy)': 'main.tf:28-32' },
+  'resources/aws-iam-role-inline-policy': { 'aws_iam_role.worker (inline_policy[0].policy)': 'main.tf:49-53' },
+  'resources/aws-ssoadmin-permission-set-inline-policy': { 'aws_ssoadmin_permission_set_inline_policy.data_engineer (inline_policy)': 'main.tf:38-42' },
+  'resources/awscc-iam': {
+    'awscc_iam_managed_policy.deploy (policy_document)': 'main.tf:22-26',
+    'awscc_iam_role.app (policies[0].policy_document)': 'main.tf:49-53',
+    'awscc_iam_user_policy.ops (policy_document)': 'main.tf:81-85',
+  },
+  'situations/module-for-each': { 'module.service["reports"].aws_iam_role_policy.decrypt (policy)': 'modules/service/main.tf:31-35' },
+  'situations/update-widens-policy': { 'aws_iam_policy.exports (policy)': 'main.tf:23-28', 'aws_iam_user_policy.legacy_batch (policy)': 'main.tf:43-47' },
+  'situations/deferred-wide-grant': { 'aws_iam_role_policy.exporter (policy)': 'main.tf:43-47' },
+  'situations/abac-tag-condition': { 'aws_iam_role_policy.team_keys (policy)': 'main.tf:41-51' },
+  'situations/notaction-admin': { 'aws_iam_policy.power_user (policy)': 'main.tf:23-28' },
+};
+
+/** `--source-root examples/DIR` for an example with Terraform source, as its README runs it. */
+function sourceRootArgs(dir: string): string[] {
+  return existsSync(path.join(examplesDir, dir, 'main.tf')) ? ['--source-root', path.posix.join('examples', dir)] : [];
+}
+
 function inputOf(dir: string): string {
   const input = ['plan.json', 'run-all-show.json'].find((name) => existsSync(path.join(examplesDir, dir, name)));
   if (input === undefined) throw new Error(`${dir} has expected.txt but no plan.json or run-all-show.json`);
@@ -121,7 +150,7 @@ describe('example plans', () => {
       const stored = (name: string): string => readFileSync(path.join(examplesDir, dir, name), 'utf8');
 
       it('gives exactly the stored text output, exit status and no diagnostics', () => {
-        const result = runCli([input()]);
+        const result = runCli([...sourceRootArgs(dir), input()]);
         expect(result.stdout).to.equal(stored('expected.txt'));
         expect(result.stderr).to.equal('');
         expect(result.status).to.equal(Number(stored('expected-exit-code').trim()));
@@ -136,6 +165,18 @@ describe('example plans', () => {
         expect(report.unevaluated.map(label)).to.deep.equal(verdict.unevaluated);
         const introduced = verdict.introduced ?? Object.keys(verdict.findings);
         expect(report.findings.filter((f) => f.introduced).map(findingLabel).sort()).to.deep.equal([...introduced].sort());
+      });
+
+      it('locates each finding in the example\'s Terraform source', () => {
+        const result = runCli([...sourceRootArgs(dir), '--format', 'json', input()]);
+        const report = JSON.parse(result.stdout) as { findings: (ReportEntry & { location?: { file: string; startLine: number; endLine: number } })[] };
+        const base = `${path.posix.join('examples', dir)}/`;
+        const found = Object.fromEntries(
+          report.findings.map((f) => [label(f), f.location === undefined ? 'none' : `${f.location.file.replace(base, '')}:${f.location.startLine}-${f.location.endLine}`]),
+        );
+        // VERDICTS names a finding `address (policyPath) rule`; a location belongs to `address (policyPath)`.
+        const unlocated = Object.keys(verdict.findings).map((key) => [key.slice(0, key.lastIndexOf(' ')), 'none']);
+        expect(found).to.deep.equal(LOCATIONS[dir] ?? Object.fromEntries(unlocated));
       });
 
       it('stores the exit status the verdict documents', () => {

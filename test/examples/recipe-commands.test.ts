@@ -35,10 +35,10 @@ const RECIPE_COMMANDS: Readonly<Record<string, Readonly<Record<string, Expectati
     'kmsguard --config /etc/atlantis/kmsguard.json --format atlantis --strict "$SHOWFILE"': { insecure: 0, secure: 0 },
   },
   'github-actions/kmsguard.yml': {
-    'kmsguard --format github --format sarif:kmsguard.sarif plan.json': { insecure: 1, secure: 0 },
+    'kmsguard --source-root . --format github --format sarif:kmsguard.sarif plan.json': { insecure: 1, secure: 0 },
   },
   'gitlab-ci/.gitlab-ci.yml': {
-    'kmsguard --format text --format gitlab:gl-code-quality-report.json --format junit:kmsguard-junit.xml plan.json': { insecure: 1, secure: 0 },
+    'kmsguard --source-root . --format text --format gitlab:gl-code-quality-report.json --format junit:kmsguard-junit.xml plan.json': { insecure: 1, secure: 0 },
   },
   'pre-apply/pre-apply.sh': {
     'kmsguard plan.json || status=$?': { insecure: 1, secure: 0 },

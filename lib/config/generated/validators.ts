@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 export const validateConfig = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"urn:kmsguard:schema:config","title":"kmsguard configuration (.kmsguard.json)","description":"Settings for kmsguard. Command-line flags override these values.","type":"object","additionalProperties":false,"properties":{"$schema":{"description":"Where editors find this schema; ignored by kmsguard.","type":"string"},"rules":{"description":"The rules to run, by id (kms-decrypt, kms-grant). Default: every rule enabled by default.","type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["kms-decrypt","kms-grant"]}},"blockedActions":{"description":"The kms-decrypt rule's action patterns whose grant on unnamed keys is a finding, expanded against the KMS actions as AWS Config's blockedActionsPatterns are (e.g. kms:ReEncrypt*). Default: kms:Decrypt, kms:ReEncryptFrom.","type":"array","minItems":1,"items":{"type":"string","minLength":1}},"failOn":{"description":"Lowest severity that fails the run. Default: medium.","enum":["high","medium","low","never"]},"conditions":{"description":"ignore: Allow conditions never narrow the scope (Security Hub parity, the default). scope: positive conditions on aws:ResourceTag/..., kms:ResourceAliases or aws:ResourceAccount narrow it.","enum":["ignore","scope"]},"partition":{"description":"Partition keys are judged in. Default: from the plan's provider region, else aws.","enum":["aws","aws-cn","aws-us-gov"]},"strict":{"description":"Policies not known until apply fail the run.","type":"boolean"},"onlyNew":{"description":"Fail only on findings the plan introduces (as --only-new).","type":"boolean"},"baseline":{"description":"Baseline file (relative to this config file): only findings not in it fail the run.","type":"string","minLength":1},"suppressions":{"description":"Accepted findings. A suppressed finding is still reported, marked with its reason, and does not fail the run.","type":"array","items":{"$ref":"#/definitions/suppression"}}},"definitions":{"suppression":{"type":"object","additionalProperties":false,"required":["address","reason"],"properties":{"address":{"description":"Terraform address glob: * matches any characters, including . [ and \"; every other character is literal.","type":"string","minLength":1},"reason":{"description":"Why the finding is accepted; shown in every report.","type":"string","pattern":"\\S"},"expires":{"description":"YYYY-MM-DD: the suppression applies through that day (UTC) and no longer after it.","type":"string","format":"date"},"resourceType":{"description":"Only findings on this resource type, e.g. aws_iam_role_policy.","type":"string","minLength":1},"scope":{"description":"Only findings of exactly this scope.","enum":["all-keys","account-keys","region-keys"]},"ruleId":{"description":"Only findings whose rule id matches this glob (* matches any characters), e.g. kms-grant-* or kms-decrypt-all-keys.","type":"string","minLength":1}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"urn:kmsguard:schema:config","title":"kmsguard configuration (.kmsguard.json)","description":"Settings for kmsguard. Command-line flags override these values.","type":"object","additionalProperties":false,"properties":{"$schema":{"description":"Where editors find this schema; ignored by kmsguard.","type":"string"},"rules":{"description":"The rules to run, by id (kms-decrypt, kms-grant). Default: every rule enabled by default.","type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["kms-decrypt","kms-grant"]}},"blockedActions":{"description":"The kms-decrypt rule's action patterns whose grant on unnamed keys is a finding, expanded against the KMS actions as AWS Config's blockedActionsPatterns are (e.g. kms:ReEncrypt*). Default: kms:Decrypt, kms:ReEncryptFrom.","type":"array","minItems":1,"items":{"type":"string","minLength":1}},"failOn":{"description":"Lowest severity that fails the run. Default: medium.","enum":["high","medium","low","never"]},"conditions":{"description":"ignore: Allow conditions never narrow the scope (Security Hub parity, the default). scope: positive conditions on aws:ResourceTag/..., kms:ResourceAliases or aws:ResourceAccount narrow it.","enum":["ignore","scope"]},"partition":{"description":"Partition keys are judged in. Default: from the plan's provider region, else aws.","enum":["aws","aws-cn","aws-us-gov"]},"strict":{"description":"Policies not known until apply fail the run.","type":"boolean"},"onlyNew":{"description":"Fail only on findings the plan introduces (as --only-new).","type":"boolean"},"baseline":{"description":"Baseline file (relative to this config file): only findings not in it fail the run.","type":"string","minLength":1},"sourceRoot":{"description":"Directory of the root module the plan was made in (relative to this config file): findings point at its .tf lines. Default: the working directory when it holds the plan's resources.","type":"string","minLength":1},"inlineIgnores":{"description":"Honour '# kmsguard:ignore <reason> [exp:YYYY-MM-DD]' comments above resource, data source and statement blocks. Default: true.","type":"boolean"},"suppressions":{"description":"Accepted findings. A suppressed finding is still reported, marked with its reason, and does not fail the run.","type":"array","items":{"$ref":"#/definitions/suppression"}}},"definitions":{"suppression":{"type":"object","additionalProperties":false,"required":["address","reason"],"properties":{"address":{"description":"Terraform address glob: * matches any characters, including . [ and \"; every other character is literal.","type":"string","minLength":1},"reason":{"description":"Why the finding is accepted; shown in every report.","type":"string","pattern":"\\S"},"expires":{"description":"YYYY-MM-DD: the suppression applies through that day (UTC) and no longer after it.","type":"string","format":"date"},"resourceType":{"description":"Only findings on this resource type, e.g. aws_iam_role_policy.","type":"string","minLength":1},"scope":{"description":"Only findings of exactly this scope.","enum":["all-keys","account-keys","region-keys"]},"ruleId":{"description":"Only findings whose rule id matches this glob (* matches any characters), e.g. kms-grant-* or kms-decrypt-all-keys.","type":"string","minLength":1}}}}};
 const schema12 = {"type":"object","additionalProperties":false,"required":["address","reason"],"properties":{"address":{"description":"Terraform address glob: * matches any characters, including . [ and \"; every other character is literal.","type":"string","minLength":1},"reason":{"description":"Why the finding is accepted; shown in every report.","type":"string","pattern":"\\S"},"expires":{"description":"YYYY-MM-DD: the suppression applies through that day (UTC) and no longer after it.","type":"string","format":"date"},"resourceType":{"description":"Only findings on this resource type, e.g. aws_iam_role_policy.","type":"string","minLength":1},"scope":{"description":"Only findings of exactly this scope.","enum":["all-keys","account-keys","region-keys"]},"ruleId":{"description":"Only findings whose rule id matches this glob (* matches any characters), e.g. kms-grant-* or kms-decrypt-all-keys.","type":"string","minLength":1}}};
 const func0 = Object.prototype.hasOwnProperty;
 const func32 = require("ajv/dist/runtime/equal").default;
@@ -245,15 +245,11 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.suppressions !== undefined && func0.call(data, "suppressions")){
-let data11 = data.suppressions;
-if(Array.isArray(data11)){
-const len2 = data11.length;
-for(let i3=0; i3<len2; i3++){
-let data12 = data11[i3];
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if((data12.address === undefined) || (!(func0.call(data12, "address")))){
-const err17 = {instancePath:instancePath+"/suppressions/" + i3,schemaPath:"#/definitions/suppression/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema12.required,parentSchema:schema12,data:data12};
+if(data.sourceRoot !== undefined && func0.call(data, "sourceRoot")){
+let data11 = data.sourceRoot;
+if(typeof data11 === "string"){
+if(func50(data11) < 1){
+const err17 = {instancePath:instancePath+"/sourceRoot",schemaPath:"#/properties/sourceRoot/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.sourceRoot,data:data11};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -262,8 +258,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-if((data12.reason === undefined) || (!(func0.call(data12, "reason")))){
-const err18 = {instancePath:instancePath+"/suppressions/" + i3,schemaPath:"#/definitions/suppression/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema12.required,parentSchema:schema12,data:data12};
+}
+else {
+const err18 = {instancePath:instancePath+"/sourceRoot",schemaPath:"#/properties/sourceRoot/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.sourceRoot.type,parentSchema:schema11.properties.sourceRoot,data:data11};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -272,9 +269,11 @@ vErrors.push(err18);
 }
 errors++;
 }
-for(const key1 of Object.keys(data12)){
-if(!((((((key1 === "address") || (key1 === "reason")) || (key1 === "expires")) || (key1 === "resourceType")) || (key1 === "scope")) || (key1 === "ruleId"))){
-const err19 = {instancePath:instancePath+"/suppressions/" + i3,schemaPath:"#/definitions/suppression/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data12};
+}
+if(data.inlineIgnores !== undefined && func0.call(data, "inlineIgnores")){
+let data12 = data.inlineIgnores;
+if(typeof data12 !== "boolean"){
+const err19 = {instancePath:instancePath+"/inlineIgnores",schemaPath:"#/properties/inlineIgnores/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.inlineIgnores.type,parentSchema:schema11.properties.inlineIgnores,data:data12};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -284,11 +283,15 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data12.address !== undefined && func0.call(data12, "address")){
-let data13 = data12.address;
-if(typeof data13 === "string"){
-if(func50(data13) < 1){
-const err20 = {instancePath:instancePath+"/suppressions/" + i3+"/address",schemaPath:"#/definitions/suppression/properties/address/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.address,data:data13};
+if(data.suppressions !== undefined && func0.call(data, "suppressions")){
+let data13 = data.suppressions;
+if(Array.isArray(data13)){
+const len2 = data13.length;
+for(let i3=0; i3<len2; i3++){
+let data14 = data13[i3];
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if((data14.address === undefined) || (!(func0.call(data14, "address")))){
+const err20 = {instancePath:instancePath+"/suppressions/" + i3,schemaPath:"#/definitions/suppression/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema12.required,parentSchema:schema12,data:data14};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -297,9 +300,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-else {
-const err21 = {instancePath:instancePath+"/suppressions/" + i3+"/address",schemaPath:"#/definitions/suppression/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.address.type,parentSchema:schema12.properties.address,data:data13};
+if((data14.reason === undefined) || (!(func0.call(data14, "reason")))){
+const err21 = {instancePath:instancePath+"/suppressions/" + i3,schemaPath:"#/definitions/suppression/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema12.required,parentSchema:schema12,data:data14};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -308,12 +310,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data12.reason !== undefined && func0.call(data12, "reason")){
-let data14 = data12.reason;
-if(typeof data14 === "string"){
-if(!pattern0.test(data14)){
-const err22 = {instancePath:instancePath+"/suppressions/" + i3+"/reason",schemaPath:"#/definitions/suppression/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema12.properties.reason,data:data14};
+for(const key1 of Object.keys(data14)){
+if(!((((((key1 === "address") || (key1 === "reason")) || (key1 === "expires")) || (key1 === "resourceType")) || (key1 === "scope")) || (key1 === "ruleId"))){
+const err22 = {instancePath:instancePath+"/suppressions/" + i3,schemaPath:"#/definitions/suppression/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data14};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -323,8 +322,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-else {
-const err23 = {instancePath:instancePath+"/suppressions/" + i3+"/reason",schemaPath:"#/definitions/suppression/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.reason.type,parentSchema:schema12.properties.reason,data:data14};
+if(data14.address !== undefined && func0.call(data14, "address")){
+let data15 = data14.address;
+if(typeof data15 === "string"){
+if(func50(data15) < 1){
+const err23 = {instancePath:instancePath+"/suppressions/" + i3+"/address",schemaPath:"#/definitions/suppression/properties/address/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.address,data:data15};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -334,11 +336,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data12.expires !== undefined && func0.call(data12, "expires")){
-let data15 = data12.expires;
-if(typeof data15 === "string"){
-if(!(formats0.validate(data15))){
-const err24 = {instancePath:instancePath+"/suppressions/" + i3+"/expires",schemaPath:"#/definitions/suppression/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema12.properties.expires,data:data15};
+else {
+const err24 = {instancePath:instancePath+"/suppressions/" + i3+"/address",schemaPath:"#/definitions/suppression/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.address.type,parentSchema:schema12.properties.address,data:data15};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -348,8 +347,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-else {
-const err25 = {instancePath:instancePath+"/suppressions/" + i3+"/expires",schemaPath:"#/definitions/suppression/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.expires.type,parentSchema:schema12.properties.expires,data:data15};
+if(data14.reason !== undefined && func0.call(data14, "reason")){
+let data16 = data14.reason;
+if(typeof data16 === "string"){
+if(!pattern0.test(data16)){
+const err25 = {instancePath:instancePath+"/suppressions/" + i3+"/reason",schemaPath:"#/definitions/suppression/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema12.properties.reason,data:data16};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -359,11 +361,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data12.resourceType !== undefined && func0.call(data12, "resourceType")){
-let data16 = data12.resourceType;
-if(typeof data16 === "string"){
-if(func50(data16) < 1){
-const err26 = {instancePath:instancePath+"/suppressions/" + i3+"/resourceType",schemaPath:"#/definitions/suppression/properties/resourceType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.resourceType,data:data16};
+else {
+const err26 = {instancePath:instancePath+"/suppressions/" + i3+"/reason",schemaPath:"#/definitions/suppression/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.reason.type,parentSchema:schema12.properties.reason,data:data16};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -373,8 +372,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/suppressions/" + i3+"/resourceType",schemaPath:"#/definitions/suppression/properties/resourceType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.resourceType.type,parentSchema:schema12.properties.resourceType,data:data16};
+if(data14.expires !== undefined && func0.call(data14, "expires")){
+let data17 = data14.expires;
+if(typeof data17 === "string"){
+if(!(formats0.validate(data17))){
+const err27 = {instancePath:instancePath+"/suppressions/" + i3+"/expires",schemaPath:"#/definitions/suppression/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema12.properties.expires,data:data17};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -384,10 +386,8 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data12.scope !== undefined && func0.call(data12, "scope")){
-let data17 = data12.scope;
-if(!(((data17 === "all-keys") || (data17 === "account-keys")) || (data17 === "region-keys"))){
-const err28 = {instancePath:instancePath+"/suppressions/" + i3+"/scope",schemaPath:"#/definitions/suppression/properties/scope/enum",keyword:"enum",params:{allowedValues: schema12.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.scope.enum,parentSchema:schema12.properties.scope,data:data17};
+else {
+const err28 = {instancePath:instancePath+"/suppressions/" + i3+"/expires",schemaPath:"#/definitions/suppression/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.expires.type,parentSchema:schema12.properties.expires,data:data17};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -397,11 +397,11 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data12.ruleId !== undefined && func0.call(data12, "ruleId")){
-let data18 = data12.ruleId;
+if(data14.resourceType !== undefined && func0.call(data14, "resourceType")){
+let data18 = data14.resourceType;
 if(typeof data18 === "string"){
 if(func50(data18) < 1){
-const err29 = {instancePath:instancePath+"/suppressions/" + i3+"/ruleId",schemaPath:"#/definitions/suppression/properties/ruleId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.ruleId,data:data18};
+const err29 = {instancePath:instancePath+"/suppressions/" + i3+"/resourceType",schemaPath:"#/definitions/suppression/properties/resourceType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.resourceType,data:data18};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -412,7 +412,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/suppressions/" + i3+"/ruleId",schemaPath:"#/definitions/suppression/properties/ruleId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.ruleId.type,parentSchema:schema12.properties.ruleId,data:data18};
+const err30 = {instancePath:instancePath+"/suppressions/" + i3+"/resourceType",schemaPath:"#/definitions/suppression/properties/resourceType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.resourceType.type,parentSchema:schema12.properties.resourceType,data:data18};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -422,9 +422,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/suppressions/" + i3,schemaPath:"#/definitions/suppression/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data12};
+if(data14.scope !== undefined && func0.call(data14, "scope")){
+let data19 = data14.scope;
+if(!(((data19 === "all-keys") || (data19 === "account-keys")) || (data19 === "region-keys"))){
+const err31 = {instancePath:instancePath+"/suppressions/" + i3+"/scope",schemaPath:"#/definitions/suppression/properties/scope/enum",keyword:"enum",params:{allowedValues: schema12.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.scope.enum,parentSchema:schema12.properties.scope,data:data19};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -434,9 +435,11 @@ vErrors.push(err31);
 errors++;
 }
 }
-}
-else {
-const err32 = {instancePath:instancePath+"/suppressions",schemaPath:"#/properties/suppressions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.suppressions.type,parentSchema:schema11.properties.suppressions,data:data11};
+if(data14.ruleId !== undefined && func0.call(data14, "ruleId")){
+let data20 = data14.ruleId;
+if(typeof data20 === "string"){
+if(func50(data20) < 1){
+const err32 = {instancePath:instancePath+"/suppressions/" + i3+"/ruleId",schemaPath:"#/definitions/suppression/properties/ruleId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.ruleId,data:data20};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -446,14 +449,49 @@ vErrors.push(err32);
 errors++;
 }
 }
-}
 else {
-const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err33 = {instancePath:instancePath+"/suppressions/" + i3+"/ruleId",schemaPath:"#/definitions/suppression/properties/ruleId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.ruleId.type,parentSchema:schema12.properties.ruleId,data:data20};
 if(vErrors === null){
 vErrors = [err33];
 }
 else {
 vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/suppressions/" + i3,schemaPath:"#/definitions/suppression/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data14};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/suppressions",schemaPath:"#/properties/suppressions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.suppressions.type,parentSchema:schema11.properties.suppressions,data:data13};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
 }
 errors++;
 }
