@@ -20,7 +20,7 @@
  */
 import { build, type Plugin } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -117,7 +117,9 @@ async function main(): Promise<void> {
   if (bundled.startsWith('#!')) writeFileSync(bundleFile, bundled.slice(bundled.indexOf('\n') + 1));
   rmSync(localesDir, { recursive: true, force: true });
   cpSync(path.join(root, 'node_modules', 'yargs', 'locales'), localesDir, { recursive: true });
-  writeFileSync(loaderFile, LOADER, { mode: 0o755 });
+  writeFileSync(loaderFile, LOADER);
+  // tsc wrote this file first (mode 644); the loader is run directly, as a command.
+  chmodSync(loaderFile, 0o755);
 
   // Warm-up run on a small plan: the functions it compiles go into the code cache.
   rmSync(cacheFile, { force: true });
