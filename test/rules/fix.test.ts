@@ -17,6 +17,7 @@ import { readTerraform } from '../../lib/terraform/index.js';
 import { policyDocument } from '../property/arbitraries.js';
 import { propertyParameters } from '../property/settings.js';
 import { corpusDir, fixturesDir } from '../support/paths.js';
+import { requireCorpus } from '../support/corpus.js';
 
 const BLOCKED = ['kms:Decrypt', 'kms:ReEncryptFrom'];
 const AWS: EvaluationOptions = { blockedActions: BLOCKED, partition: 'aws', conditions: 'ignore' };
@@ -428,6 +429,7 @@ describe('suggestFix', () => {
     }
 
     it('fixes each finding so the policy is judged clean', async function () {
+      requireCorpus(this);
       this.timeout(300_000);
       let findings = 0;
       for (const file of [...planFiles(corpusDir), ...planFiles(fixturesDir)]) {
