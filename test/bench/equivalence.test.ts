@@ -16,7 +16,7 @@ import { splitDocuments } from '../../lib/input/split-documents.js';
 import type { Report } from '../../lib/types.js';
 import { planText, type PlanExpectation, type PlanSpec } from '../../bench/generate.js';
 import { binPath, corpusDir } from '../support/paths.js';
-import { corpusFiles } from '../support/corpus.js';
+import { corpusFiles } from '../support/shared.js';
 
 function documentsByText(bytes: Buffer): unknown[] {
   const decoded = decodeText(bytes);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { corpusDir, fixture } from '../support/paths.js';
 import { runCli, type CliResult } from '../support/run-cli.js';
-import { requireCorpus } from '../support/corpus.js';
+import { requireCorpus } from '../support/shared.js';
 
 const regula = path.join(corpusDir, 'regula-admin-policy-positive.v0.1.plan.json');
 const unknownPolicy = fixture('config', 'unknown-policy.plan.json');

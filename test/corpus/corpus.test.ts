@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import path from 'node:path';
 import { corpusDir } from '../support/paths.js';
 import { runCli } from '../support/run-cli.js';
-import { corpusExpectations, corpusFiles, requireCorpus } from '../support/corpus.js';
+import { corpusExpectations, corpusFiles, requireCorpus } from '../support/shared.js';
 
 interface Expectation {
   readonly exit: number;

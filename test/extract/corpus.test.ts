@@ -6,7 +6,7 @@ import { readTerraform } from '../../lib/terraform/index.js';
 import type { PolicySource } from '../../lib/types.js';
 import { corpusDir } from '../support/paths.js';
 import { PLAIN_CONTEXT } from './load.js';
-import { corpusExpectations, corpusFiles, requireCorpus } from '../support/corpus.js';
+import { corpusExpectations, corpusFiles, requireCorpus } from '../support/shared.js';
 
 interface Expectation {
   readonly exit: number;

@@ -20,7 +20,7 @@ import { expectConsistentReport, expectListedInvalid, expectNoCrash, impliedExit
 import { applyByteEdit, applyStructureEdit, byteEdit, encode, encoding, structureEdit, unreadable } from './mutations.js';
 import { buildPlan, policyLocation } from './plan-builder.js';
 import { plannedResources } from './planned-cases.js';
-import { requireCorpus } from '../support/corpus.js';
+import { requireCorpus } from '../support/shared.js';
 
 const SPAWNS = Number(process.env.KMSGUARD_FUZZ_SPAWNS ?? 120);
 const SEED = process.env.KMSGUARD_SEED !== undefined ? Number(process.env.KMSGUARD_SEED) : Date.now() % 2 ** 31;

@@ -11,7 +11,7 @@ import { check } from '../../lib/index.js';
 import type { Report } from '../../lib/types.js';
 import { propertyParameters } from '../property/settings.js';
 import { corpusDir } from '../support/paths.js';
-import { requireCorpus } from '../support/corpus.js';
+import { requireCorpus } from '../support/shared.js';
 import { expectConsistentReport, expectListedInvalid } from './invariants.js';
 import {
   applyByteEdit,

@@ -13,7 +13,7 @@ import { check } from '../../lib/index.js';
 import { propertyParameters } from '../property/settings.js';
 import { corpusDir } from '../support/paths.js';
 import { slotsOf, type JsonType } from './mutations.js';
-import { requireCorpus } from '../support/corpus.js';
+import { requireCorpus } from '../support/shared.js';
 
 type Json = Record<string, unknown>;
 const FILE = 'regula-unknown-policy-from-data.v0.1.plan.json';

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import path from 'node:path';
 import { documentKind, readInput } from '../../lib/input/index.js';
 import { corpusDir } from '../support/paths.js';
-import { corpusFiles, requireCorpus } from '../support/corpus.js';
+import { corpusFiles, requireCorpus } from '../support/shared.js';
 
 const WRAPPER_FILE = 'androzo-gha-wrapper-trailing-debug.v1.2.plan.json';
 

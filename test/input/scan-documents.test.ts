@@ -16,7 +16,7 @@ import { corpusDir } from '../support/paths.js';
 import { CATALOGUE } from './catalogue.js';
 import { CRAFTED } from './scan-cases.js';
 import { jsonDifference } from './scan-same-value.js';
-import { corpusFiles, corpusPresent, requireCorpus } from '../support/corpus.js';
+import { corpusFiles, corpusPresent, requireCorpus } from '../support/shared.js';
 
 /** What a stream says besides its values. */
 function said(stream: ParsedStream): { count: number; error?: unknown; warning?: string } {

@@ -19,7 +19,7 @@ import { planText } from '../../bench/generate.js';
 import { corpusDir } from '../support/paths.js';
 import { CRAFTED } from './scan-cases.js';
 import { jsonDifference } from './scan-same-value.js';
-import { corpusFiles } from '../support/corpus.js';
+import { corpusFiles } from '../support/shared.js';
 
 let dir: string;
 before(() => {

@@ -8,7 +8,7 @@ import type { Report } from '../../lib/types.js';
 import { corpusDir, fixture, schemasDir } from '../support/paths.js';
 import { hostileReport } from './hostile-report.js';
 import { cleanReport, hugeReport, severalReport, warningsOnlyReport } from './sample-reports.js';
-import { corpusFiles, requireCorpus } from '../support/corpus.js';
+import { corpusFiles, requireCorpus } from '../support/shared.js';
 
 const schema = JSON.parse(readFileSync(path.join(schemasDir, 'report.schema.json'), 'utf8'));
 const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);

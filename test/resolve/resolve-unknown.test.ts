@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { PolicyValue } from '../../lib/types.js';
 import { instance, loadCorpusPlan, loadPlan, oneKey, resolve, unknown } from './load.js';
-import { requireCorpus } from '../support/corpus.js';
+import { requireCorpus } from '../support/shared.js';
 
 const MAIN_KEY = oneKey('aws_kms_key.main.arn');
 

@@ -7,7 +7,7 @@ import { ConfigError } from '../../lib/config/index.js';
 import { applyBaseline, baselineOf, formatBaseline } from '../../lib/rules/baseline.js';
 import type { Finding } from '../../lib/types.js';
 import { corpusDir } from '../support/paths.js';
-import { requireCorpus } from '../support/corpus.js';
+import { requireCorpus } from '../support/shared.js';
 
 function finding(address: string, fingerprint: string, overrides: Partial<Finding> = {}): Finding {
   return {

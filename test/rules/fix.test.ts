@@ -17,7 +17,7 @@ import { readTerraform } from '../../lib/terraform/index.js';
 import { policyDocument } from '../property/arbitraries.js';
 import { propertyParameters } from '../property/settings.js';
 import { corpusDir, fixturesDir } from '../support/paths.js';
-import { requireCorpus } from '../support/corpus.js';
+import { requireCorpus } from '../support/shared.js';
 
 const BLOCKED = ['kms:Decrypt', 'kms:ReEncryptFrom'];
 const AWS: EvaluationOptions = { blockedActions: BLOCKED, partition: 'aws', conditions: 'ignore' };

@@ -4,7 +4,7 @@ import { check } from '../../lib/check.js';
 import { addressPattern, applySuppressions, hasExpired, todayUtc } from '../../lib/rules/suppressions.js';
 import type { Finding, Scope, SuppressionRule } from '../../lib/types.js';
 import { corpusDir } from '../support/paths.js';
-import { requireCorpus } from '../support/corpus.js';
+import { requireCorpus } from '../support/shared.js';
 
 function finding(address: string, overrides: Partial<Finding> = {}): Finding {
   return {
