@@ -9,7 +9,7 @@
 #   INPUT_CONFIG       config file (empty: .kmsguard.json if present)
 #   INPUT_SOURCE_ROOT  Terraform source root, passed as --source-root
 #   INPUT_SARIF_FILE   where the SARIF report goes (default kmsguard.sarif)
-#   INPUT_WORKING_DIRECTORY  where kmsguard runs (default $GITHUB_WORKSPACE)
+#   INPUT_WORKING_DIRECTORY  where kmsguard runs, relative to $GITHUB_WORKSPACE (default: there)
 #   KMSGUARD           the kmsguard command (default: kmsguard on PATH)
 # and GitHub's own: GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_WORKSPACE, RUNNER_TEMP.
 set -uo pipefail
@@ -22,12 +22,14 @@ fail() {
   exit 2
 }
 
-cd "${INPUT_WORKING_DIRECTORY:-${GITHUB_WORKSPACE:-.}}" || fail "Working directory ${INPUT_WORKING_DIRECTORY:-${GITHUB_WORKSPACE:-.}} does not exist."
+cd "${GITHUB_WORKSPACE:-.}" || fail "The workspace ${GITHUB_WORKSPACE:-.} does not exist."
+cd "${INPUT_WORKING_DIRECTORY:-.}" || fail "The working directory ${INPUT_WORKING_DIRECTORY:-.} does not exist in the workspace."
 
 # Word splitting without glob expansion: file names are taken as written.
+formats_text=${INPUT_FORMATS:-}
 set -f
 plans=(${INPUT_PLAN:-})
-formats=(${INPUT_FORMATS//,/ })
+formats=(${formats_text//,/ })
 set +f
 [ "${#plans[@]}" -gt 0 ] || fail "The plan input is empty: give one or more files written by terraform show -json."
 
