@@ -132,7 +132,8 @@ async function main(): Promise<void> {
   if (warmUp.status !== 1 || !existsSync(cacheFile)) {
     throw new Error(`warm-up run failed (exit ${warmUp.status}): ${warmUp.stderr.toString('utf8').trim()}`);
   }
-  process.stdout.write(`bundled ${path.relative(root, bundleFile)} (${(bundled.length / 1024).toFixed(0)} KiB) with its code cache\n`);
+  // On standard error: `npm pack --silent git+...` (the install recipes) prints only the tarball name.
+  process.stderr.write(`bundled ${path.relative(root, bundleFile)} (${(bundled.length / 1024).toFixed(0)} KiB) with its code cache\n`);
 }
 
 main().catch((error: unknown) => {

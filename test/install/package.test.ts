@@ -75,4 +75,15 @@ describe('install: the npm package (npm pack, then npm install --global)', funct
     expect(result.stderr).to.equal('');
     expect(result.stdout).to.equal(`${packageVersion} 1 false\n`);
   });
+
+  // The recipes' command: npm clones the repository, installs the dev dependencies, runs prepare
+  // (which builds dist/) and packs. It packs the committed HEAD, as CI's clone has it.
+  it('npm pack --silent git+file://<repository> builds dist/ and prints only the tarball name', function () {
+    if (spawnSync('git', ['-C', repoRoot, 'rev-parse', 'HEAD']).status !== 0) this.skip();
+    const target = mkdtempSync(path.join(work, 'git-'));
+    const printed = npmRun(['pack', '--silent', '--prefer-offline', `git+file://${repoRoot}`], target);
+    expect(printed).to.equal(`kmsguard-${packageVersion}.tgz\n`);
+    const listing = spawnSync('tar', ['-tzf', path.join(target, printed.trim())], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+    expect(listing.map((file) => file.replace(/^package\//, '')).sort()).to.deep.equal(packed);
+  });
 });
