@@ -20,7 +20,7 @@
  */
 import { build, type Plugin } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -134,7 +134,9 @@ async function main(): Promise<void> {
   if (bundled.startsWith('#!')) writeFileSync(bundleFile, bundled.slice(bundled.indexOf('\n') + 1));
   rmSync(localesDir, { recursive: true, force: true });
   cpSync(path.join(root, 'node_modules', 'yargs', 'locales'), localesDir, { recursive: true });
-  writeFileSync(loaderFile, LOADER, { mode: 0o755 });
+  writeFileSync(loaderFile, LOADER);
+  // tsc wrote this file first (mode 644); the loader is run directly, as a command.
+  chmodSync(loaderFile, 0o755);
 
   // Warm-up run on a small plan: the functions it compiles go into the code cache.
   rmSync(cacheFile, { force: true });
@@ -147,7 +149,8 @@ async function main(): Promise<void> {
   if (warmUp.status !== 1 || !existsSync(cacheFile)) {
     throw new Error(`warm-up run failed (exit ${warmUp.status}): ${warmUp.stderr.toString('utf8').trim()}`);
   }
-  process.stdout.write(`bundled ${path.relative(root, bundleFile)} (${(bundled.length / 1024).toFixed(0)} KiB) with its code cache\n`);
+  // On standard error: `npm pack --silent git+...` (the install recipes) prints only the tarball name.
+  process.stderr.write(`bundled ${path.relative(root, bundleFile)} (${(bundled.length / 1024).toFixed(0)} KiB) with its code cache\n`);
 }
 
 main().catch((error: unknown) => {

@@ -9,6 +9,8 @@
 set -euo pipefail
 
 terraform plan -input=false -out=plan.tfplan "$@"
+# plan.json holds the plan's values, secrets included: removed however the script ends.
+trap 'rm -f plan.json' EXIT
 terraform show -json plan.tfplan > plan.json
 
 status=0

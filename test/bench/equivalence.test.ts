@@ -5,7 +5,7 @@
  */
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { check } from '../../lib/check.js';
@@ -16,6 +16,7 @@ import { splitDocuments } from '../../lib/input/split-documents.js';
 import type { Report } from '../../lib/types.js';
 import { planText, type PlanExpectation, type PlanSpec } from '../../bench/generate.js';
 import { binPath, corpusDir } from '../support/paths.js';
+import { corpusFiles } from '../support/shared.js';
 
 function documentsByText(bytes: Buffer): unknown[] {
   const decoded = decodeText(bytes);
@@ -53,7 +54,7 @@ describe('byte scanner: the same report as the straightforward path', function (
   this.timeout(120_000);
 
   describe('every plan and state of the corpus', () => {
-    const files = readdirSync(corpusDir).filter((f) => f.endsWith('.json') && f !== 'EXPECTED.json');
+    const files = corpusFiles();
     for (const file of files) {
       it(file, async () => {
         await expectSameReport(file, readFileSync(path.join(corpusDir, file)));

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { corpusDir, fixture } from '../support/paths.js';
 import { runCli, type CliResult } from '../support/run-cli.js';
+import { requireCorpus } from '../support/shared.js';
 
 const regula = path.join(corpusDir, 'regula-admin-policy-positive.v0.1.plan.json');
 const unknownPolicy = fixture('config', 'unknown-policy.plan.json');
@@ -56,6 +57,9 @@ describe('command line: config files, suppressions and baselines', function () {
   afterEach(() => rmSync(cwd, { recursive: true, force: true }));
 
   describe('unusable config', () => {
+    before(function () {
+      requireCorpus(this);
+    });
     const cases: [title: string, files: Record<string, unknown>, args: string[], stderr: string][] = [
       [
         'a bad value in .kmsguard.json',
@@ -277,6 +281,9 @@ describe('command line: config files, suppressions and baselines', function () {
   });
 
   describe('suppressions', () => {
+    before(function () {
+      requireCorpus(this);
+    });
     it('suppresses every finding a glob matches: still reported, with the reason, not failing', () => {
       write('.kmsguard.json', { suppressions: [{ address: 'aws_iam_*policy.invalid_*', reason: 'Test fixtures, SEC-1.', expires: '2999-12-31' }] });
       const result = run([regula, '--format', 'json']);
@@ -321,6 +328,9 @@ describe('command line: config files, suppressions and baselines', function () {
   });
 
   describe('baselines', () => {
+    before(function () {
+      requireCorpus(this);
+    });
     it('round trip: record the findings, then nothing fails; a new or changed finding does', () => {
       const recorded = run(['baseline', regula]);
       expect(recorded.status).to.equal(0);

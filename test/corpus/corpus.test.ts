@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { corpusDir } from '../support/paths.js';
 import { runCli } from '../support/run-cli.js';
+import { corpusExpectations, corpusFiles, requireCorpus } from '../support/shared.js';
 
 interface Expectation {
   readonly exit: number;
@@ -10,11 +10,15 @@ interface Expectation {
   readonly note?: string;
 }
 
-const expected = JSON.parse(readFileSync(path.join(corpusDir, 'EXPECTED.json'), 'utf8')) as Record<string, Expectation>;
+const expected = corpusExpectations<Expectation>();
 
 describe('corpus: real plans and states give the expected verdicts', () => {
+  before(function () {
+    requireCorpus(this);
+  });
+
   it('has an expectation for every corpus file and a file for every expectation', () => {
-    const files = readdirSync(corpusDir).filter((f) => f.endsWith('.json') && f !== 'EXPECTED.json').sort();
+    const files = corpusFiles();
     expect(files).to.deep.equal(Object.keys(expected).sort());
   });
 

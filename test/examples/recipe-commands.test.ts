@@ -128,12 +128,20 @@ describe('kmsguard command lines in the examples', () => {
     });
   }
 
-  it('recipes install the version of kmsguard this repository builds', () => {
+  it('recipes install the version of kmsguard this repository builds, from its git tag', () => {
     const { version } = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
     const pins = listFiles(examplesDir)
       .filter((file) => recipeKind(file) !== undefined)
-      .flatMap((file) => [...readFileSync(path.join(examplesDir, file), 'utf8').matchAll(/kmsguard@(\S+)/g)].map((match) => `${file}: ${match[1]}`));
-    expect(pins.length).to.be.greaterThan(1);
-    for (const pin of pins) expect(pin.endsWith(`: ${version}`), pin).to.equal(true);
+      .flatMap((file) => [...readFileSync(path.join(examplesDir, file), 'utf8').matchAll(/kmsguard\.git#v([^\s")]+)/g)].map((match) => `${file}: ${match[1]}`));
+    expect(pins).to.deep.equal([`github-actions/kmsguard.yml: ${version}`, `gitlab-ci/.gitlab-ci.yml: ${version}`]);
+  });
+
+  it('no recipe or example README installs kmsguard by a registry name (it is not published)', () => {
+    const registryInstall = /npm (?:install|i|add)\b[^\n]*?\skmsguard(?:@\S*)?(?:\s|$)/;
+    const offenders = listFiles(examplesDir)
+      .filter((file) => recipeKind(file) !== undefined || file.endsWith('.md'))
+      .filter((file) => registryInstall.test(readFileSync(path.join(examplesDir, file), 'utf8')));
+    expect(offenders).to.deep.equal([]);
+    expect(registryInstall.test('npm install --global kmsguard@0.1.0')).to.equal(true);
   });
 });

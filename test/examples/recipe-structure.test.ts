@@ -23,7 +23,7 @@ interface GithubStep {
 
 describe('recipes fit together', () => {
   describe('GitHub Actions workflow', () => {
-    const workflow = load<{ permissions: Record<string, string>; jobs: Record<string, { steps: GithubStep[] }> }>('github-actions', 'kmsguard.yml');
+    const workflow = load<{ on: { push?: { branches?: string[] }; pull_request?: unknown }; permissions: Record<string, string>; jobs: Record<string, { steps: GithubStep[] }> }>('github-actions', 'kmsguard.yml');
     const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
     const kmsguardStep = steps.find((step) => step.run !== undefined && logicalLines(step.run).some(runsKmsguard));
     const command = logicalLines(kmsguardStep?.run ?? '').find(runsKmsguard) ?? '';
@@ -44,7 +44,21 @@ describe('recipes fit together', () => {
       const upload = steps.find((step) => step.uses?.startsWith('github/codeql-action/upload-sarif@'));
       expect(upload?.with?.sarif_file).to.equal(outputFor(command, 'sarif'));
       expect(upload?.if).to.include('!cancelled()');
+      expect(upload?.uses).to.equal('github/codeql-action/upload-sarif@v4');
       expect(workflow.permissions['security-events']).to.equal('write');
+      // Private repositories: upload-sarif reads the workflow run.
+      expect(workflow.permissions.actions).to.equal('read');
+    });
+
+    it('also runs on pushes to the default branch, the base code scanning compares pull requests with', () => {
+      expect(workflow.on.pull_request).to.not.equal(undefined);
+      expect(workflow.on.push?.branches).to.deep.equal(['main']);
+    });
+
+    it('installs kmsguard from a tarball npm packs from the git tag, before running it', () => {
+      const install = steps.findIndex((step) => step.run?.startsWith('npm install --global "$(npm pack --silent git+https://'));
+      expect(install).to.be.greaterThan(-1);
+      expect(install).to.be.lessThan(steps.indexOf(kmsguardStep!));
     });
 
     it('prints the github format, which writes the job summary', () => {
@@ -54,11 +68,13 @@ describe('recipes fit together', () => {
 
   describe('GitLab CI', () => {
     interface Job {
+      image?: string | { name: string };
       script?: string[];
       needs?: string[];
-      artifacts?: { paths?: string[]; when?: string; reports?: Record<string, string> };
+      artifacts?: { paths?: string[]; when?: string; expire_in?: string; reports?: Record<string, string> };
     }
     const pipeline = load<Record<string, Job>>('gitlab-ci', '.gitlab-ci.yml');
+    const workflowRules = load<{ workflow?: { rules: { if: string }[] } }>('gitlab-ci', '.gitlab-ci.yml').workflow?.rules;
     const [name, job] = Object.entries(pipeline).find(([, value]) => value.script?.some(runsKmsguard)) ?? [];
     const command = job?.script?.find(runsKmsguard) ?? '';
 
@@ -74,6 +90,19 @@ describe('recipes fit together', () => {
       const planFile = planJob?.artifacts?.paths?.[0];
       expect(planJob?.script?.join('\n')).to.include(`terraform show -json plan.tfplan > ${planFile}`);
       expect(command.endsWith(` ${planFile}`)).to.equal(true);
+    });
+
+    it('runs in merge requests and on the default branch, which the Code Quality widget compares with', () => {
+      expect(workflowRules?.map((rule) => rule.if)).to.deep.equal(['$CI_PIPELINE_SOURCE == "merge_request_event"', '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH']);
+    });
+
+    it('keeps the plan JSON (it holds secrets) for an hour only', () => {
+      expect(pipeline[job?.needs?.[0] ?? '']?.artifacts?.expire_in).to.equal('1 hour');
+    });
+
+    it('installs kmsguard from git in an image that has git', () => {
+      expect(job?.image).to.equal('node:22');
+      expect(job?.script?.[0]).to.match(/^npm install --global "\$\(npm pack --silent git\+https:\/\/\S+\.git#v\d+\.\d+\.\d+\)"$/);
     });
   });
 

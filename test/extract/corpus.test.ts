@@ -1,19 +1,20 @@
 import { expect } from 'chai';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { extractPolicies, judgedResourceTypes } from '../../lib/extract/index.js';
 import { readTerraform } from '../../lib/terraform/index.js';
 import type { PolicySource } from '../../lib/types.js';
 import { corpusDir } from '../support/paths.js';
 import { PLAIN_CONTEXT } from './load.js';
+import { corpusExpectations, corpusFiles, requireCorpus } from '../support/shared.js';
 
 interface Expectation {
   readonly exit: number;
   readonly findings: Readonly<Record<string, string>>;
 }
 
-const expected = JSON.parse(readFileSync(path.join(corpusDir, 'EXPECTED.json'), 'utf8')) as Record<string, Expectation>;
-const files = readdirSync(corpusDir).filter((file) => file.endsWith('.json') && file !== 'EXPECTED.json').sort();
+const expected = corpusExpectations<Expectation>();
+const files = corpusFiles();
 
 /** The corpus file's JSON document; one file carries a CI wrapper's `::debug::` lines after it. */
 function readCorpus(file: string): unknown {
@@ -28,6 +29,10 @@ function extract(file: string): PolicySource[] {
 const listed = (sources: PolicySource[]) => sources.map((s) => `${s.address} ${s.policyPath} ${s.after.kind}`);
 
 describe('extract: corpus of real plans and states', () => {
+  before(function () {
+    requireCorpus(this);
+  });
+
   it('covers every file of EXPECTED.json', () => {
     expect(files).to.deep.equal(Object.keys(expected).sort());
   });

@@ -20,6 +20,7 @@ import { expectConsistentReport, expectListedInvalid, expectNoCrash, impliedExit
 import { applyByteEdit, applyStructureEdit, byteEdit, encode, encoding, structureEdit, unreadable } from './mutations.js';
 import { buildPlan, policyLocation } from './plan-builder.js';
 import { plannedResources } from './planned-cases.js';
+import { requireCorpus } from '../support/shared.js';
 
 const SPAWNS = Number(process.env.KMSGUARD_FUZZ_SPAWNS ?? 120);
 const SEED = process.env.KMSGUARD_SEED !== undefined ? Number(process.env.KMSGUARD_SEED) : Date.now() % 2 ** 31;
@@ -152,7 +153,8 @@ describe('fuzz: broken input through the command line', function () {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it(`exits 0, 1 or 2 without a crash, agrees with check() and never passes an unreadable policy (${SPAWNS} runs)`, async () => {
+  it(`exits 0, 1 or 2 without a crash, agrees with check() and never passes an unreadable policy (${SPAWNS} runs)`, async function () {
+    requireCorpus(this);
     const cases = fc.sample(caseArbitrary(corpusFiles()), { numRuns: SPAWNS, seed: SEED });
     let next = 0;
     const worker = async () => {

@@ -11,6 +11,7 @@ import { check } from '../../lib/index.js';
 import type { Report } from '../../lib/types.js';
 import { propertyParameters } from '../property/settings.js';
 import { corpusDir } from '../support/paths.js';
+import { requireCorpus } from '../support/shared.js';
 import { expectConsistentReport, expectListedInvalid } from './invariants.js';
 import {
   applyByteEdit,
@@ -112,7 +113,8 @@ async function loadCorpus(): Promise<CorpusFile[]> {
 describe('fuzz: corpus mutations through check()', function () {
   this.timeout(600_000);
   let corpus: CorpusFile[] = [];
-  before(async () => {
+  before(async function () {
+    requireCorpus(this);
     corpus = await loadCorpus();
   });
 

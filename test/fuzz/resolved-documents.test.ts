@@ -13,6 +13,7 @@ import { check } from '../../lib/index.js';
 import { propertyParameters } from '../property/settings.js';
 import { corpusDir } from '../support/paths.js';
 import { slotsOf, type JsonType } from './mutations.js';
+import { requireCorpus } from '../support/shared.js';
 
 type Json = Record<string, unknown>;
 const FILE = 'regula-unknown-policy-from-data.v0.1.plan.json';
@@ -40,6 +41,9 @@ function widened(): Json {
 
 describe('fuzz: documents rebuilt from a data source', function () {
   this.timeout(120_000);
+  before(function () {
+    requireCorpus(this);
+  });
 
   it('the widened plan is a finding to begin with', async () => {
     const report = await check({ source: FILE, value: widened() });

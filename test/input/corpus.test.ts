@@ -1,13 +1,16 @@
 import { expect } from 'chai';
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { documentKind, readInput } from '../../lib/input/index.js';
 import { corpusDir } from '../support/paths.js';
+import { corpusFiles, requireCorpus } from '../support/shared.js';
 
 const WRAPPER_FILE = 'androzo-gha-wrapper-trailing-debug.v1.2.plan.json';
 
 describe('input: the real plans and states of the corpus', () => {
-  const files = readdirSync(corpusDir).filter((f) => /\.(plan|state)\.json$/.test(f));
+  const files = corpusFiles().filter((f) => /\.(plan|state)\.json$/.test(f));
+  before(function () {
+    requireCorpus(this);
+  });
 
   it('holds plans and states', () => {
     expect(files.length).to.be.at.least(28);

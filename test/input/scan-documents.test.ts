@@ -4,7 +4,7 @@
  */
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { decodeText } from '../../lib/input/decode-text.js';
@@ -16,6 +16,7 @@ import { corpusDir } from '../support/paths.js';
 import { CATALOGUE } from './catalogue.js';
 import { CRAFTED } from './scan-cases.js';
 import { jsonDifference } from './scan-same-value.js';
+import { corpusFiles, corpusPresent, requireCorpus } from '../support/shared.js';
 
 /** What a stream says besides its values. */
 function said(stream: ParsedStream): { count: number; error?: unknown; warning?: string } {
@@ -67,7 +68,10 @@ describe('byte scanner: the same documents, warnings and errors as the text path
   });
 
   describe('the corpus', () => {
-    const files = readdirSync(corpusDir).filter((f) => f.endsWith('.json') && f !== 'EXPECTED.json');
+    const files = corpusFiles();
+    before(function () {
+      requireCorpus(this);
+    });
     it('has files to read', () => expect(files.length).to.be.at.least(20));
     for (const file of files) {
       it(file, () => expectSameStream(readFileSync(path.join(corpusDir, file))));
@@ -75,7 +79,10 @@ describe('byte scanner: the same documents, warnings and errors as the text path
   });
 
   describe('broken copies of a plan', () => {
-    const plan = Buffer.from(readFileSync(path.join(corpusDir, 'tipv-identity-policies.v1.2.plan.json'), 'utf8').replace('"Version"', '"V\\u0065rsion"'));
+    before(function () {
+      requireCorpus(this);
+    });
+    const plan = corpusPresent ? Buffer.from(readFileSync(path.join(corpusDir, 'tipv-identity-policies.v1.2.plan.json'), 'utf8').replace('"Version"', '"V\\u0065rsion"')) : Buffer.from('{}');
     const pretty = Buffer.from(`${JSON.stringify(JSON.parse(plan.toString()), null, 2)}\n`);
     const noise = [0x22, 0x7b, 0x7d, 0x5b, 0x5d, 0x2c, 0x3a, 0x5c, 0x20, 0x0a, 0x01, 0x30, 0x2d, 0x65, 0x74, 0x6e, 0x66];
 

@@ -19,6 +19,7 @@ import { planText } from '../../bench/generate.js';
 import { corpusDir } from '../support/paths.js';
 import { CRAFTED } from './scan-cases.js';
 import { jsonDifference } from './scan-same-value.js';
+import { corpusFiles } from '../support/shared.js';
 
 let dir: string;
 before(() => {
@@ -64,7 +65,7 @@ describe('scanning a file piece by piece', function () {
     it(`${name} (pieces of 5 bytes)`, () => expectSameFromFile(name, Buffer.from(text), 5));
   }
 
-  for (const file of readdirSync(corpusDir).filter((f) => f.endsWith('.json') && f !== 'EXPECTED.json')) {
+  for (const file of corpusFiles()) {
     it(`${file} (pieces of 1 KiB)`, () => expectSameFromFile(file, readFileSync(path.join(corpusDir, file)), 1024));
   }
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { check } from '../../lib/check.js';
@@ -9,6 +9,7 @@ import type { Report } from '../../lib/types.js';
 import { corpusDir, fixture, schemasDir } from '../support/paths.js';
 import { hostileReport } from './hostile-report.js';
 import { cleanReport, hugeReport, severalReport, warningsOnlyReport } from './sample-reports.js';
+import { corpusFiles, requireCorpus } from '../support/shared.js';
 
 const schema = JSON.parse(readFileSync(path.join(schemasDir, 'report.schema.json'), 'utf8'));
 const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
@@ -45,9 +46,10 @@ describe('json format', () => {
   }
 
   it('validates the reports check() makes from every plan and state in the corpus and the CLI fixtures', async function () {
+    requireCorpus(this);
     this.timeout(120_000);
     const files = [
-      ...readdirSync(corpusDir).filter((f) => f.endsWith('.json') && f !== 'EXPECTED.json').map((f) => path.join(corpusDir, f)),
+      ...corpusFiles().map((f) => path.join(corpusDir, f)),
       fixture('cli', 'insecure.plan.json'),
       fixture('cli', 'secure.plan.json'),
     ];

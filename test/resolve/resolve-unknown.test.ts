@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { PolicyValue } from '../../lib/types.js';
 import { instance, loadCorpusPlan, loadPlan, oneKey, resolve, unknown } from './load.js';
+import { requireCorpus } from '../support/shared.js';
 
 const MAIN_KEY = oneKey('aws_kms_key.main.arn');
 
@@ -198,7 +199,8 @@ describe('resolve: policies not known until apply, from plan fixtures', () => {
       });
     });
 
-    it('names the references of a module expression that mixes sources (a real plan)', () => {
+    it('names the references of a module expression that mixes sources (a real plan)', function () {
+      requireCorpus(this);
       const document = loadCorpusPlan('awssamples-eks-fargate-2.4MB.v1.2.plan.json');
       expect(resolve(document, 'module.eks.aws_iam_policy.cluster_encryption[0]', ['policy'])).to.deep.equal({
         kind: 'unknown',
@@ -236,6 +238,9 @@ describe('resolve: policies not known until apply, from plan fixtures', () => {
   });
 
   describe('real plans', () => {
+    before(function () {
+      requireCorpus(this);
+    });
     it('reads a Terraform 0.13 plan whose unknown set element is only in the mask', () => {
       const document = loadCorpusPlan('regula-unknown-policy-from-data.v0.1.plan.json');
       const detail = 'data.aws_iam_policy_document.example statement[0].resources[1] (aws_s3_bucket.example)';

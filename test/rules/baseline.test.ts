@@ -7,6 +7,7 @@ import { ConfigError } from '../../lib/config/index.js';
 import { applyBaseline, baselineOf, formatBaseline } from '../../lib/rules/baseline.js';
 import type { Finding } from '../../lib/types.js';
 import { corpusDir } from '../support/paths.js';
+import { requireCorpus } from '../support/shared.js';
 
 function finding(address: string, fingerprint: string, overrides: Partial<Finding> = {}): Finding {
   return {
@@ -138,6 +139,9 @@ describe('baseline', () => {
 });
 
 describe('baselines through check()', () => {
+  before(function () {
+    requireCorpus(this);
+  });
   const plan = path.join(corpusDir, 'regula-admin-policy-positive.v0.1.plan.json');
   let dir: string;
   beforeEach(() => {

@@ -19,6 +19,7 @@ import { readTerraform } from '../../lib/terraform/index.js';
 import { policyDocument } from '../property/arbitraries.js';
 import { propertyParameters } from '../property/settings.js';
 import { corpusDir, fixturesDir } from '../support/paths.js';
+import { requireCorpus } from '../support/shared.js';
 
 const BLOCKED = ['kms:Decrypt', 'kms:ReEncryptFrom'];
 /** The grant rule's actions: without options a fix takes them out as well, so no rule flags it after. */
@@ -468,6 +469,7 @@ describe('suggestFix', () => {
     }
 
     it('fixes each finding so the policy is judged clean', async function () {
+      requireCorpus(this);
       this.timeout(300_000);
       let findings = 0;
       for (const file of [...planFiles(corpusDir), ...planFiles(fixturesDir)]) {

@@ -4,6 +4,7 @@ import { check } from '../../lib/check.js';
 import { addressPattern, applySuppressions, hasExpired, todayUtc } from '../../lib/rules/suppressions.js';
 import type { Finding, Scope, SuppressionRule } from '../../lib/types.js';
 import { corpusDir } from '../support/paths.js';
+import { requireCorpus } from '../support/shared.js';
 
 function finding(address: string, overrides: Partial<Finding> = {}): Finding {
   return {
@@ -239,6 +240,9 @@ describe('suppressions', () => {
 });
 
 describe('suppressions through check()', () => {
+  before(function () {
+    requireCorpus(this);
+  });
   const plan = path.join(corpusDir, 'regula-admin-policy-positive.v0.1.plan.json');
   const suppressions: SuppressionRule[] = [
     { address: 'aws_iam_policy.invalid_policy', reason: 'Reviewed in SEC-7.', expires: '2026-11-27', source: 'team.json' },
