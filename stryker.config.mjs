@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+
 // Mutation testing of the policy language (lib/iam) and the rules layer (lib/rules):
 // `node scripts/mutate.mjs` (outside the default test run). Stryker mutates the TypeScript sources in a
 // sandbox, the build step compiles them into dist/, and mocha runs the compiled specs that
@@ -12,9 +14,10 @@ process.env.KMSGUARD_FAST_FAIL ??= '1';
 export default {
   packageManager: 'npm',
   testRunner: 'mocha',
-  plugins: ['@stryker-mutator/mocha-runner'],
+  // The runner is installed in tools/mutation, beside the engine (see scripts/mutate.mjs).
+  plugins: [fileURLToPath(new URL('./tools/mutation/node_modules/@stryker-mutator/mocha-runner/dist/src/index.js', import.meta.url))],
   mutate: ['lib/iam/**/*.ts', 'lib/rules/**/*.ts', '!lib/**/types.ts'],
-  ignorePatterns: ['dist', 'coverage', 'reports', 'bench/out'],
+  ignorePatterns: ['dist', 'coverage', 'reports', 'bench/out', 'tools/mutation/node_modules'],
   buildCommand: 'node scripts/mutate-build.mjs',
   // Stryker rewrites the tsconfig named here through the TypeScript compiler API, which
   // TypeScript 7 no longer has; this project's tsconfig needs no rewriting (no extends or

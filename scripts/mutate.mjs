@@ -14,8 +14,10 @@ const hook = path.join(path.dirname(fileURLToPath(import.meta.url)), 'mutate-cjs
 createRequire(import.meta.url)(hook);
 process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(hook)}`.trim();
 
+// StrykerJS lives in tools/mutation (installed by `npm run mutate`): it declares Node.js 22, and
+// in the project's own dependencies it made every `npm ci` warn on the Node.js 20 kmsguard supports.
 // The package's entry module runs the Node.js version check on import; the engine module does not.
-const { Stryker } = await import('../node_modules/@stryker-mutator/core/dist/src/stryker.js');
+const { Stryker } = await import('../tools/mutation/node_modules/@stryker-mutator/core/dist/src/stryker.js');
 
 // Tests find the corpus beside the repository (../shared/corpus from the repository root); the
 // sandboxes live in .stryker-tmp/, so give them a copy of it there (a copy, not a link: Stryker

@@ -99,15 +99,15 @@ describe('GitHub Action (action.yml, action/run.sh)', function () {
     });
   });
 
-  it('on findings: annotations, SARIF, job summary, outputs findings=1 passed=false, exit 1', () => {
+  it('on findings: annotations, SARIF, job summary, outputs findings=2 (decrypt and grant) passed=false, exit 1', () => {
     const result = run({ plan: 'insecure.json' });
     expect(result.status, result.stderr).to.equal(1);
     expect(result.stdout).to.match(/^::error file=insecure\.json,line=1,title=kmsguard high \(all-keys\)/m);
-    expect(result.outputs).to.deep.equal({ findings: '1', passed: 'false', 'exit-code': '1', 'sarif-file': 'kmsguard.sarif' });
-    expect(result.summary).to.match(/^## kmsguard\n\n\*\*Failed\*\*: 1 finding at or above medium\./);
+    expect(result.outputs).to.deep.equal({ findings: '2', passed: 'false', 'exit-code': '1', 'sarif-file': 'kmsguard.sarif' });
+    expect(result.summary).to.match(/^## kmsguard\n\n\*\*Failed\*\*: 2 findings at or above medium\./);
     const sarif = JSON.parse(readFileSync(path.join(result.workspace, 'kmsguard.sarif'), 'utf8')) as { version: string; runs: { results: unknown[] }[] };
     expect(sarif.version).to.equal('2.1.0');
-    expect(sarif.runs[0]!.results).to.have.length(1);
+    expect(sarif.runs[0]!.results).to.have.length(2);
   });
 
   it('on a clean plan: outputs findings=0 passed=true, exit 0', () => {
@@ -121,7 +121,7 @@ describe('GitHub Action (action.yml, action/run.sh)', function () {
   it('judges several plans, writes the further formats, and follows fail-on', () => {
     const result = run({ plan: 'insecure.json\nsecure.json', formats: 'junit:kmsguard-junit.xml, json:report.json', 'fail-on': 'never' });
     expect(result.status, result.stderr).to.equal(0);
-    expect(result.outputs).to.include({ findings: '1', passed: 'true' });
+    expect(result.outputs).to.include({ findings: '2', passed: 'true' });
     expect(readFileSync(path.join(result.workspace, 'kmsguard-junit.xml'), 'utf8')).to.match(/^<\?xml/);
     const report = JSON.parse(readFileSync(path.join(result.workspace, 'report.json'), 'utf8')) as { summary: { documents: number } };
     expect(report.summary.documents).to.equal(2);

@@ -73,7 +73,7 @@ describe('install: the npm package (npm pack, then npm install --global)', funct
     const script = "const { check, VERSION } = await import('kmsguard'); const report = await check('" + path.join(dir, 'insecure.json').replaceAll('\\', '/') + "'); console.log(VERSION, report.summary.findings, report.summary.passed);";
     const result = runIn(path.join(prefix, 'lib'), process.execPath, ['--input-type=module', '-e', script], { env: { PATH: process.env.PATH ?? '' } });
     expect(result.stderr).to.equal('');
-    expect(result.stdout).to.equal(`${packageVersion} 1 false\n`);
+    expect(result.stdout).to.equal(`${packageVersion} 2 false\n`);
   });
 
   // The recipes' command: npm clones the repository, installs the dev dependencies, runs prepare
