@@ -22,14 +22,13 @@ export interface RuleDescription {
  * enabled rule) leave the statements that grant them widely and are granted again on
  * placeholder key ARNs (fix.ts).
  */
-export type FixStrategy = 'named-keys';
+export type FixStrategy = 'named-keys' | 'none';
 
 /**
- * What a rule judges. Every rule today judges one policy at a time (`policy`); a rule that judges
- * something else (a principal and every policy attached to it, say) adds a kind here and its own
- * branch where check.ts loops over rules.
+ * What a rule judges: one policy at a time (`policy`), or a principal with every identity policy
+ * that applies to it (`principal`, lib/principals).
  */
-export type RuleSubject = 'policy';
+export type RuleSubject = 'policy' | 'principal';
 
 export interface Rule {
   /** The rule's id, as `--rule`, `--skip-rule` and the config file's `rules` name it: `kms-decrypt`. */
