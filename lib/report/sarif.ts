@@ -14,7 +14,7 @@ import {
   introducedPhrase,
   policyLabel,
   remediation,
-  statementWhy,
+  whyPhrases,
   whereLabel,
   widenPhrase,
 } from './wording.js';
@@ -90,7 +90,7 @@ function ruleDescriptor(rule: RuleInfo) {
 function resultMessage(finding: Finding): string {
   const sentences = [
     `${policyLabel(finding)} ${allowsPhrase(finding)} (scope ${finding.scope}).`,
-    `Why: ${finding.statements.map(statementWhy).join('; ')}.`,
+    `Why: ${whyPhrases(finding).join('; ')}.`,
   ];
   const condition = conditionPhrase(finding);
   if (condition) sentences.push(`The statements carry ${condition}.`);
@@ -152,6 +152,7 @@ export const formatSarif: Formatter = (report: Report, context) => {
         policyPath: finding.policyPath,
         actions: finding.actions,
         statements: finding.statements,
+        ...(finding.principal !== undefined ? { principal: finding.principal } : {}),
         conditionKeys: finding.conditionKeys,
         introduced: finding.introduced,
         compliance: finding.compliance ?? [],
