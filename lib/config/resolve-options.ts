@@ -5,7 +5,7 @@ import type { Options } from '../types.js';
 import type { LoadedConfig } from './load-config.js';
 
 /** The settings a config file or the command line can give, in the order `kmsguard config` shows them. */
-export const SETTINGS = ['rules', 'principals', 'blockedActions', 'failOn', 'conditions', 'partition', 'strict', 'onlyNew', 'baseline', 'suppressions', 'sourceRoot', 'inlineIgnores'] as const;
+export const SETTINGS = ['rules', 'blockedActions', 'failOn', 'conditions', 'partition', 'strict', 'onlyNew', 'baseline', 'suppressions', 'sourceRoot', 'inlineIgnores'] as const;
 
 export type Setting = (typeof SETTINGS)[number];
 
@@ -36,8 +36,8 @@ export function resolveOptions(defaults: Options, config: LoadedConfig | undefin
       if (value === undefined) continue;
       merged[key] = value;
       if ((SETTINGS as readonly string[]).includes(key)) origins[key as Setting] = origin;
-      // --skip-rule changes which rules are in effect.
-      if (key === 'skipRules') origins.rules = origin;
+      // --skip-rule and --principals change which rules are in effect.
+      if (key === 'skipRules' || key === 'principals') origins.rules = origin;
     }
   }
   return { options: merged as unknown as Options, origins, ...(config ? { file: config.file } : {}) };

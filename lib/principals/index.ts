@@ -7,7 +7,7 @@ import { resolveIndexOf } from '../extract/resolve-index.js';
 import { WorkBudget } from '../iam/budget.js';
 import type { EvaluationOptions, Scope, Verdict } from '../iam/types.js';
 import { fingerprintOf, type SourceOrigin } from '../rules/judge-source.js';
-import { REACH, scopeAtLeast, scopedRuleId, type Rule } from '../rules/rule.js';
+import { principalReach, REACH, scopeAtLeast, scopedRuleId, type Rule } from '../rules/rule.js';
 import type { TerraformDocument } from '../terraform/types.js';
 import type { Finding, PolicyOutcome, PolicySource, PrincipalGrant, PrincipalOfFinding, Unevaluated } from '../types.js';
 import { beforeView } from './before-view.js';
@@ -97,7 +97,7 @@ function describe(subject: Subject, verdict: FindingVerdict, grants: readonly Pr
   const bound = subject.boundary ? ` Judged within its permissions boundary ${documentLabel(subject.boundary.document)}.` : '';
   const outside = subject.outside ? ` Only the policies this plan attaches to it (by ${subject.address}) were judged; its other policies and its permissions boundary are not in the plan.` : '';
   const widen = verdict.mayWidenTo ? ` Values not known until apply could widen this to ${verdict.mayWidenTo}.` : '';
-  const reach = REACH[verdict.scope].replace('the policy does not name', 'its policies do not name').replace('it names', 'they name');
+  const reach = principalReach(REACH[verdict.scope]);
   return `${principalLabel(subject)} can use ${verdict.actions.join(', ')} on ${reach}, through ${through}.${bound}${outside}${widen}`;
 }
 

@@ -68,7 +68,10 @@ function complianceTags(id: string): string[] {
 
 function ruleDescriptor(rule: RuleInfo) {
   const full = ruleOfFinding(rule.id)?.description(rule.reach) ?? `An IAM identity policy allows KMS actions on ${rule.reach}.`;
-  const fixText = `${remediation(rule.id)} Each result's properties.fix is a JSON Patch (RFC 6902) against the policy document that does this with placeholder key ARNs (arn:aws:kms:REGION:ACCOUNT_ID:key/KEY_ID) to replace with the real ones.`;
+  const patches = ruleOfFinding(rule.id)?.fix !== 'none';
+  const fixText = patches
+    ? `${remediation(rule.id)} Each result's properties.fix is a JSON Patch (RFC 6902) against the policy document that does this with placeholder key ARNs (arn:aws:kms:REGION:ACCOUNT_ID:key/KEY_ID) to replace with the real ones.`
+    : remediation(rule.id);
   return {
     id: rule.id,
     name: pascalCase(rule.id),

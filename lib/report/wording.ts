@@ -5,7 +5,7 @@
 import type { Operation } from 'fast-json-patch';
 import type { MatchReason } from '../iam/types.js';
 import { ruleOfFinding } from '../rules/registry.js';
-import { REACH } from '../rules/rule.js';
+import { principalReach, REACH } from '../rules/rule.js';
 import type { Finding, HclFix, PrincipalGrant, Scope, SourceLocation, StatementRef, Suppression } from '../types.js';
 
 /** `s` with its first letter capitalised, to open a sentence. */
@@ -48,7 +48,7 @@ export function statementWhy(statement: StatementRef): string {
 
 /** Where a principal's access reaches: "KMS keys in accounts its policies do not name". */
 export function principalReachOf(scope: Scope): string {
-  return REACH[scope].replace('the policy does not name', 'its policies do not name').replace('it names', 'they name');
+  return principalReach(REACH[scope]);
 }
 
 /**

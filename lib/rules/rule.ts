@@ -20,7 +20,8 @@ export interface RuleDescription {
 /**
  * How a finding's `fix` is made. `named-keys`: the rule's actions (and those of every other
  * enabled rule) leave the statements that grant them widely and are granted again on
- * placeholder key ARNs (fix.ts).
+ * placeholder key ARNs (fix.ts). `none`: findings carry no patch (a principal's access comes
+ * from several policies; which to change is a choice).
  */
 export type FixStrategy = 'named-keys' | 'none';
 
@@ -64,6 +65,11 @@ export const REACH: Readonly<Record<Scope, string>> = {
   'account-keys': 'KMS keys in regions the policy does not name (in the accounts it names)',
   'region-keys': 'KMS keys the policy does not name (in the accounts and regions it names)',
 };
+
+/** Where a principal's access reaches: REACH's phrase for the principal's policies together. */
+export function principalReach(reach: string): string {
+  return reach.replace('the policy does not name', 'its policies do not name').replace('it names', 'they name');
+}
 
 /** The severity every rule of this version gives each scope. */
 export const SCOPE_SEVERITY: Readonly<Record<Scope, Severity>> = { 'all-keys': 'high', 'account-keys': 'medium', 'region-keys': 'low' };

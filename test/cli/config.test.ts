@@ -71,7 +71,7 @@ describe('command line: config files, suppressions and baselines', function () {
         'several problems, one line each',
         { '.kmsguard.json': { suppressions: [{ address: 'aws_iam_policy.p' }], stric: true } },
         [regula],
-        'kmsguard: .kmsguard.json: /stric is not an allowed key; allowed keys are $schema, rules, blockedActions, failOn, conditions, partition, strict, onlyNew, baseline, sourceRoot, inlineIgnores, suppressions.\n' +
+        'kmsguard: .kmsguard.json: /stric is not an allowed key; allowed keys are $schema, rules, principals, blockedActions, failOn, conditions, partition, strict, onlyNew, baseline, sourceRoot, inlineIgnores, suppressions.\n' +
           'kmsguard: .kmsguard.json: /suppressions/0/reason is required.\n',
       ],
       ['a --config file that does not exist', {}, ['--config', 'ci/kmsguard.json', regula], 'kmsguard: ci/kmsguard.json: The config file does not exist.\n'],
