@@ -5,7 +5,7 @@
  */
 import type { ResolveIndex } from '../extract/resolve-index.js';
 import { resolveIndexOf } from '../extract/resolve-index.js';
-import { isUnknownAt } from '../extract/attribute-path.js';
+import { knownString } from '../extract/permissions-boundary.js';
 import type { ResourceInstance, TerraformDocument } from '../terraform/types.js';
 import type { PolicySource } from '../types.js';
 import { attributeItems, existsAfter, type AttributeItem } from './attribute-items.js';
@@ -28,11 +28,6 @@ interface Targets {
   readonly outside: readonly (string | undefined)[];
   /** False when the attribute may name other principals than these (several candidates for one value). */
   readonly certain: boolean;
-}
-
-function knownString(instance: ResourceInstance, attribute: string): string | undefined {
-  const value = instance.after?.[attribute];
-  return typeof value === 'string' && value !== '' && !isUnknownAt(instance.afterUnknown, [attribute]) ? value : undefined;
 }
 
 /** The name in a principal ARN (`arn:aws:iam::1:role/path/name` -> `name`), or the value itself. */
@@ -143,7 +138,10 @@ class GraphBuilder {
       if (principal !== undefined) {
         const entry = this.principals.get(instance.address);
         const policies = this.policyItems(instance, 'managed_policy_arns', true, true);
-        if (entry) this.apply({ entries: [entry], outside: [], certain: true }, principal.kind, policies, `${instance.address}.managed_policy_arns`);
+        // Left out of the configuration, the attribute only reflects attachments made elsewhere,
+        // possibly ones this plan removes: then its policies count only for their Allows.
+        const configured = this.index.configOf(instance)?.resource.expressions.managed_policy_arns !== undefined;
+        if (entry) this.apply({ entries: [entry], outside: [], certain: configured }, principal.kind, policies, `${instance.address}.managed_policy_arns`);
         continue;
       }
       if (MANAGED_POLICY_TYPES[instance.type] !== undefined && instance.type === 'awscc_iam_managed_policy') {
@@ -158,6 +156,7 @@ class GraphBuilder {
   /** Exclusive attachments and inline lists: what else a principal has may be removed at apply, so only its Allows count. */
   exclusives(): void {
     for (const instance of this.document.resources) {
+      if (ATTACHMENT_TYPES[instance.type]?.exclusive !== true && EXCLUSIVE_INLINE_TYPES[instance.type] === undefined) continue;
       if (!existsAfter(instance)) continue;
       const attachments = ATTACHMENT_TYPES[instance.type];
       if (attachments?.exclusive) {

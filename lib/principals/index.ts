@@ -6,8 +6,8 @@ import { extractPolicies } from '../extract/index.js';
 import { resolveIndexOf } from '../extract/resolve-index.js';
 import { WorkBudget } from '../iam/budget.js';
 import type { EvaluationOptions, Scope, Verdict } from '../iam/types.js';
-import { fingerprintOf, type SourceOrigin } from '../rules/judge-source.js';
-import { principalReach, REACH, scopeAtLeast, scopedRuleId, type Rule } from '../rules/rule.js';
+import { fingerprintOf, heldBefore, type SourceOrigin } from '../rules/judge-source.js';
+import { principalReach, REACH, scopedRuleId, type Rule } from '../rules/rule.js';
 import type { TerraformDocument } from '../terraform/types.js';
 import type { Finding, PolicyOutcome, PolicySource, PrincipalGrant, PrincipalOfFinding, Unevaluated } from '../types.js';
 import { beforeView } from './before-view.js';
@@ -99,10 +99,6 @@ function describe(subject: Subject, verdict: FindingVerdict, grants: readonly Pr
   const widen = verdict.mayWidenTo ? ` Values not known until apply could widen this to ${verdict.mayWidenTo}.` : '';
   const reach = principalReach(REACH[verdict.scope]);
   return `${principalLabel(subject)} can use ${verdict.actions.join(', ')} on ${reach}, through ${through}.${bound}${outside}${widen}`;
-}
-
-function heldBefore(previous: Verdict | undefined, verdict: FindingVerdict): boolean {
-  return previous?.kind === 'finding' && scopeAtLeast(previous.scope, verdict.scope) && verdict.actions.every((action) => previous.actions.includes(action));
 }
 
 /** Judges the principals of a document with each principal rule; the document before the plan says whether a finding is new. */

@@ -20,28 +20,40 @@ export interface MergedPolicies {
   readonly origins: readonly StatementOrigin[];
 }
 
+type Read = { readonly policy: Policy } | { readonly unknown: string };
+
+/** Documents of the plan read once, however many principals they apply to. */
+const readSources = new WeakMap<object, Read>();
+
 /** A document's policy, or what is not known of it. */
-export function readDocument(document: PolicyDocument): { readonly policy: Policy } | { readonly unknown: string } {
+export function readDocument(document: PolicyDocument): Read {
+  if (document.kind !== 'source') return readOther(document);
+  let read = readSources.get(document.source);
+  if (read === undefined) readSources.set(document.source, (read = readSource(document)));
+  return read;
+}
+
+function readOther(document: Exclude<PolicyDocument, { kind: 'source' }>): Read {
   switch (document.kind) {
     case 'managed':
       return { policy: document.policy };
     case 'unknown':
       return { unknown: `${document.label}: ${document.detail}` };
-    case 'source': {
-      const { source } = document;
-      const readable = readPolicyValue(source.after);
-      const where = `${source.address} (${source.policyPath})`;
-      switch (readable.kind) {
-        case 'policy':
-          return { policy: readable.policy };
-        case 'absent':
-          return { policy: { statements: [] } };
-        case 'invalid':
-          return { unknown: `${where} could not be read: ${readable.detail}` };
-        case 'unknown':
-          return readable.policy !== undefined && readable.alternatives === undefined ? { policy: readable.policy } : { unknown: `${where}: ${readable.detail}` };
-      }
-    }
+  }
+}
+
+function readSource({ source }: Extract<PolicyDocument, { kind: 'source' }>): Read {
+  const readable = readPolicyValue(source.after);
+  const where = `${source.address} (${source.policyPath})`;
+  switch (readable.kind) {
+    case 'policy':
+      return { policy: readable.policy };
+    case 'absent':
+      return { policy: { statements: [] } };
+    case 'invalid':
+      return { unknown: `${where} could not be read: ${readable.detail}` };
+    case 'unknown':
+      return readable.policy !== undefined && readable.alternatives === undefined ? { policy: readable.policy } : { unknown: `${where}: ${readable.detail}` };
   }
 }
 
@@ -57,8 +69,12 @@ export function documentLabel(document: PolicyDocument): string {
   }
 }
 
+/**
+ * A policy not known as one statement with one unknown part: its Effect (an Allow or a Deny of
+ * everything), or when only its Allows count, its Action (an Allow of everything or of nothing).
+ */
 function unknownStatement(index: number, unknown: UnknownValue, allowsOnly: boolean): Statement {
-  return { index, pointer: '', effect: allowsOnly ? 'Allow' : unknown, action: unknown, resource: unknown };
+  return allowsOnly ? { index, pointer: '', effect: 'Allow', action: unknown, resource: ['*'] } : { index, pointer: '', effect: unknown, action: ['*'], resource: ['*'] };
 }
 
 /**

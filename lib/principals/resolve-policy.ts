@@ -3,9 +3,9 @@
  * managed policy of the plan (by its ARN or path and name, or by the configuration's reference
  * when the ARN is known only after apply), an AWS managed policy of the data file, or unknown.
  */
-import type { ResourceInstance, TerraformDocument } from '../terraform/types.js';
+import { knownString, policyPart } from '../extract/permissions-boundary.js';
+import type { TerraformDocument } from '../terraform/types.js';
 import type { PolicySource } from '../types.js';
-import { isUnknownAt } from '../extract/attribute-path.js';
 import type { AttributeItem } from './attribute-items.js';
 import { existsAfter } from './attribute-items.js';
 import { isAwsManagedArn, managedPolicy } from './managed-policies.js';
@@ -18,16 +18,6 @@ export interface ResolvedPolicy {
   readonly certain: boolean;
 }
 
-function knownString(instance: ResourceInstance, attribute: string): string | undefined {
-  const value = instance.after?.[attribute];
-  return typeof value === 'string' && value !== '' && !isUnknownAt(instance.afterUnknown, [attribute]) ? value : undefined;
-}
-
-/** `/team/p` for `arn:aws:iam::111122223333:policy/team/p`. */
-function policyPart(arn: string): string | undefined {
-  const at = arn.indexOf(':policy/');
-  return at < 0 ? undefined : arn.slice(at + ':policy'.length);
-}
 
 export class PolicyResolver {
   private readonly byArn = new Map<string, string>();

@@ -146,7 +146,7 @@ function judgeBefore(before: PolicyValue | undefined, evaluations: readonly Eval
 }
 
 /** Did this finding already hold before the plan, at least as wide and for the same actions? */
-function heldBefore(previous: Verdict | undefined, verdict: FindingVerdict): boolean {
+export function heldBefore(previous: Verdict | undefined, verdict: FindingVerdict): boolean {
   return (
     previous?.kind === 'finding' &&
     scopeAtLeast(previous.scope, verdict.scope) &&

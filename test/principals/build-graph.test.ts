@@ -77,7 +77,8 @@ describe('principals: the graph', () => {
       pending,
     ]);
     expect(summary(document).principals['aws_iam_role.r']).to.deep.equal({
-      policies: ['aws_iam_role.r.managed_policy_arns -> aws_iam_policy.known', 'aws_iam_role.r.managed_policy_arns -> aws_iam_policy.pending'],
+      // No configuration says the role sets managed_policy_arns: its value may only reflect attachments made elsewhere.
+      policies: ['aws_iam_role.r.managed_policy_arns -> aws_iam_policy.known (allows only)', 'aws_iam_role.r.managed_policy_arns -> aws_iam_policy.pending (allows only)'],
     });
   });
 
@@ -126,7 +127,7 @@ describe('principals: the graph', () => {
       resource('awscc_iam_managed_policy', 'm', { managed_policy_name: 'm', policy_document: policyDoc, roles: ['r'], groups: ['g'] }),
     ]);
     expect(summary(document).principals).to.deep.equal({
-      'awscc_iam_role.r': { policies: [`awscc_iam_role.r.managed_policy_arns -> ${ADMIN}`, 'awscc_iam_managed_policy.m.roles -> awscc_iam_managed_policy.m'] },
+      'awscc_iam_role.r': { policies: [`awscc_iam_role.r.managed_policy_arns -> ${ADMIN} (allows only)`, 'awscc_iam_managed_policy.m.roles -> awscc_iam_managed_policy.m'] },
       'awscc_iam_user.u': { policies: ['awscc_iam_group.g (awscc_iam_managed_policy.m.groups) -> awscc_iam_managed_policy.m'] },
       'awscc_iam_group.g': { policies: ['awscc_iam_managed_policy.m.groups -> awscc_iam_managed_policy.m'] },
     });
