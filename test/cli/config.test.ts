@@ -227,11 +227,11 @@ describe('command line: config files, suppressions and baselines', function () {
     it('exits 2 on an unknown rule, in the config file or on the command line', () => {
       write('.kmsguard.json', { rules: ['kms-decrypt', 'kms-encrypt'] });
       const result = run(['config']);
-      expect(result.stderr).to.equal('kmsguard: .kmsguard.json: /rules/1 must be one of kms-decrypt, kms-grant.\n');
+      expect(result.stderr).to.equal('kmsguard: .kmsguard.json: /rules/1 must be one of kms-decrypt, kms-grant, principal-decrypt.\n');
       expect(result.status).to.equal(2);
       write('.kmsguard.json', {});
       const flag = run(['config', '--rule', 'kms-encrypt']);
-      expect(flag.stderr).to.equal('kmsguard: Unknown rule "kms-encrypt"; the rules are kms-decrypt, kms-grant.\n');
+      expect(flag.stderr).to.equal('kmsguard: Unknown rule "kms-encrypt"; the rules are kms-decrypt, kms-grant, principal-decrypt.\n');
       expect(flag.status).to.equal(2);
     });
 
