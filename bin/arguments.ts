@@ -156,6 +156,7 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
     .option('conditions', { type: 'string', requiresArg: true, describe: `How Allow conditions count: ${CHOICES.conditions.join(', ')} [default: ignore]` })
     .option('rule', { type: 'string', requiresArg: true, describe: `Run only this rule, repeatable (${RULE_IDS.join(', ')}) [default: every rule on by default]` })
     .option('skip-rule', { type: 'string', requiresArg: true, describe: 'Do not run this rule, repeatable' })
+    .option('principals', { type: 'boolean', describe: 'Also judge principals: roles, users and groups that can decrypt through all their policies together (rule principal-decrypt)' })
     .option('blocked-action', { type: 'string', requiresArg: true, describe: 'The kms-decrypt rule\'s blocked action pattern, repeatable [default: kms:Decrypt kms:ReEncryptFrom]' })
     .option('config', { type: 'string', requiresArg: true, describe: 'Config file [default: .kmsguard.json if present]' })
     .option('baseline', { type: 'string', requiresArg: true, describe: 'Baseline file: only findings not in it fail the run' })
@@ -214,6 +215,7 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
     ...(parsed['blocked-action'] !== undefined ? { blockedActions: repeated(parsed['blocked-action']) } : {}),
     ...(parsed.rule !== undefined ? { rules: repeated(parsed.rule) } : {}),
     ...(parsed['skip-rule'] !== undefined ? { skipRules: repeated(parsed['skip-rule']) } : {}),
+    ...(parsed.principals !== undefined ? { principals: parsed.principals as boolean } : {}),
     ...(parsed.baseline !== undefined ? { baseline: parsed.baseline as string } : {}),
     ...(parsed['source-root'] !== undefined ? { sourceRoot: parsed['source-root'] as string } : {}),
     ...(parsed['inline-ignores'] !== undefined ? { inlineIgnores: parsed['inline-ignores'] as boolean } : {}),

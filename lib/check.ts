@@ -15,10 +15,12 @@ import { withHclFixes } from './rules/fix-hcl.js';
 import { applyBaseline, type Baseline } from './rules/baseline.js';
 import { applySuppressions, todayUtc } from './rules/suppressions.js';
 import { DEFAULT_BLOCKED_ACTIONS } from './rules/decrypt.js';
-import { RuleSelectionError, selectRules } from './rules/registry.js';
+import { RULE_REGISTRY, RuleSelectionError, selectRules } from './rules/registry.js';
+import { PRINCIPAL_DECRYPT_RULE } from './rules/principal-decrypt.js';
 import type { Rule } from './rules/rule.js';
 import { summarize } from './rules/summary.js';
 import { readTerraform } from './terraform/index.js';
+import { judgePrincipals } from './principals/index.js';
 import { isDirectory, locateFindings, type SourceSettings } from './source/index.js';
 import type {
   Finding,
@@ -145,10 +147,12 @@ function judgeDocument(document: InputDocument, options: Options, rules: readonl
     into.incomplete += 1;
   }
   const partitions = partitionsToJudge(options, terraform);
-  const runs: RuleRun[] = rules.map(({ rule, blockedActions }) => ({
+  const allRuns: RuleRun[] = rules.map(({ rule, blockedActions }) => ({
     rule,
     evaluations: partitions.map((partition): EvaluationOptions => ({ blockedActions, partition, conditions: options.conditions })),
   }));
+  const runs = allRuns.filter((run) => run.rule.subject === 'policy');
+  const principalRuns = allRuns.filter((run) => run.rule.subject === 'principal');
   let sources;
   try {
     sources = extractPolicies(terraform);
@@ -160,7 +164,7 @@ function judgeDocument(document: InputDocument, options: Options, rules: readonl
   }
   const resources = terraform.resources.length;
   let judged = 0;
-  for (const source of sources) {
+  for (const source of runs.length > 0 ? sources : []) {
     progress?.({ phase: 'judge', source: document.source, resources, judged: judged++, policies: sources.length });
     checkWork.widen(WORK_PER_POLICY);
     const work = new WorkBudget(options.workLimit, checkWork);
@@ -182,7 +186,37 @@ function judgeDocument(document: InputDocument, options: Options, rules: readonl
     } else if (judgement.outcome === 'unevaluated') into.unevaluated.push(judgement.unevaluated);
     else if (judgement.outcome === 'skipped') into.skipped.push(judgement.skipped);
   }
+  if (principalRuns.length > 0) judgeDocumentPrincipals(terraform, sources, principalRuns, origin, options, into, hooks, checkWork);
   return { terraform, sources, firstFinding };
+}
+
+/** The principal view of a document (rules whose subject is a principal), each principal on its own work budget. */
+function judgeDocumentPrincipals(
+  terraform: TerraformDocument,
+  sources: readonly PolicySource[],
+  runs: readonly RuleRun[],
+  origin: SourceOrigin,
+  options: Options,
+  into: Collected,
+  hooks: CheckHooks,
+  checkWork: WorkBudget,
+): void {
+  let results;
+  try {
+    results = judgePrincipals(terraform, sources, runs, origin, {
+      next: () => {
+        checkWork.widen(WORK_PER_POLICY);
+        return new WorkBudget(options.workLimit, checkWork);
+      },
+      ...(hooks.judged ? { judged: hooks.judged } : {}),
+    });
+  } catch (error) {
+    into.errors.push({ ...origin, message: `The document's principals could not be judged: ${(error as Error).message}` });
+    return;
+  }
+  into.findings.push(...results.findings);
+  into.unevaluated.push(...results.unevaluated);
+  into.policies.push(...results.outcomes);
 }
 
 /** Source locations settings, or undefined when no source root can be in effect. */
@@ -229,15 +263,22 @@ export function resolveBlockedActions(patterns: readonly string[]): string[] {
  * The rules to run (`rules` less `skipRules`) with the KMS actions each blocks, or throws
  * OptionsError (an unknown rule id, no rule left, a blocked action pattern matching no action).
  */
-export function resolveRules(options: Pick<Options, 'rules' | 'skipRules' | 'blockedActions'>): RuleInEffect[] {
+export function resolveRules(options: Pick<Options, 'rules' | 'skipRules' | 'blockedActions' | 'principals'>): RuleInEffect[] {
   let rules: Rule[];
   try {
-    rules = selectRules(options.rules, options.skipRules);
+    rules = selectRules(withPrincipals(options.rules, options.principals === true), options.skipRules);
   } catch (error) {
     // selectRules throws only RuleSelectionError: a sentence about the selection.
     throw new OptionsError((error as RuleSelectionError).message);
   }
   return rules.map((rule) => ({ rule, blockedActions: resolveBlockedActions(rule.blockedActions(options)) }));
+}
+
+/** The rules `rules` names (undefined: those on by default), with the principal rule when `principals` is set. */
+function withPrincipals(rules: readonly string[] | undefined, principals: boolean): readonly string[] | undefined {
+  if (!principals) return rules;
+  const named = rules ?? RULE_REGISTRY.filter((rule) => rule.enabledByDefault).map((rule) => rule.id);
+  return named.includes(PRINCIPAL_DECRYPT_RULE.id) ? named : [...named, PRINCIPAL_DECRYPT_RULE.id];
 }
 
 /** What a caller may follow while a check runs. */

@@ -89,6 +89,28 @@ export interface SourceLocation {
   readonly endColumn?: number;
 }
 
+/** One policy through which a principal is granted a finding's actions. */
+export interface PrincipalGrant {
+  /** The policy: `aws_iam_policy.p (policy)`, an AWS managed policy's ARN, or what is known of it. */
+  readonly policy: string;
+  /** How the policy applies to the principal: `inline`, an attachment's address, or a group's address and its attachment. */
+  readonly via: string;
+  /** The policy's statements that grant, numbered as in that policy. */
+  readonly statements: readonly StatementRef[];
+}
+
+/** The principal a finding of the principal view is about. */
+export interface PrincipalOfFinding {
+  readonly kind: 'role' | 'user' | 'group';
+  /** Its name, when known. */
+  readonly name?: string;
+  /** Set when the plan does not manage the principal: only the policies the plan attaches to it were judged. */
+  readonly outside?: true;
+  readonly grants: readonly PrincipalGrant[];
+  /** The permissions boundary the access was judged within, when one is set. */
+  readonly boundary?: string;
+}
+
 export interface Finding {
   readonly ruleId: string;
   readonly severity: Severity;
@@ -119,6 +141,8 @@ export interface Finding {
   readonly baselined?: true;
   /** Where the policy is written, when a source root is in effect and the block was found. */
   readonly location?: SourceLocation;
+  /** Findings of the principal view: the principal and the policies that grant it the actions. */
+  readonly principal?: PrincipalOfFinding;
 }
 
 export type UnevaluatedReason = 'unknown' | 'invalid';
@@ -187,6 +211,8 @@ export interface Options {
   readonly rules?: readonly string[];
   /** Ids of rules not to run (`--skip-rule`). */
   readonly skipRules?: readonly string[];
+  /** Run the principal view (rule principal-decrypt) beside the rules `rules` selects (`--principals`). */
+  readonly principals?: boolean;
   readonly failOn: FailOn;
   readonly conditions: ConditionMode;
   /** Undefined: from the plan's provider region, else `aws`. */

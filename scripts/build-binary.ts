@@ -24,6 +24,7 @@ const bundleFile = path.join(root, 'dist', 'bin', 'kmsguard.bundle.cjs');
 /** Package files the executable carries, by their path in the package (one line per file). */
 export const ASSETS: readonly string[] = [
   'data/kms-actions.json',
+  'data/aws-managed-policies.json',
   'data/tree-sitter-hcl.wasm',
   'data/tree-sitter-hcl.LICENSE',
   'node_modules/web-tree-sitter/tree-sitter.wasm',

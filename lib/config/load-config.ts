@@ -16,6 +16,7 @@ export const DEFAULT_CONFIG_FILE = '.kmsguard.json';
 export interface ConfigFile {
   readonly $schema?: string;
   readonly rules?: readonly string[];
+  readonly principals?: boolean;
   readonly blockedActions?: readonly string[];
   readonly failOn?: FailOn;
   readonly conditions?: Options['conditions'];

@@ -36,8 +36,8 @@ export function resolveOptions(defaults: Options, config: LoadedConfig | undefin
       if (value === undefined) continue;
       merged[key] = value;
       if ((SETTINGS as readonly string[]).includes(key)) origins[key as Setting] = origin;
-      // --skip-rule changes which rules are in effect.
-      if (key === 'skipRules') origins.rules = origin;
+      // --skip-rule and --principals change which rules are in effect.
+      if (key === 'skipRules' || key === 'principals') origins.rules = origin;
     }
   }
   return { options: merged as unknown as Options, origins, ...(config ? { file: config.file } : {}) };

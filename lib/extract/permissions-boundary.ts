@@ -95,7 +95,8 @@ function existsAfter(instance: ResourceInstance): boolean {
   return instance.mode === 'managed' && instance.after !== null && !leavesState(instance.actions);
 }
 
-function knownString(instance: ResourceInstance, attribute: string): string | undefined {
+/** The attribute's value after apply when it is a known, non-empty string. */
+export function knownString(instance: ResourceInstance, attribute: string): string | undefined {
   const value = instance.after?.[attribute];
   return typeof value === 'string' && value !== '' && !isUnknownAt(instance.afterUnknown, [attribute]) ? value : undefined;
 }
@@ -115,7 +116,7 @@ function identityOf(instance: ResourceInstance, type: PolicyType): PolicyIdentit
 const CUSTOMER_POLICY_ARN = /^arn:[^:]+:iam::[^:]*:policy\//;
 
 /** `/team/boundary` for `arn:aws:iam::111122223333:policy/team/boundary`: the path and name of a policy ARN. */
-function policyPart(arn: string): string | undefined {
+export function policyPart(arn: string): string | undefined {
   const at = arn.indexOf(':policy/');
   return at < 0 ? undefined : arn.slice(at + ':policy'.length);
 }

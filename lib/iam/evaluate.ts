@@ -6,6 +6,13 @@
  * group is decided by the first of: every granted pattern wildcard-free (clean); a Deny covering
  * every key (clean); no Deny and every granted pattern shaped like a key ARN (each pattern's
  * fields give its scope); otherwise an exact key search.
+ *
+ * With a second policy that bounds the first (a permissions boundary: `within`), a key is allowed
+ * only when one of its Allow statements matches the action and the key too, and its unconditional
+ * Deny statements remove keys like the first policy's. Its Allows' Conditions are ignored (they
+ * might hold), so a bound never removes more than it certainly does. A blocked action none of its
+ * Allows matches is allowed on no key; a bound with an Allow of the action on every key limits
+ * nothing for that action.
  */
 import { WorkBudget } from './budget.js';
 import { conditionNarrowing } from './conditions.js';
@@ -36,6 +43,8 @@ interface ActionGroup {
   readonly actions: string[];
   readonly grants: readonly Grant[];
   readonly denies: readonly ConcreteStatement[];
+  /** The bounding policy's Allows that match the group's actions; undefined when nothing bounds them. */
+  bounds?: readonly ConcreteStatement[];
   scope?: Scope;
   /** Set when decided by the key-ARN shape of its patterns: each granted pattern's scope. */
   patternScopes?: ReadonlyMap<string, PatternScope>;
@@ -109,15 +118,23 @@ function readingCost(statement: ConcreteStatement): number {
   return cost;
 }
 
-function groupsOf(statements: readonly ConcreteStatement[], context: EvaluationContext, work: WorkBudget): { grants: Grant[]; groups: ActionGroup[] } {
+/** A Deny with a Condition might not apply: it removes nothing. A Condition with no tests (`{}`) always holds, so that Deny applies like one without. */
+function denyApplies(statement: ConcreteStatement): boolean {
+  return statement.condition === undefined || (!statement.condition.opaque && statement.condition.tests.length === 0);
+}
+
+function groupsOf(
+  statements: readonly ConcreteStatement[],
+  context: EvaluationContext,
+  work: WorkBudget,
+  within?: readonly ConcreteStatement[],
+): { grants: Grant[]; groups: ActionGroup[] } {
   work.spend(statements.reduce((sum, statement) => sum + readingCost(statement), 0));
   const grants: Grant[] = [];
   const denies: ConcreteStatement[] = [];
   for (const statement of statements) {
     if (statement.effect === 'Deny') {
-      // A Deny with a Condition might not apply: it removes nothing.
-      // A Condition with no tests (`{}`) always holds, so that Deny applies like one without.
-      if (statement.condition === undefined || (!statement.condition.opaque && statement.condition.tests.length === 0)) denies.push(statement);
+      if (denyApplies(statement)) denies.push(statement);
       continue;
     }
     const narrowing = conditionNarrowing(statement.condition, context.conditions);
@@ -125,39 +142,64 @@ function groupsOf(statements: readonly ConcreteStatement[], context: EvaluationC
     const { accounts, anyNamedAccount, exceptActions } = narrowing;
     grants.push({ statement, ...(accounts ? { accounts } : {}), ...(anyNamedAccount ? { anyNamedAccount } : {}), ...(exceptActions ? { exceptActions } : {}) });
   }
+  const bounding: ConcreteStatement[] = [];
+  if (within) {
+    work.spend(within.reduce((sum, statement) => sum + readingCost(statement), 0));
+    for (const statement of within) {
+      if (statement.effect === 'Allow') bounding.push(statement);
+      else if (denyApplies(statement)) denies.push(statement);
+    }
+  }
   const groups = new Map<string, ActionGroup>();
   const grantIndex = new Map(grants.map((g, i) => [g, i]));
   const denyIndex = new Map(denies.map((d, i) => [d, i]));
+  const boundIndex = new Map(bounding.map((b, i) => [b, i]));
   for (const action of context.blockedActions) {
-    work.spend(statements.length);
+    work.spend(statements.length + (within?.length ?? 0));
     const tokens = blockedActionTokens(action);
     const matching = grants.filter((g) => statementMatchesAction(g.statement, tokens) && !g.exceptActions?.includes(action));
     if (matching.length === 0) continue;
+    const bounds = within ? bounding.filter((b) => statementMatchesAction(b, tokens)) : undefined;
+    if (bounds?.length === 0) continue;
     const denying = denies.filter((d) => statementMatchesAction(d, tokens));
-    const key = `${matching.map((g) => grantIndex.get(g)).join(',')}|${denying.map((d) => denyIndex.get(d)).join(',')}`;
+    const key = `${matching.map((g) => grantIndex.get(g)).join(',')}|${denying.map((d) => denyIndex.get(d)).join(',')}|${bounds?.map((b) => boundIndex.get(b)).join(',') ?? '-'}`;
     const group = groups.get(key);
     if (group) group.actions.push(action);
-    else groups.set(key, { actions: [action], grants: matching, denies: denying });
+    else groups.set(key, { actions: [action], grants: matching, denies: denying, ...(bounds ? { bounds } : {}) });
   }
   return { grants, groups: [...groups.values()] };
 }
 
-/** Evaluates the statements, charging `work` (which throws TooComplexError when it runs out). */
-export function evaluate(statements: readonly ConcreteStatement[], context: EvaluationContext, work: WorkBudget = new WorkBudget()): Evaluation {
-  const { grants, groups } = groupsOf(statements, context, work);
+/** An Allow that matches every key: as a bound, it limits nothing. */
+function allowsEveryKey(allow: ConcreteStatement, partition: string): boolean {
+  return deniesEveryKey(allow, partition);
+}
+
+/**
+ * Evaluates the statements, charging `work` (which throws TooComplexError when it runs out). With
+ * `within`, only what those statements allow too (see the file comment).
+ */
+export function evaluate(
+  statements: readonly ConcreteStatement[],
+  context: EvaluationContext,
+  work: WorkBudget = new WorkBudget(),
+  within?: readonly ConcreteStatement[],
+): Evaluation {
+  const { grants, groups } = groupsOf(statements, context, work, within);
   const { partition } = context;
   let space: SearchSpace | undefined;
-  const searchSpace = () => (space ??= new SearchSpace(statements, grants, partition, work));
+  const searchSpace = () => (space ??= new SearchSpace(within ? [...statements, ...within] : statements, grants, partition, work));
   let scope: Scope | undefined;
   const actions: string[] = [];
   for (const group of groups) {
     if (grantsOnlyLiteralKeys(group.grants) || group.denies.some((d) => deniesEveryKey(d, partition))) continue;
-    const shaped = group.denies.length === 0 ? patternScopes(group.grants, partition) : undefined;
+    if (group.bounds?.some((b) => allowsEveryKey(b, partition))) delete group.bounds;
+    const shaped = group.denies.length === 0 && group.bounds === undefined ? patternScopes(group.grants, partition) : undefined;
     if (shaped) {
       group.patternScopes = shaped;
       group.scope = widest(shaped.values());
     } else {
-      group.scope = findAllowedKey(searchSpace().search(group.grants, group.denies))?.scope;
+      group.scope = findAllowedKey(searchSpace().search(group.grants, group.denies, group.bounds))?.scope;
     }
     if (group.scope === undefined) continue;
     actions.push(...group.actions);
@@ -175,7 +217,7 @@ export function evaluate(statements: readonly ConcreteStatement[], context: Eval
  */
 function attribute(group: ActionGroup, scope: Scope, searchSpace: () => SearchSpace, found: Attribution): void {
   const actionTokenLists = group.actions.map(blockedActionTokens);
-  const grants = (alone: Grant) => findAllowedKey(searchSpace().search([alone], group.denies), scope) !== undefined;
+  const grants = (alone: Grant) => findAllowedKey(searchSpace().search([alone], group.denies, group.bounds), scope) !== undefined;
   for (const grant of group.grants) {
     const { statement } = grant;
     let resources: readonly ConcreteItem[];

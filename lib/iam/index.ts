@@ -4,7 +4,7 @@
  */
 export * from './types.js';
 export { parsePolicy, type ParseOptions, type ParseResult } from './parse.js';
-export { judgePolicy } from './judge.js';
+export { judgePolicy, judgeWithin } from './judge.js';
 export { TooComplexError, WorkBudget, WORK_LIMIT } from './budget.js';
 export { expandBlockedActions, kmsActions } from './kms-actions.js';
 export { matchesAction, matchesArn } from './glob.js';

@@ -124,9 +124,21 @@ class Instantiation {
   }
 }
 
-/** The policy's statements with every unknown part decided by `choose`. */
-export function instantiate(policy: Policy, choose: Chooser): ConcreteStatement[] {
-  const run = new Instantiation(choose);
+function instantiateWith(run: Instantiation, policy: Policy): ConcreteStatement[] {
   const statements = policy.statements.map((statement) => run.statement(statement));
   return [...statements, ...run.unknownStatements(policy.unknownStatements)];
+}
+
+/** The policy's statements with every unknown part decided by `choose`. */
+export function instantiate(policy: Policy, choose: Chooser): ConcreteStatement[] {
+  return instantiateWith(new Instantiation(choose), policy);
+}
+
+/**
+ * Several policies' statements, their unknown parts numbered in one sequence (the first policy's,
+ * then the next one's), so that one chooser decides all of them.
+ */
+export function instantiateAll(policies: readonly Policy[], choose: Chooser): ConcreteStatement[][] {
+  const run = new Instantiation(choose);
+  return policies.map((policy) => instantiateWith(run, policy));
 }

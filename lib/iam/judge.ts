@@ -3,10 +3,14 @@
  * them, the policy is evaluated at its most and least permissive readings: clean when even the
  * most permissive is clean; a finding when even the least permissive has one (with `mayWidenTo`
  * when the most permissive reaches wider); otherwise unknown, naming the unknown parts that decide.
+ *
+ * A policy may be judged within a second one that bounds it (a permissions boundary): what both
+ * allow. The unknown parts of both are read together, the bound's at its most permissive when the
+ * policy's are.
  */
 import { WorkBudget } from './budget.js';
 import { evaluate, RANK, type Evaluation } from './evaluate.js';
-import { instantiate } from './instantiate.js';
+import { instantiateAll, type Chooser } from './instantiate.js';
 import type { EvaluationOptions, Policy, Scope, UnknownValue, Verdict } from './types.js';
 
 /** Naming the unknown parts that decide may use this share of the work left; past it, they go unnamed. */
@@ -25,9 +29,17 @@ function toVerdict(evaluation: Evaluation, mayWidenTo?: Scope): Verdict {
  * document before the plan) with one budget bounds all of it together.
  */
 export function judgePolicy(policy: Policy, options: EvaluationOptions, work: WorkBudget = new WorkBudget()): Verdict {
+  return judgeWithin(policy, undefined, options, work);
+}
+
+/**
+ * Judges what `policy` allows that `bound` allows too (undefined: no bound, as judgePolicy). The
+ * verdict's statements are the policy's; the bound's are never named as granting.
+ */
+export function judgeWithin(policy: Policy, bound: Policy | undefined, options: EvaluationOptions, work: WorkBudget = new WorkBudget()): Verdict {
   try {
-    work.spend(policy.statements.length + 1);
-    return judge(policy, options, work);
+    work.spend(policy.statements.length + (bound?.statements.length ?? 0) + 1);
+    return judge(bound === undefined ? [policy] : [policy, bound], options, work);
   } catch (error) {
     if (!work.ranOutWithin(error)) throw error;
     // Its own budget, or a larger one it draws on that the policies judged before it used up.
@@ -36,20 +48,27 @@ export function judgePolicy(policy: Policy, options: EvaluationOptions, work: Wo
   }
 }
 
-function judge(policy: Policy, options: EvaluationOptions, work: WorkBudget): Verdict {
+/** Evaluates the policies (a policy, and its bound when there is one) with unknown parts read by `choose`. */
+function evaluateRead(policies: readonly Policy[], choose: Chooser, options: EvaluationOptions, work: WorkBudget): Evaluation {
+  const [statements, within] = instantiateAll(policies, choose);
+  return evaluate(statements!, options, work, within);
+}
+
+function judge(policies: readonly Policy[], options: EvaluationOptions, work: WorkBudget): Verdict {
   const choices: UnknownValue[] = [];
-  const most = evaluate(
-    instantiate(policy, (_, unknown) => {
+  const most = evaluateRead(
+    policies,
+    (_, unknown) => {
       choices.push(unknown);
       return true;
-    }),
+    },
     options,
     work,
   );
   if (choices.length === 0 || most.scope === undefined) return toVerdict(most);
-  const least = evaluate(instantiate(policy, () => false), options, work);
+  const least = evaluateRead(policies, () => false, options, work);
   if (least.scope !== undefined) return toVerdict(least, RANK[most.scope] < RANK[least.scope] ? most.scope : undefined);
-  return { kind: 'unknown', detail: unknownDetail(policy, choices, most, options, work) };
+  return { kind: 'unknown', detail: unknownDetail(policies, choices, most, options, work) };
 }
 
 /**
@@ -57,14 +76,14 @@ function judge(policy: Policy, options: EvaluationOptions, work: WorkBudget): Ve
  * part least permissive there is a finding, and each is needed (dropped greedily, in document order).
  * When that search would take more than its share of the work left, it says "the unknown parts".
  */
-function unknownDetail(policy: Policy, choices: readonly UnknownValue[], most: Evaluation, options: EvaluationOptions, work: WorkBudget): string {
+function unknownDetail(policies: readonly Policy[], choices: readonly UnknownValue[], most: Evaluation, options: EvaluationOptions, work: WorkBudget): string {
   const could = `Could allow ${most.actions.join(', ')} (${most.scope}) depending on values known only after apply`;
   const naming = work.share(NAMING_SHARE);
   const permissive = choices.map(() => true);
   try {
     for (let i = 0; i < choices.length; i++) {
       permissive[i] = false;
-      if (evaluate(instantiate(policy, (n) => permissive[n]!), options, naming).scope === undefined) permissive[i] = true;
+      if (evaluateRead(policies, (n) => permissive[n]!, options, naming).scope === undefined) permissive[i] = true;
     }
   } catch (error) {
     if (!naming.ranOut(error)) throw error;

@@ -57,6 +57,11 @@ export interface KeySearch {
   /** The key is allowed when some allow clause holds and no deny clause does. */
   readonly allow: readonly Clause[];
   readonly deny: readonly Clause[];
+  /**
+   * Set when the key must also be allowed by a second policy (a permissions boundary): then one
+   * of these clauses must hold too. Undefined: no second policy limits the keys.
+   */
+  readonly within?: readonly Clause[];
   readonly spelled: SpelledValues;
   /** The policy variables (each a symbol a slot may hold). */
   readonly variables: readonly Token[];
@@ -164,6 +169,7 @@ class Search {
   private readonly work: WorkBudget;
   private readonly allow: readonly CompiledClause[];
   private readonly deny: readonly CompiledClause[];
+  private readonly within?: readonly CompiledClause[];
   private readonly alive: number[][] = [[], [], []];
   private readonly allowed: number[] = [];
   private readonly start: number;
@@ -174,7 +180,7 @@ class Search {
   ) {
     this.dfa = problem.dfa;
     this.work = problem.work;
-    this.work.spend(problem.allow.length + problem.deny.length + 1);
+    this.work.spend(problem.allow.length + problem.deny.length + (problem.within?.length ?? 0) + 1);
     const total = this.dfa.patternCount;
     const compile = (c: Clause): CompiledClause => {
       const base = { patterns: new PatternSet(c.patterns, total), negated: c.negated };
@@ -182,6 +188,7 @@ class Search {
     };
     this.allow = problem.allow.map(compile);
     this.deny = problem.deny.map(compile);
+    if (problem.within) this.within = problem.within.map(compile);
     this.start = this.dfa.afterPrefix(prefix(problem.partition));
   }
 
@@ -198,7 +205,7 @@ class Search {
     // Stryker disable next-line ArrowFunction: pruning only: a Deny never certain keeps more states alive; every finished key is still judged by isAllowed
     const certain = (c: CompiledClause) =>
       (c.negated ? !c.patterns.meets(live) : c.patterns.meets(universal)) && (!c.limits || c.limits.meets(universal));
-    const result = this.allow.some(possible) && !this.deny.some(certain);
+    const result = this.allow.some(possible) && !this.deny.some(certain) && (this.within === undefined || this.within.some(possible));
     cache[d] = result ? 1 : 0;
     return result;
   }
@@ -210,7 +217,7 @@ class Search {
     this.work.spend(this.allow.length + this.deny.length);
     const accepting = this.dfa.accepting(d);
     const holds = (c: CompiledClause) => c.patterns.meets(accepting) !== c.negated && (!c.limits || c.limits.meets(accepting));
-    const result = this.allow.some(holds) && !this.deny.some(holds);
+    const result = this.allow.some(holds) && !this.deny.some(holds) && (this.within === undefined || this.within.some(holds));
     this.allowed[d] = result ? 1 : 0;
     return result;
   }

@@ -95,13 +95,17 @@ export class SearchSpace {
     return grant?.accounts ? { ...base, limits: grant.accounts.map((a) => this.id(accountLimitPattern(a))) } : base;
   }
 
-  /** The key search for some grants against some (unconditional) Deny statements. */
-  search(grants: readonly Grant[], denies: readonly ConcreteStatement[]): KeySearch {
+  /**
+   * The key search for some grants against some (unconditional) Deny statements; with `within`,
+   * only keys one of those Allow statements matches too (a permissions boundary's).
+   */
+  search(grants: readonly Grant[], denies: readonly ConcreteStatement[], within?: readonly ConcreteStatement[]): KeySearch {
     return {
       partition: this.partition,
       dfa: this.dfa,
       allow: grants.map((g) => this.clause(g.statement, g)),
       deny: denies.map((d) => this.clause(d)),
+      ...(within ? { within: within.map((w) => this.clause(w)) } : {}),
       spelled: this.spelled,
       variables: this.variables,
       characters: this.characters,

@@ -10,7 +10,7 @@ import { failingIncompletePlans, findingStatus, incompletePhrase, passingCause, 
 import { policyCases } from './policy-cases.js';
 import { printable } from './printable.js';
 import type { FormatContext, Formatter } from './types.js';
-import { policyLabel, reachOf, statementLabel, suppressionPhrase, whereLabel } from './wording.js';
+import { allowsPhrase, policyLabel, statementsPhrase, suppressionPhrase, whereLabel } from './wording.js';
 
 type Mark = 'FAIL' | 'WARN' | 'EXCP';
 
@@ -27,14 +27,14 @@ function line(mark: Mark, source: string, message: string): string {
 }
 
 function findingMessage(finding: Finding, context: FormatContext): string {
-  const statements = finding.statements.map(statementLabel).join(', ');
+  const statements = statementsPhrase(finding);
   const facts = [finding.severity, finding.scope, finding.ruleId, statements];
   if (!finding.introduced) facts.push('pre-existing');
   const status = findingStatus(finding, context);
   let note = '';
   if (status === 'suppressed') note = `; ${suppressionPhrase(finding.suppressed!)}`;
   else if (status === 'passing') note = `; ${passingCause(finding, context)}`;
-  return `${policyLabel(finding)} allows ${finding.actions.join(', ')} on ${reachOf(finding.scope)} [${facts.join('; ')}]${note}`;
+  return `${policyLabel(finding)} ${allowsPhrase(finding)} [${facts.join('; ')}]${note}`;
 }
 
 export const formatAtlantis: Formatter = (report: Report, context) => {

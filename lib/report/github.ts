@@ -8,7 +8,7 @@ import { printable } from './printable.js';
 import { summaryLine } from './summary-line.js';
 import { tally } from './tally.js';
 import type { FormatContext, Formatter } from './types.js';
-import { allowsPhrase, capitalised, introducedPhrase, policyLabel, statementWhy, suppressionPhrase, whereLabel } from './wording.js';
+import { allowsPhrase, capitalised, introducedPhrase, policyLabel, whyPhrases, suppressionPhrase, whereLabel } from './wording.js';
 
 type Level = 'error' | 'warning' | 'notice';
 
@@ -46,7 +46,7 @@ function findingFileProperties(finding: Finding): Record<string, string> {
 function findingCommand(finding: Finding, context: FormatContext): string {
   const status = findingStatus(finding, context);
   const level: Level = status === 'failing' ? 'error' : status === 'passing' ? 'warning' : 'notice';
-  const why = finding.statements.map(statementWhy).join('; ');
+  const why = whyPhrases(finding).join('; ');
   const conditions = finding.conditionKeys.length > 0 ? ` Condition keys ${finding.conditionKeys.join(', ')} ignored.` : '';
   const suppressed = finding.suppressed ? ` ${capitalised(suppressionPhrase(finding.suppressed))}.` : '';
   const message = `${policyLabel(finding)} ${allowsPhrase(finding)}. Why: ${why}.${conditions} ${capitalised(introducedPhrase(finding))}.${suppressed}`;

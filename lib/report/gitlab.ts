@@ -7,7 +7,7 @@ import type { Severity } from '../types.js';
 import { jsonText } from './json-text.js';
 import { findingStatus, unevaluatedFailsRun } from './outcome.js';
 import type { Formatter } from './types.js';
-import { allowsPhrase, policyLabel, statementWhy, suppressionPhrase, whereLabel } from './wording.js';
+import { allowsPhrase, policyLabel, whyPhrases, suppressionPhrase, whereLabel } from './wording.js';
 
 type GitlabSeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 
@@ -29,7 +29,7 @@ function fingerprint(parts: readonly (string | number | undefined)[]): string {
 export const formatGitlab: Formatter = (report, context) => {
   const issues: CodeQualityIssue[] = [
     ...report.findings.map((finding) => {
-      const why = finding.statements.map(statementWhy).join('; ');
+      const why = whyPhrases(finding).join('; ');
       const suppressed = finding.suppressed ? ` (${suppressionPhrase(finding.suppressed)})` : '';
       return {
         description: `${policyLabel(finding)} ${allowsPhrase(finding)}. Why: ${why}.${suppressed}`,

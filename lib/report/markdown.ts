@@ -4,14 +4,14 @@
  * what does not fit is counted, never cut mid-entry.
  */
 import type { Operation } from 'fast-json-patch';
-import type { Report } from '../types.js';
+import type { PrincipalGrant, Report, StatementRef } from '../types.js';
 import { counted } from './counts.js';
 import { jsonText } from './json-text.js';
 import { failOnOf, passingReason } from './outcome.js';
 import { code, codeBlock, prose } from './markdown-text.js';
 import { tally, type RatedFinding, type RatedUnevaluated } from './tally.js';
 import type { FormatContext, Formatter } from './types.js';
-import { capitalised, compliancePhrase, hclFixHeading, matchLabel, reachOf, remediation, sourceLabel, statementLabel, suppressionPhrase, whereLabel } from './wording.js';
+import { capitalised, compliancePhrase, grantLabel, hclFixHeading, matchLabel, principalPhrase, principalReachOf, reachOf, remediation, sourceLabel, statementLabel, suppressionPhrase, whereLabel } from './wording.js';
 
 export const MARKDOWN_MAX_LENGTH = 65_000;
 /** A patch longer than this is named, not shown: one finding must not crowd out the others. */
@@ -45,15 +45,21 @@ function findingText({ finding, status }: RatedFinding, context: FormatContext):
   const parts = [
     `#### ${severity}: ${code(finding.address)} (${code(finding.policyPath)})`,
     '',
-    `Allows ${finding.actions.map(code).join(', ')} on ${reachOf(finding.scope)}.`,
+    finding.principal === undefined
+      ? `Allows ${finding.actions.map(code).join(', ')} on ${reachOf(finding.scope)}.`
+      : `Can use ${finding.actions.map(code).join(', ')} on ${principalReachOf(finding.scope)}.`,
     '',
   ];
+  const why = (s: StatementRef, grant?: PrincipalGrant) => {
+    const matched = s.matched.map((m) => code(matchLabel(m))).join(', ');
+    return `Why: ${grant === undefined ? '' : `${code(grantLabel(grant))}, `}${code(statementLabel(s))}${matched === '' ? '' : `: ${matched}`}`;
+  };
+  const principal = principalPhrase(finding);
   const bullets = [
     `Scope ${code(finding.scope)}, rule ${code(finding.ruleId)}${compliancePhrase(finding) ? ` (${compliancePhrase(finding)})` : ''}, ${code(finding.resourceType)} in ${code(finding.source)}${finding.position === undefined ? '' : ` (document ${finding.position})`}${finding.location === undefined ? '' : `, written at ${code(sourceLabel(finding.location))}`}`,
-    ...finding.statements.map((s) => {
-      const matched = s.matched.map((m) => code(matchLabel(m))).join(', ');
-      return `Why: ${code(statementLabel(s))}${matched === '' ? '' : `: ${matched}`}`;
-    }),
+    ...(principal !== undefined ? [prose(capitalised(principal))] : []),
+    ...finding.statements.map((s) => why(s)),
+    ...(finding.principal?.grants ?? []).flatMap((grant) => grant.statements.map((s) => why(s, grant))),
   ];
   if (finding.conditionKeys.length > 0) {
     bullets.push(`Condition keys ${finding.conditionKeys.map(code).join(', ')} are ignored: conditions do not narrow the finding`);

@@ -14,7 +14,7 @@ import {
   introducedPhrase,
   policyLabel,
   remediation,
-  statementWhy,
+  whyPhrases,
   whereLabel,
   widenPhrase,
 } from './wording.js';
@@ -68,7 +68,10 @@ function complianceTags(id: string): string[] {
 
 function ruleDescriptor(rule: RuleInfo) {
   const full = ruleOfFinding(rule.id)?.description(rule.reach) ?? `An IAM identity policy allows KMS actions on ${rule.reach}.`;
-  const fixText = `${remediation(rule.id)} Each result's properties.fix is a JSON Patch (RFC 6902) against the policy document that does this with placeholder key ARNs (arn:aws:kms:REGION:ACCOUNT_ID:key/KEY_ID) to replace with the real ones.`;
+  const patches = ruleOfFinding(rule.id)?.fix !== 'none';
+  const fixText = patches
+    ? `${remediation(rule.id)} Each result's properties.fix is a JSON Patch (RFC 6902) against the policy document that does this with placeholder key ARNs (arn:aws:kms:REGION:ACCOUNT_ID:key/KEY_ID) to replace with the real ones.`
+    : remediation(rule.id);
   return {
     id: rule.id,
     name: pascalCase(rule.id),
@@ -90,7 +93,7 @@ function ruleDescriptor(rule: RuleInfo) {
 function resultMessage(finding: Finding): string {
   const sentences = [
     `${policyLabel(finding)} ${allowsPhrase(finding)} (scope ${finding.scope}).`,
-    `Why: ${finding.statements.map(statementWhy).join('; ')}.`,
+    `Why: ${whyPhrases(finding).join('; ')}.`,
   ];
   const condition = conditionPhrase(finding);
   if (condition) sentences.push(`The statements carry ${condition}.`);
@@ -152,6 +155,7 @@ export const formatSarif: Formatter = (report: Report, context) => {
         policyPath: finding.policyPath,
         actions: finding.actions,
         statements: finding.statements,
+        ...(finding.principal !== undefined ? { principal: finding.principal } : {}),
         conditionKeys: finding.conditionKeys,
         introduced: finding.introduced,
         compliance: finding.compliance ?? [],

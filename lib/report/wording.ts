@@ -5,8 +5,8 @@
 import type { Operation } from 'fast-json-patch';
 import type { MatchReason } from '../iam/types.js';
 import { ruleOfFinding } from '../rules/registry.js';
-import { REACH } from '../rules/rule.js';
-import type { Finding, HclFix, Scope, SourceLocation, StatementRef, Suppression } from '../types.js';
+import { principalReach, REACH } from '../rules/rule.js';
+import type { Finding, HclFix, PrincipalGrant, Scope, SourceLocation, StatementRef, Suppression } from '../types.js';
 
 /** `s` with its first letter capitalised, to open a sentence. */
 export function capitalised(s: string): string {
@@ -46,9 +46,45 @@ export function statementWhy(statement: StatementRef): string {
   return matched === '' ? statementLabel(statement) : `${statementLabel(statement)}: ${matched}`;
 }
 
-/** "allows kms:Decrypt, kms:ReEncryptFrom on KMS keys in accounts the policy does not name". */
+/** Where a principal's access reaches: "KMS keys in accounts its policies do not name". */
+export function principalReachOf(scope: Scope): string {
+  return principalReach(REACH[scope]);
+}
+
+/**
+ * "allows kms:Decrypt, kms:ReEncryptFrom on KMS keys in accounts the policy does not name"; for a
+ * principal, "can use ... on KMS keys in accounts its policies do not name".
+ */
 export function allowsPhrase(finding: Finding): string {
+  if (finding.principal !== undefined) return `can use ${finding.actions.join(', ')} on ${principalReachOf(finding.scope)}`;
   return `allows ${finding.actions.join(', ')} on ${reachOf(finding.scope)}`;
+}
+
+/** `arn:aws:iam::aws:policy/AdministratorAccess via aws_iam_role_policy_attachment.a`, or `aws_iam_role_policy.p (policy) (inline)`. */
+export function grantLabel(grant: PrincipalGrant): string {
+  return grant.via === 'inline' ? `${grant.policy} (inline)` : `${grant.policy} via ${grant.via}`;
+}
+
+/** Why a finding holds, one phrase per granting statement; a principal's each name their policy and how it applies. */
+export function whyPhrases(finding: Finding): string[] {
+  if (finding.principal === undefined) return finding.statements.map(statementWhy);
+  return finding.principal.grants.flatMap((grant) => grant.statements.map((statement) => `${grantLabel(grant)}: ${statementWhy(statement)}`));
+}
+
+/** The granting statements by label (without what matched). */
+export function statementsPhrase(finding: Finding): string {
+  if (finding.principal === undefined) return finding.statements.map(statementLabel).join(', ');
+  return finding.principal.grants.map((grant) => `${grantLabel(grant)} ${grant.statements.map(statementLabel).join(', ')}`).join(', ');
+}
+
+/** `role "admin"`, with the boundary and whether the plan manages it; undefined for a policy's finding. */
+export function principalPhrase(finding: Finding): string | undefined {
+  const principal = finding.principal;
+  if (principal === undefined) return undefined;
+  const name = principal.name === undefined ? `${principal.kind} (name known only after apply)` : `${principal.kind} ${JSON.stringify(principal.name)}`;
+  const outside = principal.outside ? ', not managed by this plan: only the policies the plan attaches to it were judged' : '';
+  const boundary = principal.boundary === undefined ? '' : `, within permissions boundary ${principal.boundary}`;
+  return `principal ${name}${outside}${boundary}`;
 }
 
 export function introducedPhrase(finding: Finding): string {
@@ -117,9 +153,10 @@ export function findingDetails(finding: Finding): string[] {
     // A line like the others: no capital, no full stop.
     ...(consequence ? [consequence.replace(/^./, (c) => c.toLowerCase()).replace(/\.$/, '')] : []),
     `scope ${finding.scope}, severity ${finding.severity}, rule ${finding.ruleId}${compliancePhrase(finding) ? ` (${compliancePhrase(finding)})` : ''}`,
+    ...(principalPhrase(finding) !== undefined ? [principalPhrase(finding)!] : []),
     `in ${whereLabel(finding)}, ${finding.resourceType}`,
     ...(finding.location !== undefined ? [`written at ${sourceLabel(finding.location)}`] : []),
-    ...finding.statements.map((statement) => `why: ${statementWhy(statement)}`),
+    ...whyPhrases(finding).map((why) => `why: ${why}`),
   ];
   const condition = conditionPhrase(finding);
   if (condition) lines.push(condition);

@@ -3,7 +3,7 @@
  * an unevaluated entry, a skip, or clean.
  */
 import { createHash } from 'node:crypto';
-import { judgePolicy, parsePolicy, WorkBudget } from '../iam/index.js';
+import { judgeWithin, parsePolicy, WorkBudget } from '../iam/index.js';
 import { repeatedKeyError } from '../iam/parse.js';
 import type { EvaluationOptions, Policy, Verdict } from '../iam/types.js';
 import type { Finding, PolicySource, PolicyValue, Skipped, Unevaluated } from '../types.js';
@@ -92,12 +92,13 @@ const FIX_SHARE = 0.5;
 /**
  * Judges a policy in each partition and keeps the widest verdict: a finding over an unknown,
  * an unknown over clean, and among findings the widest scope. Too complex in one partition
- * (the work budget, shared by all, ran out) makes it too complex.
+ * (the work budget, shared by all, ran out) makes it too complex. With `bound`, what the policy
+ * allows within it (a permissions boundary).
  */
-export function judgeAcross(policy: Policy, evaluations: readonly EvaluationOptions[], work: WorkBudget = new WorkBudget()): Verdict {
+export function judgeAcross(policy: Policy, evaluations: readonly EvaluationOptions[], work: WorkBudget = new WorkBudget(), bound?: Policy): Verdict {
   let best: Verdict = { kind: 'clean' };
   for (const options of evaluations) {
-    const verdict = judgePolicy(policy, options, work);
+    const verdict = judgeWithin(policy, bound, options, work);
     if (verdict.kind === 'too-complex') return verdict;
     // Stryker disable next-line StringLiteral: without the skip a clean verdict only replaces a clean best, or is passed over by the finding test
     if (verdict.kind === 'clean') continue;
@@ -145,7 +146,7 @@ function judgeBefore(before: PolicyValue | undefined, evaluations: readonly Eval
 }
 
 /** Did this finding already hold before the plan, at least as wide and for the same actions? */
-function heldBefore(previous: Verdict | undefined, verdict: FindingVerdict): boolean {
+export function heldBefore(previous: Verdict | undefined, verdict: FindingVerdict): boolean {
   return (
     previous?.kind === 'finding' &&
     scopeAtLeast(previous.scope, verdict.scope) &&

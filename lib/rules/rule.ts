@@ -20,16 +20,16 @@ export interface RuleDescription {
 /**
  * How a finding's `fix` is made. `named-keys`: the rule's actions (and those of every other
  * enabled rule) leave the statements that grant them widely and are granted again on
- * placeholder key ARNs (fix.ts).
+ * placeholder key ARNs (fix.ts). `none`: findings carry no patch (a principal's access comes
+ * from several policies; which to change is a choice).
  */
-export type FixStrategy = 'named-keys';
+export type FixStrategy = 'named-keys' | 'none';
 
 /**
- * What a rule judges. Every rule today judges one policy at a time (`policy`); a rule that judges
- * something else (a principal and every policy attached to it, say) adds a kind here and its own
- * branch where check.ts loops over rules.
+ * What a rule judges: one policy at a time (`policy`), or a principal with every identity policy
+ * that applies to it (`principal`, lib/principals).
  */
-export type RuleSubject = 'policy';
+export type RuleSubject = 'policy' | 'principal';
 
 export interface Rule {
   /** The rule's id, as `--rule`, `--skip-rule` and the config file's `rules` name it: `kms-decrypt`. */
@@ -65,6 +65,11 @@ export const REACH: Readonly<Record<Scope, string>> = {
   'account-keys': 'KMS keys in regions the policy does not name (in the accounts it names)',
   'region-keys': 'KMS keys the policy does not name (in the accounts and regions it names)',
 };
+
+/** Where a principal's access reaches: REACH's phrase for the principal's policies together. */
+export function principalReach(reach: string): string {
+  return reach.replace('the policy does not name', 'its policies do not name').replace('it names', 'they name');
+}
 
 /** The severity every rule of this version gives each scope. */
 export const SCOPE_SEVERITY: Readonly<Record<Scope, Severity>> = { 'all-keys': 'high', 'account-keys': 'medium', 'region-keys': 'low' };

@@ -37,9 +37,9 @@ describe('command line', () => {
     [['--format', 'yaml', insecure], 'kmsguard: Unknown format "yaml"; choose one of text, json, sarif, junit, markdown, github, atlantis, gitlab.\n'],
     [['--format', 'json', '--format', 'text', insecure], 'kmsguard: Only one format can go to standard output; give the others a file, e.g. --format text:report.out.\n'],
     [['--format', 'json:', insecure], 'kmsguard: The format "json:" names no file.\n'],
-    [['--rule', 'kms-decrypt-all-keys', insecure], 'kmsguard: Unknown rule "kms-decrypt-all-keys"; the rules are kms-decrypt, kms-grant.\n'],
-    [['--skip-rule', 'grant', insecure], 'kmsguard: Unknown rule "grant"; the rules are kms-decrypt, kms-grant.\n'],
-    [['--skip-rule', 'kms-decrypt', '--skip-rule', 'kms-grant', insecure], 'kmsguard: No rule is left to run: --skip-rule and rules leave none of kms-decrypt, kms-grant.\n'],
+    [['--rule', 'kms-decrypt-all-keys', insecure], 'kmsguard: Unknown rule "kms-decrypt-all-keys"; the rules are kms-decrypt, kms-grant, principal-decrypt.\n'],
+    [['--skip-rule', 'grant', insecure], 'kmsguard: Unknown rule "grant"; the rules are kms-decrypt, kms-grant, principal-decrypt.\n'],
+    [['--skip-rule', 'kms-decrypt', '--skip-rule', 'kms-grant', insecure], 'kmsguard: No rule is left to run: --skip-rule and rules leave none of kms-decrypt, kms-grant, principal-decrypt.\n'],
     [[insecure, '--rule'], 'kmsguard: Not enough arguments following: rule.\n'],
   ];
   for (const [args, stderr] of usageErrors) {

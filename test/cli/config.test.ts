@@ -71,7 +71,7 @@ describe('command line: config files, suppressions and baselines', function () {
         'several problems, one line each',
         { '.kmsguard.json': { suppressions: [{ address: 'aws_iam_policy.p' }], stric: true } },
         [regula],
-        'kmsguard: .kmsguard.json: /stric is not an allowed key; allowed keys are $schema, rules, blockedActions, failOn, conditions, partition, strict, onlyNew, baseline, sourceRoot, inlineIgnores, suppressions.\n' +
+        'kmsguard: .kmsguard.json: /stric is not an allowed key; allowed keys are $schema, rules, principals, blockedActions, failOn, conditions, partition, strict, onlyNew, baseline, sourceRoot, inlineIgnores, suppressions.\n' +
           'kmsguard: .kmsguard.json: /suppressions/0/reason is required.\n',
       ],
       ['a --config file that does not exist', {}, ['--config', 'ci/kmsguard.json', regula], 'kmsguard: ci/kmsguard.json: The config file does not exist.\n'],
@@ -227,11 +227,11 @@ describe('command line: config files, suppressions and baselines', function () {
     it('exits 2 on an unknown rule, in the config file or on the command line', () => {
       write('.kmsguard.json', { rules: ['kms-decrypt', 'kms-encrypt'] });
       const result = run(['config']);
-      expect(result.stderr).to.equal('kmsguard: .kmsguard.json: /rules/1 must be one of kms-decrypt, kms-grant.\n');
+      expect(result.stderr).to.equal('kmsguard: .kmsguard.json: /rules/1 must be one of kms-decrypt, kms-grant, principal-decrypt.\n');
       expect(result.status).to.equal(2);
       write('.kmsguard.json', {});
       const flag = run(['config', '--rule', 'kms-encrypt']);
-      expect(flag.stderr).to.equal('kmsguard: Unknown rule "kms-encrypt"; the rules are kms-decrypt, kms-grant.\n');
+      expect(flag.stderr).to.equal('kmsguard: Unknown rule "kms-encrypt"; the rules are kms-decrypt, kms-grant, principal-decrypt.\n');
       expect(flag.status).to.equal(2);
     });
 

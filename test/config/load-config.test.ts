@@ -25,7 +25,7 @@ describe('config: loading', () => {
     [
       'unknown-key.json',
       [
-        '/fialOn is not an allowed key; allowed keys are $schema, rules, blockedActions, failOn, conditions, partition, strict, onlyNew, baseline, sourceRoot, inlineIgnores, suppressions.',
+        '/fialOn is not an allowed key; allowed keys are $schema, rules, principals, blockedActions, failOn, conditions, partition, strict, onlyNew, baseline, sourceRoot, inlineIgnores, suppressions.',
         '/strict must be true or false.',
       ],
     ],
@@ -76,7 +76,7 @@ describe('config: loading', () => {
   it('names the file in the error message, one line per problem', async () => {
     const error = await loadConfig({ cwd: configDir, file: 'unknown-key.json' }).catch((e: unknown) => e);
     expect((error as Error).message).to.equal(
-      'unknown-key.json: /fialOn is not an allowed key; allowed keys are $schema, rules, blockedActions, failOn, conditions, partition, strict, onlyNew, baseline, sourceRoot, inlineIgnores, suppressions.\n' +
+      'unknown-key.json: /fialOn is not an allowed key; allowed keys are $schema, rules, principals, blockedActions, failOn, conditions, partition, strict, onlyNew, baseline, sourceRoot, inlineIgnores, suppressions.\n' +
         'unknown-key.json: /strict must be true or false.',
     );
   });
@@ -167,8 +167,8 @@ describe('config: loading', () => {
       [{ suppressions: [{ address: 'a', reason: 'r', expires: '2027-02-29' }] }, ['/suppressions/0/expires must be a date written YYYY-MM-DD.']],
       [{ suppressions: [{ address: 'a', reason: 'r', expires: '2026-12-31T00:00:00Z' }] }, ['/suppressions/0/expires must be a date written YYYY-MM-DD.']],
       [{ suppressions: [{ address: 'a', reason: 'r', expires: 20261231 }] }, ['/suppressions/0/expires must be a string.']],
-      [{ 'a/b~c': 1 }, ['/a~1b~0c is not an allowed key; allowed keys are $schema, rules, blockedActions, failOn, conditions, partition, strict, onlyNew, baseline, sourceRoot, inlineIgnores, suppressions.']],
-      [{ 'x\u001b[31m': 1 }, ['/x\\u001B[31m is not an allowed key; allowed keys are $schema, rules, blockedActions, failOn, conditions, partition, strict, onlyNew, baseline, sourceRoot, inlineIgnores, suppressions.']],
+      [{ 'a/b~c': 1 }, ['/a~1b~0c is not an allowed key; allowed keys are $schema, rules, principals, blockedActions, failOn, conditions, partition, strict, onlyNew, baseline, sourceRoot, inlineIgnores, suppressions.']],
+      [{ 'x\u001b[31m': 1 }, ['/x\\u001B[31m is not an allowed key; allowed keys are $schema, rules, principals, blockedActions, failOn, conditions, partition, strict, onlyNew, baseline, sourceRoot, inlineIgnores, suppressions.']],
       [null, ['The file must be an object.']],
     ];
     for (const [value, problems] of cases) {

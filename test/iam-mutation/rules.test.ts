@@ -57,6 +57,9 @@ describe('rules layer, value by value', () => {
         ['all-keys', 'kms-grant-all-keys', 'high', 'KMS keys in accounts the policy does not name'],
         ['account-keys', 'kms-grant-account-keys', 'medium', 'KMS keys in regions the policy does not name (in the accounts it names)'],
         ['region-keys', 'kms-grant-region-keys', 'low', 'KMS keys the policy does not name (in the accounts and regions it names)'],
+        ['all-keys', 'principal-decrypt-all-keys', 'high', 'KMS keys in accounts the policy does not name'],
+        ['account-keys', 'principal-decrypt-account-keys', 'medium', 'KMS keys in regions the policy does not name (in the accounts it names)'],
+        ['region-keys', 'principal-decrypt-region-keys', 'low', 'KMS keys the policy does not name (in the accounts and regions it names)'],
       ]);
     });
 

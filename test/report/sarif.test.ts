@@ -6,6 +6,7 @@ import { check } from '../../lib/check.js';
 import { FINGERPRINT_KEY, formatSarif } from '../../lib/report/sarif.js';
 import type { FormatContext } from '../../lib/report/types.js';
 import { SCOPED_RULES } from '../../lib/rules/registry.js';
+import { principalReach } from '../../lib/rules/rule.js';
 import type { Report } from '../../lib/types.js';
 import { fixture } from '../support/paths.js';
 import { hostileReport } from './hostile-report.js';
@@ -52,19 +53,22 @@ describe('sarif format', () => {
     expect(rules.map((r: any) => r.id)).to.deep.equal([
       'kms-decrypt-all-keys', 'kms-decrypt-account-keys', 'kms-decrypt-region-keys',
       'kms-grant-all-keys', 'kms-grant-account-keys', 'kms-grant-region-keys',
+      'principal-decrypt-all-keys', 'principal-decrypt-account-keys', 'principal-decrypt-region-keys',
     ]);
-    expect(rules.map((r: any) => r.properties['security-severity'])).to.deep.equal(['8.0', '5.5', '3.0', '8.0', '5.5', '3.0']);
-    expect(rules.map((r: any) => r.defaultConfiguration.level)).to.deep.equal(['error', 'warning', 'note', 'error', 'warning', 'note']);
-    // Security Hub's controls tag the decrypt rule only: the grant rule goes beyond them.
+    expect(rules.map((r: any) => r.properties['security-severity'])).to.deep.equal(['8.0', '5.5', '3.0', '8.0', '5.5', '3.0', '8.0', '5.5', '3.0']);
+    expect(rules.map((r: any) => r.defaultConfiguration.level)).to.deep.equal(['error', 'warning', 'note', 'error', 'warning', 'note', 'error', 'warning', 'note']);
+    // Security Hub's controls tag the decrypt rule only: the grant and principal rules go beyond them.
     expect(rules.map((r: any) => r.properties.tags.filter((t: string) => t.startsWith('Security Hub')))).to.deep.equal([
       ...Array(3).fill(['Security Hub KMS.1', 'Security Hub KMS.2']),
-      ...Array(3).fill([]),
+      ...Array(6).fill([]),
     ]);
     for (const rule of rules) {
       const described = SCOPED_RULES.find((r) => r.id === rule.id)!;
+      const principal = rule.id.startsWith('principal-');
       expect(rule.shortDescription.text).to.equal(described.title);
-      expect(rule.fullDescription.text).to.contain(described.reach);
-      expect(rule.help.text).to.contain('JSON Patch');
+      expect(rule.fullDescription.text).to.contain(principal ? principalReach(described.reach) : described.reach);
+      // Principal findings carry no patch: the help says none.
+      expect(rule.help.text.includes('JSON Patch'), rule.id).to.equal(!principal);
       expect(rule.properties.tags).to.include('security');
     }
   });
@@ -136,10 +140,11 @@ describe('sarif format', () => {
     expect(rules.map((r: any) => r.id)).to.deep.equal([
       'kms-decrypt-all-keys', 'kms-decrypt-account-keys', 'kms-decrypt-region-keys',
       'kms-grant-all-keys', 'kms-grant-account-keys', 'kms-grant-region-keys',
+      'principal-decrypt-all-keys', 'principal-decrypt-account-keys', 'principal-decrypt-region-keys',
       'custom-rule',
     ]);
-    expect(rules[6].properties['security-severity']).to.equal('5.5');
-    expect(rules[6].properties.tags).to.deep.equal(['security', 'terraform', 'aws', 'iam', 'kms']);
-    expect(log.runs[0].results.map((r: any) => r.ruleIndex)).to.deep.equal([6, 6]);
+    expect(rules[9].properties['security-severity']).to.equal('5.5');
+    expect(rules[9].properties.tags).to.deep.equal(['security', 'terraform', 'aws', 'iam', 'kms']);
+    expect(log.runs[0].results.map((r: any) => r.ruleIndex)).to.deep.equal([9, 9]);
   });
 });

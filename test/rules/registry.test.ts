@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { check, OptionsError } from '../../lib/check.js';
+import { check, OptionsError, resolveRules } from '../../lib/check.js';
 import { DECRYPT_RULE } from '../../lib/rules/decrypt.js';
 import { GRANT_RULE } from '../../lib/rules/grant.js';
 import { RULE_IDS, RULE_REGISTRY, ruleOfFinding, RuleSelectionError, SCOPED_RULES, selectRules } from '../../lib/rules/registry.js';
@@ -17,15 +17,29 @@ const OPT_IN: Rule = { ...GRANT_RULE, id: 'kms-principal', name: 'Principals', e
 const WITH_OPT_IN = [...RULE_REGISTRY, OPT_IN];
 
 describe('rule registry', () => {
-  it('lists the decrypt rule, then the grant rule, both on by default', () => {
+  it('lists the decrypt rule, then the grant rule, both on by default, then the principal rule, opt-in', () => {
     expect(RULE_REGISTRY.map((rule) => [rule.id, rule.enabledByDefault, rule.subject])).to.deep.equal([
       ['kms-decrypt', true, 'policy'],
       ['kms-grant', true, 'policy'],
+      ['principal-decrypt', false, 'principal'],
     ]);
     expect(SCOPED_RULES.map((rule) => rule.id)).to.deep.equal([
       'kms-decrypt-all-keys', 'kms-decrypt-account-keys', 'kms-decrypt-region-keys',
       'kms-grant-all-keys', 'kms-grant-account-keys', 'kms-grant-region-keys',
+      'principal-decrypt-all-keys', 'principal-decrypt-account-keys', 'principal-decrypt-region-keys',
     ]);
+  });
+
+  it('makes --principals (option principals) add the principal rule to the rules selected, and --skip-rule still removes it', () => {
+    const ids = (options: Parameters<typeof resolveRules>[0]) => resolveRules(options).map((r) => r.rule.id);
+    const blockedActions = ['kms:Decrypt'];
+    expect(ids({ blockedActions })).to.deep.equal(['kms-decrypt', 'kms-grant']);
+    expect(ids({ blockedActions, principals: true })).to.deep.equal(['kms-decrypt', 'kms-grant', 'principal-decrypt']);
+    expect(ids({ blockedActions, principals: true, rules: ['kms-grant'] })).to.deep.equal(['kms-grant', 'principal-decrypt']);
+    expect(ids({ blockedActions, principals: true, rules: ['principal-decrypt'] })).to.deep.equal(['principal-decrypt']);
+    expect(ids({ blockedActions, principals: true, skipRules: ['kms-decrypt', 'kms-grant'] })).to.deep.equal(['principal-decrypt']);
+    expect(ids({ blockedActions, principals: true, skipRules: ['principal-decrypt'] })).to.deep.equal(['kms-decrypt', 'kms-grant']);
+    expect(ids({ blockedActions, principals: false })).to.deep.equal(['kms-decrypt', 'kms-grant']);
   });
 
   it('blocks the configured actions for the decrypt rule and fixed ones for the grant rule', () => {
@@ -63,7 +77,7 @@ describe('rule registry', () => {
     });
 
     it('refuses an unknown id and a selection that leaves nothing to run', () => {
-      expect(() => selectRules(['kms-decrypt', 'kms-nothing'])).to.throw(RuleSelectionError, 'Unknown rule "kms-nothing"; the rules are kms-decrypt, kms-grant.');
+      expect(() => selectRules(['kms-decrypt', 'kms-nothing'])).to.throw(RuleSelectionError, 'Unknown rule "kms-nothing"; the rules are kms-decrypt, kms-grant, principal-decrypt.');
       expect(() => selectRules(undefined, ['kms-decrypt-all-keys'])).to.throw(RuleSelectionError, 'Unknown rule "kms-decrypt-all-keys"');
       expect(() => selectRules(['kms-grant'], ['kms-grant'])).to.throw(RuleSelectionError, 'No rule is left to run');
     });
@@ -71,8 +85,8 @@ describe('rule registry', () => {
 
   it('makes check() refuse an unknown rule or an empty selection with an OptionsError, before reading any input', async () => {
     for (const [options, message] of [
-      [{ rules: ['kms-nothing'] }, 'Unknown rule "kms-nothing"; the rules are kms-decrypt, kms-grant.'],
-      [{ skipRules: ['kms-decrypt', 'kms-grant'] }, 'No rule is left to run: --skip-rule and rules leave none of kms-decrypt, kms-grant.'],
+      [{ rules: ['kms-nothing'] }, 'Unknown rule "kms-nothing"; the rules are kms-decrypt, kms-grant, principal-decrypt.'],
+      [{ skipRules: ['kms-decrypt', 'kms-grant'] }, 'No rule is left to run: --skip-rule and rules leave none of kms-decrypt, kms-grant, principal-decrypt.'],
     ] as const) {
       const error = await check('does-not-exist.json', options).catch((e: unknown) => e);
       expect(error).to.be.instanceOf(OptionsError);

@@ -7,11 +7,11 @@
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 export const validateConfig = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"urn:kmsguard:schema:config","title":"kmsguard configuration (.kmsguard.json)","description":"Settings for kmsguard. Command-line flags override these values.","type":"object","additionalProperties":false,"properties":{"$schema":{"description":"Where editors find this schema; ignored by kmsguard.","type":"string"},"rules":{"description":"The rules to run, by id (kms-decrypt, kms-grant). Default: every rule enabled by default.","type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["kms-decrypt","kms-grant"]}},"blockedActions":{"description":"The kms-decrypt rule's action patterns whose grant on unnamed keys is a finding, expanded against the KMS actions as AWS Config's blockedActionsPatterns are (e.g. kms:ReEncrypt*). Default: kms:Decrypt, kms:ReEncryptFrom.","type":"array","minItems":1,"items":{"type":"string","minLength":1}},"failOn":{"description":"Lowest severity that fails the run. Default: medium.","enum":["high","medium","low","never"]},"conditions":{"description":"ignore: Allow conditions never narrow the scope (Security Hub parity, the default). scope: positive conditions on aws:ResourceTag/..., kms:ResourceAliases or aws:ResourceAccount narrow it.","enum":["ignore","scope"]},"partition":{"description":"Partition keys are judged in. Default: from the plan's provider region, else aws.","enum":["aws","aws-cn","aws-us-gov"]},"strict":{"description":"Policies not known until apply fail the run.","type":"boolean"},"onlyNew":{"description":"Fail only on findings the plan introduces (as --only-new).","type":"boolean"},"baseline":{"description":"Baseline file (relative to this config file): only findings not in it fail the run.","type":"string","minLength":1},"sourceRoot":{"description":"Directory of the root module the plan was made in (relative to this config file): findings point at its .tf lines. Default: the working directory when it holds the plan's resources.","type":"string","minLength":1},"inlineIgnores":{"description":"Honour '# kmsguard:ignore <reason> [exp:YYYY-MM-DD]' comments above resource, data source and statement blocks. Default: true.","type":"boolean"},"suppressions":{"description":"Accepted findings. A suppressed finding is still reported, marked with its reason, and does not fail the run.","type":"array","items":{"$ref":"#/definitions/suppression"}}},"definitions":{"suppression":{"type":"object","additionalProperties":false,"required":["address","reason"],"properties":{"address":{"description":"Terraform address glob: * matches any characters, including . [ and \"; every other character is literal.","type":"string","minLength":1},"reason":{"description":"Why the finding is accepted; shown in every report.","type":"string","pattern":"\\S"},"expires":{"description":"YYYY-MM-DD: the suppression applies through that day (UTC) and no longer after it.","type":"string","format":"date"},"resourceType":{"description":"Only findings on this resource type, e.g. aws_iam_role_policy.","type":"string","minLength":1},"scope":{"description":"Only findings of exactly this scope.","enum":["all-keys","account-keys","region-keys"]},"ruleId":{"description":"Only findings whose rule id matches this glob (* matches any characters), e.g. kms-grant-* or kms-decrypt-all-keys.","type":"string","minLength":1}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"urn:kmsguard:schema:config","title":"kmsguard configuration (.kmsguard.json)","description":"Settings for kmsguard. Command-line flags override these values.","type":"object","additionalProperties":false,"properties":{"$schema":{"description":"Where editors find this schema; ignored by kmsguard.","type":"string"},"rules":{"description":"The rules to run, by id (kms-decrypt, kms-grant, principal-decrypt). Default: every rule enabled by default.","type":"array","minItems":1,"uniqueItems":true,"items":{"enum":["kms-decrypt","kms-grant","principal-decrypt"]}},"principals":{"description":"Also run the principal view (rule principal-decrypt): roles, users and groups that can decrypt with keys their policies do not name, through every identity policy that applies to them. Default: false.","type":"boolean"},"blockedActions":{"description":"The kms-decrypt rule's action patterns whose grant on unnamed keys is a finding, expanded against the KMS actions as AWS Config's blockedActionsPatterns are (e.g. kms:ReEncrypt*). Default: kms:Decrypt, kms:ReEncryptFrom.","type":"array","minItems":1,"items":{"type":"string","minLength":1}},"failOn":{"description":"Lowest severity that fails the run. Default: medium.","enum":["high","medium","low","never"]},"conditions":{"description":"ignore: Allow conditions never narrow the scope (Security Hub parity, the default). scope: positive conditions on aws:ResourceTag/..., kms:ResourceAliases or aws:ResourceAccount narrow it.","enum":["ignore","scope"]},"partition":{"description":"Partition keys are judged in. Default: from the plan's provider region, else aws.","enum":["aws","aws-cn","aws-us-gov"]},"strict":{"description":"Policies not known until apply fail the run.","type":"boolean"},"onlyNew":{"description":"Fail only on findings the plan introduces (as --only-new).","type":"boolean"},"baseline":{"description":"Baseline file (relative to this config file): only findings not in it fail the run.","type":"string","minLength":1},"sourceRoot":{"description":"Directory of the root module the plan was made in (relative to this config file): findings point at its .tf lines. Default: the working directory when it holds the plan's resources.","type":"string","minLength":1},"inlineIgnores":{"description":"Honour '# kmsguard:ignore <reason> [exp:YYYY-MM-DD]' comments above resource, data source and statement blocks. Default: true.","type":"boolean"},"suppressions":{"description":"Accepted findings. A suppressed finding is still reported, marked with its reason, and does not fail the run.","type":"array","items":{"$ref":"#/definitions/suppression"}}},"definitions":{"suppression":{"type":"object","additionalProperties":false,"required":["address","reason"],"properties":{"address":{"description":"Terraform address glob: * matches any characters, including . [ and \"; every other character is literal.","type":"string","minLength":1},"reason":{"description":"Why the finding is accepted; shown in every report.","type":"string","pattern":"\\S"},"expires":{"description":"YYYY-MM-DD: the suppression applies through that day (UTC) and no longer after it.","type":"string","format":"date"},"resourceType":{"description":"Only findings on this resource type, e.g. aws_iam_role_policy.","type":"string","minLength":1},"scope":{"description":"Only findings of exactly this scope.","enum":["all-keys","account-keys","region-keys"]},"ruleId":{"description":"Only findings whose rule id matches this glob (* matches any characters), e.g. kms-grant-* or kms-decrypt-all-keys.","type":"string","minLength":1}}}}};
 const schema12 = {"type":"object","additionalProperties":false,"required":["address","reason"],"properties":{"address":{"description":"Terraform address glob: * matches any characters, including . [ and \"; every other character is literal.","type":"string","minLength":1},"reason":{"description":"Why the finding is accepted; shown in every report.","type":"string","pattern":"\\S"},"expires":{"description":"YYYY-MM-DD: the suppression applies through that day (UTC) and no longer after it.","type":"string","format":"date"},"resourceType":{"description":"Only findings on this resource type, e.g. aws_iam_role_policy.","type":"string","minLength":1},"scope":{"description":"Only findings of exactly this scope.","enum":["all-keys","account-keys","region-keys"]},"ruleId":{"description":"Only findings whose rule id matches this glob (* matches any characters), e.g. kms-grant-* or kms-decrypt-all-keys.","type":"string","minLength":1}}};
 const func0 = Object.prototype.hasOwnProperty;
 const func32 = require("ajv/dist/runtime/equal").default;
-const func50 = require("ajv/dist/runtime/ucs2length").default;
+const func51 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("\\S", "u");
 const formats0 = require("ajv-formats/dist/formats").fullFormats.date;
 
@@ -61,7 +61,7 @@ errors++;
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
-if(!((data2 === "kms-decrypt") || (data2 === "kms-grant"))){
+if(!(((data2 === "kms-decrypt") || (data2 === "kms-grant")) || (data2 === "principal-decrypt"))){
 const err3 = {instancePath:instancePath+"/rules/" + i0,schemaPath:"#/properties/rules/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.rules.items.enum,parentSchema:schema11.properties.rules.items,data:data2};
 if(vErrors === null){
 vErrors = [err3];
@@ -104,11 +104,10 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.blockedActions !== undefined && func0.call(data, "blockedActions")){
-let data3 = data.blockedActions;
-if(Array.isArray(data3)){
-if(data3.length < 1){
-const err6 = {instancePath:instancePath+"/blockedActions",schemaPath:"#/properties/blockedActions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.blockedActions,data:data3};
+if(data.principals !== undefined && func0.call(data, "principals")){
+let data3 = data.principals;
+if(typeof data3 !== "boolean"){
+const err6 = {instancePath:instancePath+"/principals",schemaPath:"#/properties/principals/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.principals.type,parentSchema:schema11.properties.principals,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -117,12 +116,12 @@ vErrors.push(err6);
 }
 errors++;
 }
-const len1 = data3.length;
-for(let i2=0; i2<len1; i2++){
-let data4 = data3[i2];
-if(typeof data4 === "string"){
-if(func50(data4) < 1){
-const err7 = {instancePath:instancePath+"/blockedActions/" + i2,schemaPath:"#/properties/blockedActions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.blockedActions.items,data:data4};
+}
+if(data.blockedActions !== undefined && func0.call(data, "blockedActions")){
+let data4 = data.blockedActions;
+if(Array.isArray(data4)){
+if(data4.length < 1){
+const err7 = {instancePath:instancePath+"/blockedActions",schemaPath:"#/properties/blockedActions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.blockedActions,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -131,9 +130,12 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-else {
-const err8 = {instancePath:instancePath+"/blockedActions/" + i2,schemaPath:"#/properties/blockedActions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.blockedActions.items.type,parentSchema:schema11.properties.blockedActions.items,data:data4};
+const len1 = data4.length;
+for(let i2=0; i2<len1; i2++){
+let data5 = data4[i2];
+if(typeof data5 === "string"){
+if(func51(data5) < 1){
+const err8 = {instancePath:instancePath+"/blockedActions/" + i2,schemaPath:"#/properties/blockedActions/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.blockedActions.items,data:data5};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -143,9 +145,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-}
 else {
-const err9 = {instancePath:instancePath+"/blockedActions",schemaPath:"#/properties/blockedActions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.blockedActions.type,parentSchema:schema11.properties.blockedActions,data:data3};
+const err9 = {instancePath:instancePath+"/blockedActions/" + i2,schemaPath:"#/properties/blockedActions/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.blockedActions.items.type,parentSchema:schema11.properties.blockedActions.items,data:data5};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -155,10 +156,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.failOn !== undefined && func0.call(data, "failOn")){
-let data5 = data.failOn;
-if(!((((data5 === "high") || (data5 === "medium")) || (data5 === "low")) || (data5 === "never"))){
-const err10 = {instancePath:instancePath+"/failOn",schemaPath:"#/properties/failOn/enum",keyword:"enum",params:{allowedValues: schema11.properties.failOn.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.failOn.enum,parentSchema:schema11.properties.failOn,data:data5};
+}
+else {
+const err10 = {instancePath:instancePath+"/blockedActions",schemaPath:"#/properties/blockedActions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.blockedActions.type,parentSchema:schema11.properties.blockedActions,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -168,10 +168,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.conditions !== undefined && func0.call(data, "conditions")){
-let data6 = data.conditions;
-if(!((data6 === "ignore") || (data6 === "scope"))){
-const err11 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/enum",keyword:"enum",params:{allowedValues: schema11.properties.conditions.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.conditions.enum,parentSchema:schema11.properties.conditions,data:data6};
+if(data.failOn !== undefined && func0.call(data, "failOn")){
+let data6 = data.failOn;
+if(!((((data6 === "high") || (data6 === "medium")) || (data6 === "low")) || (data6 === "never"))){
+const err11 = {instancePath:instancePath+"/failOn",schemaPath:"#/properties/failOn/enum",keyword:"enum",params:{allowedValues: schema11.properties.failOn.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.failOn.enum,parentSchema:schema11.properties.failOn,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -181,10 +181,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.partition !== undefined && func0.call(data, "partition")){
-let data7 = data.partition;
-if(!(((data7 === "aws") || (data7 === "aws-cn")) || (data7 === "aws-us-gov"))){
-const err12 = {instancePath:instancePath+"/partition",schemaPath:"#/properties/partition/enum",keyword:"enum",params:{allowedValues: schema11.properties.partition.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.partition.enum,parentSchema:schema11.properties.partition,data:data7};
+if(data.conditions !== undefined && func0.call(data, "conditions")){
+let data7 = data.conditions;
+if(!((data7 === "ignore") || (data7 === "scope"))){
+const err12 = {instancePath:instancePath+"/conditions",schemaPath:"#/properties/conditions/enum",keyword:"enum",params:{allowedValues: schema11.properties.conditions.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.conditions.enum,parentSchema:schema11.properties.conditions,data:data7};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -194,10 +194,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.strict !== undefined && func0.call(data, "strict")){
-let data8 = data.strict;
-if(typeof data8 !== "boolean"){
-const err13 = {instancePath:instancePath+"/strict",schemaPath:"#/properties/strict/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.strict.type,parentSchema:schema11.properties.strict,data:data8};
+if(data.partition !== undefined && func0.call(data, "partition")){
+let data8 = data.partition;
+if(!(((data8 === "aws") || (data8 === "aws-cn")) || (data8 === "aws-us-gov"))){
+const err13 = {instancePath:instancePath+"/partition",schemaPath:"#/properties/partition/enum",keyword:"enum",params:{allowedValues: schema11.properties.partition.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.partition.enum,parentSchema:schema11.properties.partition,data:data8};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -207,10 +207,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.onlyNew !== undefined && func0.call(data, "onlyNew")){
-let data9 = data.onlyNew;
+if(data.strict !== undefined && func0.call(data, "strict")){
+let data9 = data.strict;
 if(typeof data9 !== "boolean"){
-const err14 = {instancePath:instancePath+"/onlyNew",schemaPath:"#/properties/onlyNew/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.onlyNew.type,parentSchema:schema11.properties.onlyNew,data:data9};
+const err14 = {instancePath:instancePath+"/strict",schemaPath:"#/properties/strict/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.strict.type,parentSchema:schema11.properties.strict,data:data9};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -220,11 +220,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.baseline !== undefined && func0.call(data, "baseline")){
-let data10 = data.baseline;
-if(typeof data10 === "string"){
-if(func50(data10) < 1){
-const err15 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.baseline,data:data10};
+if(data.onlyNew !== undefined && func0.call(data, "onlyNew")){
+let data10 = data.onlyNew;
+if(typeof data10 !== "boolean"){
+const err15 = {instancePath:instancePath+"/onlyNew",schemaPath:"#/properties/onlyNew/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.onlyNew.type,parentSchema:schema11.properties.onlyNew,data:data10};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -234,8 +233,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-else {
-const err16 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.baseline.type,parentSchema:schema11.properties.baseline,data:data10};
+if(data.baseline !== undefined && func0.call(data, "baseline")){
+let data11 = data.baseline;
+if(typeof data11 === "string"){
+if(func51(data11) < 1){
+const err16 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.baseline,data:data11};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -245,11 +247,8 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.sourceRoot !== undefined && func0.call(data, "sourceRoot")){
-let data11 = data.sourceRoot;
-if(typeof data11 === "string"){
-if(func50(data11) < 1){
-const err17 = {instancePath:instancePath+"/sourceRoot",schemaPath:"#/properties/sourceRoot/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.sourceRoot,data:data11};
+else {
+const err17 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.baseline.type,parentSchema:schema11.properties.baseline,data:data11};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -259,8 +258,11 @@ vErrors.push(err17);
 errors++;
 }
 }
-else {
-const err18 = {instancePath:instancePath+"/sourceRoot",schemaPath:"#/properties/sourceRoot/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.sourceRoot.type,parentSchema:schema11.properties.sourceRoot,data:data11};
+if(data.sourceRoot !== undefined && func0.call(data, "sourceRoot")){
+let data12 = data.sourceRoot;
+if(typeof data12 === "string"){
+if(func51(data12) < 1){
+const err18 = {instancePath:instancePath+"/sourceRoot",schemaPath:"#/properties/sourceRoot/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.sourceRoot,data:data12};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -270,10 +272,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.inlineIgnores !== undefined && func0.call(data, "inlineIgnores")){
-let data12 = data.inlineIgnores;
-if(typeof data12 !== "boolean"){
-const err19 = {instancePath:instancePath+"/inlineIgnores",schemaPath:"#/properties/inlineIgnores/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.inlineIgnores.type,parentSchema:schema11.properties.inlineIgnores,data:data12};
+else {
+const err19 = {instancePath:instancePath+"/sourceRoot",schemaPath:"#/properties/sourceRoot/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.sourceRoot.type,parentSchema:schema11.properties.sourceRoot,data:data12};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -283,15 +283,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.suppressions !== undefined && func0.call(data, "suppressions")){
-let data13 = data.suppressions;
-if(Array.isArray(data13)){
-const len2 = data13.length;
-for(let i3=0; i3<len2; i3++){
-let data14 = data13[i3];
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if((data14.address === undefined) || (!(func0.call(data14, "address")))){
-const err20 = {instancePath:instancePath+"/suppressions/" + i3,schemaPath:"#/definitions/suppression/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema12.required,parentSchema:schema12,data:data14};
+if(data.inlineIgnores !== undefined && func0.call(data, "inlineIgnores")){
+let data13 = data.inlineIgnores;
+if(typeof data13 !== "boolean"){
+const err20 = {instancePath:instancePath+"/inlineIgnores",schemaPath:"#/properties/inlineIgnores/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.inlineIgnores.type,parentSchema:schema11.properties.inlineIgnores,data:data13};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -300,8 +295,16 @@ vErrors.push(err20);
 }
 errors++;
 }
-if((data14.reason === undefined) || (!(func0.call(data14, "reason")))){
-const err21 = {instancePath:instancePath+"/suppressions/" + i3,schemaPath:"#/definitions/suppression/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema12.required,parentSchema:schema12,data:data14};
+}
+if(data.suppressions !== undefined && func0.call(data, "suppressions")){
+let data14 = data.suppressions;
+if(Array.isArray(data14)){
+const len2 = data14.length;
+for(let i3=0; i3<len2; i3++){
+let data15 = data14[i3];
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if((data15.address === undefined) || (!(func0.call(data15, "address")))){
+const err21 = {instancePath:instancePath+"/suppressions/" + i3,schemaPath:"#/definitions/suppression/required",keyword:"required",params:{missingProperty: "address"},message:"must have required property '"+"address"+"'",schema:schema12.required,parentSchema:schema12,data:data15};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -310,9 +313,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-for(const key1 of Object.keys(data14)){
-if(!((((((key1 === "address") || (key1 === "reason")) || (key1 === "expires")) || (key1 === "resourceType")) || (key1 === "scope")) || (key1 === "ruleId"))){
-const err22 = {instancePath:instancePath+"/suppressions/" + i3,schemaPath:"#/definitions/suppression/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data14};
+if((data15.reason === undefined) || (!(func0.call(data15, "reason")))){
+const err22 = {instancePath:instancePath+"/suppressions/" + i3,schemaPath:"#/definitions/suppression/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema12.required,parentSchema:schema12,data:data15};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -321,12 +323,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(data14.address !== undefined && func0.call(data14, "address")){
-let data15 = data14.address;
-if(typeof data15 === "string"){
-if(func50(data15) < 1){
-const err23 = {instancePath:instancePath+"/suppressions/" + i3+"/address",schemaPath:"#/definitions/suppression/properties/address/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.address,data:data15};
+for(const key1 of Object.keys(data15)){
+if(!((((((key1 === "address") || (key1 === "reason")) || (key1 === "expires")) || (key1 === "resourceType")) || (key1 === "scope")) || (key1 === "ruleId"))){
+const err23 = {instancePath:instancePath+"/suppressions/" + i3,schemaPath:"#/definitions/suppression/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data:data15};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -336,8 +335,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-else {
-const err24 = {instancePath:instancePath+"/suppressions/" + i3+"/address",schemaPath:"#/definitions/suppression/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.address.type,parentSchema:schema12.properties.address,data:data15};
+if(data15.address !== undefined && func0.call(data15, "address")){
+let data16 = data15.address;
+if(typeof data16 === "string"){
+if(func51(data16) < 1){
+const err24 = {instancePath:instancePath+"/suppressions/" + i3+"/address",schemaPath:"#/definitions/suppression/properties/address/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.address,data:data16};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -347,11 +349,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data14.reason !== undefined && func0.call(data14, "reason")){
-let data16 = data14.reason;
-if(typeof data16 === "string"){
-if(!pattern0.test(data16)){
-const err25 = {instancePath:instancePath+"/suppressions/" + i3+"/reason",schemaPath:"#/definitions/suppression/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema12.properties.reason,data:data16};
+else {
+const err25 = {instancePath:instancePath+"/suppressions/" + i3+"/address",schemaPath:"#/definitions/suppression/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.address.type,parentSchema:schema12.properties.address,data:data16};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -361,8 +360,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/suppressions/" + i3+"/reason",schemaPath:"#/definitions/suppression/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.reason.type,parentSchema:schema12.properties.reason,data:data16};
+if(data15.reason !== undefined && func0.call(data15, "reason")){
+let data17 = data15.reason;
+if(typeof data17 === "string"){
+if(!pattern0.test(data17)){
+const err26 = {instancePath:instancePath+"/suppressions/" + i3+"/reason",schemaPath:"#/definitions/suppression/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema12.properties.reason,data:data17};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -372,11 +374,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data14.expires !== undefined && func0.call(data14, "expires")){
-let data17 = data14.expires;
-if(typeof data17 === "string"){
-if(!(formats0.validate(data17))){
-const err27 = {instancePath:instancePath+"/suppressions/" + i3+"/expires",schemaPath:"#/definitions/suppression/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema12.properties.expires,data:data17};
+else {
+const err27 = {instancePath:instancePath+"/suppressions/" + i3+"/reason",schemaPath:"#/definitions/suppression/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.reason.type,parentSchema:schema12.properties.reason,data:data17};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -386,8 +385,11 @@ vErrors.push(err27);
 errors++;
 }
 }
-else {
-const err28 = {instancePath:instancePath+"/suppressions/" + i3+"/expires",schemaPath:"#/definitions/suppression/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.expires.type,parentSchema:schema12.properties.expires,data:data17};
+if(data15.expires !== undefined && func0.call(data15, "expires")){
+let data18 = data15.expires;
+if(typeof data18 === "string"){
+if(!(formats0.validate(data18))){
+const err28 = {instancePath:instancePath+"/suppressions/" + i3+"/expires",schemaPath:"#/definitions/suppression/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema12.properties.expires,data:data18};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -397,11 +399,8 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data14.resourceType !== undefined && func0.call(data14, "resourceType")){
-let data18 = data14.resourceType;
-if(typeof data18 === "string"){
-if(func50(data18) < 1){
-const err29 = {instancePath:instancePath+"/suppressions/" + i3+"/resourceType",schemaPath:"#/definitions/suppression/properties/resourceType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.resourceType,data:data18};
+else {
+const err29 = {instancePath:instancePath+"/suppressions/" + i3+"/expires",schemaPath:"#/definitions/suppression/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.expires.type,parentSchema:schema12.properties.expires,data:data18};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -411,8 +410,11 @@ vErrors.push(err29);
 errors++;
 }
 }
-else {
-const err30 = {instancePath:instancePath+"/suppressions/" + i3+"/resourceType",schemaPath:"#/definitions/suppression/properties/resourceType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.resourceType.type,parentSchema:schema12.properties.resourceType,data:data18};
+if(data15.resourceType !== undefined && func0.call(data15, "resourceType")){
+let data19 = data15.resourceType;
+if(typeof data19 === "string"){
+if(func51(data19) < 1){
+const err30 = {instancePath:instancePath+"/suppressions/" + i3+"/resourceType",schemaPath:"#/definitions/suppression/properties/resourceType/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.resourceType,data:data19};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -422,10 +424,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data14.scope !== undefined && func0.call(data14, "scope")){
-let data19 = data14.scope;
-if(!(((data19 === "all-keys") || (data19 === "account-keys")) || (data19 === "region-keys"))){
-const err31 = {instancePath:instancePath+"/suppressions/" + i3+"/scope",schemaPath:"#/definitions/suppression/properties/scope/enum",keyword:"enum",params:{allowedValues: schema12.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.scope.enum,parentSchema:schema12.properties.scope,data:data19};
+else {
+const err31 = {instancePath:instancePath+"/suppressions/" + i3+"/resourceType",schemaPath:"#/definitions/suppression/properties/resourceType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.resourceType.type,parentSchema:schema12.properties.resourceType,data:data19};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -435,11 +435,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data14.ruleId !== undefined && func0.call(data14, "ruleId")){
-let data20 = data14.ruleId;
-if(typeof data20 === "string"){
-if(func50(data20) < 1){
-const err32 = {instancePath:instancePath+"/suppressions/" + i3+"/ruleId",schemaPath:"#/definitions/suppression/properties/ruleId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.ruleId,data:data20};
+if(data15.scope !== undefined && func0.call(data15, "scope")){
+let data20 = data15.scope;
+if(!(((data20 === "all-keys") || (data20 === "account-keys")) || (data20 === "region-keys"))){
+const err32 = {instancePath:instancePath+"/suppressions/" + i3+"/scope",schemaPath:"#/definitions/suppression/properties/scope/enum",keyword:"enum",params:{allowedValues: schema12.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.scope.enum,parentSchema:schema12.properties.scope,data:data20};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -449,8 +448,11 @@ vErrors.push(err32);
 errors++;
 }
 }
-else {
-const err33 = {instancePath:instancePath+"/suppressions/" + i3+"/ruleId",schemaPath:"#/definitions/suppression/properties/ruleId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.ruleId.type,parentSchema:schema12.properties.ruleId,data:data20};
+if(data15.ruleId !== undefined && func0.call(data15, "ruleId")){
+let data21 = data15.ruleId;
+if(typeof data21 === "string"){
+if(func51(data21) < 1){
+const err33 = {instancePath:instancePath+"/suppressions/" + i3+"/ruleId",schemaPath:"#/definitions/suppression/properties/ruleId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema12.properties.ruleId,data:data21};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -460,9 +462,8 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
 else {
-const err34 = {instancePath:instancePath+"/suppressions/" + i3,schemaPath:"#/definitions/suppression/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data14};
+const err34 = {instancePath:instancePath+"/suppressions/" + i3+"/ruleId",schemaPath:"#/definitions/suppression/properties/ruleId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.ruleId.type,parentSchema:schema12.properties.ruleId,data:data21};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -474,7 +475,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/suppressions",schemaPath:"#/properties/suppressions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.suppressions.type,parentSchema:schema11.properties.suppressions,data:data13};
+const err35 = {instancePath:instancePath+"/suppressions/" + i3,schemaPath:"#/definitions/suppression/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data15};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -486,12 +487,24 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err36 = {instancePath:instancePath+"/suppressions",schemaPath:"#/properties/suppressions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.suppressions.type,parentSchema:schema11.properties.suppressions,data:data14};
 if(vErrors === null){
 vErrors = [err36];
 }
 else {
 vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
 }
 errors++;
 }
@@ -584,7 +597,7 @@ errors++;
 if(data2.fingerprint !== undefined && func0.call(data2, "fingerprint")){
 let data3 = data2.fingerprint;
 if(typeof data3 === "string"){
-if(func50(data3) < 1){
+if(func51(data3) < 1){
 const err6 = {instancePath:instancePath+"/findings/" + i0+"/fingerprint",schemaPath:"#/properties/findings/items/properties/fingerprint/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.findings.items.properties.fingerprint,data:data3};
 if(vErrors === null){
 vErrors = [err6];
@@ -609,7 +622,7 @@ errors++;
 if(data2.source !== undefined && func0.call(data2, "source")){
 let data4 = data2.source;
 if(typeof data4 === "string"){
-if(func50(data4) < 1){
+if(func51(data4) < 1){
 const err8 = {instancePath:instancePath+"/findings/" + i0+"/source",schemaPath:"#/properties/findings/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.properties.findings.items.properties.source,data:data4};
 if(vErrors === null){
 vErrors = [err8];

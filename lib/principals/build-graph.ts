@@ -1,0 +1,260 @@
+/**
+ * A plan's principals and the identity policies that apply to each after apply: inline policies
+ * (the extracted policy sources), attached managed policies, a user's groups, and the permissions
+ * boundary. Only what the plan shows: policies attached outside it are not seen.
+ */
+import type { ResolveIndex } from '../extract/resolve-index.js';
+import { resolveIndexOf } from '../extract/resolve-index.js';
+import { knownString } from '../extract/permissions-boundary.js';
+import type { ResourceInstance, TerraformDocument } from '../terraform/types.js';
+import type { PolicySource } from '../types.js';
+import { attributeItems, existsAfter, type AttributeItem } from './attribute-items.js';
+import { PolicyResolver, type ResolvedPolicy } from './resolve-policy.js';
+import {
+  ATTACHMENT_TYPES,
+  EXCLUSIVE_INLINE_TYPES,
+  INLINE_POLICY_TYPES,
+  MANAGED_POLICY_TYPES,
+  MEMBERSHIP_TYPES,
+  PRINCIPAL_TYPES,
+  type PrincipalAttribute,
+} from './resource-types.js';
+import type { AppliedPolicy, OutsidePrincipal, PrincipalEntry, PrincipalGraph, PrincipalKind } from './types.js';
+
+/** Where an attribute naming principals leads: principals of the plan, or names outside it. */
+interface Targets {
+  readonly entries: readonly PrincipalEntry[];
+  /** Names (or ARNs) of principals not in the plan; undefined for one not known until apply. */
+  readonly outside: readonly (string | undefined)[];
+  /** False when the attribute may name other principals than these (several candidates for one value). */
+  readonly certain: boolean;
+}
+
+/** The name in a principal ARN (`arn:aws:iam::1:role/path/name` -> `name`), or the value itself. */
+function principalName(value: string): string {
+  return value.startsWith('arn:') ? value.slice(value.lastIndexOf('/') + 1) : value;
+}
+
+class GraphBuilder {
+  readonly principals = new Map<string, PrincipalEntry>();
+  private readonly byName = new Map<string, PrincipalEntry[]>();
+  private readonly outside = new Map<string, OutsidePrincipal>();
+  private readonly index: ResolveIndex;
+  private readonly policies: PolicyResolver;
+
+  constructor(private readonly document: TerraformDocument, sources: readonly PolicySource[]) {
+    this.index = resolveIndexOf(document);
+    this.policies = new PolicyResolver(document, sources);
+    for (const instance of document.resources) {
+      const type = PRINCIPAL_TYPES[instance.type];
+      if (type === undefined || !existsAfter(instance) || this.principals.has(instance.address)) continue;
+      const name = knownString(instance, type.name);
+      const entry: PrincipalEntry = {
+        principal: { address: instance.address, resourceType: instance.type, kind: type.kind, ...(name !== undefined ? { name } : {}) },
+        policies: [],
+        groups: [],
+      };
+      this.principals.set(instance.address, entry);
+      if (name !== undefined) {
+        const key = `${type.kind}|${name}`;
+        this.byName.set(key, [...(this.byName.get(key) ?? []), entry]);
+      }
+    }
+  }
+
+  /** The principals an attribute of `instance` names. */
+  targets(instance: ResourceInstance, attribute: PrincipalAttribute): Targets {
+    const items = attributeItems(this.index, instance, attribute.attribute, (type) => PRINCIPAL_TYPES[type]?.kind === attribute.kind, { list: attribute.list });
+    const entries: PrincipalEntry[] = [];
+    const outside: (string | undefined)[] = [];
+    let certain = attribute.list || items.length <= 1;
+    for (const item of items) {
+      if (item.kind === 'known') {
+        const found = this.byName.get(`${attribute.kind}|${principalName(item.value)}`);
+        if (found === undefined) outside.push(item.value);
+        else {
+          entries.push(...found);
+          if (found.length > 1) certain = false;
+        }
+      } else if (item.kind === 'traced') {
+        entries.push(...item.instances.map((i) => this.principals.get(i.address)).filter((e): e is PrincipalEntry => e !== undefined));
+        if (item.instances.length > 1) certain = false;
+      } else outside.push(undefined);
+    }
+    return { entries, outside, certain };
+  }
+
+  private outsideEntry(kind: PrincipalKind, name: string | undefined, via: string): OutsidePrincipal {
+    const key = `${kind}|${name ?? `?${via}`}`;
+    let entry = this.outside.get(key);
+    if (!entry) this.outside.set(key, (entry = { kind, ...(name !== undefined ? { name } : {}), attachments: [], policies: [] }));
+    if (!entry.attachments.includes(via)) entry.attachments.push(via);
+    return entry;
+  }
+
+  /** Gives each target the policies (Allows only when either side is uncertain). */
+  apply(targets: Targets, kind: PrincipalKind, resolved: readonly ResolvedPolicy[], via: string): void {
+    for (const policy of resolved) {
+      const certain = targets.certain && policy.certain;
+      for (const document of policy.documents) {
+        const applied: AppliedPolicy = { document, via, ...(certain ? {} : { allowsOnly: true as const }) };
+        for (const entry of targets.entries) entry.policies.push(applied);
+        for (const name of targets.outside) this.outsideEntry(kind, name, via).policies.push(applied);
+      }
+    }
+  }
+
+  /** The policies a policy attribute of `instance` names. */
+  policyItems(instance: ResourceInstance, attribute: string, list: boolean, computed = false): ResolvedPolicy[] {
+    const items: AttributeItem[] = attributeItems(this.index, instance, attribute, PolicyResolver.wanted, { list, computed });
+    const resolved = items.map((item) => this.policies.resolve(item));
+    // One value that may be any of several: none of them is certain.
+    return !list && resolved.length > 1 ? resolved.map((r) => ({ ...r, certain: false })) : resolved;
+  }
+
+  inline(source: PolicySource): void {
+    const own = this.principals.get(source.address);
+    if (PRINCIPAL_TYPES[source.resourceType] !== undefined) {
+      own?.policies.push({ document: { kind: 'source', source }, via: 'inline' });
+      return;
+    }
+    const type = INLINE_POLICY_TYPES[source.resourceType];
+    const instance = type && this.index.readInstance(source.address);
+    if (type === undefined || instance === undefined) return;
+    const targets = this.targets(instance, { kind: type.kind, attribute: type.principal, list: false });
+    this.apply(targets, type.kind, [{ documents: [{ kind: 'source', source }], certain: true }], 'inline');
+  }
+
+  attachments(): void {
+    for (const instance of this.document.resources) {
+      if (!existsAfter(instance)) continue;
+      const attachment = ATTACHMENT_TYPES[instance.type];
+      if (attachment !== undefined) {
+        const policies = this.policyItems(instance, attachment.policies.attribute, attachment.policies.list);
+        for (const attribute of attachment.principals) this.apply(this.targets(instance, attribute), attribute.kind, policies, instance.address);
+        continue;
+      }
+      const principal = PRINCIPAL_TYPES[instance.type];
+      if (principal !== undefined) {
+        const entry = this.principals.get(instance.address);
+        const policies = this.policyItems(instance, 'managed_policy_arns', true, true);
+        // Left out of the configuration, the attribute only reflects attachments made elsewhere,
+        // possibly ones this plan removes: then its policies count only for their Allows.
+        const configured = this.index.configOf(instance)?.resource.expressions.managed_policy_arns !== undefined;
+        if (entry) this.apply({ entries: [entry], outside: [], certain: configured }, principal.kind, policies, `${instance.address}.managed_policy_arns`);
+        continue;
+      }
+      if (MANAGED_POLICY_TYPES[instance.type] !== undefined && instance.type === 'awscc_iam_managed_policy') {
+        const self = this.policies.resolve({ kind: 'traced', instances: [instance], text: instance.address });
+        for (const [kind, attribute] of [['role', 'roles'], ['user', 'users'], ['group', 'groups']] as const) {
+          this.apply(this.targets(instance, { kind, attribute, list: true }), kind, [self], `${instance.address}.${attribute}`);
+        }
+      }
+    }
+  }
+
+  /** Exclusive attachments and inline lists: what else a principal has may be removed at apply, so only its Allows count. */
+  exclusives(): void {
+    for (const instance of this.document.resources) {
+      if (ATTACHMENT_TYPES[instance.type]?.exclusive !== true && EXCLUSIVE_INLINE_TYPES[instance.type] === undefined) continue;
+      if (!existsAfter(instance)) continue;
+      const attachments = ATTACHMENT_TYPES[instance.type];
+      if (attachments?.exclusive) {
+        for (const entry of this.targets(instance, attachments.principals[0]!).entries) {
+          entry.policies.forEach((applied, i) => {
+            if (applied.via !== 'inline' && applied.via !== instance.address) {
+              entry.policies[i] = { ...applied, allowsOnly: true };
+            }
+          });
+        }
+      }
+      const inline = EXCLUSIVE_INLINE_TYPES[instance.type];
+      if (inline !== undefined) {
+        const kept = new Set(attributeItems(this.index, instance, inline.names, () => false, { list: true }).flatMap((item) => (item.kind === 'known' ? [item.value] : [])));
+        for (const entry of this.targets(instance, inline.principal).entries) {
+          entry.policies.forEach((applied, i) => {
+            const policy = applied.document.kind === 'source' && applied.via === 'inline' ? this.index.readInstance(applied.document.source.address) : undefined;
+            const type = policy && INLINE_POLICY_TYPES[policy.type];
+            if (policy && type && !kept.has(knownString(policy, type.name) ?? '')) entry.policies[i] = { ...applied, allowsOnly: true };
+          });
+        }
+      }
+    }
+  }
+
+  memberships(): void {
+    for (const instance of this.document.resources) {
+      if (!existsAfter(instance)) continue;
+      const membership = MEMBERSHIP_TYPES[instance.type];
+      let users: Targets;
+      let groups: Targets;
+      if (membership !== undefined) {
+        users = this.targets(instance, membership.users);
+        groups = this.targets(instance, membership.groups);
+      } else if (instance.type === 'awscc_iam_user' && this.principals.has(instance.address)) {
+        users = { entries: [this.principals.get(instance.address)!], outside: [], certain: true };
+        groups = this.targets(instance, { kind: 'group', attribute: 'groups', list: true });
+      } else continue;
+      for (const group of groups.entries) {
+        const certain = users.certain && groups.certain;
+        for (const user of users.entries) user.groups.push({ address: group.principal.address, certain });
+        for (const name of users.outside) this.outsideEntry('user', name, instance.address).policies.push(...this.groupPolicies(group, certain));
+      }
+    }
+  }
+
+  /** A group's policies as they apply to its members (only their Allows when the membership is not certain). */
+  groupPolicies(group: PrincipalEntry, certain: boolean): AppliedPolicy[] {
+    return group.policies.map((applied) => ({ ...applied, via: `${group.principal.address} (${applied.via})`, ...(certain ? {} : { allowsOnly: true as const }) }));
+  }
+
+  boundaries(): void {
+    for (const entry of this.principals.values()) {
+      if (entry.principal.kind === 'group') continue;
+      const instance = this.index.readInstance(entry.principal.address);
+      if (instance === undefined) continue;
+      const resolved = this.policyItems(instance, 'permissions_boundary', false);
+      if (resolved.length === 0) continue;
+      const documents = resolved.flatMap((r) => r.documents);
+      const certain = resolved.length === 1 && resolved[0]!.certain && documents.length === 1;
+      entry.boundary = certain
+        ? { document: documents[0]!, via: `${entry.principal.address}.permissions_boundary` }
+        : {
+            document: { kind: 'unknown', label: 'one of several policies', detail: `${entry.principal.address}.permissions_boundary may be any of several policies` },
+            via: `${entry.principal.address}.permissions_boundary`,
+          };
+    }
+  }
+
+  /** Users get their groups' policies, after every group's policies are known. */
+  expandGroups(): void {
+    for (const entry of this.principals.values()) {
+      const seen = new Set<string>();
+      for (const { address, certain } of entry.groups) {
+        const group = this.principals.get(address);
+        if (group === undefined || seen.has(address)) continue;
+        seen.add(address);
+        entry.policies.push(...this.groupPolicies(group, certain));
+      }
+    }
+  }
+
+  outsidePrincipals(): OutsidePrincipal[] {
+    return [...this.outside.values()].map((o) => ({ ...o, attachments: [...o.attachments].sort() }));
+  }
+}
+
+/** The principal graph of a document after apply, from its resources and the identity policy sources extracted from it. */
+export function buildPrincipalGraph(document: TerraformDocument, sources: readonly PolicySource[]): PrincipalGraph {
+  const builder = new GraphBuilder(document, sources);
+  if (builder.principals.size === 0 && !document.resources.some((r) => ATTACHMENT_TYPES[r.type] !== undefined || MEMBERSHIP_TYPES[r.type] !== undefined)) {
+    return { principals: builder.principals, outside: [] };
+  }
+  for (const source of sources) builder.inline(source);
+  builder.attachments();
+  builder.exclusives();
+  builder.boundaries();
+  builder.memberships();
+  builder.expandGroups();
+  return { principals: builder.principals, outside: builder.outsidePrincipals() };
+}
