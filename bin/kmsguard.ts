@@ -75,12 +75,11 @@ async function runCheck(command: Extract<ParsedCommand, { command: 'check' }>): 
   }
   progress?.finish();
   printDiagnostics(report);
-  const context = { failOn: options.failOn, onlyNew: options.onlyNew, strict: options.strict };
   // Every report is made before any is written: a formatter that throws leaves no file behind.
   const texts: { readonly format: string; readonly file?: string; readonly text: string }[] = [];
   for (const output of command.outputs) {
     const formatter = await loadFormatter(output.format);
-    texts.push({ ...output, text: formatter(report, { ...context, color: output.file === undefined && command.color }) });
+    texts.push({ ...output, text: formatter(report, { color: output.file === undefined && command.color }) });
   }
   // A report file from a run that could not use its input would read as a verdict on it.
   const unusable = report.errors.length > 0;
@@ -99,7 +98,7 @@ async function runCheck(command: Extract<ParsedCommand, { command: 'check' }>): 
     }
     if (format === 'github' && process.env.GITHUB_STEP_SUMMARY) {
       const markdown = await loadFormatter('markdown');
-      await appendStepSummary(process.env.GITHUB_STEP_SUMMARY, markdown(report, { ...context, color: false }));
+      await appendStepSummary(process.env.GITHUB_STEP_SUMMARY, markdown(report, { color: false }));
     }
   }
   if (writeFailed) return 2;

@@ -190,7 +190,12 @@ export interface Summary {
   /** Plans with `complete: false` (deferred changes, -target): what they leave out was not judged; they fail the run under strict. */
   readonly incomplete: number;
   readonly passed: boolean;
+  /** The options that decided `failing` and `passed`; every format reads them to say what fails the run. */
+  readonly judgedWith: JudgedWith;
 }
+
+/** The options that decide which entries of a report fail the run. */
+export type JudgedWith = Pick<Options, 'failOn' | 'onlyNew' | 'strict'>;
 
 export interface Report {
   readonly tool: { readonly name: 'kmsguard'; readonly version: string };

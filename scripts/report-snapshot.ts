@@ -2,8 +2,11 @@
  * Report snapshots, to show that a change of code leaves every report byte for byte the same.
  *
  *   tsx scripts/report-snapshot.ts write <dir>        every format of every plan, into <dir>
- *   tsx scripts/report-snapshot.ts compare <a> <b>    exit 1 unless both hold the same files and bytes
- *   npm run check:reports                             writes a snapshot of the working tree into
+ *   tsx scripts/report-snapshot.ts compare <a> <b> [--added summary.judgedWith ...]
+ *                                                     exit 1 unless both hold the same files and bytes;
+ *                                                     with --added, a JSON report of <b> may hold
+ *                                                     these fields more, all else byte for byte the same
+ *   npm run check:reports [-- --added ...]            writes a snapshot of the working tree into
  *                                                     .reports/current and compares it with
  *                                                     .reports/baseline (written first if missing)
  *
@@ -20,6 +23,7 @@ import { planText } from '../bench/generate.js';
 import { deeplyNestedPlanText, denyPatternsPolicy, manyStatementsPolicy, onePolicyPlanText, starPatterns, variablesPolicy } from '../bench/hostile-plans.js';
 import { check } from '../lib/check.js';
 import { formatNames, loadFormatter } from '../lib/report/index.js';
+import { jsonText } from '../lib/report/json-text.js';
 import { exitCodeFor } from '../lib/rules/summary.js';
 import type { InputSpec } from '../lib/input/index.js';
 import type { Options } from '../lib/types.js';
@@ -124,14 +128,39 @@ async function write(outDir: string): Promise<void> {
   process.stdout.write(`wrote ${all.length} plans x ${OPTION_SETS.length} option sets x ${formatNames.length + 2} outputs (${formatNames.join(', ')}, text in colour, exit code) = ${files} files to ${path.relative(process.cwd(), outDir) || '.'}\n`);
 }
 
-function compare(a: string, b: string): boolean {
+/** `text` without the fields at `paths` (dotted), written as the json format writes it; undefined when it is not such a report. */
+function withoutAdded(text: string, paths: readonly string[]): string | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  for (const dotted of paths) {
+    const keys = dotted.split('.');
+    let holder: unknown = value;
+    for (const key of keys.slice(0, -1)) holder = typeof holder === 'object' && holder !== null ? (holder as Record<string, unknown>)[key] : undefined;
+    if (typeof holder === 'object' && holder !== null) delete (holder as Record<string, unknown>)[keys.at(-1) ?? ''];
+  }
+  return `${jsonText(value)}\n`;
+}
+
+function compare(a: string, b: string, added: readonly string[] = []): boolean {
   const filesA = walk(a, () => true).map((f) => path.relative(a, f));
   const filesB = walk(b, () => true).map((f) => path.relative(b, f));
   const setB = new Set(filesB);
   const differ: string[] = [];
+  let addedOnly = 0;
   for (const file of filesA) {
-    if (!setB.has(file)) differ.push(`only in ${a}: ${file}`);
-    else if (!readFileSync(path.join(a, file)).equals(readFileSync(path.join(b, file)))) differ.push(`differs: ${file}`);
+    if (!setB.has(file)) {
+      differ.push(`only in ${a}: ${file}`);
+      continue;
+    }
+    const before = readFileSync(path.join(a, file));
+    const after = readFileSync(path.join(b, file));
+    if (before.equals(after)) continue;
+    if (added.length > 0 && path.basename(file) === 'json' && withoutAdded(after.toString('utf8'), added) === before.toString('utf8')) addedOnly++;
+    else differ.push(`differs: ${file}`);
   }
   const setA = new Set(filesA);
   for (const file of filesB) if (!setA.has(file)) differ.push(`only in ${b}: ${file}`);
@@ -139,22 +168,24 @@ function compare(a: string, b: string): boolean {
     process.stdout.write(`${differ.length} of ${Math.max(filesA.length, filesB.length)} files differ:\n${differ.slice(0, 50).join('\n')}\n`);
     return false;
   }
-  process.stdout.write(`${filesA.length} files identical byte for byte\n`);
+  const same = filesA.length - addedOnly;
+  process.stdout.write(`${same} files identical byte for byte${addedOnly > 0 ? `; ${addedOnly} JSON reports identical byte for byte but for the added ${added.join(', ')}` : ''}\n`);
   return true;
 }
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, first, second] = argv;
+  const added = argv.flatMap((arg, i) => (argv[i - 1] === '--added' ? [arg] : []));
   if (command === 'write' && first !== undefined) {
     await write(path.resolve(first));
     return 0;
   }
-  if (command === 'compare' && first !== undefined && second !== undefined) return compare(path.resolve(first), path.resolve(second)) ? 0 : 1;
+  if (command === 'compare' && first !== undefined && second !== undefined) return compare(path.resolve(first), path.resolve(second), added) ? 0 : 1;
   if (command === 'check') {
     const baseline = path.join(repoRoot, '.reports/baseline');
     if (!existsSync(baseline)) await write(baseline);
     await write(path.join(repoRoot, '.reports/current'));
-    return compare(baseline, path.join(repoRoot, '.reports/current')) ? 0 : 1;
+    return compare(baseline, path.join(repoRoot, '.reports/current'), added) ? 0 : 1;
   }
   process.stderr.write('Usage: report-snapshot write <dir> | compare <dir-a> <dir-b> | check\n');
   return 2;

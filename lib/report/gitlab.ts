@@ -35,7 +35,7 @@ export const formatGitlab: Formatter = (report, context) => {
         description: `${policyLabel(finding)} ${allowsPhrase(finding)}. Why: ${why}.${suppressed}`,
         check_name: finding.ruleId,
         fingerprint: fingerprint([finding.fingerprint, finding.source, finding.position]),
-        severity: findingStatus(finding, context) === 'suppressed' ? 'info' : SEVERITY[finding.severity],
+        severity: findingStatus(finding, report.summary.judgedWith) === 'suppressed' ? 'info' : SEVERITY[finding.severity],
         location: finding.location !== undefined ? { path: finding.location.file, lines: { begin: finding.location.startLine } } : { path: finding.source, lines: { begin: 1 } },
       };
     }),
@@ -43,7 +43,7 @@ export const formatGitlab: Formatter = (report, context) => {
       description: `${policyLabel(entry)} in ${whereLabel(entry)} was not evaluated (${entry.reason}): ${entry.detail}`,
       check_name: `unevaluated-${entry.reason}`,
       fingerprint: fingerprint(['unevaluated', entry.reason, entry.address, entry.policyPath, entry.source, entry.position]),
-      severity: unevaluatedFailsRun(entry, context) ? ('major' as const) : ('info' as const),
+      severity: unevaluatedFailsRun(entry, report.summary.judgedWith) ? ('major' as const) : ('info' as const),
       location: { path: entry.source, lines: { begin: 1 } },
     })),
   ];

@@ -129,7 +129,7 @@ function location(entry: { readonly source: string; readonly address: string }) 
 export const formatSarif: Formatter = (report: Report, context) => {
   const rules = rulesFor(report.findings);
   const results = report.findings.map((finding) => {
-    const status = findingStatus(finding, context);
+    const status = findingStatus(finding, report.summary.judgedWith);
     return {
       ruleId: finding.ruleId,
       ruleIndex: rules.findIndex((rule) => rule.id === finding.ruleId),
@@ -170,7 +170,7 @@ export const formatSarif: Formatter = (report: Report, context) => {
   });
   const notifications = [
     ...report.unevaluated.map((entry) => ({
-      level: unevaluatedFailsRun(entry, context) ? 'error' : 'warning',
+      level: unevaluatedFailsRun(entry, report.summary.judgedWith) ? 'error' : 'warning',
       message: { text: `${policyLabel(entry)} in ${whereLabel(entry)} was not evaluated (${entry.reason}): ${entry.detail}` },
       locations: [location(entry)],
       descriptor: { id: `unevaluated-${entry.reason}` },

@@ -1,7 +1,7 @@
 /**
  * Counts and the pass/fail decision for a report.
  */
-import type { Finding, Options, Severity, Summary, Unevaluated } from '../types.js';
+import type { Finding, JudgedWith, Options, Severity, Summary, Unevaluated } from '../types.js';
 import { severityFails } from './rule.js';
 
 /** Whether this finding fails the run under the options (suppressed and baselined ones never do). */
@@ -27,7 +27,12 @@ export interface Counted {
   readonly incomplete?: number;
 }
 
-export function summarize(counted: Counted, options: Pick<Options, 'failOn' | 'onlyNew' | 'strict'>): Summary {
+/** Plans with `complete: false` that fail the run: all of them under strict, none otherwise. */
+export function failingIncomplete(incomplete: number, options: Pick<Options, 'strict'>): number {
+  return options.strict ? incomplete : 0;
+}
+
+export function summarize(counted: Counted, options: JudgedWith): Summary {
   const bySeverity: Record<Severity, number> = { high: 0, medium: 0, low: 0 };
   for (const finding of counted.findings) bySeverity[finding.severity] += 1;
   const failing = counted.findings.filter((f) => findingFails(f, options)).length;
@@ -43,7 +48,8 @@ export function summarize(counted: Counted, options: Pick<Options, 'failOn' | 'o
     bySeverity,
     failing,
     incomplete,
-    passed: failing === 0 && failingUnevaluated === 0 && counted.errors.length === 0 && !(options.strict && incomplete > 0),
+    passed: failing === 0 && failingUnevaluated === 0 && counted.errors.length === 0 && failingIncomplete(incomplete, options) === 0,
+    judgedWith: { failOn: options.failOn, onlyNew: options.onlyNew, strict: options.strict },
   };
 }
 
