@@ -5,10 +5,9 @@
  * `aws_iam_policy_document` is judged where an identity resource uses it), deleted and forgotten
  * resources never (they are not in the state after apply).
  */
-import type { PolicySource, PolicyValue } from '../types.js';
+import type { PolicySource } from '../types.js';
 import { leavesState } from '../terraform/actions.js';
 import type { ResourceInstance, TerraformDocument } from '../terraform/types.js';
-import { formatAttributePath, type AttributePath } from './attribute-path.js';
 import { extractorFor } from './registry.js';
 import { RolePolicyIndex } from './role-inline-mirror.js';
 import { skipPermissionsBoundaries } from './permissions-boundary.js';
@@ -20,11 +19,6 @@ export { extractorFor, judgedResourceTypes } from './registry.js';
 export { formatAttributePath, isUnknownAt, valueAt, type AttributePath } from './attribute-path.js';
 export { afterPolicyValue, beforePolicyValue, knownPolicyValue } from './policy-value.js';
 export { policyAttributeExtractor } from './policy-attribute.js';
-
-/** What is said of a policy that is not known until apply when nothing better is known. */
-export function unknownUntilApply(_resource: ResourceInstance, attributePath: AttributePath): PolicyValue {
-  return { kind: 'unknown', detail: `${formatAttributePath(attributePath)} is not known until apply` };
-}
 
 export function extractPolicies(document: TerraformDocument, context: Partial<ExtractContext> = {}): PolicySource[] {
   const resolve = context.resolveUnknownPolicy;

@@ -32,6 +32,7 @@ import {
   unknownSources,
   type Scope,
 } from './resolve-trace.js';
+import { isRecord } from '../json-record.js';
 
 /** What the plan knows of a rendered policy document. */
 export type DocumentKnowledge =
@@ -55,10 +56,6 @@ interface Rendered {
 type Entry = { readonly kind: 'document'; readonly rendered: Rendered } | { readonly kind: 'unknown'; readonly detail: string };
 
 class Unreadable extends Error {}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function unknownValue(detail: string, oneKey = false): UnknownValue {
   return oneKey ? { unknown: true, oneKey: true, detail } : { unknown: true, detail };

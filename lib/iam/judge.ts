@@ -9,9 +9,9 @@
  * policy's are.
  */
 import { WorkBudget } from './budget.js';
-import { evaluate, RANK, type Evaluation } from './evaluate.js';
+import { evaluate, type Evaluation } from './evaluate.js';
 import { instantiateAll, type Chooser } from './instantiate.js';
-import type { EvaluationOptions, Policy, Scope, UnknownValue, Verdict } from './types.js';
+import { widerScope, type EvaluationOptions, type Policy, type Scope, type UnknownValue, type Verdict } from './types.js';
 
 /** Naming the unknown parts that decide may use this share of the work left; past it, they go unnamed. */
 const NAMING_SHARE = 0.25;
@@ -67,7 +67,7 @@ function judge(policies: readonly Policy[], options: EvaluationOptions, work: Wo
   );
   if (choices.length === 0 || most.scope === undefined) return toVerdict(most);
   const least = evaluateRead(policies, () => false, options, work);
-  if (least.scope !== undefined) return toVerdict(least, RANK[most.scope] < RANK[least.scope] ? most.scope : undefined);
+  if (least.scope !== undefined) return toVerdict(least, widerScope(most.scope, least.scope) ? most.scope : undefined);
   return { kind: 'unknown', detail: unknownDetail(policies, choices, most, options, work) };
 }
 

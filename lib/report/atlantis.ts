@@ -6,11 +6,12 @@
  * failures field, and "fail" inside text from the plan is broken with a zero-width space.
  */
 import type { Finding, JudgedWith, Report } from '../types.js';
-import { failingIncompletePlans, findingStatus, incompletePhrase, passingCause, unevaluatedFailsRun } from './outcome.js';
+import { failingIncompletePlans, findingStatus, incompletePhrase, passingCause } from './outcome.js';
 import { policyCases } from './policy-cases.js';
 import { printable } from './printable.js';
 import type { Formatter } from './types.js';
 import { allowsPhrase, policyLabel, statementsPhrase, suppressionPhrase, whereLabel } from './wording.js';
+import { unevaluatedFails } from '../rules/summary.js';
 
 type Mark = 'FAIL' | 'WARN' | 'EXCP';
 
@@ -62,7 +63,7 @@ export const formatAtlantis: Formatter = (report: Report, context) => {
       }
       case 'unevaluated': {
         const u = entry.entry;
-        add(unevaluatedFailsRun(u, report.summary.judgedWith) ? 'FAIL' : 'WARN', u.source, `${policyLabel(u)} was not evaluated (${u.reason}): ${u.detail}`);
+        add(unevaluatedFails(u, report.summary.judgedWith) ? 'FAIL' : 'WARN', u.source, `${policyLabel(u)} was not evaluated (${u.reason}): ${u.detail}`);
         break;
       }
       case 'missing':

@@ -3,12 +3,13 @@
  * (The markdown summary for $GITHUB_STEP_SUMMARY is the markdown format; the CLI appends it.)
  */
 import type { Finding, JudgedWith, Report, Unevaluated } from '../types.js';
-import { findingStatus, unevaluatedFailsRun } from './outcome.js';
+import { findingStatus } from './outcome.js';
 import { printable } from './printable.js';
 import { summaryLine } from './summary-line.js';
 import { tally } from './tally.js';
 import type { Formatter } from './types.js';
 import { allowsPhrase, capitalised, introducedPhrase, policyLabel, whyPhrases, suppressionPhrase, whereLabel } from './wording.js';
+import { unevaluatedFails } from '../rules/summary.js';
 
 type Level = 'error' | 'warning' | 'notice';
 
@@ -54,7 +55,7 @@ function findingCommand(finding: Finding, judgedWith: JudgedWith): string {
 }
 
 function unevaluatedCommand(entry: Unevaluated, judgedWith: JudgedWith): string {
-  const level: Level = unevaluatedFailsRun(entry, judgedWith) ? 'error' : 'warning';
+  const level: Level = unevaluatedFails(entry, judgedWith) ? 'error' : 'warning';
   const message = `${policyLabel(entry)} in ${whereLabel(entry)} was not evaluated (${entry.reason}): ${entry.detail}`;
   return command(level, { ...fileProperties(entry), title: `kmsguard: policy not evaluated (${entry.reason})` }, message);
 }

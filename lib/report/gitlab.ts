@@ -5,9 +5,10 @@
 import { createHash } from 'node:crypto';
 import type { Severity } from '../types.js';
 import { jsonText } from './json-text.js';
-import { findingStatus, unevaluatedFailsRun } from './outcome.js';
+import { findingStatus } from './outcome.js';
 import type { Formatter } from './types.js';
 import { allowsPhrase, policyLabel, whyPhrases, suppressionPhrase, whereLabel } from './wording.js';
+import { unevaluatedFails } from '../rules/summary.js';
 
 type GitlabSeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 
@@ -43,7 +44,7 @@ export const formatGitlab: Formatter = (report, context) => {
       description: `${policyLabel(entry)} in ${whereLabel(entry)} was not evaluated (${entry.reason}): ${entry.detail}`,
       check_name: `unevaluated-${entry.reason}`,
       fingerprint: fingerprint(['unevaluated', entry.reason, entry.address, entry.policyPath, entry.source, entry.position]),
-      severity: unevaluatedFailsRun(entry, report.summary.judgedWith) ? ('major' as const) : ('info' as const),
+      severity: unevaluatedFails(entry, report.summary.judgedWith) ? ('major' as const) : ('info' as const),
       location: { path: entry.source, lines: { begin: 1 } },
     })),
   ];

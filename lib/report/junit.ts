@@ -3,11 +3,12 @@
  * per further finding of it, one per rule), one testsuite per input document.
  */
 import type { JudgedWith, PolicyOutcome, Report } from '../types.js';
-import { failingIncompletePlans, findingStatus, incompletePhrase, passingReason, unevaluatedFailsRun } from './outcome.js';
+import { failingIncompletePlans, findingStatus, incompletePhrase, passingReason } from './outcome.js';
 import { policyCases, type PolicyCase } from './policy-cases.js';
 import type { Formatter } from './types.js';
 import { allowsPhrase, findingDetails, policyLabel, suppressionPhrase, whereLabel } from './wording.js';
 import { escapeXmlLines, tag } from './xml.js';
+import { unevaluatedFails } from '../rules/summary.js';
 
 type Verdict = 'passed' | 'failure' | 'error' | 'skipped';
 
@@ -50,7 +51,7 @@ function judge(entry: PolicyCase, judgedWith: JudgedWith): { verdict: Verdict; b
     case 'unevaluated': {
       const { entry: unevaluated } = entry;
       const message = `not evaluated (${unevaluated.reason}): ${unevaluated.detail}`;
-      return unevaluatedFailsRun(unevaluated, judgedWith)
+      return unevaluatedFails(unevaluated, judgedWith)
         ? { verdict: 'error', body: element('error', { type: `unevaluated-${unevaluated.reason}`, message }) }
         : { verdict: 'skipped', body: element('skipped', { message }) };
     }

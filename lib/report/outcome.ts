@@ -3,8 +3,8 @@
  * (`report.summary.judgedWith`, recorded by the check that made it).
  */
 import { severityFails } from '../rules/rule.js';
-import { failingIncomplete, findingFails, unevaluatedFails } from '../rules/summary.js';
-import type { Finding, JudgedWith, Report, Unevaluated } from '../types.js';
+import { failingIncomplete, findingFails } from '../rules/summary.js';
+import type { Finding, JudgedWith, Report } from '../types.js';
 
 export type FindingStatus = 'failing' | 'passing' | 'suppressed';
 
@@ -12,10 +12,6 @@ export type FindingStatus = 'failing' | 'passing' | 'suppressed';
 export function findingStatus(finding: Finding, judgedWith: JudgedWith): FindingStatus {
   if (finding.suppressed) return 'suppressed';
   return findingFails(finding, judgedWith) ? 'failing' : 'passing';
-}
-
-export function unevaluatedFailsRun(entry: Unevaluated, judgedWith: JudgedWith): boolean {
-  return unevaluatedFails(entry, judgedWith);
 }
 
 /** Plans with `complete: false` that fail the run: all of them under strict, none otherwise. */

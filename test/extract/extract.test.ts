@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { extractPolicies, judgedResourceTypes, unknownUntilApply } from '../../lib/extract/index.js';
+import { extractPolicies, judgedResourceTypes } from '../../lib/extract/index.js';
 import { readTerraform } from '../../lib/terraform/index.js';
 import type { PolicySource } from '../../lib/types.js';
 import { loadDocument, PLAIN_CONTEXT } from './load.js';
@@ -22,14 +22,6 @@ describe('extract: extractPolicies', () => {
     ]);
   });
 
-  it('says of an unknown policy, when nothing better is known, that it is not known until apply', () => {
-    const resource = loadDocument('plan-policy-changes.json', 'plan').resources[0]!;
-    expect(unknownUntilApply(resource, ['policy'])).to.deep.equal({ kind: 'unknown', detail: 'policy is not known until apply' });
-    expect(unknownUntilApply(resource, ['inline_policy', 3, 'policy'])).to.deep.equal({
-      kind: 'unknown',
-      detail: 'inline_policy[3].policy is not known until apply',
-    });
-  });
 
   it('finds each identity policy type in modules at any depth, ignoring resource policies and data sources', () => {
     const sources = extractPolicies(loadDocument('plan-policy-types.json', 'plan'), PLAIN_CONTEXT);

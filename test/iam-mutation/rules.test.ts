@@ -10,7 +10,8 @@ import { baselineOf } from '../../lib/rules/baseline.js';
 import { fingerprintOf, judgeAcross, judgeSource } from '../../lib/rules/judge-source.js';
 import { decryptRuns } from '../support/rule-runs.js';
 import { SCOPED_RULES } from '../../lib/rules/registry.js';
-import { scopeAtLeast, severityFails } from '../../lib/rules/rule.js';
+import { widerScope } from '../../lib/iam/types.js';
+import { moreSevere, SEVERITIES, severityFails } from '../../lib/rules/rule.js';
 import { exitCodeFor, findingFails, summarize, unevaluatedFails } from '../../lib/rules/summary.js';
 import type { FailOn, Finding, PolicySource, PolicyValue, Scope, Severity, Unevaluated } from '../../lib/types.js';
 
@@ -73,11 +74,21 @@ describe('rules layer, value by value', () => {
 
     it('orders scopes region-keys < account-keys < all-keys', () => {
       const scopes: Scope[] = ['region-keys', 'account-keys', 'all-keys'];
-      const table = scopes.map((a) => scopes.map((b) => scopeAtLeast(a, b)));
+      const table = scopes.map((a) => scopes.map((b) => widerScope(a, b)));
       expect(table).to.deep.equal([
+        [false, false, false],
         [true, false, false],
         [true, true, false],
-        [true, true, true],
+      ]);
+    });
+
+    it('orders severities low < medium < high, most severe first', () => {
+      expect(SEVERITIES).to.deep.equal(['high', 'medium', 'low']);
+      const table = severities.map((a) => severities.map((b) => moreSevere(a, b)));
+      expect(table).to.deep.equal([
+        [false, false, false],
+        [true, false, false],
+        [true, true, false],
       ]);
     });
   });

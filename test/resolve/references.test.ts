@@ -2,7 +2,6 @@ import { expect } from 'chai';
 import {
   formatModuleAddress,
   groupReferences,
-  instanceAddress,
   parseModuleAddress,
   parseTraversal,
   type Reference,
@@ -117,10 +116,6 @@ describe('resolve: Terraform references', () => {
       ]);
       expect(parseModuleAddress('module.a.aws_iam_policy.p')).to.equal(undefined);
       expect(formatModuleAddress([{ name: 'a', key: 'x' }, { name: 'b', key: 0 }])).to.equal('module.a["x"].module.b[0]');
-      expect(instanceAddress([{ name: 'a', key: 'x' }], 'data.aws_iam_policy_document.d', 0)).to.equal(
-        'module.a["x"].data.aws_iam_policy_document.d[0]',
-      );
-      expect(instanceAddress([], 'aws_iam_policy.p')).to.equal('aws_iam_policy.p');
     });
   });
 });
