@@ -37,7 +37,7 @@ export default {
       'dist/test/rules/fix.test.js',
       'dist/test/rules/baseline.test.js',
       'dist/test/rules/suppressions.test.js',
-      'dist/test/resolve/verdicts.test.js',
+      'dist/test/extract/resolve/verdicts.test.js',
       'dist/test/report/json.test.js',
       'dist/test/property/differential.test.js',
       'dist/test/property/properties.test.js',

@@ -11,7 +11,7 @@ import type { ResourceInstance, TerraformDocument } from '../terraform/types.js'
 import { extractorFor } from './registry.js';
 import { RolePolicyIndex } from './role-inline-mirror.js';
 import { skipPermissionsBoundaries } from './permissions-boundary.js';
-import { createExtractContext } from './resolve-context.js';
+import { createExtractContext } from './resolve/context.js';
 import type { ExtractContext } from './types.js';
 
 export type { ExtractContext, Extractor } from './types.js';

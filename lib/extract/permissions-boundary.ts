@@ -26,8 +26,8 @@ import type { ResourceInstance, TerraformDocument } from '../terraform/types.js'
 import type { PolicySource } from '../types.js';
 import { isUnknownAt, valueAt, type AttributePath } from './attribute-path.js';
 import { buildUseIndex, type UseIndex } from './permissions-boundary-uses.js';
-import { resolveIndexOf, type ResolveIndex } from './resolve-index.js';
-import { instancesInScope, instancesOfLeaf, scopeOf, traceExpression, type Scope, type ScopeStep } from './resolve-trace.js';
+import { resolveIndexOf, type ResolveIndex } from './resolve/index.js';
+import { instancesInScope, instancesOfLeaf, scopeOf, traceExpression, type Scope, type ScopeStep } from './resolve/trace.js';
 
 interface PolicyType {
   readonly arn: string;

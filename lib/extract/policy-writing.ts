@@ -8,9 +8,9 @@ import type { PolicySource } from '../types.js';
 import { expressionAt } from '../terraform/configuration.js';
 import type { TerraformDocument } from '../terraform/types.js';
 import { parseAttributePath } from './attribute-path.js';
-import { resolveIndexOf } from './resolve-index.js';
-import { isPolicyDocumentLeaf, referencesOf, scopeOf, traceExpression } from './resolve-trace.js';
-import { configuredPath } from './resolve-unknown.js';
+import { resolveIndexOf } from './resolve/index.js';
+import { isPolicyDocumentLeaf, referencesOf, scopeOf, traceExpression } from './resolve/trace.js';
+import { configuredPath } from './resolve/unknown.js';
 
 export type PolicyWriting =
   /** `block`: the data source's configuration address, `module.app.data.aws_iam_policy_document.d`. */

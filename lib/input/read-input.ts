@@ -7,8 +7,8 @@ import { acceptDocument } from './accept-document.js';
 import { decodeText } from './decode-text.js';
 import { readLargeInput } from './large-input.js';
 import { asBuffer, readFileBytes } from './read-bytes.js';
-import { scanFile } from './scan-file.js';
-import { scanInput, type ScanInputOptions } from './scan-input.js';
+import { scanFile } from './scanner/scan-file.js';
+import { scanInput, type ScanInputOptions } from './scanner/scan-input.js';
 import { splitDocuments, type ParsedStream } from './split-documents.js';
 
 export type InputSpec =

@@ -3,8 +3,8 @@
  * is not known until apply, the resources the configuration takes it from.
  */
 import { isUnknownAt, valueAt } from '../extract/attribute-path.js';
-import type { ResolveIndex } from '../extract/resolve-index.js';
-import { instancesOfLeaf, scopeOf, traceExpression } from '../extract/resolve-trace.js';
+import type { ResolveIndex } from '../extract/resolve/index.js';
+import { instancesOfLeaf, scopeOf, traceExpression } from '../extract/resolve/trace.js';
 import { leavesState } from '../terraform/actions.js';
 import { expressionAt } from '../terraform/configuration.js';
 import type { ResourceInstance } from '../terraform/types.js';

@@ -9,8 +9,8 @@ import { expressionAt, type ConfigExpression } from '../terraform/configuration.
 import { lineColumn } from '../input/text-location.js';
 import { parseAddress } from '../terraform/address.js';
 import { parseModuleAddress } from '../terraform/references.js';
-import { traceExpression, type Leaf, type Scope } from '../extract/resolve-trace.js';
-import type { ResolveIndex } from '../extract/resolve-index.js';
+import { traceExpression, type Leaf, type Scope } from '../extract/resolve/trace.js';
+import type { ResolveIndex } from '../extract/resolve/index.js';
 import type { Finding, SourceLocation } from '../types.js';
 import { attributeIn, blocksIn, bodyOf, literalString, textOf, type HclBlock, type HclFile, type HclFiles } from './hcl-files.js';
 import type { HclNode } from './hcl-parser.js';
