@@ -12,8 +12,8 @@ import { readStdinInput } from '../lib/input/read-bytes.js';
 import { ProgressLine, progressWanted } from '../lib/input/scanner/scan-progress.js';
 import { loadFormatter } from '../lib/report/index.js';
 import { jsonText } from '../lib/report/json-text.js';
-import { baselineOf, formatBaseline } from '../lib/rules/baseline.js';
-import { exitCodeFor } from '../lib/rules/summary.js';
+import { baselineOf, formatBaseline } from '../lib/gate/baseline.js';
+import { exitCodeFor } from '../lib/gate/summary.js';
 import { removeOnExit } from './temporary-files.js';
 import type { Options, Report } from '../lib/types.js';
 

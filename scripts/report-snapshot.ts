@@ -24,7 +24,7 @@ import { deeplyNestedPlanText, denyPatternsPolicy, manyStatementsPolicy, onePoli
 import { check } from '../lib/check.js';
 import { formatNames, loadFormatter } from '../lib/report/index.js';
 import { jsonText } from '../lib/report/json-text.js';
-import { exitCodeFor } from '../lib/rules/summary.js';
+import { exitCodeFor } from '../lib/gate/summary.js';
 import type { InputSpec } from '../lib/input/index.js';
 import type { Options } from '../lib/types.js';
 

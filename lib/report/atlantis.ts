@@ -11,7 +11,7 @@ import { policyCases } from './policy-cases.js';
 import { printable } from './printable.js';
 import type { Formatter } from './types.js';
 import { allowsPhrase, policyLabel, statementsPhrase, suppressionPhrase, whereLabel } from './wording.js';
-import { unevaluatedFails } from '../rules/summary.js';
+import { unevaluatedFails } from '../gate/summary.js';
 
 type Mark = 'FAIL' | 'WARN' | 'EXCP';
 

@@ -9,7 +9,7 @@ import { summaryLine } from './summary-line.js';
 import { tally } from './tally.js';
 import type { Formatter } from './types.js';
 import { allowsPhrase, capitalised, introducedPhrase, policyLabel, whyPhrases, suppressionPhrase, whereLabel } from './wording.js';
-import { unevaluatedFails } from '../rules/summary.js';
+import { unevaluatedFails } from '../gate/summary.js';
 
 type Level = 'error' | 'warning' | 'notice';
 

@@ -8,7 +8,7 @@ import { jsonText } from './json-text.js';
 import { findingStatus } from './outcome.js';
 import type { Formatter } from './types.js';
 import { allowsPhrase, policyLabel, whyPhrases, suppressionPhrase, whereLabel } from './wording.js';
-import { unevaluatedFails } from '../rules/summary.js';
+import { unevaluatedFails } from '../gate/summary.js';
 
 type GitlabSeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 

@@ -8,7 +8,7 @@ import { policyCases, type PolicyCase } from './policy-cases.js';
 import type { Formatter } from './types.js';
 import { allowsPhrase, findingDetails, policyLabel, suppressionPhrase, whereLabel } from './wording.js';
 import { escapeXmlLines, tag } from './xml.js';
-import { unevaluatedFails } from '../rules/summary.js';
+import { unevaluatedFails } from '../gate/summary.js';
 
 type Verdict = 'passed' | 'failure' | 'error' | 'skipped';
 

@@ -3,7 +3,7 @@
  * (`report.summary.judgedWith`, recorded by the check that made it).
  */
 import { severityFails } from '../rules/rule.js';
-import { failingIncomplete, findingFails } from '../rules/summary.js';
+import { failingIncomplete, findingFails } from '../gate/summary.js';
 import type { Finding, JudgedWith, Report } from '../types.js';
 
 export type FindingStatus = 'failing' | 'passing' | 'suppressed';

@@ -3,7 +3,7 @@
  */
 import { ruleOfFinding, SCOPED_RULES } from '../rules/registry.js';
 import { moreSevere } from '../rules/rule.js';
-import { unevaluatedFails } from '../rules/summary.js';
+import { unevaluatedFails } from '../gate/summary.js';
 import type { Finding, Report, Severity } from '../types.js';
 import { artifactUri } from './artifact-uri.js';
 import { jsonText } from './json-text.js';

@@ -4,7 +4,7 @@
 import { SEVERITIES } from '../rules/rule.js';
 import type { Finding, Report, Unevaluated } from '../types.js';
 import { failingIncompletePlans, findingStatus, type FindingStatus } from './outcome.js';
-import { unevaluatedFails } from '../rules/summary.js';
+import { unevaluatedFails } from '../gate/summary.js';
 
 export interface RatedFinding {
   readonly finding: Finding;

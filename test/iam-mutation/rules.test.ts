@@ -6,13 +6,13 @@
 import { expect } from 'chai';
 import { parsePolicy } from '../../lib/iam/index.js';
 import type { EvaluationOptions, Policy } from '../../lib/iam/types.js';
-import { baselineOf } from '../../lib/rules/baseline.js';
+import { baselineOf } from '../../lib/gate/baseline.js';
 import { fingerprintOf, judgeAcross, judgeSource } from '../../lib/rules/judge-source.js';
 import { decryptRuns } from '../support/rule-runs.js';
 import { SCOPED_RULES } from '../../lib/rules/registry.js';
 import { widerScope } from '../../lib/iam/types.js';
 import { moreSevere, SEVERITIES, severityFails } from '../../lib/rules/rule.js';
-import { exitCodeFor, findingFails, summarize, unevaluatedFails } from '../../lib/rules/summary.js';
+import { exitCodeFor, findingFails, summarize, unevaluatedFails } from '../../lib/gate/summary.js';
 import type { FailOn, Finding, PolicySource, PolicyValue, Scope, Severity, Unevaluated } from '../../lib/types.js';
 
 const AWS: EvaluationOptions = { blockedActions: ['kms:Decrypt', 'kms:ReEncryptFrom'], partition: 'aws', conditions: 'ignore' };

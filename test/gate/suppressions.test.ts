@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import path from 'node:path';
 import { check } from '../../lib/check.js';
-import { addressPattern, applySuppressions, hasExpired, todayUtc } from '../../lib/rules/suppressions.js';
+import { addressPattern, applySuppressions, hasExpired, todayUtc } from '../../lib/gate/suppressions.js';
 import type { Finding, Scope, SuppressionRule } from '../../lib/types.js';
 import { corpusDir } from '../support/paths.js';
 import { requireCorpus } from '../support/shared.js';

@@ -2,7 +2,7 @@
  * Counts and the pass/fail decision for a report.
  */
 import type { Finding, JudgedWith, Options, Severity, Summary, Unevaluated } from '../types.js';
-import { severityFails } from './rule.js';
+import { severityFails } from '../rules/rule.js';
 
 /** Whether this finding fails the run under the options (suppressed and baselined ones never do). */
 export function findingFails(finding: Finding, options: Pick<Options, 'failOn' | 'onlyNew'>): boolean {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { check } from '../../lib/check.js';
 import { ConfigError } from '../../lib/config/index.js';
-import { applyBaseline, baselineOf, formatBaseline } from '../../lib/rules/baseline.js';
+import { applyBaseline, baselineOf, formatBaseline } from '../../lib/gate/baseline.js';
 import type { Finding } from '../../lib/types.js';
 import { corpusDir } from '../support/paths.js';
 import { requireCorpus } from '../support/shared.js';
