@@ -91,6 +91,8 @@ function plans(): Plan[] {
   list.push({ name: 'bench/plan-16KiB', text: planText({ targetBytes: 16 * 1024, seed: 1, edgePolicies: true }).text });
   list.push({ name: 'bench/plan-256KiB', text: planText({ targetBytes: 256 * 1024, seed: 2, order: 'changes-first', findingShare: 0.2 }).text });
   list.push({ name: 'bench/plan-64KiB-indented', text: planText({ targetBytes: 64 * 1024, seed: 3, order: 'changes-last', indent: 2 }).text });
+  // Past SCAN_THRESHOLD_BYTES (8 MiB): read by the byte scanner, not JSON.parse.
+  list.push({ name: 'bench/plan-9MiB-scanned', text: planText({ targetBytes: 9 * 1024 * 1024, seed: 4, findingShare: 0.1 }).text });
   list.push({ name: 'bench/hostile-deep', text: deeplyNestedPlanText(200) });
   list.push({ name: 'bench/hostile-stars', text: onePolicyPlanText(denyPatternsPolicy(starPatterns(12))) });
   list.push({ name: 'bench/hostile-variables', text: onePolicyPlanText(variablesPolicy(40)) });

@@ -82,7 +82,11 @@ export interface ScanOptions {
   readonly progress?: ScanProgress;
   /** Size of the pieces a file is scanned in (tests make it tiny, to cut tokens everywhere). */
   readonly pieceBytes?: number;
+  /** Member names whose object value is built with the element holding it rather than lazily (speed only). */
+  readonly builtWithElement?: ReadonlySet<string>;
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 /** Scans one value from `start`: the whole input at once when it is in memory, else piece by piece. */
 function scanValue(source: ByteSource, start: number, structure: Structure, options: ScanOptions = {}): ScanStep {
@@ -110,7 +114,7 @@ export function scanDocuments(input: Buffer | ByteSource, options: ScanOptions =
   const length = source.length;
   const structure = new Structure(Math.max(1024, length >>> 9));
   const window = new ByteWindow(source);
-  const scanned: ScannedBytes = { source, structure, members: new MemberArena(), window };
+  const scanned: ScannedBytes = { source, structure, members: new MemberArena(), window, builtWithElement: options.builtWithElement ?? NONE };
   const values: unknown[] = [];
   let offset = skipSeparator(window, length, 0);
   if (offset >= length) return { values, error: { documentIndex: 1, message: ONLY_WHITESPACE } };

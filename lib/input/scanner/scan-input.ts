@@ -29,13 +29,17 @@ export interface ScanInputOptions {
   readonly threshold?: number;
   /** Told how far the scanner has read. */
   readonly progress?: ProgressListener;
+  /** Member names whose object value is built with the element holding it rather than lazily (speed only). */
+  readonly builtWithElement?: ReadonlySet<string>;
 }
 
 /** The scanner's options for an input named `source` of `total` bytes. */
 export function scanOptions(source: string, total: number, options: ScanInputOptions): ScanOptions {
-  const { progress } = options;
-  if (progress === undefined) return {};
-  return { progress: (offset) => progress({ phase: 'scan', source, bytes: offset, total }) };
+  const { progress, builtWithElement } = options;
+  return {
+    ...(progress !== undefined ? { progress: (offset: number) => progress({ phase: 'scan', source, bytes: offset, total }) } : {}),
+    ...(builtWithElement !== undefined ? { builtWithElement } : {}),
+  };
 }
 
 function withoutByteOrderMark(bytes: Buffer): Buffer {

@@ -21,13 +21,6 @@ import type { Structure } from './scan-structure.js';
 /** Containers up to this many bytes are built at once (JSON.parse). */
 export const SMALL_CONTAINER_BYTES = 512;
 
-/**
- * Members whose (large) object value is built with the element holding it, one level down,
- * instead of lazily: Terraform's `resource_changes[*].change`, which every reader looks at
- * member by member. Only a matter of speed: lazy or not, the value is the same.
- */
-const BUILT_WITH_ELEMENT = new Set(['change']);
-
 const enum Byte {
   Tab = 0x09,
   LineFeed = 0x0a,
@@ -310,6 +303,12 @@ export interface ScannedBytes {
   readonly members: MemberArena;
   /** For reads here and there (walks have their own). */
   readonly window: ByteWindow;
+  /**
+   * Members whose (large) object value is built with the element holding it, one level down,
+   * instead of lazily (the reader says which: ScanOptions.builtWithElement). Only a matter of
+   * speed: lazy or not, the value is the same.
+   */
+  readonly builtWithElement: ReadonlySet<string>;
 }
 
 /** From the first byte of a value whose container ordinal (or -1) is known: the offset after it. */
@@ -651,7 +650,7 @@ class Compactor {
   /**
    * Replaces the large member values of an object by placeholders, visiting only the
    * containers directly inside it. `outerKey` is set when the object is a member (named in
-   * BUILT_WITH_ELEMENT) of the element.
+   * `builtWithElement`) of the element.
    */
   private object(element: number, outerKey: string | undefined, ordinal: number): void {
     const { source, structure } = this.scanned;
@@ -662,7 +661,7 @@ class Compactor {
       if (close[child]! + 1 - start <= SMALL_CONTAINER_BYTES) continue;
       const key = keyBefore(source, start);
       if (outerKey !== undefined) this.placeholder(element, outerKey, key, child);
-      else if (objects[child] === 1 && BUILT_WITH_ELEMENT.has(key)) this.object(element, key, child);
+      else if (objects[child] === 1 && this.scanned.builtWithElement.has(key)) this.object(element, key, child);
       else this.placeholder(element, key, undefined, child);
     }
   }
