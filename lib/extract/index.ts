@@ -7,9 +7,8 @@
  */
 import type { PolicySource } from '../types.js';
 import { leavesState } from '../terraform/actions.js';
-import type { ResourceInstance, TerraformDocument } from '../terraform/types.js';
+import type { TerraformDocument } from '../terraform/types.js';
 import { extractorFor } from './registry.js';
-import { RolePolicyIndex } from './role-inline-mirror.js';
 import { skipPermissionsBoundaries } from './permissions-boundary.js';
 import { createExtractContext } from './resolve/context.js';
 import type { ExtractContext } from './types.js';
@@ -26,23 +25,11 @@ export function extractPolicies(document: TerraformDocument, context: Partial<Ex
     document,
     resolveUnknownPolicy: resolve === undefined ? createExtractContext(document).resolveUnknownPolicy : resolve.bind(context),
   };
-  const rolePolicies = new RolePolicyIndex();
   const sources: PolicySource[] = [];
-  const roleSources: { readonly role: ResourceInstance; readonly source: PolicySource }[] = [];
-
   for (const resource of document.resources) {
-    if (resource.mode !== 'managed') continue;
-    rolePolicies.add(resource);
-    if (leavesState(resource.actions)) continue;
+    if (resource.mode !== 'managed' || leavesState(resource.actions)) continue;
     const extractor = extractorFor(resource.type);
-    if (extractor === undefined) continue;
-    for (const source of extractor.extract(resource, fullContext)) {
-      if (resource.type === 'aws_iam_role') roleSources.push({ role: resource, source });
-      else sources.push(source);
-    }
-  }
-  for (const { role, source } of roleSources) {
-    if (rolePolicies.size === 0 || !rolePolicies.mirrors(role, source)) sources.push(source);
+    if (extractor !== undefined) sources.push(...extractor.extract(resource, fullContext));
   }
   return skipPermissionsBoundaries(document, sources).sort(bySourceOrder);
 }

@@ -6,10 +6,10 @@
  *   placeholder for "no inline policy" (the provider shows `{name = "", policy = ""}` for a role
  *   without inline policies, and an empty `inline_policy {}` block declares exactly that): not
  *   judged. An entry with a name but an empty policy is judged (and found invalid).
- * - When the whole `inline_policy` list is not known until apply, the context is asked what the
- *   plan knows of `inline_policy`; `absent` means no inline policy is configured, and nothing is
- *   reported. Otherwise one source with policy path `inline_policy` is reported, without `before`
- *   (entries cannot be paired).
+ * - When the whole `inline_policy` list is not known until apply and the configuration writes no
+ *   `inline_policy` block, the list is computed: nothing is reported. Otherwise the context is
+ *   asked what the plan knows of `inline_policy` (`absent`: nothing is reported), and one source
+ *   with policy path `inline_policy` is reported, without `before` (entries cannot be paired).
  * - A known list that the configuration does not write is not reported either (issue 4: a computed
  *   `inline_policy` is not a policy the user wrote): the plan's configuration shows the role's
  *   block without an `inline_policy` block, and the plan keeps the list the role had (the provider
@@ -20,6 +20,8 @@
  *   block reads as no block. A plan that creates the role with known entries or changes them can
  *   only have them from the configuration, so those are judged; an unchanged list written by a
  *   dynamic block cannot be told from a computed one and is not reported.
+ * - An entry that only mirrors a separately managed `aws_iam_role_policy` is not reported
+ *   (role-inline-mirror.ts): the role policy is.
  * - `before` pairs each entry with the entry of the same name before the plan (the list is a set:
  *   positions are not stable); an entry without a name pairs with an unnamed entry at the same
  *   position. No pair: absent (the policy is new).
@@ -29,6 +31,7 @@ import type { ResourceInstance } from '../../terraform/types.js';
 import { isUnknownAt, valueAt } from '../attribute-path.js';
 import { afterPolicyValue, knownPolicyValue } from '../policy-value.js';
 import { inlinePolicyIsConfigured } from '../resolve/inline-policy.js';
+import { rolePolicyIndexOf } from '../role-inline-mirror.js';
 import { sameDocument } from '../same-document.js';
 import type { ExtractContext, Extractor } from '../types.js';
 
@@ -38,7 +41,7 @@ export const awsIamRoleExtractor: Extractor = {
   resourceTypes: ['aws_iam_role'],
   extract(resource, context) {
     const entries = valueAt(resource.after, INLINE_POLICY);
-    if (Array.isArray(entries)) return keptFromAws(resource, entries, context) ? [] : entrySources(resource, entries, context);
+    if (Array.isArray(entries)) return keptFromAws(resource, entries, context) ? [] : notMirrored(resource, entrySources(resource, entries, context), context);
     if (isUnknownAt(resource.afterUnknown, INLINE_POLICY)) return wholeListSource(resource, context);
     return [];
   },
@@ -68,7 +71,15 @@ function keptFromAws(resource: ResourceInstance, entries: readonly unknown[], co
   return sameDocument(valueAt(resource.before, INLINE_POLICY), entries);
 }
 
+/** The entries that do not mirror a managed aws_iam_role_policy of the same document. */
+function notMirrored(resource: ResourceInstance, sources: PolicySource[], context: ExtractContext): PolicySource[] {
+  const rolePolicies = rolePolicyIndexOf(context.document);
+  return rolePolicies.size === 0 ? sources : sources.filter((source) => !rolePolicies.mirrors(resource, source));
+}
+
 function wholeListSource(resource: ResourceInstance, context: ExtractContext): PolicySource[] {
+  // A computed inline_policy as a whole: no policy the configuration wrote.
+  if (!inlinePolicyIsConfigured(context.document, resource)) return [];
   const after = context.resolveUnknownPolicy(resource, INLINE_POLICY);
   if (after.kind === 'absent') return [];
   return [{ address: resource.address, resourceType: resource.type, policyPath: 'inline_policy', actions: resource.actions, after }];

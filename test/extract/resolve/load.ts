@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { extractPolicies } from '../../../lib/extract/index.js';
 import { createExtractContext } from '../../../lib/extract/resolve/context.js';
 import { readTerraform } from '../../../lib/terraform/index.js';
 import type { ResourceInstance, TerraformDocument } from '../../../lib/terraform/types.js';
-import type { PolicyValue } from '../../../lib/types.js';
+import type { PolicySource, PolicyValue } from '../../../lib/types.js';
 import type { UnknownValue } from '../../../lib/iam/types.js';
 import { corpusDir } from '../../support/paths.js';
 import { loadFixture } from '../../terraform/load-fixture.js';
@@ -25,6 +26,12 @@ export function instance(document: TerraformDocument, address: string): Resource
 /** What the extract context says of an attribute of a resource. */
 export function resolve(document: TerraformDocument, address: string, attributePath: readonly (string | number)[]): PolicyValue {
   return createExtractContext(document).resolveUnknownPolicy(instance(document, address), attributePath);
+}
+
+/** The policies extraction reports for one resource, with the document's own extract context. */
+export function extracted(document: TerraformDocument, address: string): PolicySource[] {
+  instance(document, address);
+  return extractPolicies(document).filter((source) => source.address === address);
 }
 
 export function unknown(detail: string): UnknownValue {
