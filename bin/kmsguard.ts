@@ -9,7 +9,7 @@ import { CommandLineExit, describeWriteError, exitCodeAfterOutput, guardStandard
 import { check, DEFAULT_OPTIONS, OptionsError, resolveBlockedActions, resolveRules } from '../lib/check.js';
 import { ConfigError, effectiveConfig, loadConfig, readBaselineFile, resolveOptions, type ResolvedOptions } from '../lib/config/index.js';
 import { readStdinInput } from '../lib/input/read-bytes.js';
-import { ProgressLine, progressWanted } from '../lib/input/scanner/scan-progress.js';
+import { ProgressLine, progressWanted } from '../lib/input/progress.js';
 import { loadFormatter } from '../lib/report/index.js';
 import { jsonText } from '../lib/report/json-text.js';
 import { baselineOf, formatBaseline } from '../lib/gate/baseline.js';

@@ -6,7 +6,7 @@ import type { EvaluationOptions, Partition } from './iam/types.js';
 import type { TerraformDocument } from './terraform/types.js';
 import { extractPolicies } from './extract/index.js';
 import { documentKind, readInput } from './input/index.js';
-import type { ProgressListener } from './input/scanner/scan-progress.js';
+import type { ProgressListener } from './input/progress.js';
 import type { InputSpec } from './input/index.js';
 import { readBaselineFile } from './config/baseline-file.js';
 import { judgeSource, readPolicyValue, type Judgement, type RuleRun, type SourceOrigin } from './rules/judge-source.js';

@@ -27,10 +27,10 @@ import {
   instancesOfLeaf,
   isKeyArnLeaf,
   isPolicyDocumentLeaf,
-  scopeOf,
+  modulePathOf,
   traceExpression,
   unknownSources,
-  type Scope,
+  type ModulePath,
 } from './trace.js';
 import { isRecord } from '../../json-record.js';
 
@@ -119,7 +119,7 @@ class DocumentRenderer {
   private readonly after: Record<string, unknown>;
   private readonly mask: unknown;
   private readonly expressions: Readonly<Record<string, unknown>>;
-  private readonly scope: Scope;
+  private readonly scope: ModulePath;
   private readonly forEach?: ConfigExpression;
   private readonly substituteVariables: boolean;
 
@@ -133,7 +133,7 @@ class DocumentRenderer {
     this.mask = located.instance.afterUnknown;
     const config = index.configOf(located.instance);
     this.expressions = config?.resource.expressions ?? {};
-    this.scope = scopeOf(located.module);
+    this.scope = modulePathOf(located.module);
     if (config?.resource.forEachExpression) this.forEach = config.resource.forEachExpression;
     const version = this.after.version;
     // The provider turns `&{...}` into `${...}` in resources and condition values for this version.

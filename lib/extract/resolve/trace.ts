@@ -8,21 +8,21 @@ import { groupReferences, relativeAddress } from '../../terraform/references.js'
 import type { Reference, Step, Subject } from '../../terraform/references.js';
 import type { LocatedInstance, ResolveIndex } from './index.js';
 
-/** A module instance on a scope path; `any` when the reference does not say which instance. */
-export interface ScopeStep {
+/** A module instance on a module path; `any` when the reference does not say which instance. */
+export interface ModulePathStep {
   readonly name: string;
   readonly key?: string | number;
   readonly any?: true;
 }
 
-export type Scope = readonly ScopeStep[];
+export type ModulePath = readonly ModulePathStep[];
 
 export type ResourceSubject = Extract<Subject, { kind: 'resource' }>;
 
 /** Where a referenced value comes from. */
 export type Leaf =
   /** An attribute of a resource or data source (`remaining` is the attribute path). */
-  | { readonly kind: 'resource'; readonly scope: Scope; readonly subject: ResourceSubject; readonly remaining: readonly Step[]; readonly text: string }
+  | { readonly kind: 'resource'; readonly scope: ModulePath; readonly subject: ResourceSubject; readonly remaining: readonly Step[]; readonly text: string }
   /** Known when planning: `count.index`, `each.key`, `path.module`, root variables, variable defaults. */
   | { readonly kind: 'plan-known'; readonly text: string }
   /** Not traceable in the plan: local values, `self`, whole module objects, missing outputs. */
@@ -34,12 +34,12 @@ export interface Traced {
   readonly leaves: readonly Leaf[];
 }
 
-/** A module instance path as a scope (the same array: module steps are scope steps). */
-export function scopeOf(module: readonly { readonly name: string; readonly key?: string | number }[]): Scope {
+/** A module instance path as a module path of references (the same array: `any` is never set). */
+export function modulePathOf(module: readonly { readonly name: string; readonly key?: string | number }[]): ModulePath {
   return module;
 }
 
-function scopeKey(scope: Scope): string {
+function modulePathKey(scope: ModulePath): string {
   return scope.map((step) => `${step.name}[${step.any ? '*' : JSON.stringify(step.key ?? null)}]`).join('.');
 }
 
@@ -58,7 +58,7 @@ export function referencesOf(expression: ConfigExpression | undefined): readonly
 export function traceExpression(
   index: ResolveIndex,
   expression: ConfigExpression | undefined,
-  scope: Scope,
+  scope: ModulePath,
   forEach?: ConfigExpression,
 ): Traced {
   const references = referencesOf(expression);
@@ -71,7 +71,7 @@ export function traceExpression(
 function traceAll(
   index: ResolveIndex,
   expression: ConfigExpression | undefined,
-  scope: Scope,
+  scope: ModulePath,
   forEach: ConfigExpression | undefined,
   visited: Set<string>,
 ): Leaf[] {
@@ -94,11 +94,11 @@ function hasReferences(expression: unknown): expression is ConfigExpression {
 function traceReference(
   index: ResolveIndex,
   reference: Reference,
-  scope: Scope,
+  scope: ModulePath,
   forEach: ConfigExpression | undefined,
   visited: Set<string>,
 ): Leaf[] {
-  const seen = `${scopeKey(scope)}|${reference.text}|${forEach ? 'e' : ''}`;
+  const seen = `${modulePathKey(scope)}|${reference.text}|${forEach ? 'e' : ''}`;
   if (visited.has(seen)) return [];
   visited.add(seen);
   const { subject, text } = reference;
@@ -114,7 +114,7 @@ function traceReference(
       if (!call || !output?.expression) return [{ kind: 'opaque', text }];
       // Without a key the reference may name any instance: the configuration leaves out a
       // count or for_each that references nothing (`for_each = toset(["a", "b"])`).
-      const step: ScopeStep = subject.key !== undefined ? { name: call.name, key: subject.key } : { name: call.name, any: true };
+      const step: ModulePathStep = subject.key !== undefined ? { name: call.name, key: subject.key } : { name: call.name, any: true };
       return traceAll(index, output.expression, [...scope, step], undefined, visited);
     }
     case 'named':
@@ -203,7 +203,7 @@ export function unknownSources(leaves: readonly Leaf[]): Leaf[] {
 }
 
 /** The instances of a block within the module instances of `scope`. */
-export function instancesInScope(index: ResolveIndex, scope: Scope, relative: string): readonly LocatedInstance[] {
+export function instancesInModulePath(index: ResolveIndex, scope: ModulePath, relative: string): readonly LocatedInstance[] {
   if (scope.every((step) => step.any !== true)) return index.instancesAt(scope, relative);
   return index
     .instancesOf(
@@ -222,7 +222,7 @@ export function instancesInScope(index: ResolveIndex, scope: Scope, relative: st
 export function instancesOfLeaf(index: ResolveIndex, leaf: Extract<Leaf, { kind: 'resource' }>): LocatedInstance[] {
   const relative = relativeAddress(leaf.subject.mode, leaf.subject.type, leaf.subject.name);
   const key = leaf.subject.key;
-  return instancesInScope(index, leaf.scope, relative).filter((located) => key === undefined || located.instance.index === key);
+  return instancesInModulePath(index, leaf.scope, relative).filter((located) => key === undefined || located.instance.index === key);
 }
 
 /** References to values always known when planning, which never make a value unknown. */

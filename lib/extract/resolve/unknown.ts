@@ -26,11 +26,11 @@ import {
   describeReferences,
   instancesOfLeaf,
   isPolicyDocumentLeaf,
-  scopeOf,
+  modulePathOf,
   traceExpression,
   unknownSources,
   type Leaf,
-  type Scope,
+  type ModulePath,
 } from './trace.js';
 
 export function resolveUnknownPolicy(index: ResolveIndex, resource: ResourceInstance, attributePath: AttributePath): PolicyValue {
@@ -40,7 +40,7 @@ export function resolveUnknownPolicy(index: ResolveIndex, resource: ResourceInst
   const at = located && configPath && expressionAt(located.resource.expressions, configPath);
   if (!located || !at) return { kind: 'unknown', detail: `${label} is not known until apply` };
 
-  const scope = scopeOf(located.module);
+  const scope = modulePathOf(located.module);
   const traced = traceExpression(index, at.expression, scope, located.resource.forEachExpression);
   const references = describeReferences(traced.references);
   const unknownBecause = `${label} is not known until apply (built from ${references === '' ? 'values computed at apply' : references})`;
@@ -120,7 +120,7 @@ function documentCandidates(
   leaf: Extract<Leaf, { kind: 'resource' }>,
   leaves: readonly Leaf[],
   resource: ResourceInstance,
-  scope: Scope,
+  scope: ModulePath,
 ): LocatedInstance[] {
   const candidates = [...instancesOfLeaf(index, leaf)].sort(byInstance);
   if (candidates.length <= 1 || leaf.subject.key !== undefined || resource.index === undefined) return candidates;

@@ -1,14 +1,14 @@
 /**
  * UTF-8 bytes -> the JSON documents in them, without decoding the bytes into one string:
  * the same documents, warnings and errors as `splitDocuments` on the decoded text, with the
- * documents' large parts left lazy (see scan-values.ts). This is how kmsguard reads plans of
+ * documents' large parts left lazy (see lazy-values.ts). This is how kmsguard reads plans of
  * hundreds of megabytes quickly, and plans larger than one JavaScript string at all. The bytes
- * are in memory, or in a file read piece by piece (see scan-source.ts).
+ * are in memory, or in a file read piece by piece (see byte-source.ts).
  */
 import { describeNonJsonText, looksLikeWrapperOutput } from '../describe-text.js';
 import { describeCharacter } from '../text-location.js';
-import { ByteWindow, MemorySource, type ByteSource } from './scan-source.js';
-import { documentValue, MemberArena, type ScannedBytes } from './scan-values.js';
+import { ByteWindow, MemorySource, type ByteSource } from './byte-source.js';
+import { documentValue, MemberArena, type ScannedBytes } from './lazy-values.js';
 import { isWhitespaceByte, startsJsonValueByte, Structure, StructureScanner, type ScanProgress, type ScanStep } from './scan-structure.js';
 import { ONLY_WHITESPACE, syntaxErrorMessage, trailingTextWarning, type ParsedStream } from '../split-documents.js';
 

@@ -6,7 +6,7 @@ import { constants, isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { scanDocuments } from './scan-documents.js';
 import { scanOptions, SNIFF_LENGTH, type ScanInputOptions } from './scan-input.js';
-import { FileSource } from './scan-source.js';
+import { FileSource } from './byte-source.js';
 import { isWhitespaceByte } from './scan-structure.js';
 import type { ParsedStream } from '../split-documents.js';
 

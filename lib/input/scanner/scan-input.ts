@@ -11,7 +11,7 @@ import { constants, isUtf8, transcode } from 'node:buffer';
 import { invalidUtf8Message, type Encoding } from '../decode-text.js';
 import { describeNonJsonText } from '../describe-text.js';
 import { describeByteLocation, scanDocuments, type ScanOptions } from './scan-documents.js';
-import type { ProgressListener } from './scan-progress.js';
+import type { ProgressListener } from '../progress.js';
 import { isWhitespaceByte } from './scan-structure.js';
 import type { ParsedStream } from '../split-documents.js';
 

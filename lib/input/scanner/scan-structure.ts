@@ -1,7 +1,7 @@
 /**
  * A JSON grammar check over UTF-8 bytes that records, for every object and array, where it
  * closes. It accepts exactly what JSON.parse accepts (the bytes being valid UTF-8), builds no
- * value, and leaves the reading of values to `scan-values.ts`, which uses the record to jump
+ * value, and leaves the reading of values to `lazy-values.ts`, which uses the record to jump
  * over whatever it is not asked for.
  *
  * Containers are numbered in document order (their "ordinal"). The first container inside
@@ -13,7 +13,7 @@
 /** Containers shorter than this many bytes (brackets included) are not numbered. */
 export const TINY_CONTAINER_BYTES = 64;
 
-/** Where containers close: filled by `scanStructure`, read by `scan-values.ts`. */
+/** Where containers close: filled by `scanStructure`, read by `lazy-values.ts`. */
 export class Structure {
   /** open[k]: byte offset of the `{` or `[` of container k. */
   open: Uint32Array;

@@ -15,7 +15,7 @@
  *   values faster than anything written in JavaScript; the large ones are what is skipped.
  */
 import { randomBytes } from 'node:crypto';
-import { ByteWindow, type ByteSource } from './scan-source.js';
+import { ByteWindow, type ByteSource } from './byte-source.js';
 import type { Structure } from './scan-structure.js';
 
 /** Containers up to this many bytes are built at once (JSON.parse). */

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { describeProgress, isLargeInput, PROGRESS_FROM_BYTES, PROGRESS_INTERVAL_MS, ProgressLine, progressWanted, type ProgressEvent } from '../../../lib/input/scanner/scan-progress.js';
+import { describeProgress, isLargeInput, PROGRESS_FROM_BYTES, PROGRESS_INTERVAL_MS, ProgressLine, progressWanted, type ProgressEvent } from '../../lib/input/progress.js';
 
 const MIB = 1024 * 1024;
 

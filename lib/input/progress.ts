@@ -3,7 +3,7 @@
  * and how often the line is redrawn. The library only reports events; the command line decides
  * (`progressWanted`) and draws (`ProgressLine`) on standard error.
  */
-import { printable } from '../../report/printable.js';
+import { printable } from '../report/printable.js';
 
 export type ProgressEvent =
   /** Bytes read so far from a file or standard input. */

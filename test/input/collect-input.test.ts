@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { Readable } from 'node:stream';
-import { collectBytes, InputTooLargeError } from '../../../lib/input/scanner/scan-read.js';
+import { collectBytes, InputTooLargeError } from '../../lib/input/collect-input.js';
 
 describe('collecting a stream into one buffer', () => {
   it('keeps every byte in order across chunks, whatever their sizes', async () => {

@@ -1,6 +1,6 @@
 /**
  * A stream (standard input) -> its bytes: in memory, or, past a size, in a temporary file that
- * the byte scanner reads piece by piece (see scan-file.ts), so that a plan of any size piped in
+ * the byte scanner reads piece by piece (see scanner/scan-file.ts), so that a plan of any size piped in
  * takes no more memory than the same plan read from a file.
  *
  * Chunks are joined at the end (the chunks and the joined copy are both held for a moment: at
