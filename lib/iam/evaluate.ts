@@ -16,7 +16,7 @@
  */
 import { WorkBudget } from './budget.js';
 import { conditionNarrowing } from './conditions.js';
-import { actionTokens, compileActionPattern, compileArnPattern, tokensMatch, type Token } from './glob.js';
+import { actionTokens, compileActionPattern, compileArnPattern, releaseVariablesIfFull, tokensMatch, type Token } from './glob.js';
 import type { ConcreteItem, ConcreteStatement } from './instantiate.js';
 import { keyPatternCoversAll, keyPatternScope, type PatternScope } from './key-pattern.js';
 import { findAllowedKey } from './key-search.js';
@@ -183,6 +183,7 @@ export function evaluate(
   work: WorkBudget = new WorkBudget(),
   within?: readonly ConcreteStatement[],
 ): Evaluation {
+  releaseVariablesIfFull();
   const { grants, groups } = groupsOf(statements, context, work, within);
   const { partition } = context;
   let space: SearchSpace | undefined;
