@@ -38,7 +38,7 @@ function findingMessage(finding: Finding, judgedWith: JudgedWith): string {
   return `${policyLabel(finding)} ${allowsPhrase(finding)} [${facts.join('; ')}]${note}`;
 }
 
-export const formatAtlantis: Formatter = (report: Report, context) => {
+export const formatAtlantis: Formatter = (report: Report) => {
   const lines: string[] = [];
   let tests = 0;
   let warnings = 0;

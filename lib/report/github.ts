@@ -60,7 +60,7 @@ function unevaluatedCommand(entry: Unevaluated, judgedWith: JudgedWith): string 
   return command(level, { ...fileProperties(entry), title: `kmsguard: policy not evaluated (${entry.reason})` }, message);
 }
 
-export const formatGithub: Formatter = (report: Report, context) => {
+export const formatGithub: Formatter = (report: Report) => {
   const result = tally(report);
   const lines = [
     ...[...result.active, ...result.suppressed].map(({ finding }) => findingCommand(finding, report.summary.judgedWith)),

@@ -27,7 +27,7 @@ function fingerprint(parts: readonly (string | number | undefined)[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
 
-export const formatGitlab: Formatter = (report, context) => {
+export const formatGitlab: Formatter = (report) => {
   const issues: CodeQualityIssue[] = [
     ...report.findings.map((finding) => {
       const why = whyPhrases(finding).join('; ');

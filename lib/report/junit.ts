@@ -84,7 +84,7 @@ function testcaseXml(testcase: Testcase): string[] {
   return [`    ${tag('testcase', attributes)}`, `      ${testcase.body}`, '    </testcase>'];
 }
 
-export const formatJunit: Formatter = (report: Report, context) => {
+export const formatJunit: Formatter = (report: Report) => {
   const suites = new Map<string, Testcase[]>();
   const seen = new Map<string, number>();
   for (const entry of policyCases(report)) {

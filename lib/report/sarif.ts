@@ -127,7 +127,7 @@ function location(entry: { readonly source: string; readonly address: string }) 
   };
 }
 
-export const formatSarif: Formatter = (report: Report, context) => {
+export const formatSarif: Formatter = (report: Report) => {
   const rules = rulesFor(report.findings);
   const results = report.findings.map((finding) => {
     const status = findingStatus(finding, report.summary.judgedWith);

@@ -14,7 +14,7 @@ import { corpusFiles, requireCorpus } from '../support/shared.js';
 const schema = JSON.parse(readFileSync(path.join(schemasDir, 'report.schema.json'), 'utf8'));
 const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
 
-function errorsOf(value: unknown): string {
+function errorsOf(_value: unknown): string {
   return JSON.stringify(validate.errors?.map((e) => `${e.instancePath} ${e.message}`));
 }
 
