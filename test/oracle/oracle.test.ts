@@ -1,5 +1,5 @@
 /**
- * The oracle has to be right before it can judge anything: DESIGN.md's examples, hand-worked
+ * The oracle has to be right before it can judge anything: the README's semantics examples, hand-worked
  * cases, and a check that its candidate universe is complete for the vocabulary.
  */
 import { expect } from 'chai';
