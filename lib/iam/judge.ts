@@ -12,6 +12,7 @@ import { WorkBudget } from './budget.js';
 import { evaluate, RANK, type Evaluation } from './evaluate.js';
 import { instantiateAll, type Chooser } from './instantiate.js';
 import type { EvaluationOptions, Policy, Scope, UnknownValue, Verdict } from './types.js';
+import { variableReadings } from './variable-readings.js';
 
 /** Naming the unknown parts that decide may use this share of the work left; past it, they go unnamed. */
 const NAMING_SHARE = 0.25;
@@ -21,6 +22,22 @@ function toVerdict(evaluation: Evaluation, mayWidenTo?: Scope): Verdict {
   const { scope, actions, statements, conditionKeys } = evaluation;
   const finding = { kind: 'finding' as const, scope, actions, statements, conditionKeys };
   return mayWidenTo ? { ...finding, mayWidenTo } : finding;
+}
+
+/**
+ * The widest verdict over the readings of the policy's variables (variable-readings.ts): a finding
+ * of the widest scope (the first reading on a tie, named in `reading`), else unknown when some
+ * reading is, else clean.
+ */
+function widestReading(policies: readonly Policy[], options: EvaluationOptions, work: WorkBudget): Verdict {
+  let best: Verdict = { kind: 'clean' };
+  for (const reading of variableReadings(policies)) {
+    const verdict = judge(reading.policies, options, work);
+    if (verdict.kind === 'finding') {
+      if (best.kind !== 'finding' || RANK[verdict.scope] < RANK[best.scope]) best = reading.label === undefined ? verdict : { ...verdict, reading: reading.label };
+    } else if (verdict.kind === 'unknown' && best.kind === 'clean') best = verdict;
+  }
+  return best;
 }
 
 /**
@@ -39,7 +56,7 @@ export function judgePolicy(policy: Policy, options: EvaluationOptions, work: Wo
 export function judgeWithin(policy: Policy, bound: Policy | undefined, options: EvaluationOptions, work: WorkBudget = new WorkBudget()): Verdict {
   try {
     work.spend(policy.statements.length + (bound?.statements.length ?? 0) + 1);
-    return judge(bound === undefined ? [policy] : [policy, bound], options, work);
+    return widestReading(bound === undefined ? [policy] : [policy, bound], options, work);
   } catch (error) {
     if (!work.ranOutWithin(error)) throw error;
     // Its own budget, or a larger one it draws on that the policies judged before it used up.

@@ -1,0 +1,208 @@
+/**
+ * Policy variables `${...}` in Resource, NotResource and Condition values, judged over every value
+ * they may take: a policy is rewritten into readings without variables, each judged, and the
+ * widest verdict kept (judge.ts).
+ *
+ * - Only under `"Version": "2012-10-17"`; otherwise `${...}` is literal text, which no key ARN
+ *   holds (no key has `$`), so such a pattern matches no key.
+ * - `${*}`, `${?}`, `${$}` are the literal characters: left to the glob, which reads them so.
+ * - `${aws:PrincipalAccount}` is one account for the whole policy: read as each account the
+ *   policy spells out, and as accounts it does not (a fresh one, and one filling each account
+ *   pattern with wildcards). Written into the pattern it counts as spelled out ("its own account").
+ * - Any other variable may differ per request and hold `:` and `/`: in an Allow's Resource and a
+ *   Deny's NotResource it reads as `*`; in an Allow's NotResource and a Deny's Resource the item
+ *   matches no key; in an Allow's Condition it is whatever value grants most. A default value
+ *   (`${aws:PrincipalTag/team, 'default'}`) changes nothing.
+ * - In a statement whose Effect is known only after apply, an item holding a per-request variable
+ *   is unknown as a whole (the three-valued judging decides what it can).
+ */
+import { ANY_VALUE } from './conditions.js';
+import { isUnknown } from './instantiate.js';
+import type { ConditionTest, PatternList, Policy, Statement, UnknownValue } from './types.js';
+
+/** One way of reading the variables of policies judged together; `label` names it when it is not the only one. */
+export interface Reading {
+  readonly policies: readonly Policy[];
+  readonly label?: string;
+}
+
+const VARIABLE = /\$\{([^}]*)\}/g;
+const LITERAL_ESCAPES = new Set(['*', '?', '$']);
+const PRINCIPAL_ACCOUNT = 'aws:principalaccount';
+const ACCOUNT_ID = /^\d{12}$/;
+
+function variableName(inner: string): string {
+  // `${aws:PrincipalTag/team, 'default'}`: the name is before the comma.
+  return inner.split(',')[0]!.trim().toLowerCase();
+}
+
+/** The variables a pattern holds, escapes left out. */
+function variablesIn(pattern: string): string[] {
+  return [...pattern.matchAll(VARIABLE)].map((m) => m[1]!).filter((inner) => !LITERAL_ESCAPES.has(inner));
+}
+
+function hasVariable(pattern: string): boolean {
+  return variablesIn(pattern).length > 0;
+}
+
+function isPrincipalAccount(inner: string): boolean {
+  return variableName(inner) === PRINCIPAL_ACCOUNT;
+}
+
+/** Replaces the variables of a pattern: `${aws:PrincipalAccount}` by `account`, every other by `other`. */
+function substitute(pattern: string, account: string | undefined, other: string): string {
+  return pattern.replace(VARIABLE, (whole, inner: string) => {
+    if (LITERAL_ESCAPES.has(inner)) return whole;
+    if (isPrincipalAccount(inner) && account !== undefined) return account;
+    return other;
+  });
+}
+
+function lists(statement: Statement): (PatternList | UnknownValue | undefined)[] {
+  return [statement.resource, statement.notResource];
+}
+
+function patternsOf(policy: Policy): string[] {
+  const patterns: string[] = [];
+  for (const statement of policy.statements) {
+    for (const list of lists(statement)) {
+      if (list === undefined || isUnknown(list)) continue;
+      for (const item of list) if (!isUnknown(item)) patterns.push(item);
+    }
+    const condition = statement.condition;
+    if (condition !== undefined && !isUnknown(condition)) {
+      for (const test of condition) for (const value of test.values) if (!isUnknown(value)) patterns.push(value);
+    }
+  }
+  return patterns;
+}
+
+/** Does the policy hold a variable other than an escape (in Resource, NotResource or Condition values)? */
+export function holdsVariables(policy: Policy): boolean {
+  return patternsOf(policy).some(hasVariable);
+}
+
+/** The account segment of an ARN pattern (`arn:p:s:r:ACCOUNT:...`), when it has one. */
+function accountSegment(pattern: string): string | undefined {
+  const parts = pattern.split(':');
+  return parts.length >= 6 ? parts[4] : undefined;
+}
+
+/**
+ * The accounts `${aws:PrincipalAccount}` is read as: each 12-digit account the policy writes, a
+ * fresh one, and for each account segment with wildcards, an account it matches (wildcards filled
+ * with digits written nowhere else), so a Deny or Allow that names accounts by pattern is tried
+ * both with the principal's account inside and outside it.
+ */
+function principalAccounts(policies: readonly Policy[]): string[] {
+  const patterns = policies.flatMap(patternsOf);
+  const written = new Set<string>();
+  for (const pattern of patterns) {
+    for (const run of pattern.match(/\d{12}/g) ?? []) written.add(run);
+    if (ACCOUNT_ID.test(pattern)) written.add(pattern);
+  }
+  let fresh = '000000000000';
+  for (let digit = 0; digit < 10 && written.has(fresh); digit++) fresh = String(digit).repeat(12);
+  const accounts = [...written].sort();
+  const others = new Set<string>([fresh]);
+  for (const pattern of patterns) {
+    const segment = accountSegment(pattern);
+    if (segment === undefined || !/[*?]/.test(segment) || hasVariable(segment) || !/^[\d*?]*$/.test(segment)) continue;
+    const filled = fill(segment, undefined);
+    if (filled !== undefined && !written.has(filled)) others.add(filled);
+  }
+  return [...accounts, ...[...others].filter((account) => !written.has(account))];
+}
+
+/** An account of 12 digits matching `segment` (`*` and `?` filled with `digit`, else 9s and 0s), if one exists. */
+function fill(segment: string, digit: string | undefined): string | undefined {
+  const fixed = segment.replace(/\*/g, '').length;
+  if (fixed > 12) return undefined;
+  let stars = segment.split('*').length - 1;
+  let spare = 12 - fixed;
+  let out = '';
+  for (const ch of segment) {
+    if (ch === '?') out += digit ?? '9';
+    else if (ch === '*') {
+      const take = stars === 1 ? spare : Math.min(spare, 1);
+      out += (digit ?? '0').repeat(take);
+      spare -= take;
+      stars -= 1;
+    } else out += ch;
+  }
+  return ACCOUNT_ID.test(out) ? out : undefined;
+}
+
+class Rewriter {
+  constructor(private readonly account: string | undefined, private readonly literal: boolean) {}
+
+  statement(statement: Statement): Statement {
+    const allow = statement.effect === 'Allow';
+    const known = !isUnknown(statement.effect);
+    const rewritten: { -readonly [K in keyof Statement]: Statement[K] } = { ...statement };
+    if (statement.resource !== undefined) rewritten.resource = this.list(statement.resource, known, allow);
+    if (statement.notResource !== undefined) rewritten.notResource = this.list(statement.notResource, known, !allow);
+    if (statement.condition !== undefined && !isUnknown(statement.condition) && allow) {
+      rewritten.condition = statement.condition.map((test) => this.test(test));
+    }
+    return rewritten;
+  }
+
+  /** `widens`: an item matching more makes the policy allow more (Allow Resource, Deny NotResource). */
+  private list(list: PatternList | UnknownValue, effectKnown: boolean, widens: boolean): PatternList | UnknownValue {
+    if (isUnknown(list)) return list;
+    const items: (string | UnknownValue)[] = [];
+    for (const item of list) {
+      if (isUnknown(item) || !hasVariable(item)) {
+        items.push(item);
+        continue;
+      }
+      // Literal text no key ARN holds: the item matches no key.
+      if (this.literal) continue;
+      const perRequest = variablesIn(item).some((inner) => !isPrincipalAccount(inner));
+      if (!perRequest) {
+        items.push(substitute(item, this.account, '*'));
+        continue;
+      }
+      if (!effectKnown) {
+        items.push({ unknown: true, detail: `${item} (a policy variable in a statement whose Effect is known only after apply)` });
+        continue;
+      }
+      // A value matching no key, when matching less widens: the item drops out.
+      if (widens) items.push(substitute(item, this.account, '*'));
+    }
+    return items;
+  }
+
+  private test(test: ConditionTest): ConditionTest {
+    if (!test.values.some((value) => !isUnknown(value) && hasVariable(value))) return test;
+    return {
+      ...test,
+      values: test.values.map((value) => {
+        if (isUnknown(value) || !hasVariable(value)) return value;
+        if (this.literal) return value;
+        const perRequest = variablesIn(value).some((inner) => !isPrincipalAccount(inner));
+        return perRequest ? ANY_VALUE : substitute(value, this.account, '*');
+      }),
+    };
+  }
+}
+
+function rewrite(policy: Policy, account: string | undefined, literal: boolean): Policy {
+  const rewriter = new Rewriter(account, literal);
+  return { ...policy, statements: policy.statements.map((statement) => rewriter.statement(statement)) };
+}
+
+/**
+ * The readings to judge policies together (a policy and its permissions boundary): the policies
+ * themselves when none holds a variable; else one reading per value of `${aws:PrincipalAccount}`,
+ * the same in all of them (one reading when none uses it).
+ */
+export function variableReadings(policies: readonly Policy[]): Reading[] {
+  if (!policies.some(holdsVariables)) return [{ policies }];
+  const live = policies.filter((policy) => policy.literalVariables !== true);
+  const usesAccount = live.some((policy) => patternsOf(policy).some((pattern) => variablesIn(pattern).some(isPrincipalAccount)));
+  const readAs = (account: string | undefined) => policies.map((policy) => (holdsVariables(policy) ? rewrite(policy, account, policy.literalVariables === true) : policy));
+  if (!usesAccount) return [{ policies: readAs(undefined) }];
+  return principalAccounts(live).map((account) => ({ policies: readAs(account), label: `with \${aws:PrincipalAccount} = ${account}` }));
+}
