@@ -11,12 +11,12 @@
  *   pattern with wildcards). Written into the pattern it counts as spelled out ("its own account").
  * - Any other variable may differ per request and hold `:` and `/`: in an Allow's Resource and a
  *   Deny's NotResource it reads as `*`; in an Allow's NotResource and a Deny's Resource the item
- *   matches no key; in an Allow's Condition it is whatever value grants most. A default value
+ *   matches no key; in an Allow's ResourceAccount test it limits nothing. A default value
  *   (`${aws:PrincipalTag/team, 'default'}`) changes nothing.
  * - In a statement whose Effect is known only after apply, an item holding a per-request variable
  *   is unknown as a whole (the three-valued judging decides what it can).
  */
-import { ANY_VALUE } from './conditions.js';
+import { valuesNarrowKeys } from './conditions.js';
 import { isUnknown } from './instantiate.js';
 import type { ConditionTest, PatternList, Policy, Statement, UnknownValue } from './types.js';
 
@@ -142,8 +142,8 @@ class Rewriter {
     const rewritten: { -readonly [K in keyof Statement]: Statement[K] } = { ...statement };
     if (statement.resource !== undefined) rewritten.resource = this.list(statement.resource, known, allow);
     if (statement.notResource !== undefined) rewritten.notResource = this.list(statement.notResource, known, !allow);
-    if (statement.condition !== undefined && !isUnknown(statement.condition) && allow) {
-      rewritten.condition = statement.condition.map((test) => this.test(test));
+    if (statement.condition !== undefined && !isUnknown(statement.condition) && allow && !this.literal) {
+      rewritten.condition = statement.condition.flatMap((test) => this.test(test));
     }
     return rewritten;
   }
@@ -174,17 +174,17 @@ class Rewriter {
     return items;
   }
 
-  private test(test: ConditionTest): ConditionTest {
-    if (!test.values.some((value) => !isUnknown(value) && hasVariable(value))) return test;
-    return {
-      ...test,
-      values: test.values.map((value) => {
-        if (isUnknown(value) || !hasVariable(value)) return value;
-        if (this.literal) return value;
-        const perRequest = variablesIn(value).some((inner) => !isPrincipalAccount(inner));
-        return perRequest ? ANY_VALUE : substitute(value, this.account, '*');
-      }),
-    };
+  /**
+   * An Allow's condition test. A per-request variable among the values of a test that limits the
+   * keys (ResourceAccount) may take the value of any key's account: the test limits nothing and
+   * goes. Other tests keep their values: a tag or alias test narrows to named keys whatever its
+   * values, and a grant test holding a variable excludes nothing (grant-conditions.ts).
+   */
+  private test(test: ConditionTest): ConditionTest[] {
+    const variables = test.values.flatMap((value) => (isUnknown(value) ? [] : variablesIn(value)));
+    if (variables.length === 0) return [test];
+    if (variables.some((inner) => !isPrincipalAccount(inner))) return valuesNarrowKeys(test) ? [] : [test];
+    return [{ ...test, values: test.values.map((value) => (isUnknown(value) ? value : substitute(value, this.account, '*'))) }];
   }
 }
 
