@@ -24,20 +24,51 @@ function toVerdict(evaluation: Evaluation, mayWidenTo?: Scope): Verdict {
   return mayWidenTo ? { ...finding, mayWidenTo } : finding;
 }
 
+type Finding = Extract<Verdict, { kind: 'finding' }>;
+
+/** Statements of both findings, by index; a statement in both matched what either matched. */
+function unionStatements(a: Finding['statements'], b: Finding['statements']): Finding['statements'] {
+  const byIndex = new Map(a.map((statement) => [statement.index, statement]));
+  for (const statement of b) {
+    const known = byIndex.get(statement.index);
+    if (!known) byIndex.set(statement.index, statement);
+    else
+      byIndex.set(statement.index, {
+        ...known,
+        matched: known.matched.map((reason, n) => ({ ...reason, values: [...new Set([...reason.values, ...(statement.matched[n]?.values ?? [])])] })),
+      });
+  }
+  return [...byIndex.values()].sort((x, y) => x.index - y.index);
+}
+
+/** Two findings of one scope under different readings: every action, statement and condition key either names. */
+function unionFindings(a: Finding, b: Finding): Finding {
+  const merged: Finding = {
+    ...a,
+    actions: [...new Set([...a.actions, ...b.actions])].sort(),
+    statements: unionStatements(a.statements, b.statements),
+    conditionKeys: [...new Set([...a.conditionKeys, ...b.conditionKeys])].sort(),
+  };
+  const widen = [a.mayWidenTo, b.mayWidenTo].filter((scope): scope is Scope => scope !== undefined).sort((x, y) => RANK[x] - RANK[y])[0];
+  return widen === undefined ? merged : { ...merged, mayWidenTo: widen };
+}
+
 /**
  * The widest verdict over the readings of the policy's variables (variable-readings.ts): a finding
- * of the widest scope (the first reading on a tie, named in `reading`), else unknown when some
- * reading is, else clean.
+ * of the widest scope, with the actions and statements of every reading that reaches it; else
+ * unknown when some reading is (the first), else clean. A finding names the first reading that
+ * reaches its scope (`reading`) when another reading gives a different verdict.
  */
 function widestReading(policies: readonly Policy[], options: EvaluationOptions, work: WorkBudget): Verdict {
-  let best: Verdict = { kind: 'clean' };
-  for (const reading of variableReadings(policies)) {
-    const verdict = judge(reading.policies, options, work);
-    if (verdict.kind === 'finding') {
-      if (best.kind !== 'finding' || RANK[verdict.scope] < RANK[best.scope]) best = reading.label === undefined ? verdict : { ...verdict, reading: reading.label };
-    } else if (verdict.kind === 'unknown' && best.kind === 'clean') best = verdict;
-  }
-  return best;
+  const judged = variableReadings(policies).map((reading) => ({ reading, verdict: reading.restore(judge(reading.policies, options, work)) }));
+  const findings = judged.filter((j): j is { reading: (typeof judged)[number]['reading']; verdict: Finding } => j.verdict.kind === 'finding');
+  if (findings.length === 0) return (judged.find((j) => j.verdict.kind === 'unknown') ?? judged[0]!).verdict;
+  const widest = Math.min(...findings.map((j) => RANK[j.verdict.scope]));
+  const reaching = findings.filter((j) => RANK[j.verdict.scope] === widest);
+  const verdict = reaching.map((j) => j.verdict).reduce(unionFindings);
+  const label = reaching[0]!.reading.label;
+  const decides = judged.some((j) => j.verdict.kind !== 'finding' || RANK[j.verdict.scope] !== widest);
+  return label !== undefined && decides ? { ...verdict, reading: label } : verdict;
 }
 
 /**

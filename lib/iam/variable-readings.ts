@@ -18,12 +18,14 @@
  */
 import { valuesNarrowKeys } from './conditions.js';
 import { isUnknown } from './instantiate.js';
-import type { ConditionTest, PatternList, Policy, Statement, UnknownValue } from './types.js';
+import type { ConditionTest, MatchReason, PatternList, Policy, ResponsibleStatement, Statement, UnknownValue, Verdict } from './types.js';
 
 /** One way of reading the variables of policies judged together; `label` names it when it is not the only one. */
 export interface Reading {
   readonly policies: readonly Policy[];
   readonly label?: string;
+  /** The verdict with the policy's own Resource/NotResource texts in place of the rewritten ones. */
+  readonly restore: (verdict: Verdict) => Verdict;
 }
 
 const VARIABLE = /\$\{([^}]*)\}/g;
@@ -94,7 +96,7 @@ function accountSegment(pattern: string): string | undefined {
  * with digits written nowhere else), so a Deny or Allow that names accounts by pattern is tried
  * both with the principal's account inside and outside it.
  */
-function principalAccounts(policies: readonly Policy[]): string[] {
+function principalAccounts(policies: readonly Policy[]): { readonly named: string[]; readonly all: string[] } {
   const patterns = policies.flatMap(patternsOf);
   const written = new Set<string>();
   for (const pattern of patterns) {
@@ -111,7 +113,7 @@ function principalAccounts(policies: readonly Policy[]): string[] {
     const filled = fill(segment, undefined);
     if (filled !== undefined && !written.has(filled)) others.add(filled);
   }
-  return [...accounts, ...[...others].filter((account) => !written.has(account))];
+  return { named: accounts, all: [...accounts, ...[...others].filter((account) => !written.has(account))] };
 }
 
 /** An account of 12 digits matching `segment` (`*` and `?` filled with `digit`, else 9s and 0s), if one exists. */
@@ -134,14 +136,25 @@ function fill(segment: string, digit: string | undefined): string | undefined {
 }
 
 class Rewriter {
-  constructor(private readonly account: string | undefined, private readonly literal: boolean) {}
+  /** Per statement of the first policy (the one whose statements a verdict names): rewritten text -> the texts written. */
+  readonly originals = new Map<number, Map<string, string[]>>();
+
+  constructor(private readonly account: string | undefined, private readonly literal: boolean, private readonly recording: boolean) {}
+
+  private record(statement: Statement, rewritten: string, original: string): void {
+    if (!this.recording || rewritten === original) return;
+    let texts = this.originals.get(statement.index);
+    if (!texts) this.originals.set(statement.index, (texts = new Map()));
+    const written = texts.get(rewritten) ?? [];
+    if (!written.includes(original)) texts.set(rewritten, [...written, original]);
+  }
 
   statement(statement: Statement): Statement {
     const allow = statement.effect === 'Allow';
     const known = !isUnknown(statement.effect);
     const rewritten: { -readonly [K in keyof Statement]: Statement[K] } = { ...statement };
-    if (statement.resource !== undefined) rewritten.resource = this.list(statement.resource, known, allow);
-    if (statement.notResource !== undefined) rewritten.notResource = this.list(statement.notResource, known, !allow);
+    if (statement.resource !== undefined) rewritten.resource = this.list(statement, statement.resource, known, allow);
+    if (statement.notResource !== undefined) rewritten.notResource = this.list(statement, statement.notResource, known, !allow);
     if (statement.condition !== undefined && !isUnknown(statement.condition) && allow && !this.literal) {
       rewritten.condition = statement.condition.flatMap((test) => this.test(test));
     }
@@ -149,7 +162,7 @@ class Rewriter {
   }
 
   /** `widens`: an item matching more makes the policy allow more (Allow Resource, Deny NotResource). */
-  private list(list: PatternList | UnknownValue, effectKnown: boolean, widens: boolean): PatternList | UnknownValue {
+  private list(statement: Statement, list: PatternList | UnknownValue, effectKnown: boolean, widens: boolean): PatternList | UnknownValue {
     if (isUnknown(list)) return list;
     const items: (string | UnknownValue)[] = [];
     for (const item of list) {
@@ -161,7 +174,7 @@ class Rewriter {
       if (this.literal) continue;
       const perRequest = variablesIn(item).some((inner) => !isPrincipalAccount(inner));
       if (!perRequest) {
-        items.push(substitute(item, this.account, '*'));
+        items.push(this.rewrote(statement, substitute(item, this.account, '*'), item));
         continue;
       }
       if (!effectKnown) {
@@ -169,9 +182,14 @@ class Rewriter {
         continue;
       }
       // A value matching no key, when matching less widens: the item drops out.
-      if (widens) items.push(substitute(item, this.account, '*'));
+      if (widens) items.push(this.rewrote(statement, substitute(item, this.account, '*'), item));
     }
     return items;
+  }
+
+  private rewrote(statement: Statement, rewritten: string, original: string): string {
+    this.record(statement, rewritten, original);
+    return rewritten;
   }
 
   /**
@@ -188,9 +206,29 @@ class Rewriter {
   }
 }
 
-function rewrite(policy: Policy, account: string | undefined, literal: boolean): Policy {
-  const rewriter = new Rewriter(account, literal);
-  return { ...policy, statements: policy.statements.map((statement) => rewriter.statement(statement)) };
+/** Puts back the texts the policy wrote where a verdict names rewritten Resource/NotResource items. */
+function restorer(originals: ReadonlyMap<number, ReadonlyMap<string, readonly string[]>>): (verdict: Verdict) => Verdict {
+  if (originals.size === 0) return (verdict) => verdict;
+  const reason = (index: number, reason: MatchReason): MatchReason => {
+    const texts = originals.get(index);
+    if (!texts || reason.element === 'Action' || reason.element === 'NotAction') return reason;
+    return { ...reason, values: [...new Set(reason.values.flatMap((value) => texts.get(value) ?? [value]))] };
+  };
+  const statement = (s: ResponsibleStatement): ResponsibleStatement => ({ ...s, matched: s.matched.map((m) => reason(s.index, m)) });
+  return (verdict) => (verdict.kind === 'finding' ? { ...verdict, statements: verdict.statements.map(statement) } : verdict);
+}
+
+/** Reads the policies with `${aws:PrincipalAccount}` = `account`; the first policy's rewritten texts can be restored. */
+function readAs(policies: readonly Policy[], account: string | undefined, label?: string): Reading {
+  let first: Rewriter | undefined;
+  const rewritten = policies.map((policy, n) => {
+    if (!holdsVariables(policy)) return policy;
+    const rewriter = new Rewriter(account, policy.literalVariables === true, n === 0);
+    if (n === 0) first = rewriter;
+    return { ...policy, statements: policy.statements.map((statement) => rewriter.statement(statement)) };
+  });
+  const restore = restorer(first?.originals ?? new Map());
+  return label === undefined ? { policies: rewritten, restore } : { policies: rewritten, label, restore };
 }
 
 /**
@@ -199,10 +237,12 @@ function rewrite(policy: Policy, account: string | undefined, literal: boolean):
  * the same in all of them (one reading when none uses it).
  */
 export function variableReadings(policies: readonly Policy[]): Reading[] {
-  if (!policies.some(holdsVariables)) return [{ policies }];
+  if (!policies.some(holdsVariables)) return [{ policies, restore: (verdict) => verdict }];
   const live = policies.filter((policy) => policy.literalVariables !== true);
   const usesAccount = live.some((policy) => patternsOf(policy).some((pattern) => variablesIn(pattern).some(isPrincipalAccount)));
-  const readAs = (account: string | undefined) => policies.map((policy) => (holdsVariables(policy) ? rewrite(policy, account, policy.literalVariables === true) : policy));
-  if (!usesAccount) return [{ policies: readAs(undefined) }];
-  return principalAccounts(live).map((account) => ({ policies: readAs(account), label: `with \${aws:PrincipalAccount} = ${account}` }));
+  if (!usesAccount) return [readAs(policies, undefined)];
+  const named = new Set(principalAccounts(live).named);
+  return principalAccounts(live).all.map((account) =>
+    readAs(policies, account, `with \${aws:PrincipalAccount} = ${account}${named.has(account) ? '' : ', an account the policy does not name'}`),
+  );
 }
