@@ -53,22 +53,35 @@ function unionFindings(a: Finding, b: Finding): Finding {
   return widen === undefined ? merged : { ...merged, mayWidenTo: widen };
 }
 
+/** True when `verdict` is as wide as `bound`: the same scope, actions and statements (it cannot be wider). */
+function reaches(verdict: Finding, bound: Verdict): boolean {
+  if (bound.kind !== 'finding' || bound.scope !== verdict.scope) return false;
+  const indexes = (finding: Finding) => finding.statements.map((statement) => statement.index).join(',');
+  return bound.actions.join(',') === verdict.actions.join(',') && indexes(bound) === indexes(verdict);
+}
+
 /**
  * The widest verdict over the readings of the policy's variables (variable-readings.ts): a finding
- * of the widest scope, with the actions and statements of every reading that reaches it; else
- * unknown when some reading is (the first), else clean. A finding names the first reading that
- * reaches its scope (`reading`) when another reading gives a different verdict.
+ * of the widest scope, with the actions and statements of every reading that reaches it, named
+ * by the first that does (`reading`); else unknown when some reading is (the first), else clean.
+ * Readings stop once the finding is as wide as the readings' bound.
  */
 function widestReading(policies: readonly Policy[], options: EvaluationOptions, work: WorkBudget): Verdict {
-  const judged = variableReadings(policies).map((reading) => ({ reading, verdict: reading.restore(judge(reading.policies, options, work)) }));
-  const findings = judged.filter((j): j is { reading: (typeof judged)[number]['reading']; verdict: Finding } => j.verdict.kind === 'finding');
-  if (findings.length === 0) return (judged.find((j) => j.verdict.kind === 'unknown') ?? judged[0]!).verdict;
-  const widest = Math.min(...findings.map((j) => RANK[j.verdict.scope]));
-  const reaching = findings.filter((j) => RANK[j.verdict.scope] === widest);
-  const verdict = reaching.map((j) => j.verdict).reduce(unionFindings);
-  const label = reaching[0]!.reading.label;
-  const decides = judged.some((j) => j.verdict.kind !== 'finding' || RANK[j.verdict.scope] !== widest);
-  return label !== undefined && decides ? { ...verdict, reading: label } : verdict;
+  const { readings, bound } = variableReadings(policies);
+  const limit = bound && judge(bound.policies, options, work);
+  if (limit?.kind === 'clean') return limit;
+  let best: { verdict: Finding; label?: string } | undefined;
+  let unknown: Verdict | undefined;
+  for (const reading of readings) {
+    const verdict = reading.restore(judge(reading.policies, options, work));
+    if (verdict.kind === 'unknown') unknown ??= verdict;
+    if (verdict.kind !== 'finding') continue;
+    if (best === undefined || RANK[verdict.scope] < RANK[best.verdict.scope]) best = { verdict, ...(reading.label ? { label: reading.label } : {}) };
+    else if (verdict.scope === best.verdict.scope) best = { ...best, verdict: unionFindings(best.verdict, verdict) };
+    if (limit && reaches(best.verdict, limit)) break;
+  }
+  if (best === undefined) return unknown ?? { kind: 'clean' };
+  return best.label === undefined ? best.verdict : { ...best.verdict, reading: best.label };
 }
 
 /**

@@ -139,7 +139,12 @@ class Rewriter {
   /** Per statement of the first policy (the one whose statements a verdict names): rewritten text -> the texts written. */
   readonly originals = new Map<number, Map<string, string[]>>();
 
+  /** `account`: the value of `${aws:PrincipalAccount}`; undefined reads it as any value, like a per-request variable. */
   constructor(private readonly account: string | undefined, private readonly literal: boolean, private readonly recording: boolean) {}
+
+  private perRequest(inner: string): boolean {
+    return this.account === undefined || !isPrincipalAccount(inner);
+  }
 
   private record(statement: Statement, rewritten: string, original: string): void {
     if (!this.recording || rewritten === original) return;
@@ -172,8 +177,7 @@ class Rewriter {
       }
       // Literal text no key ARN holds: the item matches no key.
       if (this.literal) continue;
-      const perRequest = variablesIn(item).some((inner) => !isPrincipalAccount(inner));
-      if (!perRequest) {
+      if (!variablesIn(item).some((inner) => this.perRequest(inner))) {
         items.push(this.rewrote(statement, substitute(item, this.account, '*'), item));
         continue;
       }
@@ -201,7 +205,7 @@ class Rewriter {
   private test(test: ConditionTest): ConditionTest[] {
     const variables = test.values.flatMap((value) => (isUnknown(value) ? [] : variablesIn(value)));
     if (variables.length === 0) return [test];
-    if (variables.some((inner) => !isPrincipalAccount(inner))) return valuesNarrowKeys(test) ? [] : [test];
+    if (variables.some((inner) => this.perRequest(inner))) return valuesNarrowKeys(test) ? [] : [test];
     return [{ ...test, values: test.values.map((value) => (isUnknown(value) ? value : substitute(value, this.account, '*'))) }];
   }
 }
@@ -231,18 +235,29 @@ function readAs(policies: readonly Policy[], account: string | undefined, label?
   return label === undefined ? { policies: rewritten, restore } : { policies: rewritten, label, restore };
 }
 
+export interface Readings {
+  readonly readings: readonly Reading[];
+  /**
+   * With several readings: `${aws:PrincipalAccount}` read as any value in each request. It allows
+   * every key any reading allows and spells out no more, so no reading's verdict is wider: once
+   * one reaches it, the others need not be judged.
+   */
+  readonly bound?: Reading;
+}
+
 /**
  * The readings to judge policies together (a policy and its permissions boundary): the policies
  * themselves when none holds a variable; else one reading per value of `${aws:PrincipalAccount}`,
- * the same in all of them (one reading when none uses it).
+ * the same in all of them (one reading when none uses it). A reading is labelled when there are
+ * several.
  */
-export function variableReadings(policies: readonly Policy[]): Reading[] {
-  if (!policies.some(holdsVariables)) return [{ policies, restore: (verdict) => verdict }];
+export function variableReadings(policies: readonly Policy[]): Readings {
+  if (!policies.some(holdsVariables)) return { readings: [{ policies, restore: (verdict) => verdict }] };
   const live = policies.filter((policy) => policy.literalVariables !== true);
   const usesAccount = live.some((policy) => patternsOf(policy).some((pattern) => variablesIn(pattern).some(isPrincipalAccount)));
-  if (!usesAccount) return [readAs(policies, undefined)];
-  const named = new Set(principalAccounts(live).named);
-  return principalAccounts(live).all.map((account) =>
-    readAs(policies, account, `with \${aws:PrincipalAccount} = ${account}${named.has(account) ? '' : ', an account the policy does not name'}`),
-  );
+  if (!usesAccount) return { readings: [readAs(policies, undefined)] };
+  const { named, all } = principalAccounts(live);
+  if (all.length === 1) return { readings: [readAs(policies, all[0])] };
+  const label = (account: string) => `with \${aws:PrincipalAccount} = ${account}${named.includes(account) ? '' : ', an account written nowhere else in the policy'}`;
+  return { readings: all.map((account) => readAs(policies, account, label(account))), bound: readAs(policies, undefined) };
 }
