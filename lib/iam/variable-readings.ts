@@ -235,6 +235,17 @@ function readAs(policies: readonly Policy[], account: string | undefined, label?
   return label === undefined ? { policies: rewritten, restore } : { policies: rewritten, label, restore };
 }
 
+/**
+ * A policy whose `${...}` are literal text (`literalVariables`) as one without: the items holding
+ * them match no key and go. For statements judged together with those of other documents.
+ */
+export function withLiteralTextRead(policy: Policy): Policy {
+  if (policy.literalVariables !== true) return policy;
+  const rewriter = new Rewriter(undefined, true, false);
+  const { literalVariables: _, ...rest } = policy;
+  return { ...rest, statements: policy.statements.map((statement) => rewriter.statement(statement)) };
+}
+
 export interface Readings {
   readonly readings: readonly Reading[];
   /**
