@@ -161,7 +161,7 @@ class Rewriter {
     if (statement.resource !== undefined) rewritten.resource = this.list(statement, statement.resource, known, allow);
     if (statement.notResource !== undefined) rewritten.notResource = this.list(statement, statement.notResource, known, !allow);
     if (statement.condition !== undefined && !isUnknown(statement.condition) && allow && !this.literal) {
-      rewritten.condition = statement.condition.flatMap((test) => this.test(test));
+      rewritten.condition = statement.condition.map((test) => this.test(test));
     }
     return rewritten;
   }
@@ -198,15 +198,15 @@ class Rewriter {
 
   /**
    * An Allow's condition test. A per-request variable among the values of a test that limits the
-   * keys (ResourceAccount) may take the value of any key's account: the test limits nothing and
-   * goes. Other tests keep their values: a tag or alias test narrows to named keys whatever its
+   * keys (ResourceAccount) may take the value of any key's account: the test limits nothing. Other tests keep their values: a tag or alias test narrows to named keys whatever its
    * values, and a grant test holding a variable excludes nothing (grant-conditions.ts).
    */
-  private test(test: ConditionTest): ConditionTest[] {
+  private test(test: ConditionTest): ConditionTest {
     const variables = test.values.flatMap((value) => (isUnknown(value) ? [] : variablesIn(value)));
-    if (variables.length === 0) return [test];
-    if (variables.some((inner) => this.perRequest(inner))) return valuesNarrowKeys(test) ? [] : [test];
-    return [{ ...test, values: test.values.map((value) => (isUnknown(value) ? value : substitute(value, this.account, '*'))) }];
+    if (variables.length === 0) return test;
+    // `*` limits no account (conditions.ts), and the test stays for its key to be reported.
+    if (variables.some((inner) => this.perRequest(inner))) return valuesNarrowKeys(test) ? { ...test, values: ['*'] } : test;
+    return { ...test, values: test.values.map((value) => (isUnknown(value) ? value : substitute(value, this.account, '*'))) };
   }
 }
 

@@ -29,6 +29,31 @@ export const CASES: readonly FixtureCase[] = [
     ],
   },
   {
+    file: "policy-variable-forms.v1.2.plan.json",
+    note: "issue 14: escapes, a default value, no Version, per-request variables in NotResource, an account pattern a Deny keeps, the principal's account denied",
+    exit: 1,
+    policies: [
+      {"address": "aws_iam_role_policy.escapes", "policyPath": "policy", "outcome": "clean"},
+      {"address": "aws_iam_role_policy.default_value", "policyPath": "policy", "outcome": "finding", "scope": "all-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": [], "introduced": true},
+      {"address": "aws_iam_role_policy.no_version", "policyPath": "policy", "outcome": "clean"},
+      {"address": "aws_iam_role_policy.deny_notresource_per_request", "policyPath": "policy", "outcome": "finding", "scope": "account-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": [], "introduced": true},
+      {"address": "aws_iam_role_policy.allow_notresource_per_request", "policyPath": "policy", "outcome": "finding", "scope": "all-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": [], "introduced": true},
+      {"address": "aws_iam_role_policy.account_pattern_deny", "policyPath": "policy", "outcome": "finding", "scope": "account-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": [], "introduced": true},
+      {"address": "aws_iam_role_policy.own_account_denied", "policyPath": "policy", "outcome": "clean"},
+    ],
+  },
+  {
+    file: "policy-variable-conditions.v1.2.plan.json",
+    args: ["--conditions", "scope"],
+    note: "issue 14: condition values with variables under --conditions scope never narrow by a value the variable might not take",
+    exit: 1,
+    policies: [
+      {"address": "aws_iam_role_policy.account_per_request", "policyPath": "policy", "outcome": "finding", "scope": "all-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": ["aws:ResourceAccount"], "introduced": true},
+      {"address": "aws_iam_role_policy.account_own", "policyPath": "policy", "outcome": "finding", "scope": "account-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": ["aws:ResourceAccount"], "introduced": true},
+      {"address": "aws_iam_role_policy.tag_abac", "policyPath": "policy", "outcome": "clean"},
+    ],
+  },
+  {
     file: "language.v1.2.plan.json",
     note: "Every policy-language form the issues name, one aws_iam_policy each (created: introduced)",
     exit: 1,
