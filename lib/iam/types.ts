@@ -54,6 +54,11 @@ export interface Policy {
    * variables are then literal text. Unset for documents of 2012-10-17 and for models.
    */
   readonly literalVariables?: boolean;
+  /**
+   * Resource/NotResource patterns of items that match no key (a policy variable read so:
+   * variable-readings.ts) but whose other segments the policy still spells out.
+   */
+  readonly spelledOnly?: readonly string[];
 }
 
 /** What makes a key ARN: the partition keys are judged in. */

@@ -29,6 +29,8 @@ export interface Reading {
 }
 
 const VARIABLE = /\$\{([^}]*)\}/g;
+const ESCAPE = /\$\{[*?$]\}/;
+const BRACES = /\$\{[^}]*\}/;
 const LITERAL_ESCAPES = new Set(['*', '?', '$']);
 const PRINCIPAL_ACCOUNT = 'aws:principalaccount';
 const ACCOUNT_ID = /^\d{12}$/;
@@ -77,6 +79,11 @@ function patternsOf(policy: Policy): string[] {
     }
   }
   return patterns;
+}
+
+/** Does the policy write `${...}` (a variable or an escape) that reading it changes? */
+function needsReading(policy: Policy): boolean {
+  return patternsOf(policy).some((pattern) => BRACES.test(pattern));
 }
 
 /** Does the policy hold a variable other than an escape (in Resource, NotResource or Condition values)? */
@@ -138,6 +145,8 @@ function fill(segment: string, digit: string | undefined): string | undefined {
 class Rewriter {
   /** Per statement of the first policy (the one whose statements a verdict names): rewritten text -> the texts written. */
   readonly originals = new Map<number, Map<string, string[]>>();
+  /** Items that match no key, each with its variables as `*`: the segments it still spells out. */
+  readonly spelledOnly: string[] = [];
 
   /** `account`: the value of `${aws:PrincipalAccount}`; undefined reads it as any value, like a per-request variable. */
   constructor(private readonly account: string | undefined, private readonly literal: boolean, private readonly recording: boolean) {}
@@ -160,8 +169,8 @@ class Rewriter {
     const rewritten: { -readonly [K in keyof Statement]: Statement[K] } = { ...statement };
     if (statement.resource !== undefined) rewritten.resource = this.list(statement, statement.resource, known, allow);
     if (statement.notResource !== undefined) rewritten.notResource = this.list(statement, statement.notResource, known, !allow);
-    if (statement.condition !== undefined && !isUnknown(statement.condition) && allow && !this.literal) {
-      rewritten.condition = statement.condition.map((test) => this.test(test));
+    if (statement.condition !== undefined && !isUnknown(statement.condition) && allow) {
+      rewritten.condition = statement.condition.map((test) => (this.literal ? literalTest(test) : this.test(test)));
     }
     return rewritten;
   }
@@ -171,12 +180,16 @@ class Rewriter {
     if (isUnknown(list)) return list;
     const items: (string | UnknownValue)[] = [];
     for (const item of list) {
-      if (isUnknown(item) || !hasVariable(item)) {
+      if (isUnknown(item) || !BRACES.test(item)) {
         items.push(item);
         continue;
       }
-      // Literal text no key ARN holds: the item matches no key.
-      if (this.literal) continue;
+      // Literal text (`${...}` under another Version), or an escape for a character no key ARN
+      // holds (`${*}` is a literal `*`): the item matches no key.
+      if (this.literal || ESCAPE.test(item)) {
+        this.matchesNoKey(item);
+        continue;
+      }
       if (!variablesIn(item).some((inner) => this.perRequest(inner))) {
         items.push(this.rewrote(statement, substitute(item, this.account, '*'), item));
         continue;
@@ -187,8 +200,13 @@ class Rewriter {
       }
       // A value matching no key, when matching less widens: the item drops out.
       if (widens) items.push(this.rewrote(statement, substitute(item, this.account, '*'), item));
+      else this.matchesNoKey(item);
     }
     return items;
+  }
+
+  private matchesNoKey(item: string): void {
+    this.spelledOnly.push(item.replace(VARIABLE, '*'));
   }
 
   private rewrote(statement: Statement, rewritten: string, original: string): string {
@@ -210,6 +228,19 @@ class Rewriter {
   }
 }
 
+/**
+ * A test of a document whose `${...}` are literal text: a ResourceAccount value holding one is an
+ * account no key has (`$`), so it limits the grant to no key.
+ */
+function literalTest(test: ConditionTest): ConditionTest {
+  if (!valuesNarrowKeys(test) || !test.values.some((value) => !isUnknown(value) && BRACES.test(value))) return test;
+  return { ...test, values: test.values.map((value) => (!isUnknown(value) && BRACES.test(value) ? '$' : value)) };
+}
+
+function withSpelledOnly(policy: Policy, patterns: readonly string[]): Policy {
+  return patterns.length === 0 ? policy : { ...policy, spelledOnly: [...(policy.spelledOnly ?? []), ...patterns] };
+}
+
 /** Puts back the texts the policy wrote where a verdict names rewritten Resource/NotResource items. */
 function restorer(originals: ReadonlyMap<number, ReadonlyMap<string, readonly string[]>>): (verdict: Verdict) => Verdict {
   if (originals.size === 0) return (verdict) => verdict;
@@ -226,10 +257,10 @@ function restorer(originals: ReadonlyMap<number, ReadonlyMap<string, readonly st
 function readAs(policies: readonly Policy[], account: string | undefined, label?: string): Reading {
   let first: Rewriter | undefined;
   const rewritten = policies.map((policy, n) => {
-    if (!holdsVariables(policy)) return policy;
+    if (!needsReading(policy)) return policy;
     const rewriter = new Rewriter(account, policy.literalVariables === true, n === 0);
     if (n === 0) first = rewriter;
-    return { ...policy, statements: policy.statements.map((statement) => rewriter.statement(statement)) };
+    return withSpelledOnly({ ...policy, statements: policy.statements.map((statement) => rewriter.statement(statement)) }, rewriter.spelledOnly);
   });
   const restore = restorer(first?.originals ?? new Map());
   return label === undefined ? { policies: rewritten, restore } : { policies: rewritten, label, restore };
@@ -243,7 +274,7 @@ export function withLiteralTextRead(policy: Policy): Policy {
   if (policy.literalVariables !== true) return policy;
   const rewriter = new Rewriter(undefined, true, false);
   const { literalVariables: _, ...rest } = policy;
-  return { ...rest, statements: policy.statements.map((statement) => rewriter.statement(statement)) };
+  return withSpelledOnly({ ...rest, statements: policy.statements.map((statement) => rewriter.statement(statement)) }, rewriter.spelledOnly);
 }
 
 export interface Readings {
@@ -263,7 +294,7 @@ export interface Readings {
  * several.
  */
 export function variableReadings(policies: readonly Policy[]): Readings {
-  if (!policies.some(holdsVariables)) return { readings: [{ policies, restore: (verdict) => verdict }] };
+  if (!policies.some(needsReading)) return { readings: [{ policies, restore: (verdict) => verdict }] };
   const live = policies.filter((policy) => policy.literalVariables !== true);
   const usesAccount = live.some((policy) => patternsOf(policy).some((pattern) => variablesIn(pattern).some(isPrincipalAccount)));
   if (!usesAccount) return { readings: [readAs(policies, undefined)] };
