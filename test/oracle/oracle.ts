@@ -92,6 +92,12 @@ export interface OracleDetails {
   readonly conditionKeys: readonly string[];
 }
 
+/** The verdict of one reading of `${aws:PrincipalAccount}` (the only one when the policy has none). */
+export interface OracleReading extends OracleDetails {
+  readonly scope: OracleScope;
+  readonly principalAccount?: string;
+}
+
 export interface OracleVerdict extends OracleDetails {
   readonly scope: OracleScope;
   readonly byAction: Readonly<Record<string, OracleScope>>;
@@ -101,6 +107,8 @@ export interface OracleVerdict extends OracleDetails {
   readonly principalAccount?: string;
   /** The details of every reading that reaches `scope`, without repeats, the verdict's first. */
   readonly alternatives: readonly OracleDetails[];
+  /** Every reading, in the order of `universe.principalAccounts`. */
+  readonly readings: readonly OracleReading[];
 }
 
 class OracleShapeError extends Error {}
@@ -336,23 +344,20 @@ export class Oracle {
    */
   judge(document: unknown, mode: ConditionMode = 'ignore', blocked: readonly string[] = BLOCKED_ACTIONS): OracleVerdict {
     const policy = readPolicyDocument(document);
-    const readings = usesPrincipalAccount(policy) ? this.universe.principalAccounts : [undefined];
-    let best: (OracleVerdict & { alternatives: OracleDetails[] }) | undefined;
-    const seen = new Set<string>();
-    for (const account of readings) {
-      const verdict = this.judgeReading(policy, account, mode, blocked);
-      const details: OracleDetails = { actions: verdict.actions, statements: verdict.statements, conditionKeys: verdict.conditionKeys };
-      if (best === undefined || SCOPE_ORDER.indexOf(verdict.scope) > SCOPE_ORDER.indexOf(best.scope)) {
-        best = { ...verdict, alternatives: [details] };
-        seen.clear();
-      } else if (verdict.scope !== best.scope) continue;
-      else if (!seen.has(JSON.stringify(details))) best.alternatives.push(details);
-      seen.add(JSON.stringify(details));
-    }
-    return best!;
+    const accounts = usesPrincipalAccount(policy) ? this.universe.principalAccounts : [undefined];
+    const verdicts = accounts.map((account) => this.judgeReading(policy, account, mode, blocked));
+    const readings = verdicts.map(({ scope, actions, statements, conditionKeys, principalAccount }): OracleReading => ({
+      scope,
+      actions,
+      statements,
+      conditionKeys,
+      ...(principalAccount === undefined ? {} : { principalAccount }),
+    }));
+    const widest = verdicts.reduce((best, v) => (SCOPE_ORDER.indexOf(v.scope) > SCOPE_ORDER.indexOf(best.scope) ? v : best));
+    return { ...widest, alternatives: alternativesAt(readings, widest.scope), readings };
   }
 
-  private judgeReading(policy: OraclePolicy, account: string | undefined, mode: ConditionMode, blocked: readonly string[]): Omit<OracleVerdict, 'alternatives'> {
+  private judgeReading(policy: OraclePolicy, account: string | undefined, mode: ConditionMode, blocked: readonly string[]): Omit<OracleVerdict, 'alternatives' | 'readings'> {
     const { statements, live } = policy;
     const narrowed = statements.map((s) => narrowing(s, mode, live, account));
     const spelled = new Set(statements.flatMap((s) => s.items.flatMap((tokens) => spelledSegments(tokens, account))));
@@ -422,6 +427,16 @@ export class Oracle {
     const conditionKeys = [...new Set(chosen.flatMap((i) => statements[i]!.conditionKeys))].sort();
     return { scope, byAction, actions, statements: chosen, conditionKeys, ...(witness ? { witness } : {}), ...reading };
   }
+}
+
+/** The details of the readings that reach `scope`, without repeats, in reading order. */
+export function alternativesAt(readings: readonly OracleReading[], scope: OracleScope): OracleDetails[] {
+  const seen = new Map<string, OracleDetails>();
+  for (const { actions, statements, conditionKeys, scope: reached } of readings) {
+    const details = { actions, statements, conditionKeys };
+    if (reached === scope && !seen.has(JSON.stringify(details))) seen.set(JSON.stringify(details), details);
+  }
+  return [...seen.values()];
 }
 
 function or(into: Bits, other: Bits): void {

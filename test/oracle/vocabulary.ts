@@ -76,7 +76,6 @@ export const KEY_IDS: readonly string[] = [
   'mrk-0a1b2c3d4e5f',
   '${aws:username}',
   'team-${aws:username}',
-  '1234abcd-${*}',
   '1234abcd-*',
   '1234abcd-12ab-34cd-56ef-1234567890a?',
   'mrk-*',
@@ -140,6 +139,7 @@ export function crossingPatterns(): string[] {
     "arn:aws:kms:us-east-1:${aws:principalaccount, '111122223333'}:key/mrk-*",
     'arn:aws:kms:us-east-1:1111${aws:username}:key/*',
     'arn:aws:kms:*:*:key/mrk-${?}',
+    'arn:aws:kms:us-*:111122223333:key/1234abcd-${*}',
     'arn:aws:kms:us-east-1:111122223333:key/${$}',
     '${aws:PrincipalTag/arn}',
   );
