@@ -88,8 +88,8 @@ export const KEY_IDS: readonly string[] = [
 
 /**
  * Key ARNs spelled out in full whatever the reading: no wildcard and no per-request variable
- * anywhere (`${aws:PrincipalAccount}` is one account the policy names; an item with `${*}`, or
- * any `${` under another Version, names no key).
+ * anywhere (`${aws:PrincipalAccount}` is one account the policy names; under another Version an
+ * item with `${` names no key).
  */
 export const SPELLED_KEY_ARNS: readonly string[] = [
   'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
@@ -97,7 +97,6 @@ export const SPELLED_KEY_ARNS: readonly string[] = [
   'arn:aws:kms:eu-west-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab',
   'arn:aws:kms:us-east-1:444455556666:key/mrk-0a1b2c3d4e5f',
   'arn:aws:kms:us-east-1:${aws:PrincipalAccount}:key/mrk-0a1b2c3d4e5f',
-  'arn:aws:kms:eu-west-1:444455556666:key/1234abcd-${*}',
 ];
 
 const withoutEscapes = (segment: string) => segment.replace(/\$\{[*?$]\}/g, '');
@@ -133,13 +132,15 @@ export function crossingPatterns(): string[] {
   for (const a of ACCOUNTS) if (!hasWildcard(a)) out.push(`*:${a}:key/*`);
   out.push('arn:aws:kms:us-*:key/*', 'arn:aws:kms:*6666:key/*', 'arn:aws:kms:us-east-1?111122223333:key/*', '*-1234567890ab');
   // Variables in other spellings and places: names in another case, a default on
-  // ${aws:PrincipalAccount}, a per-request variable inside an account, the escapes `${?}` and `${$}`.
+  // ${aws:PrincipalAccount}, a per-request variable inside an account or as a whole ARN, and the
+  // escapes `${?}`, `${*}` and `${$}` (a few: the differential leaves them out while pending).
   out.push(
     'arn:aws:kms:*:${AWS:PrincipalAccount}:key/*',
     "arn:aws:kms:us-east-1:${aws:principalaccount, '111122223333'}:key/mrk-*",
     'arn:aws:kms:us-east-1:1111${aws:username}:key/*',
     'arn:aws:kms:*:*:key/mrk-${?}',
     'arn:aws:kms:us-*:111122223333:key/1234abcd-${*}',
+    'arn:aws:kms:eu-west-1:444455556666:key/1234abcd-${*}',
     'arn:aws:kms:us-east-1:111122223333:key/${$}',
     '${aws:PrincipalTag/arn}',
   );
