@@ -18,12 +18,14 @@
  */
 import { valuesNarrowKeys } from './conditions.js';
 import { isUnknown } from './instantiate.js';
-import type { ConditionTest, PatternList, Policy, Statement, UnknownValue } from './types.js';
+import type { ConditionTest, MatchReason, PatternList, Policy, ResponsibleStatement, Statement, UnknownValue, Verdict } from './types.js';
 
 /** One way of reading the variables of policies judged together; `label` names it when it is not the only one. */
 export interface Reading {
   readonly policies: readonly Policy[];
   readonly label?: string;
+  /** The verdict with the policy's own Resource/NotResource texts in place of the rewritten ones. */
+  readonly restore: (verdict: Verdict) => Verdict;
 }
 
 const VARIABLE = /\$\{([^}]*)\}/g;
@@ -94,7 +96,7 @@ function accountSegment(pattern: string): string | undefined {
  * with digits written nowhere else), so a Deny or Allow that names accounts by pattern is tried
  * both with the principal's account inside and outside it.
  */
-function principalAccounts(policies: readonly Policy[]): string[] {
+function principalAccounts(policies: readonly Policy[]): { readonly named: string[]; readonly all: string[] } {
   const patterns = policies.flatMap(patternsOf);
   const written = new Set<string>();
   for (const pattern of patterns) {
@@ -111,7 +113,7 @@ function principalAccounts(policies: readonly Policy[]): string[] {
     const filled = fill(segment, undefined);
     if (filled !== undefined && !written.has(filled)) others.add(filled);
   }
-  return [...accounts, ...[...others].filter((account) => !written.has(account))];
+  return { named: accounts, all: [...accounts, ...[...others].filter((account) => !written.has(account))] };
 }
 
 /** An account of 12 digits matching `segment` (`*` and `?` filled with `digit`, else 9s and 0s), if one exists. */
@@ -134,22 +136,38 @@ function fill(segment: string, digit: string | undefined): string | undefined {
 }
 
 class Rewriter {
-  constructor(private readonly account: string | undefined, private readonly literal: boolean) {}
+  /** Per statement of the first policy (the one whose statements a verdict names): rewritten text -> the texts written. */
+  readonly originals = new Map<number, Map<string, string[]>>();
+
+  /** `account`: the value of `${aws:PrincipalAccount}`; undefined reads it as any value, like a per-request variable. */
+  constructor(private readonly account: string | undefined, private readonly literal: boolean, private readonly recording: boolean) {}
+
+  private perRequest(inner: string): boolean {
+    return this.account === undefined || !isPrincipalAccount(inner);
+  }
+
+  private record(statement: Statement, rewritten: string, original: string): void {
+    if (!this.recording || rewritten === original) return;
+    let texts = this.originals.get(statement.index);
+    if (!texts) this.originals.set(statement.index, (texts = new Map()));
+    const written = texts.get(rewritten) ?? [];
+    if (!written.includes(original)) texts.set(rewritten, [...written, original]);
+  }
 
   statement(statement: Statement): Statement {
     const allow = statement.effect === 'Allow';
     const known = !isUnknown(statement.effect);
     const rewritten: { -readonly [K in keyof Statement]: Statement[K] } = { ...statement };
-    if (statement.resource !== undefined) rewritten.resource = this.list(statement.resource, known, allow);
-    if (statement.notResource !== undefined) rewritten.notResource = this.list(statement.notResource, known, !allow);
+    if (statement.resource !== undefined) rewritten.resource = this.list(statement, statement.resource, known, allow);
+    if (statement.notResource !== undefined) rewritten.notResource = this.list(statement, statement.notResource, known, !allow);
     if (statement.condition !== undefined && !isUnknown(statement.condition) && allow && !this.literal) {
-      rewritten.condition = statement.condition.flatMap((test) => this.test(test));
+      rewritten.condition = statement.condition.map((test) => this.test(test));
     }
     return rewritten;
   }
 
   /** `widens`: an item matching more makes the policy allow more (Allow Resource, Deny NotResource). */
-  private list(list: PatternList | UnknownValue, effectKnown: boolean, widens: boolean): PatternList | UnknownValue {
+  private list(statement: Statement, list: PatternList | UnknownValue, effectKnown: boolean, widens: boolean): PatternList | UnknownValue {
     if (isUnknown(list)) return list;
     const items: (string | UnknownValue)[] = [];
     for (const item of list) {
@@ -159,9 +177,8 @@ class Rewriter {
       }
       // Literal text no key ARN holds: the item matches no key.
       if (this.literal) continue;
-      const perRequest = variablesIn(item).some((inner) => !isPrincipalAccount(inner));
-      if (!perRequest) {
-        items.push(substitute(item, this.account, '*'));
+      if (!variablesIn(item).some((inner) => this.perRequest(inner))) {
+        items.push(this.rewrote(statement, substitute(item, this.account, '*'), item));
         continue;
       }
       if (!effectKnown) {
@@ -169,40 +186,89 @@ class Rewriter {
         continue;
       }
       // A value matching no key, when matching less widens: the item drops out.
-      if (widens) items.push(substitute(item, this.account, '*'));
+      if (widens) items.push(this.rewrote(statement, substitute(item, this.account, '*'), item));
     }
     return items;
   }
 
+  private rewrote(statement: Statement, rewritten: string, original: string): string {
+    this.record(statement, rewritten, original);
+    return rewritten;
+  }
+
   /**
    * An Allow's condition test. A per-request variable among the values of a test that limits the
-   * keys (ResourceAccount) may take the value of any key's account: the test limits nothing and
-   * goes. Other tests keep their values: a tag or alias test narrows to named keys whatever its
+   * keys (ResourceAccount) may take the value of any key's account: the test limits nothing. Other tests keep their values: a tag or alias test narrows to named keys whatever its
    * values, and a grant test holding a variable excludes nothing (grant-conditions.ts).
    */
-  private test(test: ConditionTest): ConditionTest[] {
+  private test(test: ConditionTest): ConditionTest {
     const variables = test.values.flatMap((value) => (isUnknown(value) ? [] : variablesIn(value)));
-    if (variables.length === 0) return [test];
-    if (variables.some((inner) => !isPrincipalAccount(inner))) return valuesNarrowKeys(test) ? [] : [test];
-    return [{ ...test, values: test.values.map((value) => (isUnknown(value) ? value : substitute(value, this.account, '*'))) }];
+    if (variables.length === 0) return test;
+    // `*` limits no account (conditions.ts), and the test stays for its key to be reported.
+    if (variables.some((inner) => this.perRequest(inner))) return valuesNarrowKeys(test) ? { ...test, values: ['*'] } : test;
+    return { ...test, values: test.values.map((value) => (isUnknown(value) ? value : substitute(value, this.account, '*'))) };
   }
 }
 
-function rewrite(policy: Policy, account: string | undefined, literal: boolean): Policy {
-  const rewriter = new Rewriter(account, literal);
-  return { ...policy, statements: policy.statements.map((statement) => rewriter.statement(statement)) };
+/** Puts back the texts the policy wrote where a verdict names rewritten Resource/NotResource items. */
+function restorer(originals: ReadonlyMap<number, ReadonlyMap<string, readonly string[]>>): (verdict: Verdict) => Verdict {
+  if (originals.size === 0) return (verdict) => verdict;
+  const reason = (index: number, reason: MatchReason): MatchReason => {
+    const texts = originals.get(index);
+    if (!texts || reason.element === 'Action' || reason.element === 'NotAction') return reason;
+    return { ...reason, values: [...new Set(reason.values.flatMap((value) => texts.get(value) ?? [value]))] };
+  };
+  const statement = (s: ResponsibleStatement): ResponsibleStatement => ({ ...s, matched: s.matched.map((m) => reason(s.index, m)) });
+  return (verdict) => (verdict.kind === 'finding' ? { ...verdict, statements: verdict.statements.map(statement) } : verdict);
+}
+
+/** Reads the policies with `${aws:PrincipalAccount}` = `account`; the first policy's rewritten texts can be restored. */
+function readAs(policies: readonly Policy[], account: string | undefined, label?: string): Reading {
+  let first: Rewriter | undefined;
+  const rewritten = policies.map((policy, n) => {
+    if (!holdsVariables(policy)) return policy;
+    const rewriter = new Rewriter(account, policy.literalVariables === true, n === 0);
+    if (n === 0) first = rewriter;
+    return { ...policy, statements: policy.statements.map((statement) => rewriter.statement(statement)) };
+  });
+  const restore = restorer(first?.originals ?? new Map());
+  return label === undefined ? { policies: rewritten, restore } : { policies: rewritten, label, restore };
+}
+
+/**
+ * A policy whose `${...}` are literal text (`literalVariables`) as one without: the items holding
+ * them match no key and go. For statements judged together with those of other documents.
+ */
+export function withLiteralTextRead(policy: Policy): Policy {
+  if (policy.literalVariables !== true) return policy;
+  const rewriter = new Rewriter(undefined, true, false);
+  const { literalVariables: _, ...rest } = policy;
+  return { ...rest, statements: policy.statements.map((statement) => rewriter.statement(statement)) };
+}
+
+export interface Readings {
+  readonly readings: readonly Reading[];
+  /**
+   * With several readings: `${aws:PrincipalAccount}` read as any value in each request. It allows
+   * every key any reading allows and spells out no more, so no reading's verdict is wider: once
+   * one reaches it, the others need not be judged.
+   */
+  readonly bound?: Reading;
 }
 
 /**
  * The readings to judge policies together (a policy and its permissions boundary): the policies
  * themselves when none holds a variable; else one reading per value of `${aws:PrincipalAccount}`,
- * the same in all of them (one reading when none uses it).
+ * the same in all of them (one reading when none uses it). A reading is labelled when there are
+ * several.
  */
-export function variableReadings(policies: readonly Policy[]): Reading[] {
-  if (!policies.some(holdsVariables)) return [{ policies }];
+export function variableReadings(policies: readonly Policy[]): Readings {
+  if (!policies.some(holdsVariables)) return { readings: [{ policies, restore: (verdict) => verdict }] };
   const live = policies.filter((policy) => policy.literalVariables !== true);
   const usesAccount = live.some((policy) => patternsOf(policy).some((pattern) => variablesIn(pattern).some(isPrincipalAccount)));
-  const readAs = (account: string | undefined) => policies.map((policy) => (holdsVariables(policy) ? rewrite(policy, account, policy.literalVariables === true) : policy));
-  if (!usesAccount) return [{ policies: readAs(undefined) }];
-  return principalAccounts(live).map((account) => ({ policies: readAs(account), label: `with \${aws:PrincipalAccount} = ${account}` }));
+  if (!usesAccount) return { readings: [readAs(policies, undefined)] };
+  const { named, all } = principalAccounts(live);
+  if (all.length === 1) return { readings: [readAs(policies, all[0])] };
+  const label = (account: string) => `with \${aws:PrincipalAccount} = ${account}${named.includes(account) ? '' : ', an account written nowhere else in the policy'}`;
+  return { readings: all.map((account) => readAs(policies, account, label(account))), bound: readAs(policies, undefined) };
 }
