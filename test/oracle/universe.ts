@@ -54,8 +54,9 @@
  *    one. Take any key k, and k' with each of R and I replaced by the universe's witness of its
  *    profile: k' matches the same globs, and none of its parts is spelled out unless k's is,
  *    provided no R or I witness is an unlisted word (p included: `buildUniverse` checks that no
- *    R or I witness is 12 digits unless listed, and none is a word of the literal reading).
- *    So keys whose R or I is an unlisted word need no candidate of their own.
+ *    R or I witness is 12 digits unless listed, and that no witness is a word of the literal
+ *    reading). So keys whose R or I is an unlisted word need no candidate of their own; an
+ *    account that is one is p (point 7), as the literal reading's words are not 12 digits.
  * 7. ${aws:PrincipalAccount}. The verdict is the widest over every account P may be. Accounts
  *    p and p' with the same profile (over the P-free atoms and listed words of A) give the same
  *    verdict: over keys whose R and I are witnesses (enough, by point 6, and none of them is p
@@ -320,11 +321,12 @@ export function buildUniverse(patterns: readonly string[] = RESOURCE_PATTERNS): 
   const positions = Object.fromEntries(
     POSITIONS.map((p) => [p, searchProfiles(uniqueAtoms(atoms[p]), wordList, p === 'A')]),
   ) as Record<Position, PositionUniverse>;
-  // Point 6: no R or I witness is a value only a reading spells (an account P may be, a word of the literal reading).
-  for (const position of ['R', 'I'] as const) {
+  // Point 6: no R or I witness is a value only a reading spells (an account P may be, a word of
+  // the literal reading), and no account is a word of the literal reading.
+  for (const position of POSITIONS) {
     for (const value of positions[position].values) {
       if (words.has(value)) continue;
-      if (/^[0-9]{12}$/.test(value) || literalWords.has(value)) throw new Error(`${position} witness ${value} is a value only a reading spells`);
+      if ((position !== 'A' && /^[0-9]{12}$/.test(value)) || literalWords.has(value)) throw new Error(`${position} witness ${value} is a value only a reading spells`);
     }
   }
   const keys: { r: string; a: string; i: string; arn: string }[] = [];

@@ -91,17 +91,19 @@ export function leftOut(document: unknown, conditions: ConditionMode): boolean {
 }
 
 /**
- * The oracle's verdict judgePolicy's is compared with: the oracle's own (`judged`), or where
- * judgePolicy's scope `actual` differs, what a pending case allows.
+ * What the pending cases let judgePolicy answer besides the oracle's verdict `judged`, when its
+ * scope `actual` (or what it names) differs.
  */
-export function pendingExpected(
+export function pendingVerdicts(
   judge: Oracle,
   document: Record<string, unknown>,
   judged: OracleVerdict,
   actual: OracleScope | 'unknown',
   conditions: ConditionMode,
   blocked: readonly string[],
-): OracleVerdict {
-  if (actual === judged.scope) return judged;
-  return pendingPrincipalAccount(document, judged, actual, judge.universe.principalAccounts[0]!) ?? judge.judge(withoutItemsMatchingNoKey(document), conditions, blocked);
+): OracleVerdict[] {
+  const principal = pendingPrincipalAccount(document, judged, actual, judge.universe.principalAccounts[0]!);
+  const stripped = withoutItemsMatchingNoKey(document);
+  const spelling = JSON.stringify(stripped) === JSON.stringify(document) ? undefined : judge.judge(stripped, conditions, blocked);
+  return [principal, spelling].filter((v): v is OracleVerdict => v !== undefined);
 }
