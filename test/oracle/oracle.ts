@@ -71,17 +71,6 @@ interface ConditionTest {
   readonly values: readonly string[];
 }
 
-interface OracleStatement {
-  readonly index: number;
-  readonly effect: 'Allow' | 'Deny';
-  readonly actions: readonly string[];
-  readonly actionNegated: boolean;
-  readonly resources: readonly string[];
-  readonly resourceNegated: boolean;
-  readonly conditionKeys: readonly string[];
-  readonly conditionTests: readonly ConditionTest[];
-}
-
 /** What a verdict names besides its scope: the same in every reading of equal profile. */
 export interface OracleDetails {
   /** Blocked actions allowed on some key the policy does not spell out, sorted. */
