@@ -180,8 +180,8 @@ export const CONDITIONS: readonly Record<string, Record<string, string | string[
 
 /**
  * Conditions that limit an Allow's keys under `conditions: 'scope'` (and some that look alike
- * but do not): tags and aliases, ResourceAccount with plain values, ForAllValues:, IfExists and
- * negated operators, key names in another case.
+ * but do not): tags and aliases, ResourceAccount with plain values or policy variables,
+ * ForAllValues:, IfExists and negated operators, key names in another case.
  */
 export const SCOPE_CONDITIONS: readonly Record<string, Record<string, string | string[]>>[] = [
   { StringEquals: { 'aws:ResourceAccount': '111122223333' } },
