@@ -133,7 +133,7 @@ export function crossingPatterns(): string[] {
   out.push('arn:aws:kms:us-*:key/*', 'arn:aws:kms:*6666:key/*', 'arn:aws:kms:us-east-1?111122223333:key/*', '*-1234567890ab');
   // Variables in other spellings and places: names in another case, a default on
   // ${aws:PrincipalAccount}, a per-request variable inside an account or as a whole ARN, and the
-  // escapes `${?}`, `${*}` and `${$}` (a few: the differential leaves them out while pending).
+  // escapes `${?}`, `${*}` and `${$}`.
   out.push(
     'arn:aws:kms:*:${AWS:PrincipalAccount}:key/*',
     "arn:aws:kms:us-east-1:${aws:principalaccount, '111122223333'}:key/mrk-*",
