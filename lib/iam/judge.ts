@@ -9,6 +9,7 @@
  * policy's are.
  */
 import { WorkBudget } from './budget.js';
+import { withConditionsItCanMeet } from './condition-escalation.js';
 import { evaluate, RANK, type Evaluation } from './evaluate.js';
 import { instantiateAll, type Chooser } from './instantiate.js';
 import type { EvaluationOptions, Policy, Scope, UnknownValue, Verdict } from './types.js';
@@ -100,7 +101,9 @@ export function judgePolicy(policy: Policy, options: EvaluationOptions, work: Wo
 export function judgeWithin(policy: Policy, bound: Policy | undefined, options: EvaluationOptions, work: WorkBudget = new WorkBudget()): Verdict {
   try {
     work.spend(policy.statements.length + (bound?.statements.length ?? 0) + 1);
-    return widestReading(bound === undefined ? [policy] : [policy, bound], options, work);
+    const within = (read: Policy) => (bound === undefined ? [read] : [read, bound]);
+    const read = withConditionsItCanMeet(policy, options, (other) => widestReading(within(policy), other, work));
+    return widestReading(within(read), options, work);
   } catch (error) {
     if (!work.ranOutWithin(error)) throw error;
     // Its own budget, or a larger one it draws on that the policies judged before it used up.
