@@ -108,6 +108,27 @@ describe('oracle', function () {
         'region-keys',
       ],
       ['a Deny with a condition still removes nothing', policy(allow('kms:*', '*'), deny('kms:*', '*', { Condition: TAG_CONDITION })), 'all-keys', 'all-keys'],
+      // The principal can tag (alias) any key it may tag (alias), then meet the condition there.
+      ['a tag, and kms:TagResource on every key', policy(allow('kms:Decrypt', '*', { Condition: TAG_CONDITION }), allow('kms:TagResource', '*')), 'all-keys', 'all-keys'],
+      [
+        'a tag, and kms:TagResource in one account',
+        policy(allow('kms:Decrypt', 'arn:aws:kms:*:111122223333:key/*', { Condition: TAG_CONDITION }), allow('kms:TagResource', 'arn:aws:kms:*:111122223333:key/*')),
+        'account-keys',
+        'account-keys',
+      ],
+      ['a tag, and kms:TagResource only under the same tag', policy(allow('kms:Decrypt', '*', { Condition: TAG_CONDITION }), allow('kms:TagResource', '*', { Condition: TAG_CONDITION })), 'all-keys', 'none'],
+      [
+        'an alias, and kms:UpdateAlias on every key',
+        policy(allow('kms:Decrypt', '*', { Condition: { 'ForAnyValue:StringLike': { 'kms:ResourceAliases': 'alias/app-*' } } }), allow('kms:UpdateAlias', '*')),
+        'all-keys',
+        'all-keys',
+      ],
+      [
+        'an alias, and kms:TagResource on every key (tags do not make aliases)',
+        policy(allow('kms:Decrypt', '*', { Condition: { 'ForAnyValue:StringLike': { 'kms:ResourceAliases': 'alias/app-*' } } }), allow('kms:TagResource', '*')),
+        'all-keys',
+        'none',
+      ],
     ];
     for (const [name, document, ignored, scoping] of scoped) {
       it(`${name}: ${ignored} with conditions ignored, ${scoping} when they scope`, () => {

@@ -29,7 +29,9 @@
  * ForAnyValue:/ForAllValues:; never ...IfExists or a negated operator):
  *   - on `aws:ResourceTag/...` or `kms:ResourceAliases` (not in a ForAllValues: test, which
  *     also holds for a key without tags or aliases): only keys the policy names, whatever the
- *     values;
+ *     values; unless the policy (judged the same way, those tests not lifted) allows
+ *     kms:TagResource (for tag tests) or kms:CreateAlias / kms:UpdateAlias (for alias tests) on
+ *     a key it does not name: the principal can then give any key the tag or alias;
  *   - on `aws:ResourceAccount` with plain values: only keys in those accounts, which then
  *     count as spelled out. `${aws:PrincipalAccount}` there is P; a test with a per-request
  *     variable among its values limits nothing (the variable may be any key's account); under
@@ -173,14 +175,24 @@ const isAccountTest = (test: ConditionTest) => test.key.toLowerCase() === 'aws:r
 /** What an Allow's Condition does to its keys in 'scope' mode: nothing, only named keys, or accounts. */
 type Narrowing = { readonly kind: 'none' } | { readonly kind: 'named-only' } | { readonly kind: 'accounts'; readonly accounts: readonly string[] };
 
-function narrowing(s: OracleStatement, mode: ConditionMode, live: boolean, account: string | undefined): Narrowing {
+/** Tag and alias tests the principal can make true on keys the policy does not name (they then limit nothing). */
+interface Lifted {
+  readonly tags: boolean;
+  readonly aliases: boolean;
+}
+
+const NOTHING_LIFTED: Lifted = { tags: false, aliases: false };
+
+function narrowing(s: OracleStatement, mode: ConditionMode, live: boolean, account: string | undefined, lifted: Lifted): Narrowing {
   if (mode === 'ignore' || s.effect !== 'Allow') return { kind: 'none' };
   let accounts: string[] | undefined;
   let accountTests = 0;
   for (const test of s.conditionTests) {
     if (!POSITIVE.test(test.operator)) continue;
     const key = test.key.toLowerCase();
-    if ((key.startsWith('aws:resourcetag/') || key === 'kms:resourcealiases') && !test.operator.startsWith('ForAllValues:')) {
+    const tag = key.startsWith('aws:resourcetag/');
+    if ((tag || key === 'kms:resourcealiases') && !test.operator.startsWith('ForAllValues:')) {
+      if (tag ? lifted.tags : lifted.aliases) continue;
       return { kind: 'named-only' };
     }
     if (isAccountTest(test)) {
@@ -332,9 +344,17 @@ export class Oracle {
    * over the accounts `${aws:PrincipalAccount}` may be, when the policy uses it.
    */
   judge(document: unknown, mode: ConditionMode = 'ignore', blocked: readonly string[] = BLOCKED_ACTIONS): OracleVerdict {
+    // A tag (alias) test limits nothing when the policy, its conditions scoping, lets the principal
+    // tag (alias) a key it does not name: it can then give any key the tag and decrypt with it.
+    const can = (actions: readonly string[]) => this.judgeLifted(document, mode, actions, NOTHING_LIFTED).scope !== 'none';
+    const lifted: Lifted = mode === 'scope' ? { tags: can(['kms:TagResource']), aliases: can(['kms:CreateAlias', 'kms:UpdateAlias']) } : NOTHING_LIFTED;
+    return this.judgeLifted(document, mode, blocked, lifted);
+  }
+
+  private judgeLifted(document: unknown, mode: ConditionMode, blocked: readonly string[], lifted: Lifted): OracleVerdict {
     const policy = readPolicyDocument(document);
     const accounts = usesPrincipalAccount(policy) ? this.universe.principalAccounts : [undefined];
-    const verdicts = accounts.map((account) => this.judgeReading(policy, account, mode, blocked));
+    const verdicts = accounts.map((account) => this.judgeReading(policy, account, mode, blocked, lifted));
     const readings = verdicts.map(({ scope, actions, statements, conditionKeys, principalAccount }): OracleReading => ({
       scope,
       actions,
@@ -346,9 +366,9 @@ export class Oracle {
     return { ...widest, alternatives: alternativesAt(readings, widest.scope), readings };
   }
 
-  private judgeReading(policy: OraclePolicy, account: string | undefined, mode: ConditionMode, blocked: readonly string[]): Omit<OracleVerdict, 'alternatives' | 'readings'> {
+  private judgeReading(policy: OraclePolicy, account: string | undefined, mode: ConditionMode, blocked: readonly string[], lifted: Lifted): Omit<OracleVerdict, 'alternatives' | 'readings'> {
     const { statements, live } = policy;
-    const narrowed = statements.map((s) => narrowing(s, mode, live, account));
+    const narrowed = statements.map((s) => narrowing(s, mode, live, account, lifted));
     const spelled = new Set(statements.flatMap((s) => s.items.flatMap((tokens) => spelledSegments(tokens, account))));
     for (const n of narrowed) if (n.kind === 'accounts') for (const a of n.accounts) spelled.add(a);
     const accounts = new Set([...spelled, ...statements.flatMap((s) => s.items.flatMap((tokens) => writtenAccounts(tokens, account)))]);

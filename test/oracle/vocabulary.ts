@@ -48,6 +48,9 @@ export const ACTION_PATTERNS: readonly string[] = [
   'kms:PutKeyPolicy',
   'kms:*Grant*',
   'kms:Replicate?ey',
+  // Actions that let a principal meet a tag or alias condition (conditions: 'scope').
+  'kms:TagResource',
+  'kms:*Alias',
 ];
 
 /** Region segments: two regions spelled out, and patterns over them. */
