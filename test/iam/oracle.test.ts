@@ -18,7 +18,8 @@ import { judgePolicy, parsePolicy, type ConditionMode, type Policy, type Scope }
  * whole policy, spelled out once read: the verdict is the widest over P, tried as one account of
  * each profile over what the account segments below ask of an account (PROFILE), which is enough
  * since accounts of one profile are interchangeable. In an Allow's aws:ResourceAccount test
- * (conditions: scope) `${v}` lifts the limit and P is its account.
+ * (conditions: scope) `${v}` lifts the limit and P is its account. The tag test limits nothing when
+ * kms:TagResource is allowed on a key the policy does not name (README, --conditions scope).
  */
 const P = '${aws:PrincipalAccount}';
 const LITERAL_SEGMENTS = ['a', 'b', 'ab', '${v}'];
@@ -63,7 +64,7 @@ const resourcePattern = fc.oneof(
 const statement = fc.record({
   Effect: fc.constantFrom('Allow', 'Deny'),
   actionKind: fc.constantFrom('Action', 'NotAction'),
-  actions: fc.subarray(['kms:Decrypt', 'kms:*', 's3:GetObject'], { minLength: 1 }),
+  actions: fc.subarray(['kms:Decrypt', 'kms:*', 's3:GetObject', 'kms:TagResource'], { minLength: 1 }),
   resourceKind: fc.constantFrom('Resource', 'NotResource'),
   resources: fc.array(resourcePattern, { minLength: 1, maxLength: 2 }),
   condition: fc.constantFrom('none', 'none', 'secure', 'account', 'tag'),
@@ -107,26 +108,34 @@ function patternRegExp(pattern: string): RegExp {
 
 type Doc = { Version?: string; Statement: Record<string, unknown>[] };
 
-function oracleScope(doc: Doc, mode: ConditionMode): Scope | undefined {
+type Action = 'kms:Decrypt' | 'kms:TagResource';
+
+/**
+ * The widest scope over the readings of P for `action`. In scope mode the tag condition limits
+ * nothing when kms:TagResource is allowed on a key the policy does not name (the principal tags
+ * any such key, then meets the condition).
+ */
+function oracleScope(doc: Doc, mode: ConditionMode, action: Action = 'kms:Decrypt', lifted?: boolean): Scope | undefined {
+  if (lifted === undefined) lifted = mode === 'scope' && oracleScope(doc, mode, 'kms:TagResource', false) !== undefined;
   const live = doc.Version === '2012-10-17';
   const usesP = live && JSON.stringify(doc).includes(P);
   let best: Scope | undefined;
   const rank = { 'all-keys': 0, 'account-keys': 1, 'region-keys': 2 } as const;
   for (const principal of usesP ? principalAccounts : ['']) {
-    const scope = readingScope(doc, mode, live, principal);
+    const scope = readingScope(doc, mode, live, principal, action, lifted);
     if (scope !== undefined && (best === undefined || rank[scope] < rank[best])) best = scope;
   }
   return best;
 }
 
-function readingScope(doc: Doc, mode: ConditionMode, live: boolean, principal: string): Scope | undefined {
+function readingScope(doc: Doc, mode: ConditionMode, live: boolean, principal: string, action: Action, lifted: boolean): Scope | undefined {
   const spelled = new Set<string>();
   const spelledAccounts = new Set<string>();
   const read = (text: string) => (live ? text.replaceAll(P, principal) : text);
   const statements: OracleStatement[] = doc.Statement.map((s) => {
     const negatedAction = 'NotAction' in s;
     const actions = (s.Action ?? s.NotAction) as string[];
-    const matchesDecrypt = actions.some((a) => a === 'kms:Decrypt' || a === 'kms:*') !== negatedAction;
+    const matchesDecrypt = actions.some((a) => a === action || a === 'kms:*') !== negatedAction;
     const negated = 'NotResource' in s;
     const allow = s.Effect === 'Allow';
     const widens = allow !== negated;
@@ -143,7 +152,7 @@ function readingScope(doc: Doc, mode: ConditionMode, live: boolean, principal: s
     let accounts = scoped ? (condition!.StringEquals!['aws:ResourceAccount'] as string[] | undefined)?.map(read) : undefined;
     // ${v} may be any key's account: the test limits nothing.
     if (live && accounts?.some((a) => a.includes('${v}'))) accounts = undefined;
-    const namedOnly = scoped && condition!.StringEquals!['aws:ResourceTag/team'] !== undefined;
+    const namedOnly = scoped && !lifted && condition!.StringEquals!['aws:ResourceTag/team'] !== undefined;
     if (accounts) for (const a of accounts) spelledAccounts.add(a);
     return {
       allow,
