@@ -173,7 +173,7 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
     .fail((message, error) => {
       usageError = message ?? error?.message ?? 'Invalid command line.';
     });
-  let parsed;
+  let parsed: Awaited<ReturnType<typeof parser.parseAsync>> | undefined;
   try {
     parsed = await parser.parseAsync(args, {}, (_err, _argv, output) => {
       if (output) {

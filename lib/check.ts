@@ -15,7 +15,7 @@ import { withHclFixes } from './rules/fix-hcl.js';
 import { applyBaseline, type Baseline } from './rules/baseline.js';
 import { applySuppressions, todayUtc } from './rules/suppressions.js';
 import { DEFAULT_BLOCKED_ACTIONS } from './rules/decrypt.js';
-import { RULE_REGISTRY, RuleSelectionError, selectRules } from './rules/registry.js';
+import { RULE_REGISTRY, type RuleSelectionError, selectRules } from './rules/registry.js';
 import { PRINCIPAL_DECRYPT_RULE } from './rules/principal-decrypt.js';
 import type { Rule } from './rules/rule.js';
 import { summarize } from './rules/summary.js';
@@ -132,7 +132,7 @@ interface Judged {
 function judgeDocument(document: InputDocument, options: Options, rules: readonly RuleInEffect[], into: Collected, hooks: CheckHooks, checkWork: WorkBudget): Judged | undefined {
   const { progress } = hooks;
   const origin = { source: document.source, ...(document.position !== undefined ? { position: document.position } : {}) };
-  let terraform;
+  let terraform: ReturnType<typeof readTerraform>;
   try {
     terraform = readTerraform(document.value, documentKind(document.value));
   } catch (error) {
@@ -153,7 +153,7 @@ function judgeDocument(document: InputDocument, options: Options, rules: readonl
   }));
   const runs = allRuns.filter((run) => run.rule.subject === 'policy');
   const principalRuns = allRuns.filter((run) => run.rule.subject === 'principal');
-  let sources;
+  let sources: ReturnType<typeof extractPolicies>;
   try {
     sources = extractPolicies(terraform);
   } catch (error) {
@@ -201,7 +201,7 @@ function judgeDocumentPrincipals(
   hooks: CheckHooks,
   checkWork: WorkBudget,
 ): void {
-  let results;
+  let results: ReturnType<typeof judgePrincipals>;
   try {
     results = judgePrincipals(terraform, sources, runs, origin, {
       next: () => {

@@ -112,7 +112,7 @@ export class PatternSetDfa {
     });
     const initial: number[] = [];
     this.stampValue++;
-    patterns.forEach((_, p) => this.addClosed(initial, p, 0));
+    for (let p = 0; p < patterns.length; p++) this.addClosed(initial, p, 0);
     this.start = this.intern(initial);
   }
 

@@ -36,7 +36,7 @@ import type { PatternSetDfa, DelimiterBudget } from './automaton.js';
 import type { WorkBudget } from './budget.js';
 import { ACCOUNT_ID_DIGITS, DIGITS, isDigit } from './account-id.js';
 import { OTHER, isDelimiter, isVariable, literalTokens, variableName, type Token } from './glob.js';
-import { ACCOUNT, KEY_ID, NO_VALUE, REGION, SpelledValues } from './spelled-values.js';
+import { ACCOUNT, KEY_ID, NO_VALUE, REGION, type SpelledValues } from './spelled-values.js';
 import type { Scope } from './types.js';
 
 /** A statement's resource test: one of `patterns` matches (none, when negated), and one of `limits`. */

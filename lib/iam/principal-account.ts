@@ -46,7 +46,7 @@ export function principalAccounts(patterns: readonly string[]): { readonly named
   const shapes = [...new Set(patterns.flatMap(accountShapes))];
   // Each shape alone, and (while few) each two together: an account inside `1111*` and `*6666` both.
   const sets = shapes.map((shape) => [shape]);
-  if (shapes.length <= PAIRED_SHAPES) shapes.forEach((a, i) => shapes.slice(i + 1).forEach((b) => sets.push([a, b])));
+  if (shapes.length <= PAIRED_SHAPES) for (const [i, a] of shapes.entries()) for (const b of shapes.slice(i + 1)) sets.push([a, b]);
   for (const set of sets) {
     const account = accountMatching(set);
     if (account !== undefined && !written.has(account)) others.add(account);

@@ -4,7 +4,7 @@
  */
 import { extractPolicies } from '../extract/index.js';
 import { resolveIndexOf } from '../extract/resolve-index.js';
-import { WorkBudget } from '../iam/budget.js';
+import type { WorkBudget } from '../iam/budget.js';
 import type { EvaluationOptions, Scope, Verdict } from '../iam/types.js';
 import { fingerprintOf, heldBefore, type SourceOrigin } from '../rules/judge-source.js';
 import { principalReach, REACH, scopedRuleId, type Rule } from '../rules/rule.js';

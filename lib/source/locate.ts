@@ -218,7 +218,9 @@ function documentLeaves(context: LocateContext, expression: unknown, scope: Scop
   const seen = new Set<string>();
   return leaves.filter((leaf) => {
     const key = `${leaf.scope.map((s) => s.name).join('.')}|${leaf.subject.name}`;
-    return seen.has(key) ? false : (seen.add(key), true);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }
 

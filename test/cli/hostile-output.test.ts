@@ -167,7 +167,7 @@ describe('hostile plans and file names through the command line', function () {
       expect(readdirSync(directory)).to.deep.equal(['report.json']);
     });
 
-    it('leaves the old file as it was when the write fails part-way', function () {
+    it('leaves the old file as it was when the write fails part-way', () => {
       const target = path.join(directory, 'report.sarif');
       writeFileSync(target, 'old');
       // A file size limit of 4 blocks: the SARIF report is larger, so its write fails midway.

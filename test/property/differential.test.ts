@@ -22,7 +22,7 @@ function options(conditions: ConditionMode, blocked: readonly string[]): Evaluat
   return { blockedActions: [...blocked], partition: 'aws', conditions };
 }
 
-export function kmsguardVerdict(document: unknown, asText: boolean, conditions: ConditionMode = 'ignore', blocked: readonly string[] = BLOCKED_ACTIONS): Verdict {
+function kmsguardVerdict(document: unknown, asText: boolean, conditions: ConditionMode = 'ignore', blocked: readonly string[] = BLOCKED_ACTIONS): Verdict {
   const parsed = parsePolicy(asText ? JSON.stringify(document) : document);
   if ('error' in parsed) throw new Error(`parsePolicy rejected a valid policy: ${parsed.error.message} at ${parsed.error.pointer}`);
   return judgePolicy(parsed.policy, options(conditions, blocked));
@@ -40,7 +40,7 @@ function unionsOf(alternatives: readonly OracleDetails[]): OracleDetails[] {
   return [...out.values()];
 }
 
-export function scopeOf(verdict: Verdict): OracleScope | 'unknown' {
+function scopeOf(verdict: Verdict): OracleScope | 'unknown' {
   return verdict.kind === 'finding' ? verdict.scope : verdict.kind === 'clean' ? 'none' : 'unknown';
 }
 

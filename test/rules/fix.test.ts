@@ -484,7 +484,7 @@ describe('suggestFix', () => {
         if (typeof value !== 'object' || value === null || !('format_version' in value)) continue;
         const input = await readInput({ source: file, path: file });
         for (const document of input.documents) {
-          let terraform;
+          let terraform: ReturnType<typeof readTerraform>;
           try {
             terraform = readTerraform(document.value, documentKind(document.value));
           } catch {
