@@ -93,6 +93,9 @@ const SEPARATORS: readonly (readonly Token[])[] = [literalTokens(':'), literalTo
  * How many `:` and `/` the key ARN has left while each slot is written (slots hold neither): the
  * budgets the DFA must be built with, in slot order.
  */
+/** The `:` and `/` of a whole key ARN (`arn:p:kms:R:A:key/K`). */
+export const KEY_ARN_DELIMITERS: DelimiterBudget = { colons: 5, slashes: 1 };
+
 export const KEY_SLOT_BUDGETS: readonly DelimiterBudget[] = [
   { colons: 2, slashes: 1 },
   { colons: 1, slashes: 1 },
