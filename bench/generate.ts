@@ -578,7 +578,7 @@ class ResourceFactory {
   }
 
   attachment(name: string, index?: string): Resource {
-    const values = { role: `${this.team}-app`, policy_arn: `arn:aws:iam::aws:policy/${this.random.pick(['ReadOnlyAccess', 'AWSLambdaBasicExecutionRole', 'CloudWatchAgentServerPolicy'])}` };
+    const values = { role: `${this.team}-app`, policy_arn: `arn:aws:iam::aws:policy/${this.random.pick(['ReadOnlyAccess', 'service-role/AWSLambdaBasicExecutionRole', 'CloudWatchAgentServerPolicy'])}` };
     return this.managed('aws_iam_role_policy_attachment', name, values, values, { id: true }, [], index);
   }
 

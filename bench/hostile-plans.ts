@@ -162,6 +162,18 @@ export function variablesPolicy(count: number, seed = 1): string {
   ]);
 }
 
+/**
+ * `${aws:PrincipalAccount}` beside `count` accounts a Deny keeps: the policy is judged once per
+ * account it writes (and for accounts it does not).
+ */
+export function principalAccountPolicy(count: number): string {
+  const accounts = Array.from({ length: count }, (_, i) => `arn:aws:kms:*:${String(100000000000 + i * 7919)}:key/*`);
+  return policyText([
+    { Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:*:${aws:PrincipalAccount}:key/*' },
+    { Effect: 'Deny', Action: 'kms:Decrypt', NotResource: accounts },
+  ]);
+}
+
 /** `count` Allow statements, each on its own wildcard key pattern, and one Deny. */
 export function manyStatementsPolicy(count: number): string {
   const statements: JsonObject[] = Array.from({ length: count }, (_, i) => ({

@@ -31,6 +31,7 @@ import {
   policyText,
   questionMarkPatterns,
   starPatterns,
+  principalAccountPolicy,
   variablesPolicy,
 } from './hostile-plans.js';
 
@@ -97,6 +98,8 @@ function cases(): Case[] {
       write: text(() => JSON.stringify(deferredWideGrantPlan(example(), 2000, starPatterns(4, 1, [1, 1, 1])))),
     },
     { name: 'variables-500', what: '500 Allow and 500 Deny patterns of policy variables', write: text(() => onePolicyPlanText(variablesPolicy(500))) },
+    { name: 'principal-account-100', what: '${aws:PrincipalAccount} and a Deny keeping 100 accounts', write: text(() => onePolicyPlanText(principalAccountPolicy(100))) },
+    { name: 'principal-account-5000', what: '${aws:PrincipalAccount} and a Deny keeping 5,000 accounts', write: text(() => onePolicyPlanText(principalAccountPolicy(5000))) },
     { name: 'nested-policy-10000', what: 'policy JSON nested 10,000 deep', write: text(() => onePolicyPlanText(deeplyNestedPolicy(10_000))) },
     { name: 'nested-plan-10000', what: 'plan JSON nested 10,000 deep', write: text(() => deeplyNestedPlanText(10_000)) },
     { name: 'string-10MB', what: 'one Resource string of 10 MB (star pattern)', write: text(() => onePolicyPlanText(longStringPolicy(10_000_000))) },

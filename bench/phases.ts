@@ -48,7 +48,9 @@ async function timeCheck(file: string): Promise<Timings> {
   for (const source of sources) if (judgeSource(source, { source: file }, runs).outcome === 'finding') findings += 1;
   marks.push(performance.now());
   const timings = { total: marks[marks.length - 1]! - marks[0]!, policies: sources.length, findings } as Timings;
-  PHASES.forEach((phase, i) => (timings[phase] = marks[i + 1]! - marks[i]!));
+  PHASES.forEach((phase, i) => {
+    timings[phase] = marks[i + 1]! - marks[i]!;
+  });
   return timings;
 }
 

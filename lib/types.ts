@@ -130,6 +130,8 @@ export interface Finding {
   readonly source: string;
   readonly position?: number;
   readonly mayWidenTo?: Scope;
+  /** The reading of the policy's variables that gives this finding: `with ${aws:PrincipalAccount} = 111122223333`. */
+  readonly reading?: string;
   /** RFC 6902 patch against the policy document that removes the finding. */
   readonly fix?: Operation[];
   /** The fixed document as HCL, when the configuration writes the policy with an aws_iam_policy_document or jsonencode. */

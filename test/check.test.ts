@@ -26,7 +26,11 @@ describe('check: the work budget per policy', () => {
     // Three policies that each take a key search over many automaton states (more than WORK_PER_POLICY).
     const costly = policyText([
       { Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' },
-      { Effect: 'Deny', Action: 'kms:*', Resource: ['arn:aws*:kms:*a*:*1*:key/*f*', 'arn:aws*:kms:*h*:*3*:key/*l*', 'arn:aws*:kms:*b*:*7*:key/*q*'] },
+      {
+        Effect: 'Deny',
+        Action: 'kms:*',
+        Resource: ['arn:aws*:kms:*a*:*1*:key/*f*', 'arn:aws*:kms:*h*:*3*:key/*l*', 'arn:aws*:kms:*b*:*7*:key/*q*', 'arn:aws*:kms:*c*:*5*:key/*r*', 'arn:aws*:kms:*d*:*9*:key/*s*'],
+      },
     ]);
     const input = { source: 'plan.json', value: policiesPlan([costly, costly, costly]) };
     const steps: number[] = [];

@@ -3,7 +3,7 @@
  * certain, so the key search writes only accounts of this form (see key-search.ts for why the
  * region and the key id stay open).
  *
- * A policy variable in an account stands for its value, a run of one or more digits (one fixed
+ * A variable token (glob.ts) in an account stands for its value, a run of one or more digits (one fixed
  * value, which no pattern spells): `${aws:PrincipalAccount}` is a run of 12, `1111${x}` four
  * digits and a run of 8. So wildcard-free text with variables may be an account when its other
  * characters are digits, with room for a digit of each variable.

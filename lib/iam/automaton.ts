@@ -7,6 +7,12 @@
  * a search actually visits. Per state, the patterns that are live, accepting or universal are
  * kept as sorted lists of pattern ids (sparse: a policy may have thousands of patterns).
  *
+ * Built for inputs of a known delimiter structure (key ARNs: five `:` and one `/`), a state also
+ * counts the `:` and `/` still to come and drops the positions whose pattern needs more of them
+ * than are left: a `*` that could only match by swallowing a delimiter the rest of the pattern
+ * needs is dead. Without this, every pattern with a `*` in its region stays live through the
+ * account, and a policy listing n accounts builds states of n positions each.
+ *
  * Glob sets can need exponentially many DFA states (many patterns with many `*`): every state
  * and transition built is charged to a work budget, which throws TooComplexError when it runs
  * out rather than let the automaton exhaust time and memory.
@@ -26,6 +32,8 @@ export interface DelimiterBudget {
 interface DfaState {
   /** Sorted NFA state ids (offset of the pattern + position). */
   readonly nfa: readonly number[];
+  /** The `:` and `/` any input may still hold (with a delimiter structure), else undefined. */
+  readonly left?: DelimiterBudget;
   /** Sorted ids of the patterns with a live position. */
   readonly live: readonly number[];
   /** Per delimiter budget: sorted ids of the patterns with a live position that fits it. */
@@ -54,6 +62,18 @@ function sameSet(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+function sameLeft(a: DelimiterBudget | undefined, b: DelimiterBudget | undefined): boolean {
+  return a === undefined ? b === undefined : b !== undefined && a.colons === b.colons && a.slashes === b.slashes;
+}
+
+/** The delimiters left after reading `symbol` (negative: more than the structure holds). */
+function after(left: DelimiterBudget | undefined, symbol: Token): DelimiterBudget | undefined {
+  if (left === undefined) return undefined;
+  if (symbol === COLON) return { colons: left.colons - 1, slashes: left.slashes };
+  if (symbol === SLASH) return { colons: left.colons, slashes: left.slashes - 1 };
+  return left;
 }
 
 function pushOnce(list: number[], value: number): void {
@@ -85,6 +105,8 @@ export class PatternSetDfa {
     private readonly patterns: readonly (readonly Token[])[],
     private readonly budgets: readonly DelimiterBudget[] = [],
     private readonly work: WorkBudget = new WorkBudget(),
+    /** The `:` and `/` every input holds in all (key ARNs: 5 and 1); undefined: any. */
+    structure?: DelimiterBudget,
   ) {
     work.spend(patterns.reduce((sum, pattern) => sum + pattern.length + 1, 0));
     patterns.forEach((pattern, p) => {
@@ -112,8 +134,8 @@ export class PatternSetDfa {
     });
     const initial: number[] = [];
     this.stampValue++;
-    patterns.forEach((_, p) => this.addClosed(initial, p, 0));
-    this.start = this.intern(initial);
+    for (let p = 0; p < patterns.length; p++) this.addClosed(initial, p, 0, structure);
+    this.start = this.intern(initial, structure);
   }
 
   get patternCount(): number {
@@ -148,16 +170,20 @@ export class PatternSetDfa {
     if (cached !== undefined) return cached;
     this.work.spend(from.nfa.length + 1);
     const target: number[] = [];
+    const left = after(from.left, symbol);
     this.stampValue++;
-    for (const id of from.nfa) {
-      const p = this.owner[id]!;
-      const i = this.position[id]!;
-      const t = this.patterns[p]![i];
-      if (t === undefined) continue;
-      if (t === STAR) this.addClosed(target, p, i);
-      else if (t === QMARK ? isCharacter(symbol) : t === symbol) this.addClosed(target, p, i + 1);
+    // Past the structure's last delimiter no input goes on: the dead state (no position).
+    if (left === undefined || (left.colons >= 0 && left.slashes >= 0)) {
+      for (const id of from.nfa) {
+        const p = this.owner[id]!;
+        const i = this.position[id]!;
+        const t = this.patterns[p]![i];
+        if (t === undefined) continue;
+        if (t === STAR) this.addClosed(target, p, i, left);
+        else if (t === QMARK ? isCharacter(symbol) : t === symbol) this.addClosed(target, p, i + 1, left);
+      }
     }
-    const next = this.intern(target);
+    const next = this.intern(target, left);
     // Stryker disable next-line CallExpression: transition cache: without it the same target set is built again and interned to the same state id
     from.next.set(symbol, next);
     return next;
@@ -186,8 +212,8 @@ export class PatternSetDfa {
     }
     const target: number[] = [];
     this.stampValue++;
-    for (const id of reached) this.addClosed(target, this.owner[id]!, this.position[id]!);
-    const next = this.intern(target);
+    for (const id of reached) this.addClosed(target, this.owner[id]!, this.position[id]!, from.left);
+    const next = this.intern(target, from.left);
     // Stryker disable next-line CallExpression: transition cache: without it the same target set is built again and interned to the same state id
     from.runNext.set(key, next);
     return next;
@@ -230,25 +256,31 @@ export class PatternSetDfa {
     return current;
   }
 
-  /** Adds position i of pattern p and every position reachable from it by skipping `*` (empty run). */
-  private addClosed(into: number[], p: number, i: number): void {
+  /**
+   * Adds position i of pattern p and every position reachable from it by skipping `*` (empty run),
+   * but none whose rest needs more `:` or `/` than are `left` (the rest of the run needs no more).
+   */
+  private addClosed(into: number[], p: number, i: number, left?: DelimiterBudget): void {
     const pattern = this.patterns[p]!;
     for (let j = i; ; j++) {
       const id = this.offsets[p]! + j;
       if (this.stamp[id] === this.stampValue) return;
       this.stamp[id] = this.stampValue;
-      into.push(id);
+      if (left === undefined || (this.colonsFrom[id]! <= left.colons && this.slashesFrom[id]! <= left.slashes)) into.push(id);
       if (pattern[j] !== STAR) return;
     }
   }
 
-  private intern(nfa: number[]): number {
+  private intern(nfa: number[], left?: DelimiterBudget): number {
     // Stryker disable next-line MethodExpression,ArrowFunction,ArithmeticOperator: every caller builds the list ascending already (from ids ascend; each adds a contiguous run at or after itself, and a run that meets a stamped id stops there); sort is a guard that never reorders
     nfa.sort((a, b) => a - b);
-    const hash = hashOf(nfa);
+    const hash = (hashOf(nfa) * 31 + (left === undefined ? -1 : left.colons * 8 + left.slashes)) | 0;
     const existing = this.ids.get(hash);
     if (existing !== undefined) {
-      for (const id of typeof existing === 'number' ? [existing] : existing) if (sameSet(this.states[id]!.nfa, nfa)) return id;
+      for (const id of typeof existing === 'number' ? [existing] : existing) {
+        const state = this.states[id]!;
+        if (sameSet(state.nfa, nfa) && sameLeft(state.left, left)) return id;
+      }
     }
     this.work.spend(nfa.length + 1);
     // Ids are sorted and each pattern's ids are contiguous, so owners come out sorted.
@@ -269,7 +301,7 @@ export class PatternSetDfa {
       if (this.onlyStarsFrom[id]) pushOnce(universal, p);
     }
     const id = this.states.length;
-    this.states.push({ nfa, live, liveWithin, accepting, universal, literals });
+    this.states.push(left === undefined ? { nfa, live, liveWithin, accepting, universal, literals } : { nfa, left, live, liveWithin, accepting, universal, literals });
     if (existing === undefined) this.ids.set(hash, id);
     else if (typeof existing === 'number') this.ids.set(hash, [existing, id]);
     else existing.push(id);

@@ -41,7 +41,7 @@ export const ANY_VALUE: UnknownValue = Object.freeze({ unknown: true as const, d
 const POSITIVE_OPERATOR = /^(?:ForAnyValue:|ForAllValues:)?(?:StringEquals|StringLike|ArnEquals|ArnLike)$/;
 const WILDCARD_OPERATOR = /Like$/;
 
-function narrowsToNamedKeys(test: ConditionTest): boolean {
+export function narrowsToNamedKeys(test: ConditionTest): boolean {
   if (test.operator.startsWith('ForAllValues:')) return false;
   const key = test.key.toLowerCase();
   return key.startsWith('aws:resourcetag/') || key === 'kms:resourcealiases';

@@ -5,7 +5,10 @@
  * ARN patterns: case-sensitive, `*` and `?` as above (`*` runs across `:` and `/`), and policy
  * variables `${...}`. A variable stands for one fixed unknown value, so it is kept as an opaque
  * token: equal to the same variable, never to literal text. `${*}`, `${?}` and `${$}` are the
- * escapes for a literal `*`, `?` and `$`.
+ * escapes for a literal `*`, `?` and `$`. Policy text reaches the glob with its variables read
+ * already (variable-readings.ts: over every value they may take); the opaque tokens stand for
+ * values known only after apply (conditions.ts), and for `${...}` left in a ResourceAccount
+ * value under a Version without variables.
  *
  * Patterns and inputs are sequences of tokens (numbers): a character is its code point (>= 0);
  * the negative numbers below are the wildcards, the "character no pattern spells" used by the key

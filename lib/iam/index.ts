@@ -5,6 +5,7 @@
 export * from './types.js';
 export { parsePolicy, type ParseOptions, type ParseResult } from './parse.js';
 export { judgePolicy, judgeWithin } from './judge.js';
+export { withLiteralTextRead } from './variable-readings.js';
 export { TooComplexError, WorkBudget, WORK_LIMIT } from './budget.js';
 export { expandBlockedActions, kmsActions } from './kms-actions.js';
 export { matchesAction, matchesArn } from './glob.js';

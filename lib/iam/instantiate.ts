@@ -126,7 +126,17 @@ class Instantiation {
 
 function instantiateWith(run: Instantiation, policy: Policy): ConcreteStatement[] {
   const statements = policy.statements.map((statement) => run.statement(statement));
-  return [...statements, ...run.unknownStatements(policy.unknownStatements)];
+  return [...statements, ...run.unknownStatements(policy.unknownStatements), ...spelledOnlyStatement(policy.spelledOnly)];
+}
+
+/**
+ * Patterns that match no key but spell out their segments, as a statement that acts on no
+ * action: it only adds to what the policy spells out.
+ */
+function spelledOnlyStatement(patterns: readonly string[] | undefined): ConcreteStatement[] {
+  if (patterns === undefined || patterns.length === 0) return [];
+  const resources = patterns.map((pattern) => ({ text: pattern, pattern, known: true }));
+  return [{ effect: 'Deny', actionNegated: false, actions: [], resourceNegated: false, resources }];
 }
 
 /** The policy's statements with every unknown part decided by `choose`. */

@@ -9,9 +9,11 @@
  * policy's are.
  */
 import { WorkBudget } from './budget.js';
+import { withConditionsItCanMeet } from './condition-escalation.js';
 import { evaluate, type Evaluation } from './evaluate.js';
 import { instantiateAll, type Chooser } from './instantiate.js';
-import { widerScope, type EvaluationOptions, type Policy, type Scope, type UnknownValue, type Verdict } from './types.js';
+import { SCOPES, widerScope, type EvaluationOptions, type Policy, type Scope, type UnknownValue, type Verdict } from './types.js';
+import { variableReadings } from './variable-readings.js';
 
 /** Naming the unknown parts that decide may use this share of the work left; past it, they go unnamed. */
 const NAMING_SHARE = 0.25;
@@ -21,6 +23,66 @@ function toVerdict(evaluation: Evaluation, mayWidenTo?: Scope): Verdict {
   const { scope, actions, statements, conditionKeys } = evaluation;
   const finding = { kind: 'finding' as const, scope, actions, statements, conditionKeys };
   return mayWidenTo ? { ...finding, mayWidenTo } : finding;
+}
+
+type Finding = Extract<Verdict, { kind: 'finding' }>;
+
+/** Statements of both findings, by index; a statement in both matched what either matched. */
+function unionStatements(a: Finding['statements'], b: Finding['statements']): Finding['statements'] {
+  const byIndex = new Map(a.map((statement) => [statement.index, statement]));
+  for (const statement of b) {
+    const known = byIndex.get(statement.index);
+    if (!known) byIndex.set(statement.index, statement);
+    else
+      byIndex.set(statement.index, {
+        ...known,
+        matched: known.matched.map((reason, n) => ({ ...reason, values: [...new Set([...reason.values, ...(statement.matched[n]?.values ?? [])])] })),
+      });
+  }
+  return [...byIndex.values()].sort((x, y) => x.index - y.index);
+}
+
+/** Two findings of one scope under different readings: every action, statement and condition key either names. */
+function unionFindings(a: Finding, b: Finding): Finding {
+  const merged: Finding = {
+    ...a,
+    actions: [...new Set([...a.actions, ...b.actions])].sort(),
+    statements: unionStatements(a.statements, b.statements),
+    conditionKeys: [...new Set([...a.conditionKeys, ...b.conditionKeys])].sort(),
+  };
+  const widen = [a.mayWidenTo, b.mayWidenTo].filter((scope): scope is Scope => scope !== undefined).sort((x, y) => SCOPES.indexOf(x) - SCOPES.indexOf(y))[0];
+  return widen === undefined ? merged : { ...merged, mayWidenTo: widen };
+}
+
+/** True when `verdict` is as wide as `bound`: the same scope, actions and statements (it cannot be wider). */
+function reaches(verdict: Finding, bound: Verdict): boolean {
+  if (bound.kind !== 'finding' || bound.scope !== verdict.scope) return false;
+  const indexes = (finding: Finding) => finding.statements.map((statement) => statement.index).join(',');
+  return bound.actions.join(',') === verdict.actions.join(',') && indexes(bound) === indexes(verdict);
+}
+
+/**
+ * The widest verdict over the readings of the policy's variables (variable-readings.ts): a finding
+ * of the widest scope, with the actions and statements of every reading that reaches it, named
+ * by the first that does (`reading`); else unknown when some reading is (the first), else clean.
+ * Readings stop once the finding is as wide as the readings' bound.
+ */
+function widestReading(policies: readonly Policy[], options: EvaluationOptions, work: WorkBudget): Verdict {
+  const { readings, bound } = variableReadings(policies);
+  const limit = bound && judge(bound.policies, options, work);
+  if (limit?.kind === 'clean') return limit;
+  let best: { verdict: Finding; label?: string } | undefined;
+  let unknown: Verdict | undefined;
+  for (const reading of readings) {
+    const verdict = reading.restore(judge(reading.policies, options, work));
+    if (verdict.kind === 'unknown') unknown ??= verdict;
+    if (verdict.kind !== 'finding') continue;
+    if (best === undefined || widerScope(verdict.scope, best.verdict.scope)) best = { verdict, ...(reading.label ? { label: reading.label } : {}) };
+    else if (verdict.scope === best.verdict.scope) best = { ...best, verdict: unionFindings(best.verdict, verdict) };
+    if (limit && reaches(best.verdict, limit)) break;
+  }
+  if (best === undefined) return unknown ?? { kind: 'clean' };
+  return best.label === undefined ? best.verdict : { ...best.verdict, reading: best.label };
 }
 
 /**
@@ -39,7 +101,9 @@ export function judgePolicy(policy: Policy, options: EvaluationOptions, work: Wo
 export function judgeWithin(policy: Policy, bound: Policy | undefined, options: EvaluationOptions, work: WorkBudget = new WorkBudget()): Verdict {
   try {
     work.spend(policy.statements.length + (bound?.statements.length ?? 0) + 1);
-    return judge(bound === undefined ? [policy] : [policy, bound], options, work);
+    const within = (read: Policy) => (bound === undefined ? [read] : [read, bound]);
+    const read = withConditionsItCanMeet(policy, options, (other) => widestReading(within(policy), other, work));
+    return widestReading(within(read), options, work);
   } catch (error) {
     if (!work.ranOutWithin(error)) throw error;
     // Its own budget, or a larger one it draws on that the policies judged before it used up.

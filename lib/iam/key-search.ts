@@ -4,7 +4,8 @@
  * For one blocked action, "the policy allows key k" is a boolean combination of glob languages
  * (the Resource/NotResource patterns of the Allow and Deny statements that match the action).
  * Key ARNs are `arn:<partition>:kms:R:A:key/K` with R, A, K non-empty and free of `:` and `/`,
- * and the account A an account id: 12 digits (account-id.ts). A policy variable in an account
+ * and the account A an account id: 12 digits (account-id.ts). A variable token (glob.ts: a value
+ * known only after apply; policy variables are read before, in variable-readings.ts) in an account
  * stands for a run of one or more digits (its value, none of which a pattern spells; the same
  * variable the same run), so an account may be `${aws:PrincipalAccount}` (a run of 12) or
  * `1111${x}` (4 digits and a run of 8). An empty run is not tried: it would let any variable of
@@ -92,6 +93,9 @@ const SEPARATORS: readonly (readonly Token[])[] = [literalTokens(':'), literalTo
  * How many `:` and `/` the key ARN has left while each slot is written (slots hold neither): the
  * budgets the DFA must be built with, in slot order.
  */
+/** The `:` and `/` of a whole key ARN (`arn:p:kms:R:A:key/K`). */
+export const KEY_ARN_DELIMITERS: DelimiterBudget = { colons: 5, slashes: 1 };
+
 export const KEY_SLOT_BUDGETS: readonly DelimiterBudget[] = [
   { colons: 2, slashes: 1 },
   { colons: 1, slashes: 1 },

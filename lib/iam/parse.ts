@@ -6,6 +6,7 @@
 import { firstRepeatedKey } from './duplicate-keys.js';
 import { MAX_POLICY_DEPTH, nestsDeeperThan } from './nesting-depth.js';
 import type { ConditionTest, PatternList, Policy, PolicyError, Statement, UnknownValue } from './types.js';
+import { holdsVariables } from './variable-readings.js';
 
 export interface ParseOptions {
   /**
@@ -107,6 +108,14 @@ class Parser {
   }
 
   document(value: unknown): Policy {
+    const policy = this.statements(value);
+    const version = own(value as Record<string, unknown>, 'Version');
+    // Policy variables are read only under 2012-10-17; a Version known only after apply keeps them.
+    if (version === '2012-10-17' || !holdsVariables(policy) || this.unknown(version, '/Version')) return policy;
+    return { ...policy, literalVariables: true };
+  }
+
+  statements(value: unknown): Policy {
     if (!isObject(value)) throw new Invalid(`Policy document is ${describeType(value)}, not a JSON object.`, '');
     if (!has(value, 'Statement')) throw new Invalid('Policy document has no Statement.', '');
     const raw = own(value, 'Statement');

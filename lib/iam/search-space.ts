@@ -8,7 +8,7 @@ import { PatternSetDfa } from './automaton.js';
 import { WorkBudget } from './budget.js';
 import { STAR, compileArnPattern, isVariable, literalTokens, type Token } from './glob.js';
 import type { ConcreteStatement } from './instantiate.js';
-import { KEY_SLOT_BUDGETS, type Clause, type KeySearch } from './key-search.js';
+import { KEY_ARN_DELIMITERS, KEY_SLOT_BUDGETS, type Clause, type KeySearch } from './key-search.js';
 import { ACCOUNT, KEY_ID, REGION, SpelledValues } from './spelled-values.js';
 
 /** An Allow statement as it grants: with the accounts a ResourceAccount condition limits it to. */
@@ -81,7 +81,7 @@ export class SearchSpace {
     addSymbols(this.spelled.tokens());
     addSymbols(literalTokens(partition));
     this.variables = [...variables];
-    this.dfa = new PatternSetDfa(patterns, KEY_SLOT_BUDGETS, work);
+    this.dfa = new PatternSetDfa(patterns, KEY_SLOT_BUDGETS, work, KEY_ARN_DELIMITERS);
   }
 
   private id(tokens: readonly Token[]): number {

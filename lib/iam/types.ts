@@ -55,6 +55,16 @@ export interface Policy {
   readonly statements: ReadonlyArray<Statement>;
   /** Set when whole statements are unknown (e.g. a dynamic block not known until apply). */
   readonly unknownStatements?: UnknownValue;
+  /**
+   * True when the document's Version is not "2012-10-17" (an older one, or none): policy
+   * variables are then literal text. Unset for documents of 2012-10-17 and for models.
+   */
+  readonly literalVariables?: boolean;
+  /**
+   * Resource/NotResource patterns of items that match no key (a policy variable read so:
+   * variable-readings.ts) but whose other segments the policy still spells out.
+   */
+  readonly spelledOnly?: readonly string[];
 }
 
 /** What makes a key ARN: the partition keys are judged in. */
@@ -97,6 +107,8 @@ export type Verdict =
       readonly conditionKeys: readonly string[];
       /** When unknown parts could widen the scope beyond `scope`, the widest it could reach. */
       readonly mayWidenTo?: Scope;
+      /** The reading of the policy's variables that gives this verdict (`with ${aws:PrincipalAccount} = ...`). */
+      readonly reading?: string;
     }
   | {
       readonly kind: 'unknown';

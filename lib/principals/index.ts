@@ -98,7 +98,8 @@ function describe(subject: Subject, verdict: FindingVerdict, grants: readonly Pr
   const outside = subject.outside ? ` Only the policies this plan attaches to it (by ${subject.address}) were judged; its other policies and its permissions boundary are not in the plan.` : '';
   const widen = verdict.mayWidenTo ? ` Values not known until apply could widen this to ${verdict.mayWidenTo}.` : '';
   const reach = principalReach(REACH[verdict.scope]);
-  return `${principalLabel(subject)} can use ${verdict.actions.join(', ')} on ${reach}, through ${through}.${bound}${outside}${widen}`;
+  const reading = verdict.reading ? ` (${verdict.reading})` : '';
+  return `${principalLabel(subject)} can use ${verdict.actions.join(', ')} on ${reach}${reading}, through ${through}.${bound}${outside}${widen}`;
 }
 
 /** Judges the principals of a document with each principal rule; the document before the plan says whether a finding is new. */
@@ -163,6 +164,7 @@ export function judgePrincipals(
         compliance: run.rule.compliance(subject.resourceType),
         ...origin,
         ...(verdict.mayWidenTo ? { mayWidenTo: verdict.mayWidenTo } : {}),
+        ...(verdict.reading ? { reading: verdict.reading } : {}),
         principal,
       });
       outcome = 'finding';

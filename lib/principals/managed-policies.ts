@@ -71,7 +71,7 @@ function renumbered(policy: Policy, positions: readonly number[] | undefined): P
     const index = positions[statement.index]!;
     return { ...statement, index, pointer: `/Statement/${index}` };
   });
-  return { statements };
+  return { ...policy, statements };
 }
 
 /** The known KMS statements of an AWS managed policy, or unknown. */

@@ -5,6 +5,7 @@
  * permissive an Allow of everything, at its least a Deny of everything.
  */
 import type { Policy, Statement, UnknownValue } from '../iam/types.js';
+import { withLiteralTextRead } from '../iam/index.js';
 import { readPolicyValue } from '../rules/judge-source.js';
 import type { AppliedPolicy, PolicyDocument } from './types.js';
 
@@ -88,10 +89,12 @@ function statementsOf(applied: AppliedPolicy, start: number): { readonly merged:
     const merged = unknownStatement(start, { unknown: true, detail: read.unknown }, allowsOnly);
     return [{ merged, original: merged }];
   }
-  const kept = read.policy.statements.filter((statement) => !(allowsOnly && statement.effect === 'Deny'));
+  // Each document's Version says how it reads `${...}`; the merged list has no Version of its own.
+  const policy = withLiteralTextRead(read.policy);
+  const kept = policy.statements.filter((statement) => !(allowsOnly && statement.effect === 'Deny'));
   const statements = kept.map((original, i) => ({ merged: { ...original, index: start + i }, original }));
-  if (read.policy.unknownStatements) {
-    const merged = unknownStatement(start + kept.length, read.policy.unknownStatements, allowsOnly);
+  if (policy.unknownStatements) {
+    const merged = unknownStatement(start + kept.length, policy.unknownStatements, allowsOnly);
     statements.push({ merged, original: merged });
   }
   return statements;

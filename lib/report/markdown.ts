@@ -11,7 +11,7 @@ import { passingReason } from './outcome.js';
 import { code, codeBlock, prose } from './markdown-text.js';
 import { tally, type RatedFinding, type RatedUnevaluated } from './tally.js';
 import type { Formatter } from './types.js';
-import { capitalised, compliancePhrase, grantLabel, hclFixHeading, matchLabel, principalPhrase, principalReachOf, reachOf, remediation, sourceLabel, statementLabel, suppressionPhrase, whereLabel } from './wording.js';
+import { capitalised, compliancePhrase, grantLabel, hclFixHeading, matchLabel, principalPhrase, principalReachOf, reachOf, readingPhrase, remediation, sourceLabel, statementLabel, suppressionPhrase, whereLabel } from './wording.js';
 
 export const MARKDOWN_MAX_LENGTH = 65_000;
 /** A patch longer than this is named, not shown: one finding must not crowd out the others. */
@@ -60,6 +60,7 @@ function findingText({ finding, status }: RatedFinding, judgedWith: JudgedWith):
     ...(principal !== undefined ? [prose(capitalised(principal))] : []),
     ...finding.statements.map((s) => why(s)),
     ...(finding.principal?.grants ?? []).flatMap((grant) => grant.statements.map((s) => why(s, grant))),
+    ...(finding.reading === undefined ? [] : [`Why: ${code(readingPhrase(finding.reading))}`]),
   ];
   if (finding.conditionKeys.length > 0) {
     bullets.push(`Condition keys ${finding.conditionKeys.map(code).join(', ')} are ignored: conditions do not narrow the finding`);

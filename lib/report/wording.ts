@@ -67,8 +67,14 @@ export function grantLabel(grant: PrincipalGrant): string {
 
 /** Why a finding holds, one phrase per granting statement; a principal's each name their policy and how it applies. */
 export function whyPhrases(finding: Finding): string[] {
-  if (finding.principal === undefined) return finding.statements.map(statementWhy);
-  return finding.principal.grants.flatMap((grant) => grant.statements.map((statement) => `${grantLabel(grant)}: ${statementWhy(statement)}`));
+  const reading = finding.reading === undefined ? [] : [readingPhrase(finding.reading)];
+  if (finding.principal === undefined) return [...finding.statements.map(statementWhy), ...reading];
+  return [...finding.principal.grants.flatMap((grant) => grant.statements.map((statement) => `${grantLabel(grant)}: ${statementWhy(statement)}`)), ...reading];
+}
+
+/** `judged with ${aws:PrincipalAccount} = 111122223333`: the reading of the policy variables that gives the finding. */
+export function readingPhrase(reading: string): string {
+  return `judged ${reading}`;
 }
 
 /** The granting statements by label (without what matched). */

@@ -202,7 +202,7 @@ function patchOf(document: JsonObject, fixed: readonly Tracked[], added: readonl
   for (let index = original.length - 1; index >= 0; index--) {
     if (!kept.has(index)) ops.push({ op: 'remove', path: `/Statement/${index}` });
   }
-  added.forEach((statement, i) => ops.push({ op: 'add', path: `/Statement/${fixed.length + i}`, value: statement }));
+  for (const [i, statement] of added.entries()) ops.push({ op: 'add', path: `/Statement/${fixed.length + i}`, value: statement });
   return ops;
 }
 

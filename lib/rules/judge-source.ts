@@ -159,7 +159,8 @@ function describe(source: PolicySource, verdict: FindingVerdict, rule: Rule): st
   const actions = verdict.actions.join(', ');
   const widen = verdict.mayWidenTo ? ` Values not known until apply could widen this to ${verdict.mayWidenTo}.` : '';
   const consequence = rule.consequence ? ` ${rule.consequence}` : '';
-  return `${source.address} (${source.policyPath}) allows ${actions} on ${REACH[verdict.scope]}, through ${statements}.${consequence}${widen}`;
+  const reading = verdict.reading ? ` (${verdict.reading})` : '';
+  return `${source.address} (${source.policyPath}) allows ${actions} on ${REACH[verdict.scope]}${reading}, through ${statements}.${consequence}${widen}`;
 }
 
 function documentChange(source: PolicySource): Finding['policyChange'] {
@@ -216,6 +217,7 @@ function findingOf(source: PolicySource, origin: SourceOrigin, readable: Judged,
     compliance: rule.compliance(source.resourceType),
     ...origin,
     ...(verdict.mayWidenTo ? { mayWidenTo: verdict.mayWidenTo } : {}),
+    ...(verdict.reading ? { reading: verdict.reading } : {}),
     ...(fix && fix.length > 0 ? { fix } : {}),
     ...(change ? { policyChange: change } : {}),
   };

@@ -85,7 +85,7 @@ export function applyInlineIgnores(
   for (const [ignore, list] of covered) {
     const rule = { address: '*', reason: ignore.reason!, ...(ignore.expires !== undefined ? { expires: ignore.expires } : {}) };
     const outcome = applySuppressions(list.filter((f) => f.suppressed === undefined), [rule], today);
-    outcome.findings.forEach((finding, i) => marked.set(list.filter((f) => f.suppressed === undefined)[i]!, finding));
+    for (const [i, finding] of outcome.findings.entries()) marked.set(list.filter((f) => f.suppressed === undefined)[i]!, finding);
   }
   const warnings: InputWarning[] = [];
   for (const ignores of byFile.values()) {

@@ -85,8 +85,7 @@ export class PartitionEvidence {
 
 function isAwsProvider(provider: JsonRecord): boolean {
   if (provider.name === 'aws') return true;
-  const fullName = stringOrUndefined(provider.full_name);
-  return fullName?.endsWith('/aws') === true;
+  return stringOrUndefined(provider.full_name)?.endsWith('/aws') === true;
 }
 
 /** The value of `var.X` when the expression is exactly one root variable reference. */

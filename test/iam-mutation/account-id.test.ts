@@ -27,7 +27,7 @@ describe('account ids with variables', () => {
     });
   }
 
-  it('eleven digits and a variable as the account of a grant: that account, any region', () => {
-    expect(scopeOf([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:*:22222222222${aws:userid}:key/*' }])).to.equal('account-keys');
+  it('eleven digits and a per-request variable as the account of a grant: the variable may be any text, so accounts the policy does not name', () => {
+    expect(scopeOf([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:*:22222222222${aws:userid}:key/*' }])).to.equal('all-keys');
   });
 });

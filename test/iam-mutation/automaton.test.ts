@@ -127,3 +127,25 @@ describe('PatternSetDfa: variables standing for runs of digits', () => {
     expect(dfa.accepting(dfa.step(run, sym('x')))).to.deep.equal([0]);
   });
 });
+
+describe('PatternSetDfa: inputs of a known delimiter structure (key ARNs)', () => {
+  const KEY_ARN = { colons: 5, slashes: 1 };
+  const ACCOUNTS = ['arn:aws:kms:*:111122223333:key/*', 'arn:aws:kms:*:444455556666:key/*', 'arn:aws:kms:*:1*:*'];
+  const read = (dfa: PatternSetDfa, text: string) => dfa.stepAll(dfa.start, literalTokens(text));
+
+  it('drops a `*` that could only go on by swallowing a delimiter the rest of its pattern needs', () => {
+    const dfa = new PatternSetDfa(ACCOUNTS.map(arnPatternTokens), [], undefined, KEY_ARN);
+    // After the region's `:` only one `:` is left: a region `*` followed by `:ACCOUNT:` is dead.
+    expect(dfa.live(read(dfa, 'arn:aws:kms:us-east-1:4'))).to.deep.equal([1]);
+    expect(dfa.live(read(dfa, 'arn:aws:kms:us-east-1:1'))).to.deep.equal([0, 2]);
+    expect(dfa.accepting(read(dfa, 'arn:aws:kms:us-east-1:111122223333:key/k'))).to.deep.equal([0, 2]);
+  });
+
+  it('keeps every position without a structure, and reads nothing past the last delimiter with one', () => {
+    const free = new PatternSetDfa(ACCOUNTS.map(arnPatternTokens));
+    expect(free.live(read(free, 'arn:aws:kms:us-east-1:4'))).to.deep.equal([0, 1, 2]);
+    const keyed = new PatternSetDfa(ACCOUNTS.map(arnPatternTokens), [], undefined, KEY_ARN);
+    expect(keyed.live(read(keyed, 'arn:aws:kms:us-east-1:111122223333:key/k:'))).to.deep.equal([]);
+    expect(keyed.live(read(keyed, 'arn:aws:kms:us-east-1:111122223333:key/k/'))).to.deep.equal([]);
+  });
+});

@@ -55,11 +55,11 @@ describe('conditions: a ResourceAccount value with a wildcard does not limit a g
 describe('conditions: ResourceAccount values known only after apply', () => {
   const pointer = '/Statement/0/Condition/StringEquals/aws:ResourceAccount';
 
-  it('an unknown account is not the account a policy variable stands for', () => {
+  it("whether an account known after apply is the principal's own is known after apply", () => {
     const verdict = judged(
       [
         allowIn('arn:aws:kms:*:*:key/cd2-*', { StringEquals: { 'aws:ResourceAccount': 'x' } }),
-        { Effect: 'Deny', Action: 'kms:*', NotResource: 'arn:aws:kms:*:${}:*' },
+        { Effect: 'Deny', Action: 'kms:*', NotResource: 'arn:aws:kms:*:${aws:PrincipalAccount}:*' },
       ],
       { [pointer]: 'data.aws_caller_identity.other.account_id' },
     );

@@ -86,22 +86,30 @@ describe('glob: policy variables', () => {
 
   const allow = (resource: string): Doc => ({ Effect: 'Allow', Action: 'kms:Decrypt', Resource: resource });
   const denyOutside = (notResource: string): Doc => ({ Effect: 'Deny', Action: 'kms:*', NotResource: notResource });
+  // Policy text reaches the glob with its variables read (variable-readings.ts): per-request ones
+  // as `*` where they widen, `${aws:PrincipalAccount}` as an account.
   const cases: [string, Doc[], string][] = [
-    ['an account variable, any region', [allow('arn:aws:kms:*:${glob:acct1}:key/*')], 'account-keys'],
-    ['another account variable, any region', [allow('arn:aws:kms:*:${glob:acct2}:key/*')], 'account-keys'],
-    ['a third account variable, any region', [allow('arn:aws:kms:*:${glob:acct3}:key/*')], 'account-keys'],
-    ['a fourth account variable, any region', [allow('arn:aws:kms:*:${glob:acct4}:key/*')], 'account-keys'],
-    ['one key named by a variable', [allow('arn:aws:kms:us-east-1:111122223333:key/${glob:key1}')], 'none'],
-    ['another key named by a variable', [allow('arn:aws:kms:us-east-1:111122223333:key/${glob:key2}')], 'none'],
-    ['a third key named by a variable', [allow('arn:aws:kms:us-east-1:111122223333:key/${glob:key3}')], 'none'],
+    ['a per-request account variable, any region', [allow('arn:aws:kms:*:${glob:acct1}:key/*')], 'all-keys'],
+    ['the principal\'s account, any region', [allow('arn:aws:kms:*:${aws:PrincipalAccount}:key/*')], 'account-keys'],
+    ['a key id that is a per-request variable', [allow('arn:aws:kms:us-east-1:111122223333:key/${glob:key1}')], 'region-keys'],
     [
-      'the same variable in an Allow and in a Deny that keeps its account',
-      [allow('arn:aws:kms:*:${glob:same}:key/*'), denyOutside('arn:aws:kms:*:${glob:same}:*')],
+      'the principal\'s account in an Allow and in a Deny that keeps it',
+      [allow('arn:aws:kms:*:${aws:PrincipalAccount}:key/*'), denyOutside('arn:aws:kms:*:${aws:PrincipalAccount}:*')],
       'account-keys',
     ],
     [
-      'two variables in an Allow and in a Deny that keeps the other',
-      [allow('arn:aws:kms:*:${glob:one}:key/*'), denyOutside('arn:aws:kms:*:${glob:other}:*')],
+      'the principal\'s account in an Allow, and a Deny that keeps a per-request account: the Deny removes nothing',
+      [allow('arn:aws:kms:*:${aws:PrincipalAccount}:key/*'), denyOutside('arn:aws:kms:*:${glob:other}:*')],
+      'account-keys',
+    ],
+    [
+      'the principal\'s account in an Allow, and a Deny that keeps one account: that account is the principal\'s',
+      [allow('arn:aws:kms:*:${aws:PrincipalAccount}:key/*'), denyOutside('arn:aws:kms:*:111122223333:*')],
+      'account-keys',
+    ],
+    [
+      'the principal\'s account denied with every 12-character account',
+      [allow('arn:aws:kms:*:${aws:PrincipalAccount}:key/*'), { Effect: 'Deny', Action: 'kms:*', Resource: 'arn:aws:kms:*:????????????:key/*' }],
       'none',
     ],
   ];

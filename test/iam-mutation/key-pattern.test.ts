@@ -2,7 +2,7 @@
  * The key-ARN shortcut (key-pattern.ts) decides a group when every granted pattern is shaped like
  * a key ARN, and a Deny of every key skips a group: these policies reach it with shapes it must
  * not misread (an empty field, the right number of delimiters in the wrong order, an empty
- * pattern, an account that repeats a variable). Each expected verdict is what the exact search
+ * pattern, an account that repeats a per-request variable, read as `*`). Each expected verdict is what the exact search
  * says of the same keys.
  */
 import { expect } from 'chai';
@@ -32,19 +32,19 @@ const cases: [string, Doc, Judged][] = [
   ['a Deny of an empty Resource denies no key', P(allow('kms:Decrypt', '*'), deny('kms:Decrypt', '')), { scope: 'all-keys', resources: [['*']] }],
   ['a Deny of every key', P(allow('kms:Decrypt', 'arn:aws:kms:*:111122223333:key/*'), deny('kms:Decrypt', 'arn:aws:kms:*:*:key/*')), { scope: 'none', resources: [] }],
   [
-    'one variable twice around a digit: never twelve digits',
+    'a per-request variable twice around a digit reads as *1*: accounts the policy does not name',
     P(allow('kms:Decrypt', 'arn:aws:kms:*:${aws:userid}1${aws:userid}:key/*')),
-    { scope: 'none', resources: [] },
+    { scope: 'all-keys', resources: [['arn:aws:kms:*:${aws:userid}1${aws:userid}:key/*']] },
   ],
   [
-    'one variable twice: six digits each',
+    'a per-request variable twice reads as **: accounts the policy does not name',
     P(allow('kms:Decrypt', 'arn:aws:kms:*:${aws:userid}${aws:userid}:key/*')),
-    { scope: 'account-keys', resources: [['arn:aws:kms:*:${aws:userid}${aws:userid}:key/*']] },
+    { scope: 'all-keys', resources: [['arn:aws:kms:*:${aws:userid}${aws:userid}:key/*']] },
   ],
   [
-    'two variables around a digit',
+    'two per-request variables around a digit: accounts the policy does not name',
     P(allow('kms:Decrypt', 'arn:aws:kms:*:${aws:userid}1${aws:username}:key/*')),
-    { scope: 'account-keys', resources: [['arn:aws:kms:*:${aws:userid}1${aws:username}:key/*']] },
+    { scope: 'all-keys', resources: [['arn:aws:kms:*:${aws:userid}1${aws:username}:key/*']] },
   ],
 ];
 

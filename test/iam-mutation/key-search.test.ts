@@ -3,7 +3,7 @@
  * judgePolicy: a Deny (even one of aliases only) or a ResourceAccount condition sends a group to
  * the search instead of the key-ARN shortcut. Each policy needs one part of the search to be
  * right: pattern-set membership on states with many patterns, the "other digit" of an account,
- * variables in accounts (one run per variable) and in regions, Allows that name any one account,
+ * per-request variables in accounts and regions (read as `*`), Allows that name any one account,
  * and patterns told apart by their tokens.
  */
 import { expect } from 'chai';
@@ -42,39 +42,37 @@ const cases: [string, Doc, Judged][] = [
   ],
   ['every first digit continues a spelled account', P(allow('kms:Decrypt', '*'), deny('kms:Decrypt', TEN_ACCOUNTS)), { scope: 'all-keys', resources: [['*']] }],
   [
-    'one variable twice around a digit: never twelve digits',
+    'a per-request variable twice around a digit reads as *1*: accounts the policy does not name',
     P(allow('kms:Decrypt', 'arn:aws:kms:*:${aws:userid}1${aws:userid}:key/*'), ALIASES),
-    { scope: 'none', resources: [] },
+    { scope: 'all-keys', resources: [['arn:aws:kms:*:${aws:userid}1${aws:userid}:key/*']] },
   ],
   [
-    'one variable twice: six digits each',
+    'a per-request variable twice reads as **: accounts the policy does not name',
     P(allow('kms:Decrypt', 'arn:aws:kms:*:${aws:userid}${aws:userid}:key/*'), ALIASES),
-    { scope: 'account-keys', resources: [['arn:aws:kms:*:${aws:userid}${aws:userid}:key/*']] },
+    { scope: 'all-keys', resources: [['arn:aws:kms:*:${aws:userid}${aws:userid}:key/*']] },
   ],
   [
-    'one variable three times around digits: 3n+3 is twelve',
+    'a per-request variable three times around digits: accounts the policy does not name',
     P(allow('kms:Decrypt', 'arn:aws:kms:*:${aws:userid}1${aws:userid}2${aws:userid}3:key/*'), ALIASES),
-    { scope: 'account-keys', resources: [['arn:aws:kms:*:${aws:userid}1${aws:userid}2${aws:userid}3:key/*']] },
+    { scope: 'all-keys', resources: [['arn:aws:kms:*:${aws:userid}1${aws:userid}2${aws:userid}3:key/*']] },
   ],
   [
-    'two variables, one of them twice: runs fit',
+    'two per-request variables, one of them twice: accounts the policy does not name',
     P(allow('kms:Decrypt', 'arn:aws:kms:*:${aws:userid}${aws:username}${aws:userid}1:key/*'), ALIASES),
-    { scope: 'account-keys', resources: [['arn:aws:kms:*:${aws:userid}${aws:username}${aws:userid}1:key/*']] },
+    { scope: 'all-keys', resources: [['arn:aws:kms:*:${aws:userid}${aws:username}${aws:userid}1:key/*']] },
   ],
   [
-    // The search meets `${aws:username}` 1 and `${aws:userid}` 10 (11 digits) before
-    // `${aws:username}` 10 and `${aws:userid}` 1: only the second can take `${aws:userid}` again.
-    'one variable once, then another twice: paths that differ only in run lengths',
+    'a per-request variable once, then another twice: accounts the policy does not name',
     P(allow('kms:Decrypt', 'arn:aws:kms:*:${aws:username}${aws:userid}${aws:userid}:key/*'), ALIASES),
-    { scope: 'account-keys', resources: [['arn:aws:kms:*:${aws:username}${aws:userid}${aws:userid}:key/*']] },
+    { scope: 'all-keys', resources: [['arn:aws:kms:*:${aws:username}${aws:userid}${aws:userid}:key/*']] },
   ],
   [
-    'a variable region of one account',
+    'a per-request variable region of one account: any region',
     P(allow('kms:Decrypt', 'arn:aws:kms:${aws:RequestedRegion}:111122223333:key/*'), ALIASES),
-    { scope: 'region-keys', resources: [['arn:aws:kms:${aws:RequestedRegion}:111122223333:key/*']] },
+    { scope: 'account-keys', resources: [['arn:aws:kms:${aws:RequestedRegion}:111122223333:key/*']] },
   ],
   [
-    'a variable key id in one account, any region',
+    'a per-request variable key id in one account, any region',
     P(allow('kms:Decrypt', 'arn:aws:kms:*:111122223333:key/${aws:username}'), ALIASES),
     { scope: 'account-keys', resources: [['arn:aws:kms:*:111122223333:key/${aws:username}']] },
   ],

@@ -26,11 +26,11 @@ const NONE: string[] = [];
 const cases: [string, Doc, ConditionMode, string, string[]][] = [
   ['key ids ending in the user name', P(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:key/*${aws:username}')), 'ignore', 'region-keys', D],
   ['one character, then the user name', P(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:key/?${aws:username}')), 'ignore', 'region-keys', D],
-  ['the key named by the user name', P(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:key/${aws:username}')), 'ignore', 'none', NONE],
-  ['a prefix and the user name', P(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:key/team-${aws:username}')), 'ignore', 'none', NONE],
+  ['a key id that is the user name, which may be any text per request', P(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:key/${aws:username}')), 'ignore', 'region-keys', D],
+  ['a prefix and the user name', P(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:key/team-${aws:username}')), 'ignore', 'region-keys', D],
   ['the caller\'s account, any region', P(allow('kms:Decrypt', 'arn:aws:kms:*:${aws:PrincipalAccount}:key/*')), 'ignore', 'account-keys', D],
   ['the caller\'s account, one region', P(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:${aws:PrincipalAccount}:key/*')), 'ignore', 'region-keys', D],
-  ['everything denied but the user\'s key', P(allow('kms:*', '*'), denyNot('*', 'arn:aws:kms:us-east-1:111122223333:key/${aws:username}')), 'ignore', 'none', NONE],
+  ['everything denied but the user\'s key, which may be any key id of that account and region', P(allow('kms:*', '*'), denyNot('*', 'arn:aws:kms:us-east-1:111122223333:key/${aws:username}')), 'ignore', 'region-keys', BOTH],
   ['everything denied but ids ending in the user name', P(allow('kms:*', 'arn:aws:kms:us-east-1:111122223333:*'), denyNot('*', 'arn:aws:kms:*:key/*${aws:username}')), 'ignore', 'region-keys', BOTH],
   // The account is written out as its 12 digits; the region is not a segment of its own.
   ['a ? standing for the colon between region and account', P(allow('kms:Decrypt', 'arn:aws:kms:us-east-1?111122223333:key/*')), 'ignore', 'account-keys', D],

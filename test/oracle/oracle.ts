@@ -13,23 +13,49 @@
  *                   region-keys  if allowed on a key whose key id is not spelled out,
  *                   none         otherwise.
  *
+ * Policy variables (issue 14; glob.ts reads them): live only under `"Version": "2012-10-17"`,
+ * else literal text that matches no key. A per-request variable (any but
+ * `${aws:PrincipalAccount}`) reads as `*` in an Allow's Resource and a Deny's NotResource; there
+ * the item matches more keys the more values the variable takes. In an Allow's NotResource and a
+ * Deny's Resource the item matches no key. Its segment spells nothing; the item's other segments
+ * spell what they say, even when the item matches no key. `${aws:PrincipalAccount}` is one
+ * account P for the whole policy: the policy is judged once per account of
+ * `universe.principalAccounts` (one per profile of the account position, which is exact:
+ * universe.ts, point 7), P spelled out in each, and the widest verdict kept (the first reading of
+ * that scope, with every reading of that scope in `alternatives`).
+ *
  * With `conditions: 'scope'` (issue 6), an Allow's Condition limits the keys it grants when a
  * test uses a positive operator (StringEquals, StringLike, ArnEquals, ArnLike, alone or after
  * ForAnyValue:/ForAllValues:; never ...IfExists or a negated operator):
  *   - on `aws:ResourceTag/...` or `kms:ResourceAliases` (not in a ForAllValues: test, which
- *     also holds for a key without tags or aliases): only keys the policy names;
+ *     also holds for a key without tags or aliases): only keys the policy names, whatever the
+ *     values; unless the policy (judged the same way, those tests not lifted) allows
+ *     kms:TagResource (for tag tests) or kms:CreateAlias / kms:UpdateAlias (for alias tests) on
+ *     a key it does not name: the principal can then give any key the tag or alias;
  *   - on `aws:ResourceAccount` with plain values: only keys in those accounts, which then
- *     count as spelled out.
+ *     count as spelled out. `${aws:PrincipalAccount}` there is P; a test with a per-request
+ *     variable among its values limits nothing (the variable may be any key's account); under
+ *     another Version a value with `${` is text no account equals.
  * Condition keys compare without regard to case. The generator uses one ResourceAccount test
  * per block and no wildcard values in it, where that reading is exact.
  *
- * Accounts are 12-digit ids (universe.ts). A policy variable written as a whole account
- * (`${aws:PrincipalAccount}`) stands for one fixed account that no literal digit matches; a
- * variable inside an account (`1111${x}`) is not modelled (the vocabulary has none), and a
- * ResourceAccount value with a variable is refused.
+ * Accounts are 12-digit ids (universe.ts). `${aws:PrincipalAccount}` inside an account
+ * (`1111${aws:PrincipalAccount}`) is not modelled: the vocabulary has none.
  */
-import { actionTokensOf, globRegExp, resourceTokens, type GlobToken } from './glob.js';
-import { buildUniverse, spelledSegments, writtenAccounts, type Position, type Universe } from './universe.js';
+import {
+  actionTokensOf,
+  globRegExp,
+  isPerRequest,
+  isPrincipalAccount,
+  patternTokens,
+  readItem,
+  spelledSegments,
+  STAR,
+  writtenAccounts,
+  type GlobToken,
+  type PatternToken,
+} from './glob.js';
+import { buildUniverse, type Position, type Universe } from './universe.js';
 import { BLOCKED_ACTIONS, RESOURCE_PATTERNS } from './vocabulary.js';
 
 export type OracleScope = 'all-keys' | 'account-keys' | 'region-keys' | 'none';
@@ -47,40 +73,38 @@ interface ConditionTest {
   readonly values: readonly string[];
 }
 
-interface OracleStatement {
-  readonly index: number;
-  readonly effect: 'Allow' | 'Deny';
-  readonly actions: readonly string[];
-  readonly actionNegated: boolean;
-  readonly resources: readonly string[];
-  readonly resourceNegated: boolean;
-  readonly conditionKeys: readonly string[];
-  readonly conditionTests: readonly ConditionTest[];
-}
-
-export interface OracleVerdict {
-  readonly scope: OracleScope;
-  readonly byAction: Readonly<Record<string, OracleScope>>;
+/** What a verdict names besides its scope: the same in every reading of equal profile. */
+export interface OracleDetails {
   /** Blocked actions allowed on some key the policy does not spell out, sorted. */
   readonly actions: readonly string[];
   /** Allow statements that grant a blocked action on a key at the verdict's scope. */
   readonly statements: readonly number[];
   /** Condition keys of those statements, sorted, unique. */
   readonly conditionKeys: readonly string[];
+}
+
+/** The verdict of one reading of `${aws:PrincipalAccount}` (the only one when the policy has none). */
+export interface OracleReading extends OracleDetails {
+  readonly scope: OracleScope;
+  readonly principalAccount?: string;
+}
+
+export interface OracleVerdict extends OracleDetails {
+  readonly scope: OracleScope;
+  readonly byAction: Readonly<Record<string, OracleScope>>;
   /** One key at the verdict's scope, for messages. */
   readonly witness?: string;
+  /** The account `${aws:PrincipalAccount}` is read as in the reading that gives the verdict. */
+  readonly principalAccount?: string;
+  /** The details of every reading that reaches `scope`, without repeats, the verdict's first. */
+  readonly alternatives: readonly OracleDetails[];
+  /** Every reading, in the order of `universe.principalAccounts`. */
+  readonly readings: readonly OracleReading[];
 }
 
 class OracleShapeError extends Error {}
 
 const VOCABULARY: ReadonlySet<string> = new Set(RESOURCE_PATTERNS);
-const spelledCache = new Map<string, readonly string[]>();
-
-function spelledBy(pattern: string): readonly string[] {
-  let spelled = spelledCache.get(pattern);
-  if (!spelled) spelledCache.set(pattern, (spelled = spelledSegments(resourceTokens(pattern))));
-  return spelled;
-}
 
 function stringList(value: unknown, where: string): string[] {
   if (typeof value === 'string') return [value];
@@ -88,7 +112,26 @@ function stringList(value: unknown, where: string): string[] {
   throw new OracleShapeError(`${where}: expected a string or a list of strings`);
 }
 
-function readStatement(raw: unknown, index: number): OracleStatement {
+interface OracleStatement {
+  readonly index: number;
+  readonly effect: 'Allow' | 'Deny';
+  readonly actions: readonly string[];
+  readonly actionNegated: boolean;
+  /** Resource or NotResource items, as written, and as tokens under the document's Version. */
+  readonly resources: readonly string[];
+  readonly items: readonly (readonly PatternToken[])[];
+  readonly resourceNegated: boolean;
+  readonly conditionKeys: readonly string[];
+  readonly conditionTests: readonly ConditionTest[];
+}
+
+interface OraclePolicy {
+  /** `"Version": "2012-10-17"`: variables are live. */
+  readonly live: boolean;
+  readonly statements: readonly OracleStatement[];
+}
+
+function readStatement(raw: unknown, index: number, live: boolean): OracleStatement {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new OracleShapeError(`statement ${index}: not an object`);
   const s = raw as Record<string, unknown>;
   if (s.Effect !== 'Allow' && s.Effect !== 'Deny') throw new OracleShapeError(`statement ${index}: Effect`);
@@ -118,6 +161,7 @@ function readStatement(raw: unknown, index: number): OracleStatement {
     actions: stringList(actionNegated ? s.NotAction : s.Action, `statement ${index} actions`),
     actionNegated,
     resources,
+    items: resources.map((r) => patternTokens(r, live)),
     resourceNegated,
     conditionKeys,
     conditionTests,
@@ -126,24 +170,45 @@ function readStatement(raw: unknown, index: number): OracleStatement {
 
 const POSITIVE = /^(?:ForAnyValue:|ForAllValues:)?(?:StringEquals|StringLike|ArnEquals|ArnLike)$/;
 
+const isAccountTest = (test: ConditionTest) => test.key.toLowerCase() === 'aws:resourceaccount';
+
 /** What an Allow's Condition does to its keys in 'scope' mode: nothing, only named keys, or accounts. */
 type Narrowing = { readonly kind: 'none' } | { readonly kind: 'named-only' } | { readonly kind: 'accounts'; readonly accounts: readonly string[] };
 
-function narrowing(s: OracleStatement, mode: ConditionMode): Narrowing {
+/** Tag and alias tests the principal can make true on keys the policy does not name (they then limit nothing). */
+interface Lifted {
+  readonly tags: boolean;
+  readonly aliases: boolean;
+}
+
+const NOTHING_LIFTED: Lifted = { tags: false, aliases: false };
+
+function narrowing(s: OracleStatement, mode: ConditionMode, live: boolean, account: string | undefined, lifted: Lifted): Narrowing {
   if (mode === 'ignore' || s.effect !== 'Allow') return { kind: 'none' };
   let accounts: string[] | undefined;
+  let accountTests = 0;
   for (const test of s.conditionTests) {
     if (!POSITIVE.test(test.operator)) continue;
     const key = test.key.toLowerCase();
-    if ((key.startsWith('aws:resourcetag/') || key === 'kms:resourcealiases') && !test.operator.startsWith('ForAllValues:')) {
+    const tag = key.startsWith('aws:resourcetag/');
+    if ((tag || key === 'kms:resourcealiases') && !test.operator.startsWith('ForAllValues:')) {
+      if (tag ? lifted.tags : lifted.aliases) continue;
       return { kind: 'named-only' };
     }
-    if (key === 'aws:resourceaccount') {
-      if (accounts !== undefined) throw new OracleShapeError(`statement ${s.index}: two ResourceAccount tests`);
-      const values = test.values.map((v) => tokensAsText(resourceTokens(v)));
-      if (values.some((v) => v === undefined)) throw new OracleShapeError(`statement ${s.index}: a ResourceAccount value with a wildcard`);
-      if (test.values.some((v) => /\$\{(?![*?$]\})/.test(v))) throw new OracleShapeError(`statement ${s.index}: a policy variable as a ResourceAccount value`);
-      accounts = values as string[];
+    if (isAccountTest(test)) {
+      if (++accountTests > 1) throw new OracleShapeError(`statement ${s.index}: two ResourceAccount tests`);
+      const values = test.values.map((v) => patternTokens(v, live));
+      // A per-request variable may be the account of any key: the test limits nothing.
+      if (values.some((tokens) => tokens.some(isPerRequest))) continue;
+      accounts = [];
+      for (const tokens of values) {
+        // `${*}`, or `${` under another Version: text no account equals.
+        const glob = readItem(tokens, { account, widens: true });
+        if (glob === undefined) continue;
+        const text = tokensAsText(glob);
+        if (text === undefined) throw new OracleShapeError(`statement ${s.index}: a ResourceAccount value with a wildcard`);
+        accounts.push(text);
+      }
     }
   }
   return accounts ? { kind: 'accounts', accounts } : { kind: 'none' };
@@ -177,25 +242,38 @@ function grantExcluded(s: OracleStatement, action: string, mode: ConditionMode):
   });
 }
 
-/** The text a wildcard-free pattern stands for, or undefined when it has a wildcard. */
+/** The text a wildcard-free glob stands for, or undefined when it has a wildcard. */
 function tokensAsText(tokens: readonly GlobToken[]): string | undefined {
   return tokens.every((t) => typeof t === 'string') ? (tokens as string[]).join('') : undefined;
 }
 
-export function readPolicyDocument(document: unknown): OracleStatement[] {
+export function readPolicyDocument(document: unknown): OraclePolicy {
   if (typeof document !== 'object' || document === null) throw new OracleShapeError('policy: not an object');
+  const live = (document as Record<string, unknown>).Version === '2012-10-17';
   const statement = (document as Record<string, unknown>).Statement;
   const list = Array.isArray(statement) ? statement : [statement];
-  return list.map((raw, index) => readStatement(raw, index));
+  return { live, statements: list.map((raw, index) => readStatement(raw, index, live)) };
+}
+
+/** Whether `${aws:PrincipalAccount}` is live in the policy: in an item or a condition value. */
+function usesPrincipalAccount(policy: OraclePolicy): boolean {
+  if (!policy.live) return false;
+  return policy.statements.some(
+    (s) =>
+      s.items.some((tokens) => tokens.some(isPrincipalAccount)) ||
+      s.conditionTests.some((test) => test.values.some((v) => patternTokens(v, true).some(isPrincipalAccount))),
+  );
 }
 
 /** Bit sets over the universe's keys. */
 type Bits = Uint32Array;
 
+const globKey = (glob: readonly GlobToken[]) => glob.map((t) => (typeof t === 'string' ? t : t === STAR ? '\u0001' : '\u0002')).join('');
+
 export class Oracle {
   readonly universe: Universe;
   private readonly words: number;
-  private readonly patternBits = new Map<string, Bits>();
+  private readonly globBits = new Map<string, Bits>();
   private readonly actionRegex = new Map<string, RegExp>();
   /** Per position, per value: the keys having that value there. */
   private readonly valueBits: Record<Position, Map<string, Bits>>;
@@ -224,16 +302,17 @@ export class Oracle {
     return bits;
   }
 
-  /** The keys a Resource pattern matches, tested one by one. */
-  keysMatching(pattern: string): Bits {
-    let bits = this.patternBits.get(pattern);
+  /** The keys a glob (an item as read) matches, tested one by one. */
+  keysMatching(glob: readonly GlobToken[]): Bits {
+    const key = globKey(glob);
+    let bits = this.globBits.get(key);
     if (!bits) {
       bits = this.empty();
-      const re = globRegExp(resourceTokens(pattern), false);
-      this.universe.keys.forEach((key, n) => {
-        if (re.test(key.arn)) bits![n >>> 5]! |= 1 << (n & 31);
+      const re = globRegExp(glob, false);
+      this.universe.keys.forEach((k, n) => {
+        if (re.test(k.arn)) bits![n >>> 5]! |= 1 << (n & 31);
       });
-      this.patternBits.set(pattern, bits);
+      this.globBits.set(key, bits);
     }
     return bits;
   }
@@ -249,19 +328,50 @@ export class Oracle {
     return s.actionNegated ? !any : any;
   }
 
-  private statementKeys(s: OracleStatement): Bits {
+  /** The keys a statement's Resource/NotResource matches with P = `account`. */
+  private statementKeys(s: OracleStatement, account: string | undefined): Bits {
+    const widens = (s.effect === 'Allow') !== s.resourceNegated;
     const bits = this.empty();
-    for (const p of s.resources) or(bits, this.keysMatching(p));
+    for (const tokens of s.items) {
+      const glob = readItem(tokens, { account, widens });
+      if (glob !== undefined) or(bits, this.keysMatching(glob));
+    }
     return s.resourceNegated ? andNot(this.full(), bits) : bits;
   }
 
-  /** The verdict on `document` for the actions `blocked` (default: the decrypt rule's). */
+  /**
+   * The verdict on `document` for the actions `blocked` (default: the decrypt rule's): the widest
+   * over the accounts `${aws:PrincipalAccount}` may be, when the policy uses it.
+   */
   judge(document: unknown, mode: ConditionMode = 'ignore', blocked: readonly string[] = BLOCKED_ACTIONS): OracleVerdict {
-    const statements = readPolicyDocument(document);
-    const narrowed = statements.map((s) => narrowing(s, mode));
-    const spelled = new Set(statements.flatMap((s) => s.resources.flatMap(spelledBy)));
+    // A tag (alias) test limits nothing when the policy, its conditions scoping, lets the principal
+    // tag (alias) a key it does not name: it can then give any key the tag and decrypt with it.
+    const can = (actions: readonly string[]) => this.judgeLifted(document, mode, actions, NOTHING_LIFTED).scope !== 'none';
+    const lifted: Lifted = mode === 'scope' ? { tags: can(['kms:TagResource']), aliases: can(['kms:CreateAlias', 'kms:UpdateAlias']) } : NOTHING_LIFTED;
+    return this.judgeLifted(document, mode, blocked, lifted);
+  }
+
+  private judgeLifted(document: unknown, mode: ConditionMode, blocked: readonly string[], lifted: Lifted): OracleVerdict {
+    const policy = readPolicyDocument(document);
+    const accounts = usesPrincipalAccount(policy) ? this.universe.principalAccounts : [undefined];
+    const verdicts = accounts.map((account) => this.judgeReading(policy, account, mode, blocked, lifted));
+    const readings = verdicts.map(({ scope, actions, statements, conditionKeys, principalAccount }): OracleReading => ({
+      scope,
+      actions,
+      statements,
+      conditionKeys,
+      ...(principalAccount === undefined ? {} : { principalAccount }),
+    }));
+    const widest = verdicts.reduce((best, v) => (SCOPE_ORDER.indexOf(v.scope) > SCOPE_ORDER.indexOf(best.scope) ? v : best));
+    return { ...widest, alternatives: alternativesAt(readings, widest.scope), readings };
+  }
+
+  private judgeReading(policy: OraclePolicy, account: string | undefined, mode: ConditionMode, blocked: readonly string[], lifted: Lifted): Omit<OracleVerdict, 'alternatives' | 'readings'> {
+    const { statements, live } = policy;
+    const narrowed = statements.map((s) => narrowing(s, mode, live, account, lifted));
+    const spelled = new Set(statements.flatMap((s) => s.items.flatMap((tokens) => spelledSegments(tokens, account))));
     for (const n of narrowed) if (n.kind === 'accounts') for (const a of n.accounts) spelled.add(a);
-    const accounts = new Set([...spelled, ...statements.flatMap((s) => s.resources.flatMap((p) => writtenAccounts(resourceTokens(p))))]);
+    const accounts = new Set([...spelled, ...statements.flatMap((s) => s.items.flatMap((tokens) => writtenAccounts(tokens, account)))]);
     // Keys whose account / region / key id is NOT spelled out.
     const unspelled = (position: Position): Bits => {
       const bits = this.full();
@@ -278,15 +388,15 @@ export class Oracle {
     const named = this.full();
     for (const [, tier] of tiers) andNot(named, tier);
     const keysOf = statements.map((s, n) => {
-      const keys = this.statementKeys(s);
+      const keys = this.statementKeys(s, account);
       const limit = narrowed[n]!;
       if (limit.kind === 'named-only') return and(keys, named);
       if (limit.kind === 'accounts') {
         const inAccounts = this.empty();
-        for (const account of limit.accounts) {
-          const bits = this.valueBits.A.get(account);
-          if (!bits) throw new OracleShapeError(`account ${account} is not in the universe`);
-          or(inAccounts, bits);
+        for (const a of limit.accounts) {
+          const bits = this.valueBits.A.get(a);
+          if (bits) or(inAccounts, bits);
+          else if (/^[0-9]{12}$/.test(a)) throw new OracleShapeError(`account ${a} is not in the universe`);
         }
         return and(keys, inAccounts);
       }
@@ -306,9 +416,10 @@ export class Oracle {
       allowedBy.push(allowed);
       byAction[action] = tiers.find(([, tier]) => intersects(allowed, tier))?.[0] ?? 'none';
     }
+    const reading = account === undefined ? {} : { principalAccount: account };
     const scope = Object.values(byAction).reduce(widerOf, 'none');
     const actions = blocked.filter((a) => byAction[a] !== 'none').sort();
-    if (scope === 'none') return { scope, byAction, actions, statements: [], conditionKeys: [] };
+    if (scope === 'none') return { scope, byAction, actions, statements: [], conditionKeys: [], ...reading };
 
     const tier = tiers.find(([name]) => name === scope)![1];
     const responsible = new Set<number>();
@@ -323,8 +434,18 @@ export class Oracle {
     });
     const chosen = [...responsible].sort((a, b) => a - b);
     const conditionKeys = [...new Set(chosen.flatMap((i) => statements[i]!.conditionKeys))].sort();
-    return { scope, byAction, actions, statements: chosen, conditionKeys, ...(witness ? { witness } : {}) };
+    return { scope, byAction, actions, statements: chosen, conditionKeys, ...(witness ? { witness } : {}), ...reading };
   }
+}
+
+/** The details of the readings that reach `scope`, without repeats, in reading order. */
+export function alternativesAt(readings: readonly OracleReading[], scope: OracleScope): OracleDetails[] {
+  const seen = new Map<string, OracleDetails>();
+  for (const { actions, statements, conditionKeys, scope: reached } of readings) {
+    const details = { actions, statements, conditionKeys };
+    if (reached === scope && !seen.has(JSON.stringify(details))) seen.set(JSON.stringify(details), details);
+  }
+  return [...seen.values()];
 }
 
 function or(into: Bits, other: Bits): void {

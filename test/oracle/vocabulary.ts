@@ -4,7 +4,10 @@
  * strings listed here: the oracle refuses any other Resource pattern.
  *
  * Each list mixes values spelled out in full, wildcard patterns with `*` and `?` that overlap
- * them in different ways (prefix, suffix, one-character, fixed length), and policy variables.
+ * them in different ways (prefix, suffix, one-character, fixed length), and policy variables
+ * (issue 14): `${aws:PrincipalAccount}`, one account for the whole policy, and per-request ones
+ * (`${aws:username}`, `${aws:RequestedRegion}`, `${aws:PrincipalTag/...}`, with a default too),
+ * in names of any case, and the escapes `${*}`, `${?}`, `${$}`.
  */
 
 export const BLOCKED_ACTIONS = ['kms:Decrypt', 'kms:ReEncryptFrom'] as const;
@@ -45,20 +48,24 @@ export const ACTION_PATTERNS: readonly string[] = [
   'kms:PutKeyPolicy',
   'kms:*Grant*',
   'kms:Replicate?ey',
+  // Actions that let a principal meet a tag or alias condition (conditions: 'scope').
+  'kms:TagResource',
+  'kms:*Alias',
 ];
 
 /** Region segments: two regions spelled out, and patterns over them. */
-export const REGIONS: readonly string[] = ['us-east-1', 'eu-west-1', 'us-*', 'us-east-?', '*-1', '*'];
+export const REGIONS: readonly string[] = ['us-east-1', 'eu-west-1', 'us-*', 'us-east-?', '*-1', '*', '${aws:RequestedRegion}'];
 
 /**
- * Account segments: two accounts, a policy variable standing for a whole account (lib/iam reads
- * it as a run of 12 digits), and patterns. No variable inside an account (`1111${x}`): the
- * oracle models a variable only as a whole account (universe.ts, point 5).
+ * Account segments: two accounts, `${aws:PrincipalAccount}`, a per-request variable, and
+ * patterns. `${aws:PrincipalAccount}` only as a whole account (never `1111${aws:PrincipalAccount}`):
+ * the oracle's universe relies on it (universe.ts, point 1).
  */
 export const ACCOUNTS: readonly string[] = [
   '111122223333',
   '444455556666',
   '${aws:PrincipalAccount}',
+  '${aws:PrincipalTag/acct}',
   '1111*',
   '11112222333?',
   '*6666',
@@ -72,29 +79,42 @@ export const KEY_IDS: readonly string[] = [
   'mrk-0a1b2c3d4e5f',
   '${aws:username}',
   'team-${aws:username}',
-  '1234abcd-${*}',
   '1234abcd-*',
   '1234abcd-12ab-34cd-56ef-1234567890a?',
   'mrk-*',
   '*-1234567890ab',
   '*${aws:username}',
   '?${aws:username}',
+  "${aws:PrincipalTag/team, 'x'}",
   '*',
 ];
 
-/** The key ARNs spelled out in full: no wildcard anywhere. */
+/**
+ * Key ARNs spelled out in full whatever the reading: no wildcard and no per-request variable
+ * anywhere (`${aws:PrincipalAccount}` is one account the policy names; under another Version an
+ * item with `${` names no key).
+ */
 export const SPELLED_KEY_ARNS: readonly string[] = [
   'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
   'arn:aws:kms:us-east-1:111122223333:key/mrk-0a1b2c3d4e5f',
   'arn:aws:kms:eu-west-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab',
-  'arn:aws:kms:eu-west-1:111122223333:key/${aws:username}',
   'arn:aws:kms:us-east-1:444455556666:key/mrk-0a1b2c3d4e5f',
-  'arn:aws:kms:us-east-1:444455556666:key/team-${aws:username}',
-  'arn:aws:kms:eu-west-1:444455556666:key/1234abcd-${*}',
+  'arn:aws:kms:us-east-1:${aws:PrincipalAccount}:key/mrk-0a1b2c3d4e5f',
 ];
 
+const withoutEscapes = (segment: string) => segment.replace(/\$\{[*?$]\}/g, '');
+
 function hasWildcard(segment: string): boolean {
-  return segment.replace(/\$\{[*?$]\}/g, '').includes('*') || segment.replace(/\$\{[*?$]\}/g, '').includes('?');
+  return /[*?]/.test(withoutEscapes(segment));
+}
+
+/**
+ * Whether a segment spells one value in every reading: no `*` or `?` (escapes aside) and no
+ * variable other than `${aws:PrincipalAccount}` (a per-request one reads as `*` in an Allow).
+ */
+export function spellsOneValue(segment: string): boolean {
+  const variables = [...withoutEscapes(segment).matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]!.split(',')[0]!.trim().toLowerCase());
+  return !hasWildcard(segment) && variables.every((name) => name === 'aws:principalaccount');
 }
 
 /** `arn:aws:kms:<region>:<account>:key/<id>` over every combination of the lists above. */
@@ -114,6 +134,21 @@ export function crossingPatterns(): string[] {
   for (const i of KEY_IDS) out.push(`arn:aws:kms:*:key/${i}`, `*:key/${i}`);
   for (const a of ACCOUNTS) if (!hasWildcard(a)) out.push(`*:${a}:key/*`);
   out.push('arn:aws:kms:us-*:key/*', 'arn:aws:kms:*6666:key/*', 'arn:aws:kms:us-east-1?111122223333:key/*', '*-1234567890ab');
+  // Variables in other spellings and places: names in another case, a default on
+  // ${aws:PrincipalAccount}, a per-request variable inside an account or as a whole ARN, and the
+  // escapes `${?}`, `${*}` and `${$}`.
+  out.push(
+    'arn:aws:kms:*:${AWS:PrincipalAccount}:key/*',
+    "arn:aws:kms:us-east-1:${aws:principalaccount, '111122223333'}:key/mrk-*",
+    'arn:aws:kms:us-east-1:1111${aws:username}:key/*',
+    'arn:aws:kms:*:*:key/mrk-${?}',
+    'arn:aws:kms:us-*:111122223333:key/1234abcd-${*}',
+    'arn:aws:kms:eu-west-1:444455556666:key/1234abcd-${*}',
+    'arn:aws:kms:us-east-1:111122223333:key/${$}',
+    '${aws:PrincipalTag/arn}',
+  );
+  // The issue's own examples: a key id from a tag, and a Deny of every region that is not empty.
+  out.push('arn:aws:kms:us-east-1:111122223333:key/${aws:PrincipalTag/keyid}', 'arn:aws:kms:?*:111122223333:key/*');
   // Accounts written out as 12 digits beside a wildcard, not as a segment of their own.
   out.push('arn:aws:kms:us-east-1:111122223333*', 'arn:aws:kms:*:444455556666*', 'arn:aws:kms:*:*111122223333:key/*', '*111122223333*');
   return out;
@@ -148,8 +183,8 @@ export const CONDITIONS: readonly Record<string, Record<string, string | string[
 
 /**
  * Conditions that limit an Allow's keys under `conditions: 'scope'` (and some that look alike
- * but do not): tags and aliases, ResourceAccount with plain values, ForAllValues:, IfExists and
- * negated operators, key names in another case.
+ * but do not): tags and aliases, ResourceAccount with plain values or policy variables,
+ * ForAllValues:, IfExists and negated operators, key names in another case.
  */
 export const SCOPE_CONDITIONS: readonly Record<string, Record<string, string | string[]>>[] = [
   { StringEquals: { 'aws:ResourceAccount': '111122223333' } },
@@ -161,6 +196,10 @@ export const SCOPE_CONDITIONS: readonly Record<string, Record<string, string | s
   { StringEqualsIfExists: { 'aws:ResourceAccount': '111122223333' } },
   { 'ForAnyValue:StringLike': { 'kms:ResourceAliases': 'alias/app-*' } },
   { StringEquals: { 'aws:ResourceTag/team': 'payments', 'aws:ResourceAccount': '111122223333' } },
+  // Variables as ResourceAccount values (issue 14): P limits to its account, a per-request one limits nothing.
+  { StringEquals: { 'aws:ResourceAccount': '${aws:PrincipalAccount}' } },
+  { StringLike: { 'aws:ResourceAccount': ['444455556666', '${aws:principalaccount}'] } },
+  { StringEquals: { 'aws:ResourceAccount': ['${aws:PrincipalTag/acct}', '111122223333'] } },
   { 'ForAllValues:StringEquals': { 'aws:ResourceTag/team': 'payments' } },
   { StringEqualsIfExists: { 'aws:ResourceTag/team': 'payments' } },
   { StringNotLike: { 'kms:ResourceAliases': 'alias/app-*' } },

@@ -14,6 +14,7 @@ import {
   SCOPE_CONDITIONS,
   SIDS,
   SPELLED_KEY_ARNS,
+  spellsOneValue,
 } from '../oracle/vocabulary.js';
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -31,7 +32,11 @@ export interface StatementSpec {
   readonly bareStrings: boolean;
 }
 
+/** Policy variables are live only under 2012-10-17; otherwise (2008-10-17, none) literal text. */
+export type PolicyVersion = '2012-10-17' | '2008-10-17' | undefined;
+
 export interface PolicySpec {
+  readonly version: PolicyVersion;
   readonly statements: readonly StatementSpec[];
   /** Write a lone statement as an object instead of a list. */
   readonly bareStatement: boolean;
@@ -42,17 +47,19 @@ const weighted = <T>(...pairs: [number, fc.Arbitrary<T>][]) => fc.oneof(...pairs
 /** An action pattern from the vocabulary, its letters' case changed at random. */
 export const actionPattern: fc.Arbitrary<string> = fc.mixedCase(fc.constantFrom(...ACTION_PATTERNS));
 
-const hasWildcard = (segment: string) => /[*?]/.test(segment.replace(/\$\{[*?$]\}/g, ''));
-
-/** A segment value: spelled out about half the time, so narrow scopes come up often. */
+/**
+ * A segment value: spelled out about half the time, so narrow scopes come up often. A
+ * per-request variable counts as a wildcard (it reads as `*` in an Allow), ${aws:PrincipalAccount}
+ * as spelled out.
+ */
 function segment(values: readonly string[]): fc.Arbitrary<string> {
-  const spelled = values.filter((v) => !hasWildcard(v));
-  const wild = values.filter(hasWildcard);
+  const spelled = values.filter(spellsOneValue);
+  const wild = values.filter((v) => !spellsOneValue(v));
   return weighted([1, fc.constantFrom(...spelled)], [1, fc.constantFrom(...wild)]);
 }
 
 function spelledOnly(values: readonly string[]): fc.Arbitrary<string> {
-  return fc.constantFrom(...values.filter((v) => !hasWildcard(v)));
+  return fc.constantFrom(...values.filter(spellsOneValue));
 }
 
 export const keyArnPattern: fc.Arbitrary<string> = fc
@@ -96,8 +103,11 @@ export function statementSpec(resources: fc.Arbitrary<string> = resourcePattern)
   );
 }
 
+const version = weighted<PolicyVersion>([6, fc.constant('2012-10-17')], [1, fc.constant('2008-10-17')], [1, fc.constant(undefined)]);
+
 export function policySpec(statement: fc.Arbitrary<StatementSpec> = statementSpec(), maxStatements = 5): fc.Arbitrary<PolicySpec> {
   return fc.record({
+    version,
     statements: fc.array(statement, { minLength: 1, maxLength: maxStatements }),
     bareStatement: fc.boolean(),
   });
@@ -119,10 +129,8 @@ export function statementJson(s: StatementSpec): { [key: string]: Json } {
 
 export function policyJson(p: PolicySpec): { [key: string]: Json } {
   const statements = p.statements.map(statementJson);
-  return {
-    Version: '2012-10-17',
-    Statement: p.bareStatement && statements.length === 1 ? statements[0]! : statements,
-  };
+  const statement = p.bareStatement && statements.length === 1 ? statements[0]! : statements;
+  return p.version === undefined ? { Statement: statement } : { Version: p.version, Statement: statement };
 }
 
 /** A generated policy document (the JSON value, not its text). */

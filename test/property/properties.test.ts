@@ -43,7 +43,12 @@ function recase(text: string, mask: readonly boolean[]): string {
   return [...text].map((ch, n) => (mask[n % mask.length] ? ch.toUpperCase() : ch.toLowerCase())).join('');
 }
 
-/** Wildcard-free segments of a Resource pattern (a variable is one opaque value). */
+/**
+ * Values a Resource pattern may spell out, over-counted so the law below is only tested where it
+ * must hold: its wildcard-free segments read both ways a Version allows, as text and with policy
+ * variables (a `${...}` taken whole, as the one value ${aws:PrincipalAccount} stands for; a
+ * per-request one spells nothing, but counting it changes only which cases are tried).
+ */
 function spelledValues(pattern: string): string[] {
   const variables: string[] = [];
   const masked = pattern.replace(/\$\{[^}]*\}/g, (v) => `\u0000${variables.push(v) - 1}\u0000`);
@@ -51,9 +56,10 @@ function spelledValues(pattern: string): string[] {
     .split(/[:/]/)
     .filter((segment) => segment !== '' && !/[*?]/.test(segment))
     .map((segment) => segment.replace(/\u0000(\d+)\u0000/g, (_, n: string) => variables[Number(n)]!));
+  const literal = pattern.split(/[:/]/).filter((segment) => segment !== '' && !/[*?]/.test(segment));
   // An account written as 12 digits beside a wildcard is spelled out too.
   const accounts = masked.split(/[:/*?\u0000]/).filter((run) => /^[0-9]{12}$/.test(run));
-  return [...segments, ...accounts];
+  return [...segments, ...literal, ...accounts];
 }
 
 describe('properties of judgePolicy', function () {

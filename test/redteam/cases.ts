@@ -8,6 +8,52 @@ import { GRANT_CASES } from './grant-cases.js';
 
 export const CASES: readonly FixtureCase[] = [
   {
+    file: "policy-variables.v1.2.plan.json",
+    note: "issue 14: policy variables judged over every value they may take",
+    exit: 1,
+    policies: [
+      {"address": "aws_iam_role_policy.guardrail", "policyPath": "policy", "outcome": "finding", "scope": "account-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": [], "introduced": true},
+      {"address": "aws_iam_role_policy.requested_region", "policyPath": "policy", "outcome": "finding", "scope": "account-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": [], "introduced": true},
+      {"address": "aws_iam_role_policy.tag_account", "policyPath": "policy", "outcome": "finding", "scope": "all-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": [], "introduced": true},
+      {"address": "aws_iam_role_policy.tag_key_id", "policyPath": "policy", "outcome": "finding", "scope": "region-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": [], "introduced": true},
+      {"address": "aws_iam_role_policy.guardrail_2008", "policyPath": "policy", "outcome": "clean"},
+      {"address": "aws_iam_role_policy.deny_any_region_variable_elsewhere", "policyPath": "policy", "outcome": "clean"},
+    ],
+  },
+  {
+    file: "policy-variable-guardrail.v1.2.plan.json",
+    note: "issue 14: the own-account guardrail with ${aws:PrincipalAccount} alone fails the run (a wrong pass before)",
+    exit: 1,
+    policies: [
+      {"address": "aws_iam_role_policy.guardrail", "policyPath": "policy", "outcome": "finding", "scope": "account-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": [], "introduced": true},
+    ],
+  },
+  {
+    file: "policy-variable-forms.v1.2.plan.json",
+    note: "issue 14: escapes, a default value, no Version, per-request variables in NotResource, an account pattern a Deny keeps, the principal's account denied",
+    exit: 1,
+    policies: [
+      {"address": "aws_iam_role_policy.escapes", "policyPath": "policy", "outcome": "clean"},
+      {"address": "aws_iam_role_policy.default_value", "policyPath": "policy", "outcome": "finding", "scope": "all-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": [], "introduced": true},
+      {"address": "aws_iam_role_policy.no_version", "policyPath": "policy", "outcome": "clean"},
+      {"address": "aws_iam_role_policy.deny_notresource_per_request", "policyPath": "policy", "outcome": "finding", "scope": "account-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": [], "introduced": true},
+      {"address": "aws_iam_role_policy.allow_notresource_per_request", "policyPath": "policy", "outcome": "finding", "scope": "all-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": [], "introduced": true},
+      {"address": "aws_iam_role_policy.account_pattern_deny", "policyPath": "policy", "outcome": "finding", "scope": "account-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": [], "introduced": true},
+      {"address": "aws_iam_role_policy.own_account_denied", "policyPath": "policy", "outcome": "clean"},
+    ],
+  },
+  {
+    file: "policy-variable-conditions.v1.2.plan.json",
+    args: ["--conditions", "scope"],
+    note: "issue 14: condition values with variables under --conditions scope never narrow by a value the variable might not take",
+    exit: 1,
+    policies: [
+      {"address": "aws_iam_role_policy.account_per_request", "policyPath": "policy", "outcome": "finding", "scope": "all-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": ["aws:ResourceAccount"], "introduced": true},
+      {"address": "aws_iam_role_policy.account_own", "policyPath": "policy", "outcome": "finding", "scope": "account-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": ["aws:ResourceAccount"], "introduced": true},
+      {"address": "aws_iam_role_policy.tag_abac", "policyPath": "policy", "outcome": "clean"},
+    ],
+  },
+  {
     file: "language.v1.2.plan.json",
     note: "Every policy-language form the issues name, one aws_iam_policy each (created: introduced)",
     exit: 1,
@@ -59,8 +105,8 @@ export const CASES: readonly FixtureCase[] = [
       {"address": "aws_iam_policy.allow_notresource_account", "policyPath": "policy", "outcome": "finding", "scope": "all-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": [], "introduced": true},
       {"address": "aws_iam_policy.condition_resource_tag", "policyPath": "policy", "outcome": "finding", "scope": "all-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": ["aws:ResourceTag/team"], "introduced": true},
       {"address": "aws_iam_policy.condition_keys_sorted", "policyPath": "policy", "outcome": "finding", "scope": "all-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": ["kms:CallerAccount", "kms:ViaService"], "introduced": true},
-      {"address": "aws_iam_policy.variable_key_id", "policyPath": "policy", "outcome": "clean"},
-      {"address": "aws_iam_policy.variable_region", "policyPath": "policy", "outcome": "finding", "scope": "region-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": [], "introduced": true},
+      {"address": "aws_iam_policy.variable_key_id", "policyPath": "policy", "outcome": "finding", "scope": "region-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": [], "introduced": true},
+      {"address": "aws_iam_policy.variable_region", "policyPath": "policy", "outcome": "finding", "scope": "account-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": [], "introduced": true},
       {"address": "aws_iam_policy.variable_account", "policyPath": "policy", "outcome": "finding", "scope": "account-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": [], "introduced": true},
       {"address": "aws_iam_policy.variable_prefix_glob", "policyPath": "policy", "outcome": "finding", "scope": "region-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": [], "introduced": true},
       {"address": "aws_iam_policy.second_statement_sid", "policyPath": "policy", "outcome": "finding", "scope": "all-keys", "actions": ["kms:Decrypt"], "statements": [1], "conditionKeys": [], "introduced": true, "sids": ["KmsAll"]},

@@ -38,13 +38,13 @@ const ATLANTIS_HAS_FAILURES = /([1-9]([0-9]?)* failure|failures": \[)/;
 function parseCommand(line: string): { level: string; properties: Record<string, string>; message: string } | undefined {
   const match = /^::(\w+)(?: ([^:]*))?::(.*)$/.exec(line);
   if (!match) return undefined;
-  const unescaped = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+  const decoded = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
   const properties: Record<string, string> = {};
   for (const pair of (match[2] ?? '').split(',').filter((p) => p !== '')) {
     const eq = pair.indexOf('=');
-    properties[pair.slice(0, eq)] = unescaped(pair.slice(eq + 1));
+    properties[pair.slice(0, eq)] = decoded(pair.slice(eq + 1));
   }
-  return { level: match[1]!, properties, message: unescaped(match[3]!) };
+  return { level: match[1]!, properties, message: decoded(match[3]!) };
 }
 
 /**

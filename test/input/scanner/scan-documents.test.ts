@@ -38,7 +38,7 @@ function expectSameStream(bytes: Buffer): void {
   const scanned = scanDocuments(bytes);
   const text = textPath(bytes);
   expect(said(scanned)).to.deep.equal(said(text));
-  scanned.values.forEach((value, i) => expect(jsonDifference(value, text.values[i])).to.equal(undefined));
+  for (const [i, value] of scanned.values.entries()) expect(jsonDifference(value, text.values[i])).to.equal(undefined);
 }
 
 describe('byte scanner: the same documents, warnings and errors as the text path', () => {
@@ -62,7 +62,7 @@ describe('byte scanner: the same documents, warnings and errors as the text path
         expect(viaScanner.errors).to.deep.equal(viaText.errors);
         expect(viaScanner.warnings).to.deep.equal(viaText.warnings);
         expect(viaScanner.documents.length).to.equal(viaText.documents.length);
-        viaScanner.documents.forEach((document, i) => expect(jsonDifference(document, viaText.documents[i])).to.equal(undefined));
+        for (const [i, document] of viaScanner.documents.entries()) expect(jsonDifference(document, viaText.documents[i])).to.equal(undefined);
       });
     }
   });

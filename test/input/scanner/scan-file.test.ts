@@ -52,7 +52,7 @@ function expectSameFromFile(name: string, bytes: Buffer, pieceBytes: number): vo
     const scanned = scanDocuments(source, { pieceBytes });
     const text = textPath(bytes);
     expect(said(scanned)).to.deep.equal(said(text));
-    scanned.values.forEach((value, i) => expect(jsonDifference(value, text.values[i])).to.equal(undefined));
+    for (const [i, value] of scanned.values.entries()) expect(jsonDifference(value, text.values[i])).to.equal(undefined);
   } finally {
     source.close();
   }
