@@ -54,8 +54,8 @@ export interface PolicySource {
   readonly resourceType: string;
   /** Attribute path inside the resource: `policy`, `inline_policy[1].policy`. */
   readonly policyPath: string;
-  /** The change action(s) of the resource in a plan (`["create"]`...), or `[]` in a state. */
-  readonly actions: readonly string[];
+  /** The change action(s) of the resource in a plan (`["create"]`...), or `[]` in a state; a finding's `actions` are KMS actions. */
+  readonly changeActions: readonly string[];
   /** The document after apply (plan) or now (state). */
   readonly after: PolicyValue;
   /** The document before this plan, for plans; absent for states and created resources. */

@@ -69,7 +69,7 @@ describe('extract: corpus of real plans and states', () => {
         address: 'aws_iam_role_policy.lambda_execution_policy',
         resourceType: 'aws_iam_role_policy',
         policyPath: 'policy',
-        actions: ['no-op'],
+        changeActions: ['no-op'],
         after: { kind: 'text', text: '' },
         before: { kind: 'text', text: '' },
       },

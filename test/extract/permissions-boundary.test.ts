@@ -209,7 +209,7 @@ describe('resolve: policies used only as permissions boundaries', () => {
       address,
       resourceType,
       policyPath,
-      actions: [],
+      changeActions: [],
       after: { kind: 'text', text: '{}' },
     });
     expect(

@@ -39,7 +39,7 @@ const REGION = { Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:
 const S3 = { Effect: 'Allow', Action: 's3:GetObject', Resource: '*' };
 
 function source(after: PolicyValue, before?: PolicyValue): PolicySource {
-  return { address: 'aws_iam_role_policy.app', resourceType: 'aws_iam_role_policy', policyPath: 'policy', actions: ['update'], after, ...(before ? { before } : {}) };
+  return { address: 'aws_iam_role_policy.app', resourceType: 'aws_iam_role_policy', policyPath: 'policy', changeActions: ['update'], after, ...(before ? { before } : {}) };
 }
 
 function finding(after: PolicyValue, before?: PolicyValue): Finding {

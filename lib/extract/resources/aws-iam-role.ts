@@ -57,7 +57,7 @@ function entrySources(resource: ResourceInstance, entries: readonly unknown[], c
       address: resource.address,
       resourceType: resource.type,
       policyPath: `inline_policy[${i}].policy`,
-      actions: resource.actions,
+      changeActions: resource.actions,
       after: afterPolicyValue(resource, path, context),
       ...(before !== undefined ? { before: before.policyFor(entries[i], i) } : {}),
     });
@@ -82,7 +82,7 @@ function wholeListSource(resource: ResourceInstance, context: ExtractContext): P
   if (!inlinePolicyIsConfigured(context.document, resource)) return [];
   const after = context.resolveUnknownPolicy(resource, INLINE_POLICY);
   if (after.kind === 'absent') return [];
-  return [{ address: resource.address, resourceType: resource.type, policyPath: 'inline_policy', actions: resource.actions, after }];
+  return [{ address: resource.address, resourceType: resource.type, policyPath: 'inline_policy', changeActions: resource.actions, after }];
 }
 
 function isEmpty(value: unknown): boolean {

@@ -28,7 +28,7 @@ export const awsccIamRoleExtractor: Extractor = {
         address: resource.address,
         resourceType: resource.type,
         policyPath: 'policies',
-        actions: resource.actions,
+        changeActions: resource.actions,
         after: unknownAttribute(context, resource, POLICIES),
       },
     ];
@@ -41,7 +41,7 @@ function entrySource(resource: ResourceInstance, entry: unknown, i: number, cont
     address: resource.address,
     resourceType: resource.type,
     policyPath: `policies[${i}].policy_document`,
-    actions: resource.actions,
+    changeActions: resource.actions,
     after: awsccDocumentAfter(resource, ['policies', i, 'policy_document'], context),
     ...(before !== undefined ? { before } : {}),
   };

@@ -84,7 +84,7 @@ describe('resolve: judging a policy that is one of several documents', () => {
       address: 'aws_iam_policy.p[0]',
       resourceType: 'aws_iam_policy',
       policyPath: 'policy',
-      actions: ['create'],
+      changeActions: ['create'],
       after: { kind: 'unknown', detail: 'policy is one of a, b', alternatives },
     });
     const origin = { source: 'plan.json' };
