@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 
-// Mutation testing of the policy language (lib/iam) and the rules layer (lib/rules):
+// Mutation testing of the policy language (lib/iam), the rules layer (lib/rules) and the gate (lib/gate):
 // `node scripts/mutate.mjs` (outside the default test run). Stryker mutates the TypeScript sources in a
 // sandbox, the build step compiles them into dist/, and mocha runs the compiled specs that
-// exercise these two folders, fast table tests first.
+// exercise these folders, fast table tests first.
 
 // The generated-case suites run with fewer cases per mutant, and stop at the first
 // counterexample instead of shrinking it. The test runner processes inherit these.
@@ -16,7 +16,7 @@ export default {
   testRunner: 'mocha',
   // The runner is installed in tools/mutation, beside the engine (see scripts/mutate.mjs).
   plugins: [fileURLToPath(new URL('./tools/mutation/node_modules/@stryker-mutator/mocha-runner/dist/src/index.js', import.meta.url))],
-  mutate: ['lib/iam/**/*.ts', 'lib/rules/**/*.ts', '!lib/**/types.ts'],
+  mutate: ['lib/iam/**/*.ts', 'lib/rules/**/*.ts', 'lib/gate/**/*.ts', '!lib/**/types.ts'],
   ignorePatterns: ['dist', 'coverage', 'reports', 'bench/out', 'tools/mutation/node_modules'],
   buildCommand: 'node scripts/mutate-build.mjs',
   // Stryker rewrites the tsconfig named here through the TypeScript compiler API, which
@@ -35,9 +35,10 @@ export default {
       'dist/test/rules/judge-source.test.js',
       'dist/test/rules/policy-change.test.js',
       'dist/test/rules/fix.test.js',
-      'dist/test/rules/baseline.test.js',
-      'dist/test/rules/suppressions.test.js',
-      'dist/test/resolve/verdicts.test.js',
+      'dist/test/rules/fix-cases.test.js',
+      'dist/test/gate/baseline.test.js',
+      'dist/test/gate/suppressions.test.js',
+      'dist/test/extract/resolve/verdicts.test.js',
       'dist/test/report/json.test.js',
       'dist/test/property/differential.test.js',
       'dist/test/property/properties.test.js',

@@ -3,6 +3,7 @@
  * (yargs' own exit code 1 would read as "findings" here).
  */
 import yargs from 'yargs';
+import { DEFAULT_OPTIONS } from '../lib/check.js';
 import { formatNames } from '../lib/report/index.js';
 import { RULE_IDS } from '../lib/rules/registry.js';
 import type { FailOn, Options } from '../lib/types.js';
@@ -149,7 +150,7 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
     .command('config', 'Print the effective configuration (config file and flags merged) as JSON')
     .option('format', { alias: 'f', type: 'string', requiresArg: true, describe: `Output format, repeatable; NAME or NAME:FILE (${formatNames.join(', ')})` })
     .option('output', { alias: 'o', type: 'string', describe: 'Write the (first) format without a file to FILE instead of standard output' })
-    .option('fail-on', { type: 'string', requiresArg: true, describe: `Lowest severity that fails the run: ${CHOICES['fail-on'].join(', ')} [default: medium]` })
+    .option('fail-on', { type: 'string', requiresArg: true, describe: `Lowest severity that fails the run: ${CHOICES['fail-on'].join(', ')} [default: ${DEFAULT_OPTIONS.failOn}]` })
     .option('strict', { type: 'boolean', describe: 'Fail the run when a policy is not known until apply' })
     .option('only-new', { type: 'boolean', describe: 'Fail only on findings this plan introduces' })
     .option('partition', { type: 'string', requiresArg: true, describe: `Partition keys are judged in: ${CHOICES.partition.join(', ')} [default: from the plan, else aws]` })

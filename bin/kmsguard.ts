@@ -9,11 +9,11 @@ import { CommandLineExit, describeWriteError, exitCodeAfterOutput, guardStandard
 import { check, DEFAULT_OPTIONS, OptionsError, resolveBlockedActions, resolveRules } from '../lib/check.js';
 import { ConfigError, effectiveConfig, loadConfig, readBaselineFile, resolveOptions, type ResolvedOptions } from '../lib/config/index.js';
 import { readStdinInput } from '../lib/input/read-bytes.js';
-import { ProgressLine, progressWanted } from '../lib/input/scan-progress.js';
+import { ProgressLine, progressWanted } from '../lib/input/progress.js';
 import { loadFormatter } from '../lib/report/index.js';
 import { jsonText } from '../lib/report/json-text.js';
-import { baselineOf, formatBaseline } from '../lib/rules/baseline.js';
-import { exitCodeFor } from '../lib/rules/summary.js';
+import { baselineOf, formatBaseline } from '../lib/gate/baseline.js';
+import { exitCodeFor } from '../lib/gate/summary.js';
 import { removeOnExit } from './temporary-files.js';
 import type { Options, Report } from '../lib/types.js';
 
@@ -75,12 +75,11 @@ async function runCheck(command: Extract<ParsedCommand, { command: 'check' }>): 
   }
   progress?.finish();
   printDiagnostics(report);
-  const context = { failOn: options.failOn, onlyNew: options.onlyNew, strict: options.strict };
   // Every report is made before any is written: a formatter that throws leaves no file behind.
   const texts: { readonly format: string; readonly file?: string; readonly text: string }[] = [];
   for (const output of command.outputs) {
     const formatter = await loadFormatter(output.format);
-    texts.push({ ...output, text: formatter(report, { ...context, color: output.file === undefined && command.color }) });
+    texts.push({ ...output, text: formatter(report, { color: output.file === undefined && command.color }) });
   }
   // A report file from a run that could not use its input would read as a verdict on it.
   const unusable = report.errors.length > 0;
@@ -99,7 +98,7 @@ async function runCheck(command: Extract<ParsedCommand, { command: 'check' }>): 
     }
     if (format === 'github' && process.env.GITHUB_STEP_SUMMARY) {
       const markdown = await loadFormatter('markdown');
-      await appendStepSummary(process.env.GITHUB_STEP_SUMMARY, markdown(report, { ...context, color: false }));
+      await appendStepSummary(process.env.GITHUB_STEP_SUMMARY, markdown(report, { color: false }));
     }
   }
   if (writeFailed) return 2;

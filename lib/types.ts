@@ -54,8 +54,8 @@ export interface PolicySource {
   readonly resourceType: string;
   /** Attribute path inside the resource: `policy`, `inline_policy[1].policy`. */
   readonly policyPath: string;
-  /** The change action(s) of the resource in a plan (`["create"]`...), or `[]` in a state. */
-  readonly actions: readonly string[];
+  /** The change action(s) of the resource in a plan (`["create"]`...), or `[]` in a state; a finding's `actions` are KMS actions. */
+  readonly changeActions: readonly string[];
   /** The document after apply (plan) or now (state). */
   readonly after: PolicyValue;
   /** The document before this plan, for plans; absent for states and created resources. */
@@ -192,7 +192,12 @@ export interface Summary {
   /** Plans with `complete: false` (deferred changes, -target): what they leave out was not judged; they fail the run under strict. */
   readonly incomplete: number;
   readonly passed: boolean;
+  /** The options that decided `failing` and `passed`; every format reads them to say what fails the run. */
+  readonly judgedWith: JudgedWith;
 }
+
+/** The options that decide which entries of a report fail the run. */
+export type JudgedWith = Pick<Options, 'failOn' | 'onlyNew' | 'strict'>;
 
 export interface Report {
   readonly tool: { readonly name: 'kmsguard'; readonly version: string };

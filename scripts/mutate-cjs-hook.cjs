@@ -5,6 +5,6 @@
 'use strict';
 const Module = require('node:module');
 
-if (!Object.prototype.hasOwnProperty.call(Module._extensions, '.cjs')) {
+if (!Object.hasOwn(Module._extensions, '.cjs')) {
   Module._extensions['.cjs'] = Module._extensions['.js'];
 }

@@ -25,7 +25,7 @@ export interface GateDecision {
 }
 
 export function decide(report: Report): GateDecision {
-  const blocked = report.findings.filter((finding) => findingFails(finding, GATE_OPTIONS));
+  const blocked = report.findings.filter((finding) => findingFails(finding, report.summary.judgedWith));
   const followUp = report.findings.filter((finding) => !blocked.includes(finding));
   return { blocked, followUp, review: report.unevaluated, exitCode: exitCodeFor(report) };
 }

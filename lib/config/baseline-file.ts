@@ -1,7 +1,7 @@
 /**
  * Reads and validates a baseline file (schemas/baseline.schema.json).
  */
-import type { Baseline } from '../rules/baseline.js';
+import type { Baseline } from '../gate/baseline.js';
 import { ConfigError } from './errors.js';
 import { readJsonFile } from './read-json-file.js';
 import { schemaProblems } from './schema-validator.js';

@@ -5,14 +5,12 @@
  * `aws_iam_policy_document` is judged where an identity resource uses it), deleted and forgotten
  * resources never (they are not in the state after apply).
  */
-import type { PolicySource, PolicyValue } from '../types.js';
+import type { PolicySource } from '../types.js';
 import { leavesState } from '../terraform/actions.js';
-import type { ResourceInstance, TerraformDocument } from '../terraform/types.js';
-import { formatAttributePath, type AttributePath } from './attribute-path.js';
+import type { TerraformDocument } from '../terraform/types.js';
 import { extractorFor } from './registry.js';
-import { RolePolicyIndex } from './role-inline-mirror.js';
 import { skipPermissionsBoundaries } from './permissions-boundary.js';
-import { createExtractContext } from './resolve-context.js';
+import { createExtractContext } from './resolve/context.js';
 import type { ExtractContext } from './types.js';
 
 export type { ExtractContext, Extractor } from './types.js';
@@ -21,34 +19,17 @@ export { formatAttributePath, isUnknownAt, valueAt, type AttributePath } from '.
 export { afterPolicyValue, beforePolicyValue, knownPolicyValue } from './policy-value.js';
 export { policyAttributeExtractor } from './policy-attribute.js';
 
-/** What is said of a policy that is not known until apply when nothing better is known. */
-export function unknownUntilApply(_resource: ResourceInstance, attributePath: AttributePath): PolicyValue {
-  return { kind: 'unknown', detail: `${formatAttributePath(attributePath)} is not known until apply` };
-}
-
 export function extractPolicies(document: TerraformDocument, context: Partial<ExtractContext> = {}): PolicySource[] {
   const resolve = context.resolveUnknownPolicy;
   const fullContext: ExtractContext = {
     document,
     resolveUnknownPolicy: resolve === undefined ? createExtractContext(document).resolveUnknownPolicy : resolve.bind(context),
   };
-  const rolePolicies = new RolePolicyIndex();
   const sources: PolicySource[] = [];
-  const roleSources: { readonly role: ResourceInstance; readonly source: PolicySource }[] = [];
-
   for (const resource of document.resources) {
-    if (resource.mode !== 'managed') continue;
-    rolePolicies.add(resource);
-    if (leavesState(resource.actions)) continue;
+    if (resource.mode !== 'managed' || leavesState(resource.actions)) continue;
     const extractor = extractorFor(resource.type);
-    if (extractor === undefined) continue;
-    for (const source of extractor.extract(resource, fullContext)) {
-      if (resource.type === 'aws_iam_role') roleSources.push({ role: resource, source });
-      else sources.push(source);
-    }
-  }
-  for (const { role, source } of roleSources) {
-    if (rolePolicies.size === 0 || !rolePolicies.mirrors(role, source)) sources.push(source);
+    if (extractor !== undefined) sources.push(...extractor.extract(resource, fullContext));
   }
   return skipPermissionsBoundaries(document, sources).sort(bySourceOrder);
 }

@@ -26,8 +26,8 @@ import type { ResourceInstance, TerraformDocument } from '../terraform/types.js'
 import type { PolicySource } from '../types.js';
 import { isUnknownAt, valueAt, type AttributePath } from './attribute-path.js';
 import { buildUseIndex, type UseIndex } from './permissions-boundary-uses.js';
-import { resolveIndexOf, type ResolveIndex } from './resolve-index.js';
-import { instancesInScope, instancesOfLeaf, scopeOf, traceExpression, type Scope, type ScopeStep } from './resolve-trace.js';
+import { resolveIndexOf, type ResolveIndex } from './resolve/index.js';
+import { instancesInModulePath, instancesOfLeaf, modulePathOf, traceExpression, type ModulePath, type ModulePathStep } from './resolve/trace.js';
 
 interface PolicyType {
   readonly arn: string;
@@ -185,7 +185,7 @@ function gatherAttachments(index: ResolveIndex): Attachments {
         untraceable ??= instance.address;
         continue;
       }
-      const traced = traceExpression(index, at.expression, scopeOf(located.module), located.resource.forEachExpression);
+      const traced = traceExpression(index, at.expression, modulePathOf(located.module), located.resource.forEachExpression);
       const leaves = traced.leaves.filter((leaf) => leaf.kind !== 'plan-known');
       if (leaves.length === 0) untraceable ??= instance.address;
       for (const leaf of leaves) {
@@ -207,13 +207,13 @@ function forwardUses(index: ResolveIndex, uses: UseIndex, policy: ResourceInstan
   if (module === undefined) return { attached: true, boundaryOf };
   interface Visit {
     readonly path: readonly string[];
-    readonly scope: Scope;
+    readonly scope: ModulePath;
     readonly subject: string;
     readonly key?: string | number;
   }
   const start: Visit = {
     path: module.map((step) => step.name),
-    scope: scopeOf(module),
+    scope: modulePathOf(module),
     subject: relativeAddress(policy.mode, policy.type, policy.name),
     ...(policy.index !== undefined ? { key: policy.index } : {}),
   };
@@ -244,7 +244,7 @@ function forwardUses(index: ResolveIndex, uses: UseIndex, policy: ResourceInstan
         case 'module-repetition':
           return { attached: true, boundaryOf };
         case 'module-input': {
-          const step: ScopeStep = { name: site.call, any: true };
+          const step: ModulePathStep = { name: site.call, any: true };
           queue.push({ path: [...visit.path, site.call], scope: [...visit.scope, step], subject: `var.${site.input}` });
           break;
         }
@@ -261,8 +261,8 @@ function forwardUses(index: ResolveIndex, uses: UseIndex, policy: ResourceInstan
 }
 
 /** Instances of a configuration block that exist after apply, within the module instances of `scope`. */
-function instancesIn(index: ResolveIndex, scope: Scope, relative: string): ResourceInstance[] {
-  return instancesInScope(index, scope, relative)
+function instancesIn(index: ResolveIndex, scope: ModulePath, relative: string): ResourceInstance[] {
+  return instancesInModulePath(index, scope, relative)
     .map((located) => located.instance)
     .filter(existsAfter);
 }

@@ -19,7 +19,7 @@ export function policyAttributeExtractor(resourceType: string, attribute: string
           address: resource.address,
           resourceType: resource.type,
           policyPath: attribute,
-          actions: resource.actions,
+          changeActions: resource.actions,
           after: readAfter(resource, path, context),
           ...(before !== undefined ? { before } : {}),
         },

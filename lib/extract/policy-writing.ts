@@ -8,9 +8,9 @@ import type { PolicySource } from '../types.js';
 import { expressionAt } from '../terraform/configuration.js';
 import type { TerraformDocument } from '../terraform/types.js';
 import { parseAttributePath } from './attribute-path.js';
-import { resolveIndexOf } from './resolve-index.js';
-import { isPolicyDocumentLeaf, referencesOf, scopeOf, traceExpression } from './resolve-trace.js';
-import { configuredPath } from './resolve-unknown.js';
+import { resolveIndexOf } from './resolve/index.js';
+import { isPolicyDocumentLeaf, referencesOf, modulePathOf, traceExpression } from './resolve/trace.js';
+import { configuredPath } from './resolve/unknown.js';
 
 export type PolicyWriting =
   /** `block`: the data source's configuration address, `module.app.data.aws_iam_policy_document.d`. */
@@ -31,7 +31,7 @@ export function policyWriting(document: TerraformDocument, source: Pick<PolicySo
     const attribute = [...path].reverse().find((step): step is string => typeof step === 'string');
     return attribute === undefined ? undefined : { form: 'jsonencode', attribute };
   }
-  const { leaves } = traceExpression(index, at.expression, scopeOf(located.module), located.resource.forEachExpression);
+  const { leaves } = traceExpression(index, at.expression, modulePathOf(located.module), located.resource.forEachExpression);
   const documents = leaves.filter(isPolicyDocumentLeaf);
   const others = leaves.filter((leaf) => !isPolicyDocumentLeaf(leaf) && leaf.kind !== 'plan-known');
   const blocks = [...new Set(documents.map((leaf) => [...leaf.scope.map((step) => `module.${step.name}`), `data.aws_iam_policy_document.${leaf.subject.name}`].join('.')))];

@@ -2,17 +2,17 @@
  * The extractors kmsguard runs, by resource type. Only identity policies are registered: resource
  * policies (key policies, bucket policies, endpoint policies...) are never judged.
  */
-import { awsIamGroupPolicyExtractor } from './aws-iam-group-policy.js';
-import { awsIamPolicyExtractor } from './aws-iam-policy.js';
-import { awsIamRoleExtractor } from './aws-iam-role.js';
-import { awsIamRolePolicyExtractor } from './aws-iam-role-policy.js';
-import { awsIamUserPolicyExtractor } from './aws-iam-user-policy.js';
-import { awsccIamGroupPolicyExtractor } from './awscc-iam-group-policy.js';
-import { awsccIamManagedPolicyExtractor } from './awscc-iam-managed-policy.js';
-import { awsccIamRoleExtractor } from './awscc-iam-role.js';
-import { awsccIamRolePolicyExtractor } from './awscc-iam-role-policy.js';
-import { awsccIamUserPolicyExtractor } from './awscc-iam-user-policy.js';
-import { ssoPermissionSetInlinePolicyExtractor } from './sso-permission-set-inline-policy.js';
+import { awsIamGroupPolicyExtractor } from './resources/aws-iam-group-policy.js';
+import { awsIamPolicyExtractor } from './resources/aws-iam-policy.js';
+import { awsIamRoleExtractor } from './resources/aws-iam-role.js';
+import { awsIamRolePolicyExtractor } from './resources/aws-iam-role-policy.js';
+import { awsIamUserPolicyExtractor } from './resources/aws-iam-user-policy.js';
+import { awsccIamGroupPolicyExtractor } from './resources/awscc-iam-group-policy.js';
+import { awsccIamManagedPolicyExtractor } from './resources/awscc-iam-managed-policy.js';
+import { awsccIamRoleExtractor } from './resources/awscc-iam-role.js';
+import { awsccIamRolePolicyExtractor } from './resources/awscc-iam-role-policy.js';
+import { awsccIamUserPolicyExtractor } from './resources/awscc-iam-user-policy.js';
+import { ssoPermissionSetInlinePolicyExtractor } from './resources/sso-permission-set-inline-policy.js';
 import type { Extractor } from './types.js';
 
 export const EXTRACTORS: readonly Extractor[] = [

@@ -18,10 +18,23 @@
  * and either may win.
  */
 import type { PolicySource } from '../types.js';
-import type { ResourceInstance } from '../terraform/types.js';
+import type { ResourceInstance, TerraformDocument } from '../terraform/types.js';
 import { sameDocument } from './same-document.js';
 
 const INLINE_POLICY_PATH = /^inline_policy\[(\d+)\]\.policy$/;
+
+const indexes = new WeakMap<TerraformDocument, RolePolicyIndex>();
+
+/** The managed aws_iam_role_policy resources of `document` (those that leave the state too), indexed once. */
+export function rolePolicyIndexOf(document: TerraformDocument): RolePolicyIndex {
+  let index = indexes.get(document);
+  if (index === undefined) {
+    index = new RolePolicyIndex();
+    for (const resource of document.resources) index.add(resource);
+    indexes.set(document, index);
+  }
+  return index;
+}
 
 export class RolePolicyIndex {
   /** `${role}\0${policy name}` -> the role policies' documents (after and before). */

@@ -16,14 +16,12 @@
  */
 import { WorkBudget } from './budget.js';
 import { conditionNarrowing } from './conditions.js';
-import { actionTokens, compileActionPattern, compileArnPattern, tokensMatch, type Token } from './glob.js';
+import { actionTokens, compileActionPattern, compileArnPattern, releaseVariablesIfFull, tokensMatch, type Token } from './glob.js';
 import type { ConcreteItem, ConcreteStatement } from './instantiate.js';
 import { keyPatternCoversAll, keyPatternScope, type PatternScope } from './key-pattern.js';
 import { findAllowedKey } from './key-search.js';
 import { SearchSpace, type Grant } from './search-space.js';
-import type { ConditionMode, MatchReason, Partition, ResponsibleStatement, Scope } from './types.js';
-
-export const RANK: Record<Scope, number> = { 'all-keys': 0, 'account-keys': 1, 'region-keys': 2 };
+import { widerScope, type ConditionMode, type MatchReason, type Partition, type ResponsibleStatement, type Scope } from './types.js';
 
 export interface Evaluation {
   /** Undefined when no blocked action is allowed on a key the policy does not name. */
@@ -107,7 +105,7 @@ function patternScopes(grants: readonly Grant[], partition: string): Map<string,
 
 function widest(scopes: Iterable<PatternScope>): Scope | undefined {
   let result: Scope | undefined;
-  for (const scope of scopes) if (scope !== 'none' && (result === undefined || RANK[scope] < RANK[result])) result = scope;
+  for (const scope of scopes) if (scope !== 'none' && (result === undefined || widerScope(scope, result))) result = scope;
   return result;
 }
 
@@ -185,6 +183,7 @@ export function evaluate(
   work: WorkBudget = new WorkBudget(),
   within?: readonly ConcreteStatement[],
 ): Evaluation {
+  releaseVariablesIfFull();
   const { grants, groups } = groupsOf(statements, context, work, within);
   const { partition } = context;
   let space: SearchSpace | undefined;
@@ -203,7 +202,7 @@ export function evaluate(
     }
     if (group.scope === undefined) continue;
     actions.push(...group.actions);
-    if (scope === undefined || RANK[group.scope] < RANK[scope]) scope = group.scope;
+    if (scope === undefined || widerScope(group.scope, scope)) scope = group.scope;
   }
   if (scope === undefined) return CLEAN;
   const found: Attribution = new Map();

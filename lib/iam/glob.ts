@@ -25,6 +25,8 @@ const FIRST_VARIABLE: Token = -4;
 
 const variableTokens = new Map<string, Token>();
 const variableNames: string[] = [];
+/** Distinct variable names kept between evaluations (unknown values name their resources, so a long-running process meets ever new ones). */
+const VARIABLE_LIMIT = 10_000;
 
 /** The token standing for policy variable `${name}` (the same name always gives the same token). */
 export function variableToken(name: string): Token {
@@ -137,6 +139,19 @@ export interface ArnPattern {
 const CACHE_LIMIT = 50_000;
 const arnCache = new Map<string, ArnPattern>();
 const actionCache = new Map<string, readonly Token[]>();
+
+/**
+ * Called before an evaluation compiles anything: when the variable table is full, forgets it
+ * together with the compiled patterns, the only holders of variable tokens from one evaluation
+ * to the next, so that the numbering can start again.
+ */
+export function releaseVariablesIfFull(): void {
+  if (variableTokens.size < VARIABLE_LIMIT) return;
+  variableTokens.clear();
+  variableNames.length = 0;
+  arnCache.clear();
+  actionCache.clear();
+}
 
 function remember<T>(cache: Map<string, T>, key: string, value: T): T {
   // Stryker disable next-line all: a cache; a text compiles to equal tokens each time, so when it is cleared changes no result

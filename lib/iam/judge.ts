@@ -10,9 +10,9 @@
  */
 import { WorkBudget } from './budget.js';
 import { withConditionsItCanMeet } from './condition-escalation.js';
-import { evaluate, RANK, type Evaluation } from './evaluate.js';
+import { evaluate, type Evaluation } from './evaluate.js';
 import { instantiateAll, type Chooser } from './instantiate.js';
-import type { EvaluationOptions, Policy, Scope, UnknownValue, Verdict } from './types.js';
+import { SCOPES, widerScope, type EvaluationOptions, type Policy, type Scope, type UnknownValue, type Verdict } from './types.js';
 import { variableReadings } from './variable-readings.js';
 
 /** Naming the unknown parts that decide may use this share of the work left; past it, they go unnamed. */
@@ -50,7 +50,7 @@ function unionFindings(a: Finding, b: Finding): Finding {
     statements: unionStatements(a.statements, b.statements),
     conditionKeys: [...new Set([...a.conditionKeys, ...b.conditionKeys])].sort(),
   };
-  const widen = [a.mayWidenTo, b.mayWidenTo].filter((scope): scope is Scope => scope !== undefined).sort((x, y) => RANK[x] - RANK[y])[0];
+  const widen = [a.mayWidenTo, b.mayWidenTo].filter((scope): scope is Scope => scope !== undefined).sort((x, y) => SCOPES.indexOf(x) - SCOPES.indexOf(y))[0];
   return widen === undefined ? merged : { ...merged, mayWidenTo: widen };
 }
 
@@ -77,7 +77,7 @@ function widestReading(policies: readonly Policy[], options: EvaluationOptions, 
     const verdict = reading.restore(judge(reading.policies, options, work));
     if (verdict.kind === 'unknown') unknown ??= verdict;
     if (verdict.kind !== 'finding') continue;
-    if (best === undefined || RANK[verdict.scope] < RANK[best.verdict.scope]) best = { verdict, ...(reading.label ? { label: reading.label } : {}) };
+    if (best === undefined || widerScope(verdict.scope, best.verdict.scope)) best = { verdict, ...(reading.label ? { label: reading.label } : {}) };
     else if (verdict.scope === best.verdict.scope) best = { ...best, verdict: unionFindings(best.verdict, verdict) };
     if (limit && reaches(best.verdict, limit)) break;
   }
@@ -131,7 +131,7 @@ function judge(policies: readonly Policy[], options: EvaluationOptions, work: Wo
   );
   if (choices.length === 0 || most.scope === undefined) return toVerdict(most);
   const least = evaluateRead(policies, () => false, options, work);
-  if (least.scope !== undefined) return toVerdict(least, RANK[most.scope] < RANK[least.scope] ? most.scope : undefined);
+  if (least.scope !== undefined) return toVerdict(least, widerScope(most.scope, least.scope) ? most.scope : undefined);
   return { kind: 'unknown', detail: unknownDetail(policies, choices, most, options, work) };
 }
 

@@ -37,7 +37,7 @@ import type { WorkBudget } from './budget.js';
 import { ACCOUNT_ID_DIGITS, DIGITS, isDigit } from './account-id.js';
 import { OTHER, isDelimiter, isVariable, literalTokens, variableName, type Token } from './glob.js';
 import { ACCOUNT, KEY_ID, NO_VALUE, REGION, type SpelledValues } from './spelled-values.js';
-import type { Scope } from './types.js';
+import { SCOPES, type Scope } from './types.js';
 
 /** A statement's resource test: one of `patterns` matches (none, when negated), and one of `limits`. */
 export interface Clause {
@@ -119,7 +119,6 @@ const ANY_ACCOUNT_NAMED_RULES: Record<Exclude<Scope, 'all-keys'>, readonly SlotR
   'account-keys': [false, undefined, undefined],
   'region-keys': [true, undefined, false],
 };
-export const SCOPE_ORDER: readonly Scope[] = ['all-keys', 'account-keys', 'region-keys'];
 
 function includes(sorted: readonly number[], value: number): boolean {
   let low = 0;
@@ -391,7 +390,7 @@ export function findAllowedKey(problem: KeySearch, scope?: Scope): KeyWitness | 
   if (problem.allow.length === 0) return undefined;
   const searchTier = tierSearcher(problem);
   if (scope) return searchTier(scope);
-  for (const tier of SCOPE_ORDER) {
+  for (const tier of SCOPES) {
     const witness = searchTier(tier);
     if (witness) return witness;
   }

@@ -5,7 +5,13 @@
 /** How widely a policy grants a blocked action, widest first. */
 export type Scope = 'all-keys' | 'account-keys' | 'region-keys';
 
-export const SCOPES_WIDEST_FIRST: readonly Scope[] = ['all-keys', 'account-keys', 'region-keys'];
+/** Every scope, widest first: the one order of scopes that evaluation, rules and reports read. */
+export const SCOPES: readonly Scope[] = ['all-keys', 'account-keys', 'region-keys'];
+
+/** Whether scope `a` reaches more keys than scope `b`. */
+export function widerScope(a: Scope, b: Scope): boolean {
+  return SCOPES.indexOf(a) < SCOPES.indexOf(b);
+}
 
 /**
  * A value not known until apply. `oneKey` marks a value known to be the ARN of exactly one

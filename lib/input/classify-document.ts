@@ -8,6 +8,7 @@
  * `terraform_version`): that is a state with no resources.
  */
 import type { DocumentKind } from '../terraform/types.js';
+import { isRecord } from '../json-record.js';
 
 export type { DocumentKind };
 
@@ -39,9 +40,7 @@ function has(object: JsonObject, key: string): boolean {
   return Object.hasOwn(object, key);
 }
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const isObject = isRecord<JsonObject>;
 
 function fail(reason: ClassificationFailure, message: string): Classification {
   return { ok: false, reason, message };

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { collectBytes, collectInput, InputTooLargeError, SPOOL_FROM_BYTES, type CollectedInput, type ReadProgress, type SpoolListener } from './scan-read.js';
+import { collectBytes, collectInput, InputTooLargeError, SPOOL_FROM_BYTES, type CollectedInput, type ReadProgress, type SpoolListener } from './collect-input.js';
 
 export type FileBytes = { readonly bytes: Buffer } | { readonly error: string };
 

@@ -7,8 +7,8 @@ import { acceptDocument } from './accept-document.js';
 import { decodeText } from './decode-text.js';
 import { readLargeInput } from './large-input.js';
 import { asBuffer, readFileBytes } from './read-bytes.js';
-import { scanFile } from './scan-file.js';
-import { scanInput, type ScanInputOptions } from './scan-input.js';
+import { scanFile } from './scanner/scan-file.js';
+import { scanInput, type ScanInputOptions } from './scanner/scan-input.js';
 import { splitDocuments, type ParsedStream } from './split-documents.js';
 
 export type InputSpec =
@@ -47,17 +47,27 @@ function acceptStream(source: string, stream: ParsedStream): InputResult {
   return result;
 }
 
+/**
+ * Terraform's `resource_changes[*].change`, which every reader looks at member by member: the
+ * byte scanner builds it with its resource change instead of lazily.
+ */
+const TERRAFORM_BUILT_WITH_ELEMENT: ReadonlySet<string> = new Set(['change']);
+
+function terraformReading(reading: ScanInputOptions): ScanInputOptions {
+  return { ...reading, builtWithElement: TERRAFORM_BUILT_WITH_ELEMENT };
+}
+
 /** Reads the documents in `bytes`, as read from `source`. */
 export function readBytes(source: string, bytes: Buffer, reading: ScanInputOptions = {}): InputResult {
   // Large plans are read from the bytes, without decoding them into one string first.
-  const scanned = scanInput(source, bytes, reading);
+  const scanned = scanInput(source, bytes, terraformReading(reading));
   if (scanned !== undefined) return acceptStream(source, scanned);
   const decoded = decodeText(bytes);
   switch (decoded.kind) {
     case 'error':
       return failed(source, decoded.message);
     case 'too-large':
-      return acceptStream(source, readLargeInput(source, decoded.bytes, decoded.encoding, reading));
+      return acceptStream(source, readLargeInput(source, decoded.bytes, decoded.encoding, terraformReading(reading)));
     case 'text':
       return acceptStream(source, splitDocuments(decoded.text));
   }
@@ -67,7 +77,7 @@ export async function readInput(spec: InputSpec, reading: ScanInputOptions = {})
   if ('value' in spec) return acceptStream(spec.source, { values: [spec.value] });
   if ('data' in spec) return readBytes(spec.source, asBuffer(spec.data), reading);
   // A very large file is scanned from the file itself rather than read whole into memory.
-  const scanned = scanFile(spec.source, spec.path, reading);
+  const scanned = scanFile(spec.source, spec.path, terraformReading(reading));
   if (scanned !== undefined) return acceptStream(spec.source, scanned);
   const file = await readFileBytes(spec.path);
   if ('error' in file) return failed(spec.source, file.error);

@@ -4,8 +4,8 @@
  * JSON (such as the `::debug::` lines GitHub's setup-terraform wrapper appends).
  */
 import { describeNonJsonText, looksLikeWrapperOutput } from './describe-text.js';
-import { isWhitespaceByte } from './scan-structure.js';
-import { TextScanner } from './scan-text.js';
+import { isWhitespaceByte } from './scanner/scan-structure.js';
+import { TextScanner } from './scanner/scan-text.js';
 import { describeCharacter, describeLocation, quoteExcerpt } from './text-location.js';
 
 export interface StreamError {

@@ -3,8 +3,8 @@
  * is not known until apply, the resources the configuration takes it from.
  */
 import { isUnknownAt, valueAt } from '../extract/attribute-path.js';
-import type { ResolveIndex } from '../extract/resolve-index.js';
-import { instancesOfLeaf, scopeOf, traceExpression } from '../extract/resolve-trace.js';
+import type { ResolveIndex } from '../extract/resolve/index.js';
+import { instancesOfLeaf, modulePathOf, traceExpression } from '../extract/resolve/trace.js';
 import { leavesState } from '../terraform/actions.js';
 import { expressionAt } from '../terraform/configuration.js';
 import type { ResourceInstance } from '../terraform/types.js';
@@ -53,7 +53,7 @@ function traceAttribute(index: ResolveIndex, instance: ResourceInstance, attribu
   if (computed && located.resource.expressions[attribute] === undefined) return [];
   const at = expressionAt(located.resource.expressions, [attribute]);
   if (at === undefined) return [{ kind: 'untraced', detail: what }];
-  const traced = traceExpression(index, at.expression, scopeOf(located.module), located.resource.forEachExpression);
+  const traced = traceExpression(index, at.expression, modulePathOf(located.module), located.resource.forEachExpression);
   const leaves = traced.leaves.filter((leaf) => leaf.kind !== 'plan-known');
   if (leaves.length === 0) return [{ kind: 'untraced', detail: what }];
   return leaves.map((leaf): AttributeItem => {

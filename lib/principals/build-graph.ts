@@ -3,8 +3,8 @@
  * (the extracted policy sources), attached managed policies, a user's groups, and the permissions
  * boundary. Only what the plan shows: policies attached outside it are not seen.
  */
-import type { ResolveIndex } from '../extract/resolve-index.js';
-import { resolveIndexOf } from '../extract/resolve-index.js';
+import type { ResolveIndex } from '../extract/resolve/index.js';
+import { resolveIndexOf } from '../extract/resolve/index.js';
 import { knownString } from '../extract/permissions-boundary.js';
 import type { ResourceInstance, TerraformDocument } from '../terraform/types.js';
 import type { PolicySource } from '../types.js';

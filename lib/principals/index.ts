@@ -3,7 +3,7 @@
  * keys their policies do not name, and through which policies. Findings carry a `principal`.
  */
 import { extractPolicies } from '../extract/index.js';
-import { resolveIndexOf } from '../extract/resolve-index.js';
+import { resolveIndexOf } from '../extract/resolve/index.js';
 import type { WorkBudget } from '../iam/budget.js';
 import type { EvaluationOptions, Scope, Verdict } from '../iam/types.js';
 import { fingerprintOf, heldBefore, type SourceOrigin } from '../rules/judge-source.js';

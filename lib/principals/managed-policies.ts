@@ -95,8 +95,3 @@ export function managedPolicy(arn: string): ManagedPolicyLookup {
   }
   return { kind: 'known', name: key.slice(key.lastIndexOf('/') + 1), policy };
 }
-
-/** The data file's source package and version, for messages. */
-export function managedPoliciesSource(): string {
-  return load().data.source;
-}

@@ -5,12 +5,13 @@
  * nothing fails the output holds no "fail" in any case: the count line leaves out its
  * failures field, and "fail" inside text from the plan is broken with a zero-width space.
  */
-import type { Finding, Report } from '../types.js';
-import { failingIncompletePlans, findingStatus, incompletePhrase, passingCause, unevaluatedFailsRun } from './outcome.js';
+import type { Finding, JudgedWith, Report } from '../types.js';
+import { failingIncompletePlans, findingStatus, incompletePhrase, passingCause } from './outcome.js';
 import { policyCases } from './policy-cases.js';
 import { printable } from './printable.js';
-import type { FormatContext, Formatter } from './types.js';
+import type { Formatter } from './types.js';
 import { allowsPhrase, policyLabel, statementsPhrase, suppressionPhrase, whereLabel } from './wording.js';
+import { unevaluatedFails } from '../gate/summary.js';
 
 type Mark = 'FAIL' | 'WARN' | 'EXCP';
 
@@ -26,18 +27,18 @@ function line(mark: Mark, source: string, message: string): string {
   return `${mark} - ${defuse(source)} - ${NAMESPACE} - ${defuse(message)}`;
 }
 
-function findingMessage(finding: Finding, context: FormatContext): string {
+function findingMessage(finding: Finding, judgedWith: JudgedWith): string {
   const statements = statementsPhrase(finding);
   const facts = [finding.severity, finding.scope, finding.ruleId, statements];
   if (!finding.introduced) facts.push('pre-existing');
-  const status = findingStatus(finding, context);
+  const status = findingStatus(finding, judgedWith);
   let note = '';
   if (status === 'suppressed') note = `; ${suppressionPhrase(finding.suppressed!)}`;
-  else if (status === 'passing') note = `; ${passingCause(finding, context)}`;
+  else if (status === 'passing') note = `; ${passingCause(finding, judgedWith)}`;
   return `${policyLabel(finding)} ${allowsPhrase(finding)} [${facts.join('; ')}]${note}`;
 }
 
-export const formatAtlantis: Formatter = (report: Report, context) => {
+export const formatAtlantis: Formatter = (report: Report) => {
   const lines: string[] = [];
   let tests = 0;
   let warnings = 0;
@@ -56,13 +57,13 @@ export const formatAtlantis: Formatter = (report: Report, context) => {
       case 'clean':
         break;
       case 'finding': {
-        const status = findingStatus(entry.finding, context);
-        add(status === 'failing' ? 'FAIL' : status === 'passing' ? 'WARN' : 'EXCP', entry.finding.source, findingMessage(entry.finding, context));
+        const status = findingStatus(entry.finding, report.summary.judgedWith);
+        add(status === 'failing' ? 'FAIL' : status === 'passing' ? 'WARN' : 'EXCP', entry.finding.source, findingMessage(entry.finding, report.summary.judgedWith));
         break;
       }
       case 'unevaluated': {
         const u = entry.entry;
-        add(unevaluatedFailsRun(u, context) ? 'FAIL' : 'WARN', u.source, `${policyLabel(u)} was not evaluated (${u.reason}): ${u.detail}`);
+        add(unevaluatedFails(u, report.summary.judgedWith) ? 'FAIL' : 'WARN', u.source, `${policyLabel(u)} was not evaluated (${u.reason}): ${u.detail}`);
         break;
       }
       case 'missing':
@@ -78,7 +79,7 @@ export const formatAtlantis: Formatter = (report: Report, context) => {
     tests += 1;
     add('WARN', whereLabel(warning), warning.message);
   }
-  const incomplete = failingIncompletePlans(report, context);
+  const incomplete = failingIncompletePlans(report);
   if (incomplete > 0) {
     tests += 1;
     add('FAIL', NAMESPACE, incompletePhrase(incomplete));

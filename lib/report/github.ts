@@ -2,13 +2,14 @@
  * GitHub Actions workflow commands: one annotation per finding and per policy not evaluated.
  * (The markdown summary for $GITHUB_STEP_SUMMARY is the markdown format; the CLI appends it.)
  */
-import type { Finding, Report, Unevaluated } from '../types.js';
-import { findingStatus, unevaluatedFailsRun } from './outcome.js';
+import type { Finding, JudgedWith, Report, Unevaluated } from '../types.js';
+import { findingStatus } from './outcome.js';
 import { printable } from './printable.js';
 import { summaryLine } from './summary-line.js';
 import { tally } from './tally.js';
-import type { FormatContext, Formatter } from './types.js';
+import type { Formatter } from './types.js';
 import { allowsPhrase, capitalised, introducedPhrase, policyLabel, whyPhrases, suppressionPhrase, whereLabel } from './wording.js';
+import { unevaluatedFails } from '../gate/summary.js';
 
 type Level = 'error' | 'warning' | 'notice';
 
@@ -43,8 +44,8 @@ function findingFileProperties(finding: Finding): Record<string, string> {
   return { file: place.file, line: String(place.startLine), endLine: String(place.endLine) };
 }
 
-function findingCommand(finding: Finding, context: FormatContext): string {
-  const status = findingStatus(finding, context);
+function findingCommand(finding: Finding, judgedWith: JudgedWith): string {
+  const status = findingStatus(finding, judgedWith);
   const level: Level = status === 'failing' ? 'error' : status === 'passing' ? 'warning' : 'notice';
   const why = whyPhrases(finding).join('; ');
   const conditions = finding.conditionKeys.length > 0 ? ` Condition keys ${finding.conditionKeys.join(', ')} ignored.` : '';
@@ -53,17 +54,17 @@ function findingCommand(finding: Finding, context: FormatContext): string {
   return command(level, { ...findingFileProperties(finding), title: `kmsguard ${finding.severity} (${finding.scope}): ${finding.ruleId}` }, message);
 }
 
-function unevaluatedCommand(entry: Unevaluated, context: FormatContext): string {
-  const level: Level = unevaluatedFailsRun(entry, context) ? 'error' : 'warning';
+function unevaluatedCommand(entry: Unevaluated, judgedWith: JudgedWith): string {
+  const level: Level = unevaluatedFails(entry, judgedWith) ? 'error' : 'warning';
   const message = `${policyLabel(entry)} in ${whereLabel(entry)} was not evaluated (${entry.reason}): ${entry.detail}`;
   return command(level, { ...fileProperties(entry), title: `kmsguard: policy not evaluated (${entry.reason})` }, message);
 }
 
-export const formatGithub: Formatter = (report: Report, context) => {
-  const result = tally(report, context);
+export const formatGithub: Formatter = (report: Report) => {
+  const result = tally(report);
   const lines = [
-    ...[...result.active, ...result.suppressed].map(({ finding }) => findingCommand(finding, context)),
-    ...report.unevaluated.map((entry) => unevaluatedCommand(entry, context)),
+    ...[...result.active, ...result.suppressed].map(({ finding }) => findingCommand(finding, report.summary.judgedWith)),
+    ...report.unevaluated.map((entry) => unevaluatedCommand(entry, report.summary.judgedWith)),
     summaryLine(report, result),
   ];
   return `${lines.join('\n')}\n`;

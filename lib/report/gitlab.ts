@@ -5,9 +5,10 @@
 import { createHash } from 'node:crypto';
 import type { Severity } from '../types.js';
 import { jsonText } from './json-text.js';
-import { findingStatus, unevaluatedFailsRun } from './outcome.js';
+import { findingStatus } from './outcome.js';
 import type { Formatter } from './types.js';
 import { allowsPhrase, policyLabel, whyPhrases, suppressionPhrase, whereLabel } from './wording.js';
+import { unevaluatedFails } from '../gate/summary.js';
 
 type GitlabSeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 
@@ -26,7 +27,7 @@ function fingerprint(parts: readonly (string | number | undefined)[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
 
-export const formatGitlab: Formatter = (report, context) => {
+export const formatGitlab: Formatter = (report) => {
   const issues: CodeQualityIssue[] = [
     ...report.findings.map((finding) => {
       const why = whyPhrases(finding).join('; ');
@@ -35,7 +36,7 @@ export const formatGitlab: Formatter = (report, context) => {
         description: `${policyLabel(finding)} ${allowsPhrase(finding)}. Why: ${why}.${suppressed}`,
         check_name: finding.ruleId,
         fingerprint: fingerprint([finding.fingerprint, finding.source, finding.position]),
-        severity: findingStatus(finding, context) === 'suppressed' ? 'info' : SEVERITY[finding.severity],
+        severity: findingStatus(finding, report.summary.judgedWith) === 'suppressed' ? 'info' : SEVERITY[finding.severity],
         location: finding.location !== undefined ? { path: finding.location.file, lines: { begin: finding.location.startLine } } : { path: finding.source, lines: { begin: 1 } },
       };
     }),
@@ -43,7 +44,7 @@ export const formatGitlab: Formatter = (report, context) => {
       description: `${policyLabel(entry)} in ${whereLabel(entry)} was not evaluated (${entry.reason}): ${entry.detail}`,
       check_name: `unevaluated-${entry.reason}`,
       fingerprint: fingerprint(['unevaluated', entry.reason, entry.address, entry.policyPath, entry.source, entry.position]),
-      severity: unevaluatedFailsRun(entry, context) ? ('major' as const) : ('info' as const),
+      severity: unevaluatedFails(entry, report.summary.judgedWith) ? ('major' as const) : ('info' as const),
       location: { path: entry.source, lines: { begin: 1 } },
     })),
   ];

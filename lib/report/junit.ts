@@ -2,12 +2,13 @@
  * JUnit XML for Jenkins, GitLab and other test report readers: one testcase per policy met (and
  * per further finding of it, one per rule), one testsuite per input document.
  */
-import type { PolicyOutcome, Report } from '../types.js';
-import { failingIncompletePlans, findingStatus, incompletePhrase, passingReason, unevaluatedFailsRun } from './outcome.js';
+import type { JudgedWith, PolicyOutcome, Report } from '../types.js';
+import { failingIncompletePlans, findingStatus, incompletePhrase, passingReason } from './outcome.js';
 import { policyCases, type PolicyCase } from './policy-cases.js';
-import type { FormatContext, Formatter } from './types.js';
+import type { Formatter } from './types.js';
 import { allowsPhrase, findingDetails, policyLabel, suppressionPhrase, whereLabel } from './wording.js';
 import { escapeXmlLines, tag } from './xml.js';
+import { unevaluatedFails } from '../gate/summary.js';
 
 type Verdict = 'passed' | 'failure' | 'error' | 'skipped';
 
@@ -30,18 +31,18 @@ function systemOut(lines: readonly string[]): string {
   return `<system-out>${escapeXmlLines(lines)}</system-out>`;
 }
 
-function judge(entry: PolicyCase, context: FormatContext): { verdict: Verdict; body?: string } {
+function judge(entry: PolicyCase, judgedWith: JudgedWith): { verdict: Verdict; body?: string } {
   switch (entry.kind) {
     case 'clean':
       return { verdict: 'passed' };
     case 'finding': {
       const { finding } = entry;
       const details = findingDetails(finding);
-      const status = findingStatus(finding, context);
+      const status = findingStatus(finding, judgedWith);
       if (status === 'suppressed') {
         return { verdict: 'skipped', body: element('skipped', { message: suppressionPhrase(finding.suppressed!) }, details) };
       }
-      if (status === 'passing') return { verdict: 'passed', body: systemOut([passingReason(finding, context), ...details]) };
+      if (status === 'passing') return { verdict: 'passed', body: systemOut([passingReason(finding, judgedWith), ...details]) };
       return {
         verdict: 'failure',
         body: element('failure', { type: finding.ruleId, message: `${finding.severity} (${finding.scope}): ${allowsPhrase(finding)}` }, details),
@@ -50,7 +51,7 @@ function judge(entry: PolicyCase, context: FormatContext): { verdict: Verdict; b
     case 'unevaluated': {
       const { entry: unevaluated } = entry;
       const message = `not evaluated (${unevaluated.reason}): ${unevaluated.detail}`;
-      return unevaluatedFailsRun(unevaluated, context)
+      return unevaluatedFails(unevaluated, judgedWith)
         ? { verdict: 'error', body: element('error', { type: `unevaluated-${unevaluated.reason}`, message }) }
         : { verdict: 'skipped', body: element('skipped', { message }) };
     }
@@ -83,7 +84,7 @@ function testcaseXml(testcase: Testcase): string[] {
   return [`    ${tag('testcase', attributes)}`, `      ${testcase.body}`, '    </testcase>'];
 }
 
-export const formatJunit: Formatter = (report: Report, context) => {
+export const formatJunit: Formatter = (report: Report) => {
   const suites = new Map<string, Testcase[]>();
   const seen = new Map<string, number>();
   for (const entry of policyCases(report)) {
@@ -96,7 +97,7 @@ export const formatJunit: Formatter = (report: Report, context) => {
     seen.set(JSON.stringify([suite, base]), taken + 1);
     const name = taken === 0 ? base : `${base} #${taken + 1}`;
     const file = entry.kind === 'finding' ? entry.finding.location?.file : undefined;
-    list.push({ name, classname: `kmsguard.${entry.policy.resourceType}`, ...(file !== undefined ? { file } : {}), ...judge(entry, context) });
+    list.push({ name, classname: `kmsguard.${entry.policy.resourceType}`, ...(file !== undefined ? { file } : {}), ...judge(entry, report.summary.judgedWith) });
   }
   for (const error of report.errors) {
     const suite = whereLabel(error);
@@ -104,7 +105,7 @@ export const formatJunit: Formatter = (report: Report, context) => {
     suites.set(suite, list);
     list.push({ name: 'read input', classname: 'kmsguard.input', verdict: 'error', body: element('error', { type: 'input', message: error.message }) });
   }
-  const incomplete = failingIncompletePlans(report, context);
+  const incomplete = failingIncompletePlans(report);
   if (incomplete > 0) {
     const list = suites.get('kmsguard') ?? [];
     suites.set('kmsguard', list);

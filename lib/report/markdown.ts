@@ -4,13 +4,13 @@
  * what does not fit is counted, never cut mid-entry.
  */
 import type { Operation } from 'fast-json-patch';
-import type { PrincipalGrant, Report, StatementRef } from '../types.js';
+import type { JudgedWith, PrincipalGrant, Report, StatementRef } from '../types.js';
 import { counted } from './counts.js';
 import { jsonText } from './json-text.js';
-import { failOnOf, passingReason } from './outcome.js';
+import { passingReason } from './outcome.js';
 import { code, codeBlock, prose } from './markdown-text.js';
 import { tally, type RatedFinding, type RatedUnevaluated } from './tally.js';
-import type { FormatContext, Formatter } from './types.js';
+import type { Formatter } from './types.js';
 import { capitalised, compliancePhrase, grantLabel, hclFixHeading, matchLabel, principalPhrase, principalReachOf, reachOf, readingPhrase, remediation, sourceLabel, statementLabel, suppressionPhrase, whereLabel } from './wording.js';
 
 export const MARKDOWN_MAX_LENGTH = 65_000;
@@ -40,7 +40,7 @@ function patchBlock(title: string, ops: readonly Operation[]): string {
   return `<details><summary>${title}</summary>\n\n${body}\n\n</details>`;
 }
 
-function findingText({ finding, status }: RatedFinding, context: FormatContext): string {
+function findingText({ finding, status }: RatedFinding, judgedWith: JudgedWith): string {
   const severity = finding.severity[0]!.toUpperCase() + finding.severity.slice(1);
   const parts = [
     `#### ${severity}: ${code(finding.address)} (${code(finding.policyPath)})`,
@@ -67,7 +67,7 @@ function findingText({ finding, status }: RatedFinding, context: FormatContext):
   }
   if (finding.mayWidenTo !== undefined) bullets.push(`Values not known until apply could widen it to ${code(finding.mayWidenTo)}`);
   bullets.push(finding.introduced ? '**Introduced by this plan**' : 'Pre-existing: already allowed before this plan');
-  if (status === 'passing') bullets.push(prose(capitalised(passingReason(finding, context))));
+  if (status === 'passing') bullets.push(prose(capitalised(passingReason(finding, judgedWith))));
   if (finding.suppressed) bullets.push(prose(capitalised(suppressionPhrase(finding.suppressed))));
   if (finding.baselined) bullets.push('In the baseline: reported, accepted');
   parts.push(...bullets.map((b) => `- ${b}`), '', `**Fix.** ${prose(remediation(finding.ruleId))}`);
@@ -100,10 +100,10 @@ function summaryTable(report: Report): string {
   ].join('\n');
 }
 
-function header(report: Report, context: FormatContext): string {
-  const result = tally(report, context);
+function header(report: Report): string {
+  const result = tally(report);
   const reasons: string[] = [];
-  if (result.failingFindings > 0) reasons.push(`${counted(result.failingFindings, 'finding')} at or above ${failOnOf(context)}`);
+  if (result.failingFindings > 0) reasons.push(`${counted(result.failingFindings, 'finding')} at or above ${report.summary.judgedWith.failOn}`);
   if (result.failingUnevaluated > 0) reasons.push(`${counted(result.failingUnevaluated, 'policy', 'policies')} that could not be evaluated`);
   if (result.failingIncomplete > 0) reasons.push(`${counted(result.failingIncomplete, 'incomplete plan')} (\`complete: false\`) under --strict`);
   if (report.errors.length > 0) reasons.push(`${counted(report.errors.length, 'input')} that could not be read`);
@@ -119,12 +119,12 @@ function header(report: Report, context: FormatContext): string {
   return `${lines.join('\n')}\n`;
 }
 
-function entries(report: Report, context: FormatContext): Entry[] {
-  const result = tally(report, context);
+function entries(report: Report): Entry[] {
+  const result = tally(report);
   return [
-    ...result.active.map((rated) => ({ kind: 'finding' as const, heading: '\n### Findings\n', text: findingText(rated, context) })),
+    ...result.active.map((rated) => ({ kind: 'finding' as const, heading: '\n### Findings\n', text: findingText(rated, report.summary.judgedWith) })),
     ...result.unevaluated.map((rated) => ({ kind: 'policy not evaluated' as const, heading: '\n### Not evaluated\n\n', text: unevaluatedText(rated) })),
-    ...result.suppressed.map((rated) => ({ kind: 'suppressed finding' as const, heading: '\n### Suppressed findings\n', text: findingText(rated, context) })),
+    ...result.suppressed.map((rated) => ({ kind: 'suppressed finding' as const, heading: '\n### Suppressed findings\n', text: findingText(rated, report.summary.judgedWith) })),
     ...report.skipped.map((entry) => ({
       kind: 'policy skipped' as const,
       heading: '\n### Skipped\n\n',
@@ -143,8 +143,8 @@ const NOTE_ROOM = 400;
 
 export const formatMarkdown: Formatter = (report, context) => {
   const limit = context.markdownMaxLength ?? MARKDOWN_MAX_LENGTH;
-  const head = header(report, context);
-  const list = entries(report, context);
+  const head = header(report);
+  const list = entries(report);
   const render = (shown: readonly Entry[]): string => {
     let out = head;
     let lastHeading = '';

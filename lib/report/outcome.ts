@@ -1,34 +1,22 @@
 /**
- * What each entry of a report means for the run, under the options the CLI used.
+ * What each entry of a report means for the run, under the options the report was judged with
+ * (`report.summary.judgedWith`, recorded by the check that made it).
  */
 import { severityFails } from '../rules/rule.js';
-import { findingFails, unevaluatedFails } from '../rules/summary.js';
-import type { FailOn, Finding, Options, Report, Unevaluated } from '../types.js';
-import type { FormatContext } from './types.js';
+import { failingIncomplete, findingFails } from '../gate/summary.js';
+import type { Finding, JudgedWith, Report } from '../types.js';
 
 export type FindingStatus = 'failing' | 'passing' | 'suppressed';
 
-function runOptions(context: FormatContext): Pick<Options, 'failOn' | 'onlyNew' | 'strict'> {
-  return { failOn: failOnOf(context), onlyNew: context.onlyNew ?? false, strict: context.strict ?? false };
-}
-
-export function failOnOf(context: FormatContext): FailOn {
-  return context.failOn ?? 'medium';
-}
-
 /** `failing`: fails the run; `passing`: reported, below the threshold (or pre-existing with onlyNew). */
-export function findingStatus(finding: Finding, context: FormatContext): FindingStatus {
+export function findingStatus(finding: Finding, judgedWith: JudgedWith): FindingStatus {
   if (finding.suppressed) return 'suppressed';
-  return findingFails(finding, runOptions(context)) ? 'failing' : 'passing';
-}
-
-export function unevaluatedFailsRun(entry: Unevaluated, context: FormatContext): boolean {
-  return unevaluatedFails(entry, runOptions(context));
+  return findingFails(finding, judgedWith) ? 'failing' : 'passing';
 }
 
 /** Plans with `complete: false` that fail the run: all of them under strict, none otherwise. */
-export function failingIncompletePlans(report: Pick<Report, 'summary'>, context: FormatContext): number {
-  return context.strict === true ? (report.summary.incomplete ?? 0) : 0;
+export function failingIncompletePlans(report: Pick<Report, 'summary'>): number {
+  return failingIncomplete(report.summary.incomplete, report.summary.judgedWith);
 }
 
 /** "2 incomplete plans ("complete": false) under --strict". */
@@ -40,15 +28,14 @@ export function incompletePhrase(count: number): string {
  * Why a finding that is not suppressed does not fail the run, as a phrase free of the word
  * "fail" (the atlantis format must not print it when nothing fails).
  */
-export function passingCause(finding: Finding, context: FormatContext): string {
+export function passingCause(finding: Finding, judgedWith: JudgedWith): string {
   if (finding.baselined) return 'in the baseline';
-  const failOn = failOnOf(context);
-  return severityFails(finding.severity, failOn)
+  return severityFails(finding.severity, judgedWith.failOn)
     ? 'pre-existing, and only new findings count'
-    : `below the severity threshold (${failOn})`;
+    : `below the severity threshold (${judgedWith.failOn})`;
 }
 
 /** "does not fail the run: below the severity threshold (medium)". */
-export function passingReason(finding: Finding, context: FormatContext): string {
-  return `does not fail the run: ${passingCause(finding, context)}`;
+export function passingReason(finding: Finding, judgedWith: JudgedWith): string {
+  return `does not fail the run: ${passingCause(finding, judgedWith)}`;
 }

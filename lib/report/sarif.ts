@@ -2,10 +2,12 @@
  * SARIF 2.1.0 as GitHub code scanning reads it: one rule per rule id, one result per finding.
  */
 import { ruleOfFinding, SCOPED_RULES } from '../rules/registry.js';
+import { moreSevere } from '../rules/rule.js';
+import { unevaluatedFails } from '../gate/summary.js';
 import type { Finding, Report, Severity } from '../types.js';
 import { artifactUri } from './artifact-uri.js';
 import { jsonText } from './json-text.js';
-import { findingStatus, unevaluatedFailsRun } from './outcome.js';
+import { findingStatus } from './outcome.js';
 import type { Formatter } from './types.js';
 import {
   allowsPhrase,
@@ -25,7 +27,6 @@ export const FINGERPRINT_KEY = 'kmsguardFinding/v1';
 
 /** GitHub reads 7.0-8.9 as high, 4.0-6.9 as medium, 0.1-3.9 as low. */
 const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = { high: '8.0', medium: '5.5', low: '3.0' };
-const RANK: Readonly<Record<Severity, number>> = { high: 3, medium: 2, low: 1 };
 const DEFAULT_LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = { high: 'error', medium: 'warning', low: 'note' };
 
 const GENERIC_TITLE = 'IAM policy allows KMS actions on keys it does not name';
@@ -52,7 +53,7 @@ function rulesFor(findings: readonly Finding[]): RuleInfo[] {
   for (const finding of findings) {
     if (known.some((rule) => rule.id === finding.ruleId)) continue;
     const seen = others.get(finding.ruleId);
-    if (seen === undefined || RANK[finding.severity] > RANK[seen.severity]) {
+    if (seen === undefined || moreSevere(finding.severity, seen.severity)) {
       others.set(finding.ruleId, { id: finding.ruleId, title: GENERIC_TITLE, reach: 'KMS keys the policy does not name', severity: finding.severity });
     }
   }
@@ -126,10 +127,10 @@ function location(entry: { readonly source: string; readonly address: string }) 
   };
 }
 
-export const formatSarif: Formatter = (report: Report, context) => {
+export const formatSarif: Formatter = (report: Report) => {
   const rules = rulesFor(report.findings);
   const results = report.findings.map((finding) => {
-    const status = findingStatus(finding, context);
+    const status = findingStatus(finding, report.summary.judgedWith);
     return {
       ruleId: finding.ruleId,
       ruleIndex: rules.findIndex((rule) => rule.id === finding.ruleId),
@@ -170,7 +171,7 @@ export const formatSarif: Formatter = (report: Report, context) => {
   });
   const notifications = [
     ...report.unevaluated.map((entry) => ({
-      level: unevaluatedFailsRun(entry, context) ? 'error' : 'warning',
+      level: unevaluatedFails(entry, report.summary.judgedWith) ? 'error' : 'warning',
       message: { text: `${policyLabel(entry)} in ${whereLabel(entry)} was not evaluated (${entry.reason}): ${entry.detail}` },
       locations: [location(entry)],
       descriptor: { id: `unevaluated-${entry.reason}` },

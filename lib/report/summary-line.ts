@@ -1,6 +1,7 @@
 /**
  * The one-line summary that ends the text and github formats.
  */
+import { SEVERITIES } from '../rules/rule.js';
 import type { Report } from '../types.js';
 import { painter, type Paint } from './ansi.js';
 import { counted } from './counts.js';
@@ -12,7 +13,7 @@ export function summaryLine(report: Report, result: Tally, paint: Paint = painte
   const parts = [counted(summary.documents, 'document'), `${counted(summary.policies, 'policy', 'policies')} judged`];
   if (report.findings.length === 0) parts.push('no findings');
   else {
-    const bySeverity = (['high', 'medium', 'low'] as const)
+    const bySeverity = SEVERITIES
       .filter((s) => summary.bySeverity[s] > 0)
       .map((s) => `${summary.bySeverity[s]} ${s}`)
       .join(', ');

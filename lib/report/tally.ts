@@ -1,9 +1,10 @@
 /**
- * The run's outcome as one format sees it: which entries fail it, which only warn.
+ * The run's outcome as the report records it: which entries fail it, which only warn.
  */
-import type { Finding, Report, Severity, Unevaluated } from '../types.js';
-import { failingIncompletePlans, findingStatus, unevaluatedFailsRun, type FindingStatus } from './outcome.js';
-import type { FormatContext } from './types.js';
+import { SEVERITIES } from '../rules/rule.js';
+import type { Finding, Report, Unevaluated } from '../types.js';
+import { failingIncompletePlans, findingStatus, type FindingStatus } from './outcome.js';
+import { unevaluatedFails } from '../gate/summary.js';
 
 export interface RatedFinding {
   readonly finding: Finding;
@@ -28,21 +29,20 @@ export interface Tally {
   readonly passed: boolean;
 }
 
-const RANK: Readonly<Record<Severity, number>> = { high: 0, medium: 1, low: 2 };
-
 /** Most severe first; stable, so report order is kept within a severity. */
 export function mostSevereFirst<T extends { readonly finding: Finding }>(entries: readonly T[]): T[] {
-  return [...entries].sort((a, b) => RANK[a.finding.severity] - RANK[b.finding.severity]);
+  return [...entries].sort((a, b) => SEVERITIES.indexOf(a.finding.severity) - SEVERITIES.indexOf(b.finding.severity));
 }
 
-export function tally(report: Report, context: FormatContext): Tally {
-  const rated = report.findings.map((finding) => ({ finding, status: findingStatus(finding, context) }));
+export function tally(report: Report): Tally {
+  const judgedWith = report.summary.judgedWith;
+  const rated = report.findings.map((finding) => ({ finding, status: findingStatus(finding, judgedWith) }));
   const active = mostSevereFirst(rated.filter((r) => r.status !== 'suppressed'));
   const suppressed = mostSevereFirst(rated.filter((r) => r.status === 'suppressed'));
-  const unevaluated = report.unevaluated.map((entry) => ({ entry, fails: unevaluatedFailsRun(entry, context) }));
+  const unevaluated = report.unevaluated.map((entry) => ({ entry, fails: unevaluatedFails(entry, judgedWith) }));
   const failingFindings = active.filter((r) => r.status === 'failing').length;
   const failingUnevaluated = unevaluated.filter((u) => u.fails).length;
-  const failingIncomplete = failingIncompletePlans(report, context);
+  const failingIncomplete = failingIncompletePlans(report);
   return {
     active,
     suppressed,

@@ -1,13 +1,13 @@
 /**
  * The default format: one block per finding, readable in a terminal and in a CI log.
  */
-import type { Finding, Severity, Skipped } from '../types.js';
+import type { Finding, JudgedWith, Severity, Skipped } from '../types.js';
 import { painter, type Paint, type Style } from './ansi.js';
 import { summaryLine } from './summary-line.js';
 import { passingReason } from './outcome.js';
 import { printable } from './printable.js';
 import { tally, type RatedFinding, type RatedUnevaluated } from './tally.js';
-import type { FormatContext, Formatter } from './types.js';
+import type { Formatter } from './types.js';
 import { findingDetails, hclFixHeading, policyLabel, whereLabel } from './wording.js';
 
 const SEVERITY_STYLE: Readonly<Record<Severity, Style>> = { high: 'red', medium: 'yellow', low: 'cyan' };
@@ -25,10 +25,10 @@ function hclLines(finding: Finding, shown: Set<string>): string[] {
   return [`  ${printable(hclFixHeading(hcl))}:`, ...hcl.text.split('\n').map((line) => (line === '' ? '' : `    ${printable(line)}`))];
 }
 
-function findingBlock({ finding, status }: RatedFinding, context: FormatContext, paint: Paint, shown: Set<string>): string[] {
+function findingBlock({ finding, status }: RatedFinding, judgedWith: JudgedWith, paint: Paint, shown: Set<string>): string[] {
   const severity = paint(SEVERITY_STYLE[finding.severity], finding.severity.toUpperCase());
   const head = `${severity}  ${paint('bold', printable(policyLabel(finding)))}`;
-  const lines = [status === 'passing' ? `${head}  ${paint('dim', `[${passingReason(finding, context)}]`)}` : head];
+  const lines = [status === 'passing' ? `${head}  ${paint('dim', `[${passingReason(finding, judgedWith)}]`)}` : head];
   for (const line of findingDetails(finding)) lines.push(`  ${printable(line)}`);
   lines.push(...hclLines(finding, shown));
   return lines;
@@ -51,14 +51,14 @@ function section(title: string, body: readonly string[], paint: Paint): string[]
 
 export const formatText: Formatter = (report, context) => {
   const paint = painter(context.color);
-  const result = tally(report, context);
+  const result = tally(report);
   const out: string[] = [];
   const shown = new Set<string>();
-  for (const rated of result.active) out.push(...findingBlock(rated, context, paint, shown), '');
+  for (const rated of result.active) out.push(...findingBlock(rated, report.summary.judgedWith, paint, shown), '');
   out.push(
     ...section(
       `Suppressed findings (${result.suppressed.length})`,
-      result.suppressed.flatMap((rated) => [...findingBlock(rated, context, paint, shown), '']).slice(0, -1),
+      result.suppressed.flatMap((rated) => [...findingBlock(rated, report.summary.judgedWith, paint, shown), '']).slice(0, -1),
       paint,
     ),
   );

@@ -7,11 +7,12 @@
 import jsonpatch, { type Operation } from 'fast-json-patch';
 import type { PolicyWriting } from '../extract/policy-writing.js';
 import type { Finding, HclFix } from '../types.js';
+import { isRecord } from '../json-record.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = isRecord<JsonObject>;
 
 /** A quoted HCL string: escapes, and `${` / `%{` doubled so Terraform reads them as text (policy variables). */
 function hclString(value: string): string {

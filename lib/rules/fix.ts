@@ -9,6 +9,7 @@ import { judgePolicy, kmsActions, matchesAction, parsePolicy, WorkBudget } from 
 import type { EvaluationOptions, Partition, ResponsibleStatement, Scope } from '../iam/types.js';
 import { DEFAULT_BLOCKED_ACTIONS } from './decrypt.js';
 import { RULE_REGISTRY } from './registry.js';
+import { isRecord } from '../json-record.js';
 
 export const SCOPED_SID = 'KmsguardScopedDecrypt';
 export const DENY_SID = 'KmsguardDenyDecryptOnOtherKeys';
@@ -51,9 +52,7 @@ const PARTITIONS: readonly Partition[] = ['aws', 'aws-cn', 'aws-us-gov'];
 /** Each round fixes the statements the last judgement named; a few rounds reach every scope. */
 const MAX_ROUNDS = 8;
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const isObject = isRecord<JsonObject>;
 
 function sameAction(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();

@@ -5,11 +5,11 @@
 import { createHash } from 'node:crypto';
 import { judgeWithin, parsePolicy, WorkBudget } from '../iam/index.js';
 import { repeatedKeyError } from '../iam/parse.js';
-import type { EvaluationOptions, Policy, Verdict } from '../iam/types.js';
+import { widerScope, type EvaluationOptions, type Policy, type Verdict } from '../iam/types.js';
 import type { Finding, PolicySource, PolicyValue, Skipped, Unevaluated } from '../types.js';
 import { suggestFix } from './fix.js';
 import { policyChange } from './policy-change.js';
-import { REACH, scopeAtLeast, scopedRuleId, type Rule } from './rule.js';
+import { REACH, scopedRuleId, type Rule } from './rule.js';
 
 /** Where a policy source came from: the input and the document's position in it. */
 export interface SourceOrigin {
@@ -81,8 +81,6 @@ export function fingerprintOf(ruleId: string, address: string, policyPath: strin
 
 type FindingVerdict = Extract<Verdict, { kind: 'finding' }>;
 
-const SCOPE_WIDTH = { 'all-keys': 3, 'account-keys': 2, 'region-keys': 1 } as const;
-
 /**
  * The share of the work left after the verdict that suggesting a fix may use (it judges the
  * patched document again): past it the finding has no fix, and the verdict stands.
@@ -103,7 +101,7 @@ export function judgeAcross(policy: Policy, evaluations: readonly EvaluationOpti
     // Stryker disable next-line StringLiteral: without the skip a clean verdict only replaces a clean best, or is passed over by the finding test
     if (verdict.kind === 'clean') continue;
     if (best.kind === 'clean') best = verdict;
-    else if (verdict.kind === 'finding' && (best.kind !== 'finding' || SCOPE_WIDTH[verdict.scope] > SCOPE_WIDTH[best.scope])) best = verdict;
+    else if (verdict.kind === 'finding' && (best.kind !== 'finding' || widerScope(verdict.scope, best.scope))) best = verdict;
   }
   return best;
 }
@@ -129,13 +127,13 @@ export function judgeAlternatives(policies: readonly Policy[], detail: string, e
     return { kind: 'unknown', detail: `${detail}; each judged alone: ${each}` };
   }
   const narrower = (a: FindingVerdict, b: FindingVerdict) =>
-    SCOPE_WIDTH[a.scope] !== SCOPE_WIDTH[b.scope] ? SCOPE_WIDTH[a.scope] < SCOPE_WIDTH[b.scope] : a.actions.length < b.actions.length;
+    a.scope !== b.scope ? widerScope(b.scope, a.scope) : a.actions.length < b.actions.length;
   const narrowest = findings.reduce((best, verdict) => (narrower(verdict, best) ? verdict : best));
-  const widest = findings.map((verdict) => verdict.mayWidenTo ?? verdict.scope).reduce((a, b) => (SCOPE_WIDTH[b] > SCOPE_WIDTH[a] ? b : a));
+  const widest = findings.map((verdict) => verdict.mayWidenTo ?? verdict.scope).reduce((a, b) => (widerScope(b, a) ? b : a));
   const shared = narrowest.actions.filter((action) => findings.every((verdict) => verdict.actions.includes(action)));
   const { mayWidenTo: _, ...rest } = narrowest;
   const finding = { ...rest, actions: shared.length > 0 ? shared : narrowest.actions };
-  return SCOPE_WIDTH[widest] > SCOPE_WIDTH[finding.scope] ? { ...finding, mayWidenTo: widest } : finding;
+  return widerScope(widest, finding.scope) ? { ...finding, mayWidenTo: widest } : finding;
 }
 
 /** The verdict on the document before the plan, when it was a readable policy. */
@@ -149,7 +147,7 @@ function judgeBefore(before: PolicyValue | undefined, evaluations: readonly Eval
 export function heldBefore(previous: Verdict | undefined, verdict: FindingVerdict): boolean {
   return (
     previous?.kind === 'finding' &&
-    scopeAtLeast(previous.scope, verdict.scope) &&
+    !widerScope(verdict.scope, previous.scope) &&
     verdict.actions.every((action) => previous.actions.includes(action))
   );
 }

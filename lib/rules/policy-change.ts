@@ -3,15 +3,14 @@
  * the access. Reformatting alone gives no operations.
  */
 import jsonpatch, { type Operation } from 'fast-json-patch';
+import { isRecord } from '../json-record.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Elements whose value may be one string or a list of strings, meaning the same. */
 const LIST_ELEMENTS = new Set(['Action', 'NotAction', 'Resource', 'NotResource']);
 
-function isObject(value: unknown): value is { [key: string]: Json } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const isObject = isRecord<{ [key: string]: Json }>;
 
 /** JSON text is parsed (a plan may carry the policy either way); anything unparsable stays as it is. */
 function parsed(value: unknown): unknown {

@@ -5,7 +5,8 @@
 import { DECRYPT_RULE } from './decrypt.js';
 import { GRANT_RULE } from './grant.js';
 import { PRINCIPAL_DECRYPT_RULE } from './principal-decrypt.js';
-import { describeScopes, SCOPES, scopedRuleId, type Rule, type RuleDescription } from './rule.js';
+import { SCOPES } from '../iam/types.js';
+import { describeScopes, scopedRuleId, type Rule, type RuleDescription } from './rule.js';
 
 export const RULE_REGISTRY: readonly Rule[] = [DECRYPT_RULE, GRANT_RULE, PRINCIPAL_DECRYPT_RULE];
 

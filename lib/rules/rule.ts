@@ -5,6 +5,7 @@
  * listed in registry.ts: SARIF rule descriptors, the config schema's rule ids, `kmsguard config`
  * and the README's rule table are all read from that list.
  */
+import { SCOPES } from '../iam/types.js';
 import type { FailOn, Options, Scope, Severity } from '../types.js';
 
 /** One scope of a rule: the id findings at that scope carry, their severity and title. */
@@ -74,8 +75,6 @@ export function principalReach(reach: string): string {
 /** The severity every rule of this version gives each scope. */
 export const SCOPE_SEVERITY: Readonly<Record<Scope, Severity>> = { 'all-keys': 'high', 'account-keys': 'medium', 'region-keys': 'low' };
 
-export const SCOPES: readonly Scope[] = ['all-keys', 'account-keys', 'region-keys'];
-
 /** The id a finding of `rule` at `scope` carries: `kms-decrypt-all-keys`. */
 export function scopedRuleId(rule: Pick<Rule, 'id'>, scope: Scope): string {
   return `${rule.id}-${scope}`;
@@ -86,16 +85,15 @@ export function describeScopes(rule: Rule): RuleDescription[] {
   return SCOPES.map((scope) => ({ id: scopedRuleId(rule, scope), scope, severity: rule.severity[scope], title: rule.titles[scope], reach: REACH[scope] }));
 }
 
-const SEVERITY_RANK: Readonly<Record<Severity, number>> = { low: 1, medium: 2, high: 3 };
-const SCOPE_RANK: Readonly<Record<Scope, number>> = { 'region-keys': 1, 'account-keys': 2, 'all-keys': 3 };
+/** Every severity, most severe first: the one order of severities. */
+export const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low'];
+
+/** Whether severity `a` is more severe than severity `b`. */
+export function moreSevere(a: Severity, b: Severity): boolean {
+  return SEVERITIES.indexOf(a) < SEVERITIES.indexOf(b);
+}
 
 /** Whether a finding of this severity fails the run under `failOn`. */
 export function severityFails(severity: Severity, failOn: FailOn): boolean {
-  // Stryker disable next-line StringLiteral: 'never' has no rank, so the comparison after it is false for 'never' anyway
-  return failOn !== 'never' && SEVERITY_RANK[severity] >= SEVERITY_RANK[failOn];
-}
-
-/** True when scope `a` reaches at least as wide as scope `b`. */
-export function scopeAtLeast(a: Scope, b: Scope): boolean {
-  return SCOPE_RANK[a] >= SCOPE_RANK[b];
+  return failOn !== 'never' && !moreSevere(failOn, severity);
 }

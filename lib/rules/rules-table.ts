@@ -3,7 +3,8 @@
  */
 import { DEFAULT_BLOCKED_ACTIONS } from './decrypt.js';
 import { RULE_REGISTRY } from './registry.js';
-import { SCOPES, scopedRuleId, type Rule } from './rule.js';
+import { SCOPES } from '../iam/types.js';
+import { scopedRuleId, type Rule } from './rule.js';
 
 const code = (text: string) => `\`${text}\``;
 

@@ -4,7 +4,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { resolveIndexOf } from '../extract/resolve-index.js';
+import { resolveIndexOf } from '../extract/resolve/index.js';
 import type { TerraformDocument } from '../terraform/types.js';
 import type { Finding, InputWarning, PolicySource } from '../types.js';
 import { HclFiles, type HclBlock } from './hcl-files.js';

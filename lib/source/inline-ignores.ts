@@ -4,7 +4,7 @@
  * through the same mechanism as the config file's suppressions.
  */
 import type { Finding, InputWarning } from '../types.js';
-import { applySuppressions, hasExpired } from '../rules/suppressions.js';
+import { applySuppressions, hasExpired } from '../gate/suppressions.js';
 import type { HclFile } from './hcl-files.js';
 import type { HclNode } from './hcl-parser.js';
 import type { LocatedBlock } from './locate.js';

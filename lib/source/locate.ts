@@ -9,8 +9,8 @@ import { expressionAt, type ConfigExpression } from '../terraform/configuration.
 import { lineColumn } from '../input/text-location.js';
 import { parseAddress } from '../terraform/address.js';
 import { parseModuleAddress } from '../terraform/references.js';
-import { traceExpression, type Leaf, type Scope } from '../extract/resolve-trace.js';
-import type { ResolveIndex } from '../extract/resolve-index.js';
+import { traceExpression, type Leaf, type ModulePath } from '../extract/resolve/trace.js';
+import type { ResolveIndex } from '../extract/resolve/index.js';
 import type { Finding, SourceLocation } from '../types.js';
 import { attributeIn, blocksIn, bodyOf, literalString, textOf, type HclBlock, type HclFile, type HclFiles } from './hcl-files.js';
 import type { HclNode } from './hcl-parser.js';
@@ -212,7 +212,7 @@ async function dataBlock(context: LocateContext, scope: readonly string[], name:
 }
 
 /** The policy document data sources an expression's references lead to, each once. */
-function documentLeaves(context: LocateContext, expression: unknown, scope: Scope, forEach?: ConfigExpression): Extract<Leaf, { kind: 'resource' }>[] {
+function documentLeaves(context: LocateContext, expression: unknown, scope: ModulePath, forEach?: ConfigExpression): Extract<Leaf, { kind: 'resource' }>[] {
   if (expression === undefined || typeof expression !== 'object' || expression === null) return [];
   const leaves = traceExpression(context.index, expression as ConfigExpression, scope, forEach).leaves.filter(isDocumentLeaf);
   const seen = new Set<string>();

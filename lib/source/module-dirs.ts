@@ -5,10 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord } from '../json-record.js';
 
 function isLocalSource(source: string): boolean {
   return source.startsWith('./') || source.startsWith('../') || source.startsWith('.\\') || source.startsWith('..\\');

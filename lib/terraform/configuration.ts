@@ -2,6 +2,7 @@
  * The plan's `configuration` block, indexed once: modules by path (call names from the root),
  * and within each module its resources, module calls and outputs, by name.
  */
+import { isRecord } from '../json-record.js';
 
 /** A configuration expression: a constant, or the references it makes (or neither, e.g. `timestamp()`). */
 export interface ConfigExpression {
@@ -47,10 +48,6 @@ export interface ConfigurationIndex {
   readonly root: ConfigModule;
   /** By path joined with '.'; '' for the root. */
   readonly modules: ReadonlyMap<string, ConfigModule>;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function expressionOf(value: unknown): ConfigExpression | undefined {

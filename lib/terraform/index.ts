@@ -4,7 +4,7 @@
 import { readPlan } from './plan.js';
 import { readState } from './state.js';
 import type { DocumentKind, TerraformDocument } from './types.js';
-import { isRecord } from './values.js';
+import { isRecord } from '../json-record.js';
 
 export type { DocumentKind, ResourceInstance, TerraformDocument } from './types.js';
 export { leavesState } from './actions.js';

@@ -1,4 +1,5 @@
-import { arrayOrEmpty, isRecord, stringOrUndefined, type JsonRecord } from './values.js';
+import { isRecord } from '../json-record.js';
+import { arrayOrEmpty, stringOrUndefined, type JsonRecord } from './values.js';
 
 /**
  * Visits every resource of a `root_module` (planned_values, values, prior_state.values) and of its

@@ -8,7 +8,8 @@
  */
 import type { Partition } from '../iam/types.js';
 import type { ResourceInstance } from './types.js';
-import { isRecord, stringOrUndefined, type JsonRecord } from './values.js';
+import { isRecord } from '../json-record.js';
+import { stringOrUndefined, type JsonRecord } from './values.js';
 
 const PARTITION_ORDER: readonly Partition[] = ['aws', 'aws-cn', 'aws-us-gov'];
 

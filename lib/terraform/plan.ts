@@ -12,7 +12,8 @@ import { makeInstance } from './instance.js';
 import { forEachModuleResource } from './module-tree.js';
 import { choosePartition, PartitionEvidence } from './partition.js';
 import type { ResourceInstance, TerraformDocument } from './types.js';
-import { arrayOrEmpty, isRecord, recordOrNull, stringOrUndefined, type JsonRecord } from './values.js';
+import { isRecord } from '../json-record.js';
+import { arrayOrEmpty, recordOrNull, stringOrUndefined, type JsonRecord } from './values.js';
 
 /** A planned_values entry and the module holding it; its identity is read only when needed. */
 interface PlannedResource {

@@ -211,10 +211,3 @@ export function formatModuleAddress(path: readonly ModuleStep[]): string {
 export function relativeAddress(mode: string, type: string, name: string): string {
   return mode === 'data' ? `data.${type}.${name}` : mode === 'ephemeral' ? `ephemeral.${type}.${name}` : `${type}.${name}`;
 }
-
-/** A full instance address from its parts. */
-export function instanceAddress(module: readonly ModuleStep[], relative: string, key?: string | number): string {
-  const prefix = formatModuleAddress(module);
-  const index = key === undefined ? '' : formatInstanceKey(key);
-  return `${prefix === '' ? '' : `${prefix}.`}${relative}${index}`;
-}

@@ -5,7 +5,8 @@ import { makeInstance } from './instance.js';
 import { forEachModuleResource } from './module-tree.js';
 import { choosePartition, PartitionEvidence } from './partition.js';
 import type { ResourceInstance, TerraformDocument } from './types.js';
-import { isRecord, recordOrNull, stringOrUndefined, type JsonRecord } from './values.js';
+import { isRecord } from '../json-record.js';
+import { recordOrNull, stringOrUndefined, type JsonRecord } from './values.js';
 
 const NO_PRIOR_STATE_DATA: ReadonlyMap<string, ResourceInstance> = new Map();
 

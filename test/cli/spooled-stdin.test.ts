@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SPOOL_FROM_BYTES } from '../../lib/input/scan-read.js';
+import { SPOOL_FROM_BYTES } from '../../lib/input/collect-input.js';
 import { binPath, repoRoot } from '../support/paths.js';
 
 const CHUNK = Buffer.alloc(1024 * 1024, 0x20);

@@ -17,14 +17,14 @@ describe('extract: aws_iam_role inline_policy', () => {
         address: 'aws_iam_role.computed',
         resourceType: 'aws_iam_role',
         policyPath: 'inline_policy',
-        actions: ['create'],
+        changeActions: ['create'],
         after: { kind: 'unknown', detail: 'inline_policy is not known until apply' },
       },
       {
         address: 'aws_iam_role.multi',
         resourceType: 'aws_iam_role',
         policyPath: 'inline_policy[0].policy',
-        actions: ['update'],
+        changeActions: ['update'],
         after: { kind: 'text', text: DECRYPT_ALL },
         before: { kind: 'text', text: DECRYPT_ONE_KEY },
       },
@@ -32,7 +32,7 @@ describe('extract: aws_iam_role inline_policy', () => {
         address: 'aws_iam_role.multi',
         resourceType: 'aws_iam_role',
         policyPath: 'inline_policy[1].policy',
-        actions: ['update'],
+        changeActions: ['update'],
         after: { kind: 'unknown', detail: 'inline_policy[1].policy is not known until apply' },
         before: { kind: 'absent' },
       },
@@ -40,7 +40,7 @@ describe('extract: aws_iam_role inline_policy', () => {
         address: 'aws_iam_role.multi',
         resourceType: 'aws_iam_role',
         policyPath: 'inline_policy[2].policy',
-        actions: ['update'],
+        changeActions: ['update'],
         after: { kind: 'text', text: LOGS },
         before: { kind: 'text', text: LOGS },
       },
@@ -48,14 +48,14 @@ describe('extract: aws_iam_role inline_policy', () => {
         address: 'aws_iam_role.named_empty',
         resourceType: 'aws_iam_role',
         policyPath: 'inline_policy[0].policy',
-        actions: ['create'],
+        changeActions: ['create'],
         after: { kind: 'text', text: '' },
       },
       {
         address: 'aws_iam_role.whole_entry_unknown',
         resourceType: 'aws_iam_role',
         policyPath: 'inline_policy[0].policy',
-        actions: ['create'],
+        changeActions: ['create'],
         after: { kind: 'unknown', detail: 'inline_policy[0].policy is not known until apply' },
       },
     ];
@@ -86,7 +86,7 @@ describe('extract: aws_iam_role inline_policy', () => {
 
   describe('an inline_policy the configuration does not write (issue 4: computed, not judged)', () => {
     const plan = readTerraform(loadFixture('resolve', 'role-computed-inline.plan.json'), 'plan');
-    const judged = (document: typeof plan) => extractPolicies(document).map((s) => `${s.address} ${s.policyPath} ${s.actions.join(',')}`);
+    const judged = (document: typeof plan) => extractPolicies(document).map((s) => `${s.address} ${s.policyPath} ${s.changeActions.join(',')}`);
 
     it('leaves out the list an existing role keeps from AWS; judges declared blocks, entries a plan creates or changes, and roles whose block is not found', () => {
       expect(judged(plan)).to.deep.equal([

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { extractPolicies, judgedResourceTypes, unknownUntilApply } from '../../lib/extract/index.js';
+import { extractPolicies, judgedResourceTypes } from '../../lib/extract/index.js';
 import { readTerraform } from '../../lib/terraform/index.js';
 import type { PolicySource } from '../../lib/types.js';
 import { loadDocument, PLAIN_CONTEXT } from './load.js';
@@ -22,14 +22,6 @@ describe('extract: extractPolicies', () => {
     ]);
   });
 
-  it('says of an unknown policy, when nothing better is known, that it is not known until apply', () => {
-    const resource = loadDocument('plan-policy-changes.json', 'plan').resources[0]!;
-    expect(unknownUntilApply(resource, ['policy'])).to.deep.equal({ kind: 'unknown', detail: 'policy is not known until apply' });
-    expect(unknownUntilApply(resource, ['inline_policy', 3, 'policy'])).to.deep.equal({
-      kind: 'unknown',
-      detail: 'inline_policy[3].policy is not known until apply',
-    });
-  });
 
   it('finds each identity policy type in modules at any depth, ignoring resource policies and data sources', () => {
     const sources = extractPolicies(loadDocument('plan-policy-types.json', 'plan'), PLAIN_CONTEXT);
@@ -38,14 +30,14 @@ describe('extract: extractPolicies', () => {
         address: 'aws_iam_policy.p[0]',
         resourceType: 'aws_iam_policy',
         policyPath: 'policy',
-        actions: ['create'],
+        changeActions: ['create'],
         after: { kind: 'text', text: compact([{ Sid: 'DecryptAll', Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' }]) },
       },
       {
         address: 'aws_iam_role.app',
         resourceType: 'aws_iam_role',
         policyPath: 'inline_policy[0].policy',
-        actions: ['create'],
+        changeActions: ['create'],
         after: {
           kind: 'text',
           text: compact([{ Effect: 'Allow', Action: 'kms:*', Resource: 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab' }]),
@@ -55,21 +47,21 @@ describe('extract: extractPolicies', () => {
         address: 'module.team["a"].aws_iam_user_policy.u',
         resourceType: 'aws_iam_user_policy',
         policyPath: 'policy',
-        actions: ['create'],
+        changeActions: ['create'],
         after: { kind: 'text', text: pretty([{ Effect: 'Allow', Action: ['kms:Decrypt', 'kms:ReEncryptFrom'], Resource: 'arn:aws:kms:*:111122223333:key/*' }]) },
       },
       {
         address: 'module.team["a"].module.inner.aws_iam_group_policy.g["ops"]',
         resourceType: 'aws_iam_group_policy',
         policyPath: 'policy',
-        actions: ['create'],
+        changeActions: ['create'],
         after: { kind: 'text', text: compact([{ Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::ops-reports' }]) },
       },
       {
         address: 'module.team["b"].aws_iam_role_policy.r[1]',
         resourceType: 'aws_iam_role_policy',
         policyPath: 'policy',
-        actions: ['create'],
+        changeActions: ['create'],
         after: { kind: 'text', text: compact([{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }]) },
       },
     ];
@@ -83,14 +75,14 @@ describe('extract: extractPolicies', () => {
         address: 'aws_iam_group_policy.object',
         resourceType: 'aws_iam_group_policy',
         policyPath: 'policy',
-        actions: ['create'],
+        changeActions: ['create'],
         after: { kind: 'object', value: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['kms:Decrypt'], Resource: ['*'] }] } },
       },
       {
         address: 'aws_iam_policy.future',
         resourceType: 'aws_iam_policy',
         policyPath: 'policy',
-        actions: ['archive'],
+        changeActions: ['archive'],
         after: { kind: 'text', text: DECRYPT_ALL },
         before: { kind: 'text', text: DECRYPT_ALL },
       },
@@ -98,7 +90,7 @@ describe('extract: extractPolicies', () => {
         address: 'aws_iam_policy.null_policy',
         resourceType: 'aws_iam_policy',
         policyPath: 'policy',
-        actions: ['update'],
+        changeActions: ['update'],
         after: { kind: 'absent' },
         before: { kind: 'text', text: S3_GET },
       },
@@ -106,7 +98,7 @@ describe('extract: extractPolicies', () => {
         address: 'aws_iam_policy.replaced',
         resourceType: 'aws_iam_policy',
         policyPath: 'policy',
-        actions: ['delete', 'create'],
+        changeActions: ['delete', 'create'],
         after: { kind: 'text', text: DECRYPT_ALL },
         before: { kind: 'text', text: DECRYPT_ACCOUNT },
       },
@@ -114,7 +106,7 @@ describe('extract: extractPolicies', () => {
         address: 'aws_iam_policy.replaced_unknown',
         resourceType: 'aws_iam_policy',
         policyPath: 'policy',
-        actions: ['create', 'delete'],
+        changeActions: ['create', 'delete'],
         after: { kind: 'unknown', detail: 'policy is not known until apply' },
         before: { kind: 'text', text: S3_GET },
       },
@@ -122,7 +114,7 @@ describe('extract: extractPolicies', () => {
         address: 'aws_iam_policy.unchanged',
         resourceType: 'aws_iam_policy',
         policyPath: 'policy',
-        actions: ['no-op'],
+        changeActions: ['no-op'],
         after: { kind: 'text', text: DECRYPT_ACCOUNT },
         before: { kind: 'text', text: DECRYPT_ACCOUNT },
       },
@@ -130,7 +122,7 @@ describe('extract: extractPolicies', () => {
         address: 'aws_iam_policy.updated',
         resourceType: 'aws_iam_policy',
         policyPath: 'policy',
-        actions: ['update'],
+        changeActions: ['update'],
         after: { kind: 'text', text: DECRYPT_ALL },
         before: { kind: 'text', text: S3_GET },
       },
@@ -138,14 +130,14 @@ describe('extract: extractPolicies', () => {
         address: 'aws_iam_role_policy.empty',
         resourceType: 'aws_iam_role_policy',
         policyPath: 'policy',
-        actions: ['create'],
+        changeActions: ['create'],
         after: { kind: 'text', text: '' },
       },
       {
         address: 'aws_iam_user_policy.unknown',
         resourceType: 'aws_iam_user_policy',
         policyPath: 'policy',
-        actions: ['create'],
+        changeActions: ['create'],
         after: { kind: 'unknown', detail: 'policy is not known until apply' },
       },
     ];
@@ -187,21 +179,21 @@ describe('extract: extractPolicies', () => {
         address: 'aws_iam_role.fn',
         resourceType: 'aws_iam_role',
         policyPath: 'inline_policy[0].policy',
-        actions: [],
+        changeActions: [],
         after: { kind: 'text', text: pretty([{ Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::reports' }]) },
       },
       {
         address: 'aws_iam_role_policy.fn_logs',
         resourceType: 'aws_iam_role_policy',
         policyPath: 'policy',
-        actions: [],
+        changeActions: [],
         after: { kind: 'text', text: DECRYPT_ALL },
       },
       {
         address: 'module.shared[0].aws_iam_policy.decrypt["reports"]',
         resourceType: 'aws_iam_policy',
         policyPath: 'policy',
-        actions: [],
+        changeActions: [],
         after: { kind: 'text', text: DECRYPT_ALL },
       },
     ];

@@ -20,7 +20,7 @@ export function expectNoCrash(stderr: string, context: string): void {
   }
 }
 
-/** The exit code the report implies (DESIGN.md: 2 unusable input, 1 failing, 0 pass). */
+/** The exit code the report implies (README, "Exit codes": 2 unusable input, 1 failing, 0 pass). */
 export function impliedExit(report: Report): 0 | 1 | 2 {
   if (report.errors.length > 0) return 2;
   return report.summary.passed ? 0 : 1;

@@ -6,12 +6,13 @@
 import { expect } from 'chai';
 import { parsePolicy } from '../../lib/iam/index.js';
 import type { EvaluationOptions, Policy } from '../../lib/iam/types.js';
-import { baselineOf } from '../../lib/rules/baseline.js';
+import { baselineOf } from '../../lib/gate/baseline.js';
 import { fingerprintOf, judgeAcross, judgeSource } from '../../lib/rules/judge-source.js';
 import { decryptRuns } from '../support/rule-runs.js';
 import { SCOPED_RULES } from '../../lib/rules/registry.js';
-import { scopeAtLeast, severityFails } from '../../lib/rules/rule.js';
-import { exitCodeFor, findingFails, summarize, unevaluatedFails } from '../../lib/rules/summary.js';
+import { widerScope } from '../../lib/iam/types.js';
+import { moreSevere, SEVERITIES, severityFails } from '../../lib/rules/rule.js';
+import { exitCodeFor, findingFails, summarize, unevaluatedFails } from '../../lib/gate/summary.js';
 import type { FailOn, Finding, PolicySource, PolicyValue, Scope, Severity, Unevaluated } from '../../lib/types.js';
 
 const AWS: EvaluationOptions = { blockedActions: ['kms:Decrypt', 'kms:ReEncryptFrom'], partition: 'aws', conditions: 'ignore' };
@@ -38,7 +39,7 @@ const REGION = { Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:
 const S3 = { Effect: 'Allow', Action: 's3:GetObject', Resource: '*' };
 
 function source(after: PolicyValue, before?: PolicyValue): PolicySource {
-  return { address: 'aws_iam_role_policy.app', resourceType: 'aws_iam_role_policy', policyPath: 'policy', actions: ['update'], after, ...(before ? { before } : {}) };
+  return { address: 'aws_iam_role_policy.app', resourceType: 'aws_iam_role_policy', policyPath: 'policy', changeActions: ['update'], after, ...(before ? { before } : {}) };
 }
 
 function finding(after: PolicyValue, before?: PolicyValue): Finding {
@@ -73,11 +74,21 @@ describe('rules layer, value by value', () => {
 
     it('orders scopes region-keys < account-keys < all-keys', () => {
       const scopes: Scope[] = ['region-keys', 'account-keys', 'all-keys'];
-      const table = scopes.map((a) => scopes.map((b) => scopeAtLeast(a, b)));
+      const table = scopes.map((a) => scopes.map((b) => widerScope(a, b)));
       expect(table).to.deep.equal([
+        [false, false, false],
         [true, false, false],
         [true, true, false],
-        [true, true, true],
+      ]);
+    });
+
+    it('orders severities low < medium < high, most severe first', () => {
+      expect(SEVERITIES).to.deep.equal(['high', 'medium', 'low']);
+      const table = severities.map((a) => severities.map((b) => moreSevere(a, b)));
+      expect(table).to.deep.equal([
+        [false, false, false],
+        [true, false, false],
+        [true, true, false],
       ]);
     });
   });

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { PatternSetDfa } from '../../lib/iam/automaton.js';
 import { WorkBudget } from '../../lib/iam/budget.js';
 import { OTHER, compileArnPattern, isVariable, literalTokens, variableName, type Token } from '../../lib/iam/glob.js';
-import { findAllowedKey, KEY_SLOT_BUDGETS, SCOPE_ORDER, type Clause, type KeySearch, type KeyWitness } from '../../lib/iam/key-search.js';
+import { findAllowedKey, KEY_SLOT_BUDGETS, type Clause, type KeySearch, type KeyWitness } from '../../lib/iam/key-search.js';
+import { SCOPES as SCOPE_ORDER } from '../../lib/iam/types.js';
 import { ACCOUNT, KEY_ID, REGION, SpelledValues } from '../../lib/iam/spelled-values.js';
 import type { Scope } from '../../lib/iam/types.js';
 

@@ -1,7 +1,7 @@
 /**
- * The oracle has to be right before it can judge anything: DESIGN.md's examples, issue 14's
- * (policy variables), hand-worked cases, and a check that its candidate universe is complete for
- * the vocabulary.
+ * The oracle has to be right before it can judge anything: the README's semantics examples (and
+ * those of policy variables), hand-worked cases, and a check that its candidate universe is
+ * complete for the vocabulary.
  */
 import { expect } from 'chai';
 import fc from 'fast-check';

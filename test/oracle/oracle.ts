@@ -1,5 +1,5 @@
 /**
- * An independent, brute-force reading of DESIGN.md's verdict semantics for the policies the
+ * An independent, brute-force reading of the verdict semantics (README, "Semantics in short") for the policies the
  * property tests generate. It shares no code with lib/iam: it parses the generated document
  * itself, and tries every candidate key of the universe (universe.ts) against every statement.
  *

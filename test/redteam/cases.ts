@@ -1,6 +1,6 @@
 /**
- * Red-team fixtures (test/fixtures/redteam) and the verdict each must get, decided from DESIGN.md and
- * issues 2-4 before kmsguard was run on them. Rows kmsguard gets wrong carry `knownWrong` and are
+ * Red-team fixtures (test/fixtures/redteam) and the verdict each must get, decided from the README
+ * ("Semantics in short") before kmsguard was run on them. Rows kmsguard gets wrong carry `knownWrong` and are
  * skipped (each preceded by a `KNOWN WRONG:` comment) until lib/ is fixed.
  */
 import type { FixtureCase } from './case-types.js';

@@ -1,7 +1,7 @@
 /**
  * Red-team verdicts: each fixture under test/fixtures/redteam is judged by the built command line
- * (`--format json`) and every policy in it must get the verdict decided beforehand from DESIGN.md
- * and issues 2-4: exit code, the set of policies met, each finding's address, scope, severity,
+ * (`--format json`) and every policy in it must get the verdict decided beforehand from the README
+ * ("Semantics in short", "Exit codes"): exit code, the set of policies met, each finding's address, scope, severity,
  * actions, statements, condition keys and `introduced`, each unevaluated policy's reason, each
  * skipped policy, and the summary counts.
  */

@@ -1,11 +1,11 @@
 import { expect } from 'chai';
 import { defuse, formatAtlantis } from '../../lib/report/atlantis.js';
 import type { FormatContext } from '../../lib/report/types.js';
-import type { FailOn, Report } from '../../lib/types.js';
+import type { FailOn, JudgedWith, Report } from '../../lib/types.js';
 import { hostileReport } from './hostile-report.js';
-import { cleanReport, severalReport, warningsOnlyReport } from './sample-reports.js';
+import { cleanReport, severalReport, warningsOnlyReport, judged } from './sample-reports.js';
 
-const PLAIN: FormatContext = { color: false, failOn: 'medium' };
+const PLAIN: FormatContext = { color: false };
 const COUNT_LINE = /^(\d+) tests, (\d+) passed, (\d+) warnings, (?:(\d+) failures, )?(\d+) exceptions$/;
 
 function countLine(output: string): { tests: number; passed: number; warnings: number; failures: number; exceptions: number } {
@@ -40,7 +40,7 @@ describe('atlantis format', () => {
   it('counts add up: tests = passed + warnings + failures + exceptions', () => {
     for (const report of [severalReport, warningsOnlyReport, cleanReport, hostileReport(), findingsOnly]) {
       for (const failOn of ['high', 'medium', 'low', 'never'] as FailOn[]) {
-        const output = formatAtlantis(report, { color: false, failOn });
+        const output = formatAtlantis(judged(report, { failOn }), PLAIN);
         const c = countLine(output);
         expect(c.tests).to.equal(c.passed + c.warnings + c.failures + c.exceptions);
         const m = marks(output);
@@ -54,21 +54,21 @@ describe('atlantis format', () => {
   });
 
   it('has no "fail" in any case when nothing fails, though the plan is full of it', () => {
-    const contexts: FormatContext[] = [PLAIN, { color: false, failOn: 'high' }, { color: false, failOn: 'never' }, { color: false, failOn: 'medium', onlyNew: true }];
-    for (const context of contexts) {
-      const output = formatAtlantis(warningsOnlyReport, context);
-      expect(output.toLowerCase(), JSON.stringify(context)).to.not.contain('fail');
+    const optionSets: Partial<JudgedWith>[] = [{}, { failOn: 'high' }, { failOn: 'never' }, { failOn: 'medium', onlyNew: true }];
+    for (const options of optionSets) {
+      const output = formatAtlantis(judged(warningsOnlyReport, options), PLAIN);
+      expect(output.toLowerCase(), JSON.stringify(options)).to.not.contain('fail');
       expect(output.trimEnd().split('\n').at(-1)).to.equal('3 tests, 0 passed, 2 warnings, 1 exceptions');
     }
-    expect(formatAtlantis(findingsOnly, { color: false, failOn: 'never' }).toLowerCase()).to.not.contain('fail');
+    expect(formatAtlantis(judged(findingsOnly, { failOn: 'never' }), PLAIN).toLowerCase()).to.not.contain('fail');
     expect(formatAtlantis(cleanReport, PLAIN)).to.equal('2 tests, 2 passed, 0 warnings, 0 exceptions\n');
   });
 
   it('fails with FAIL lines and the failures count as soon as one thing fails', () => {
-    const output = formatAtlantis(warningsOnlyReport, { color: false, failOn: 'low' });
+    const output = formatAtlantis(judged(warningsOnlyReport, { failOn: 'low' }), PLAIN);
     expect(marks(output)).to.deep.equal(['FAIL - ', 'WARN - ', 'EXCP - ']);
     expect(output.trimEnd().split('\n').at(-1)).to.equal('3 tests, 0 passed, 1 warnings, 1 failures, 1 exceptions');
-    const strict = formatAtlantis(warningsOnlyReport, { color: false, failOn: 'medium', strict: true });
+    const strict = formatAtlantis(judged(warningsOnlyReport, { failOn: 'medium', strict: true }), PLAIN);
     expect(marks(strict)).to.deep.equal(['FAIL - ', 'WARN - ', 'EXCP - ']);
     expect(strict).to.contain('aws_iam_policy.f\u200bailback (policy) was not evaluated (unknown)');
   });

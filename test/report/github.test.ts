@@ -2,9 +2,10 @@ import { expect } from 'chai';
 import { escapeData, escapeProperty, formatGithub } from '../../lib/report/github.js';
 import type { FormatContext } from '../../lib/report/types.js';
 import { HOSTILE, hostileReport } from './hostile-report.js';
-import { cleanReport, severalReport } from './sample-reports.js';
+import type { JudgedWith } from '../../lib/types.js';
+import { cleanReport, judged, severalReport } from './sample-reports.js';
 
-const PLAIN: FormatContext = { color: false, failOn: 'medium' };
+const PLAIN: FormatContext = { color: false };
 
 /** `::level props::message` split the way the runner splits it. */
 function parseCommand(line: string): { level: string; properties: Record<string, string>; message: string } {
@@ -33,10 +34,10 @@ describe('github format', () => {
   });
 
   it('follows the fail threshold', () => {
-    const levels = (context: FormatContext) =>
-      formatGithub(severalReport, context).trimEnd().split('\n').slice(0, 6).map((l) => parseCommand(l).level);
-    expect(levels({ color: false, failOn: 'never' })).to.deep.equal(['warning', 'warning', 'warning', 'notice', 'warning', 'error']);
-    expect(levels({ color: false, failOn: 'low', strict: true })).to.deep.equal(['error', 'error', 'error', 'notice', 'error', 'error']);
+    const levels = (options: Partial<JudgedWith>) =>
+      formatGithub(judged(severalReport, options), PLAIN).trimEnd().split('\n').slice(0, 6).map((l) => parseCommand(l).level);
+    expect(levels({ failOn: 'never' })).to.deep.equal(['warning', 'warning', 'warning', 'notice', 'warning', 'error']);
+    expect(levels({ failOn: 'low', strict: true })).to.deep.equal(['error', 'error', 'error', 'notice', 'error', 'error']);
   });
 
   it('names no file for standard input', () => {

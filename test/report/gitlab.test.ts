@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { formatGitlab } from '../../lib/report/gitlab.js';
 import type { FormatContext } from '../../lib/report/types.js';
-import { cleanReport, severalReport, warningsOnlyReport } from './sample-reports.js';
+import { cleanReport, severalReport, warningsOnlyReport, judged } from './sample-reports.js';
 
-const PLAIN: FormatContext = { color: false, failOn: 'medium' };
+const PLAIN: FormatContext = { color: false };
 
 describe('gitlab format', () => {
   it('is a Code Quality array: one issue per finding and per policy not evaluated', () => {
@@ -38,7 +38,7 @@ describe('gitlab format', () => {
 
   it('is an empty array for a clean report, and marks strict unknowns major', () => {
     expect(formatGitlab(cleanReport, PLAIN)).to.equal('[]\n');
-    const strict = JSON.parse(formatGitlab(warningsOnlyReport, { color: false, strict: true }));
+    const strict = JSON.parse(formatGitlab(judged(warningsOnlyReport, { strict: true }), PLAIN));
     expect(strict.map((i: any) => i.severity)).to.deep.equal(['minor', 'info', 'major']);
   });
 });

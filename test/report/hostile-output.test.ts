@@ -11,9 +11,10 @@ import type { FormatContext } from '../../lib/report/types.js';
 import type { Report } from '../../lib/types.js';
 import { jsonStrings, LONE_SURROGATE, RAW_HAZARD } from '../support/output-hazards.js';
 import { ATTACKS, hostileReport } from './hostile-report.js';
+import { judged } from './sample-reports.js';
 import { allElements, parseXml, type XmlElement } from './xml-check.js';
 
-const PLAIN: FormatContext = { color: false, failOn: 'medium' };
+const PLAIN: FormatContext = { color: false };
 const HARMLESS = 'harmless';
 
 
@@ -146,10 +147,10 @@ describe('every format against hostile plan text', () => {
         const marks = (out: string) => lines(out).map((line) => /^(FAIL|WARN|EXCP) - |^\d+ tests, |^$/.exec(line)?.[0] ?? line);
         expect(marks(format('atlantis', report))).to.deep.equal(marks(format('atlantis', harmless)));
         expect(format('atlantis', report).match(/^FAIL.*/gm)).to.have.length(format('atlantis', harmless).match(/^FAIL.*/gm)!.length);
-        const passing = format('atlantis', passingReport(text), { color: false, failOn: 'never' });
+        const passing = format('atlantis', judged(passingReport(text), { failOn: 'never' }));
         expect(passing.toLowerCase()).to.not.contain('fail');
         expect(passing).to.not.match(ATLANTIS_HAS_FAILURES);
-        expect(lines(passing).at(-2)).to.equal(lines(format('atlantis', passingReport(HARMLESS), { color: false, failOn: 'never' })).at(-2));
+        expect(lines(passing).at(-2)).to.equal(lines(format('atlantis', judged(passingReport(HARMLESS), { failOn: 'never' }))).at(-2));
       });
 
       it('text: no escape sequence, even in colour, and the same lines', () => {

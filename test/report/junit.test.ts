@@ -2,12 +2,12 @@ import { expect } from 'chai';
 import { formatJunit } from '../../lib/report/junit.js';
 import type { FormatContext } from '../../lib/report/types.js';
 import { escapeXmlAttribute, escapeXmlLines, escapeXmlText } from '../../lib/report/xml.js';
-import type { Report } from '../../lib/types.js';
+import type { JudgedWith, Report } from '../../lib/types.js';
 import { HOSTILE, hostileReport } from './hostile-report.js';
-import { cleanReport, hugeReport, severalReport, warningsOnlyReport } from './sample-reports.js';
+import { cleanReport, hugeReport, judged, severalReport, warningsOnlyReport } from './sample-reports.js';
 import { allElements, parseXml, type XmlElement } from './xml-check.js';
 
-const PLAIN: FormatContext = { color: false, failOn: 'medium' };
+const PLAIN: FormatContext = { color: false };
 
 function junit(report: Report, context: FormatContext = PLAIN): XmlElement {
   return parseXml(formatJunit(report, context));
@@ -63,10 +63,10 @@ describe('junit format', () => {
   });
 
   it('follows the fail threshold and strictness', () => {
-    const verdicts = (context: FormatContext) => testcases(junit(severalReport, context)).map(verdictOf);
-    expect(verdicts({ color: false, failOn: 'high' })).to.deep.equal(['failure', 'passed', 'system-out', 'skipped', 'system-out', 'skipped', 'error', 'skipped']);
-    expect(verdicts({ color: false, failOn: 'low', strict: true })).to.deep.equal(['failure', 'passed', 'failure', 'skipped', 'failure', 'error', 'error', 'skipped']);
-    expect(verdicts({ color: false, failOn: 'medium', onlyNew: true })).to.deep.equal(['failure', 'passed', 'system-out', 'skipped', 'system-out', 'skipped', 'error', 'skipped']);
+    const verdicts = (options: Partial<JudgedWith>) => testcases(junit(judged(severalReport, options), PLAIN)).map(verdictOf);
+    expect(verdicts({ failOn: 'high' })).to.deep.equal(['failure', 'passed', 'system-out', 'skipped', 'system-out', 'skipped', 'error', 'skipped']);
+    expect(verdicts({ failOn: 'low', strict: true })).to.deep.equal(['failure', 'passed', 'failure', 'skipped', 'failure', 'error', 'error', 'skipped']);
+    expect(verdicts({ failOn: 'medium', onlyNew: true })).to.deep.equal(['failure', 'passed', 'system-out', 'skipped', 'system-out', 'skipped', 'error', 'skipped']);
   });
 
   it('keeps testcase names unique within a suite', () => {

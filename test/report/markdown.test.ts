@@ -3,9 +3,9 @@ import { MARKDOWN_MAX_LENGTH, formatMarkdown } from '../../lib/report/markdown.j
 import { code, codeBlock, prose } from '../../lib/report/markdown-text.js';
 import type { FormatContext } from '../../lib/report/types.js';
 import { hostileReport } from './hostile-report.js';
-import { cleanReport, hugeReport, severalReport } from './sample-reports.js';
+import { cleanReport, hugeReport, severalReport, judged } from './sample-reports.js';
 
-const PLAIN: FormatContext = { color: false, failOn: 'medium' };
+const PLAIN: FormatContext = { color: false };
 
 function shownFindings(markdown: string): number {
   return (markdown.match(/^#### High: /gm) ?? []).length;
@@ -52,7 +52,7 @@ describe('markdown format', () => {
   it('gives the fix as HCL in a collapsed hcl block, and the Security Hub control beside the rule', () => {
     const [admin] = severalReport.findings;
     const fixHcl = { form: 'jsonencode' as const, replaces: 'policy', text: 'policy = jsonencode({\n  Statement = []\n})' };
-    const markdown = formatMarkdown({ ...cleanReport, findings: [{ ...admin!, fixHcl }] }, { color: false, failOn: 'medium' });
+    const markdown = formatMarkdown({ ...cleanReport, findings: [{ ...admin!, fixHcl }] }, PLAIN);
     expect(markdown).to.contain(
       '<details><summary>Fix as HCL (if policy is written with jsonencode, replace it with this; then the placeholder key ARNs with the real ones)</summary>\n\n```hcl\npolicy = jsonencode({\n  Statement = []\n})\n```\n\n</details>',
     );
@@ -70,7 +70,7 @@ describe('markdown format', () => {
       '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       '| 2 | 5 | 2 | 1 | 1 | 1 | 2 | 1 |',
     ]);
-    expect(formatMarkdown(severalReport, { color: false, failOn: 'never' }).split('\n')[2]).to.equal('**Failed**: 1 policy that could not be evaluated.');
+    expect(formatMarkdown(judged(severalReport, { failOn: 'never' }), PLAIN).split('\n')[2]).to.equal('**Failed**: 1 policy that could not be evaluated.');
   });
 
   it('lets no plan text open markup: hostile text stays inside code or escaped', () => {

@@ -2,7 +2,15 @@
  * Reports the format tests render: built by hand (not by the pipeline), so a golden file
  * changes only when a formatter does.
  */
-import type { Finding, PolicyOutcome, Report } from '../../lib/types.js';
+import type { Finding, JudgedWith, PolicyOutcome, Report } from '../../lib/types.js';
+
+/** What the check judges with when given no options: fail on medium, every finding counts, not strict. */
+const DEFAULT_JUDGED: JudgedWith = { failOn: 'medium', onlyNew: false, strict: false };
+
+/** The report as a check with these options would have recorded them (the entries stay as they are). */
+export function judged(report: Report, options: Partial<JudgedWith>): Report {
+  return { ...report, summary: { ...report.summary, judgedWith: { ...report.summary.judgedWith, ...options } } };
+}
 
 const admin: Finding = {
   ruleId: 'kms-decrypt-all-keys',
@@ -185,6 +193,7 @@ export const severalReport: Report = {
     failing: 2,
     incomplete: 0,
     passed: false,
+    judgedWith: DEFAULT_JUDGED,
   },
   findings: [admin, reader, worker, breakGlass],
   policies: [
@@ -270,6 +279,7 @@ export const warningsOnlyReport: Report = {
     failing: 0,
     incomplete: 0,
     passed: true,
+    judgedWith: DEFAULT_JUDGED,
   },
   findings: [failover, accepted],
   policies: [outcome(failover, 'finding'), outcome(accepted, 'finding'), outcome(pending, 'unevaluated')],
@@ -293,6 +303,7 @@ export const cleanReport: Report = {
     failing: 0,
     incomplete: 0,
     passed: true,
+    judgedWith: DEFAULT_JUDGED,
   },
   findings: [],
   policies: [outcome(readonlyPolicy, 'clean'), outcome({ ...readonlyPolicy, address: 'aws_iam_role_policy.ci', resourceType: 'aws_iam_role_policy' }, 'clean')],
@@ -328,6 +339,7 @@ export function hugeReport(count: number): Report {
       failing: count,
       incomplete: 0,
       passed: count === 0,
+      judgedWith: DEFAULT_JUDGED,
     },
     findings,
     policies: [...findings.map((f) => outcome(f, 'finding')), ...unevaluated.map((u) => outcome(u, 'unevaluated'))],

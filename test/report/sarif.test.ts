@@ -7,17 +7,17 @@ import { FINGERPRINT_KEY, formatSarif } from '../../lib/report/sarif.js';
 import type { FormatContext } from '../../lib/report/types.js';
 import { SCOPED_RULES } from '../../lib/rules/registry.js';
 import { principalReach } from '../../lib/rules/rule.js';
-import type { Report } from '../../lib/types.js';
+import type { FailOn, Report } from '../../lib/types.js';
 import { fixture } from '../support/paths.js';
 import { hostileReport } from './hostile-report.js';
-import { cleanReport, hugeReport, severalReport, warningsOnlyReport } from './sample-reports.js';
+import { cleanReport, hugeReport, severalReport, warningsOnlyReport, judged } from './sample-reports.js';
 import { requireSarifSchema, sarifSchemaFile, sarifSchemaPresent } from '../support/shared.js';
 
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats.default(ajv);
 const validate = sarifSchemaPresent ? ajv.compile(JSON.parse(readFileSync(sarifSchemaFile, 'utf8'))) : () => false;
 
-const PLAIN: FormatContext = { color: false, failOn: 'medium' };
+const PLAIN: FormatContext = { color: false };
 
 function sarif(report: Report, context: FormatContext = PLAIN): any {
   return JSON.parse(formatSarif(report, context));
@@ -109,11 +109,11 @@ describe('sarif format', () => {
   });
 
   it('follows the fail threshold: what fails is an error, the rest warnings', () => {
-    const levels = (failOn: FormatContext['failOn']) => sarif(severalReport, { color: false, failOn }).runs[0].results.map((r: any) => r.level);
+    const levels = (failOn: FailOn) => sarif(judged(severalReport, { failOn }), PLAIN).runs[0].results.map((r: any) => r.level);
     expect(levels('high')).to.deep.equal(['error', 'warning', 'warning', 'warning']);
     expect(levels('low')).to.deep.equal(['error', 'error', 'error', 'warning']);
     expect(levels('never')).to.deep.equal(['warning', 'warning', 'warning', 'warning']);
-    const onlyNew = sarif(severalReport, { color: false, failOn: 'low', onlyNew: true }).runs[0].results.map((r: any) => r.level);
+    const onlyNew = sarif(judged(severalReport, { failOn: 'low', onlyNew: true }), PLAIN).runs[0].results.map((r: any) => r.level);
     expect(onlyNew).to.deep.equal(['error', 'warning', 'error', 'warning']);
   });
 
@@ -126,7 +126,7 @@ describe('sarif format', () => {
       ['skipped', 'note'],
       ['input-warning', 'warning'],
     ]);
-    const strict = sarif(severalReport, { color: false, strict: true }).runs[0].invocations[0];
+    const strict = sarif(judged(severalReport, { strict: true }), PLAIN).runs[0].invocations[0];
     expect(strict.toolExecutionNotifications[0].level).to.equal('error');
     expect(sarif(cleanReport).runs[0].invocations).to.deep.equal([{ executionSuccessful: true }]);
     expect(sarif(hostileReport()).runs[0].invocations[0].executionSuccessful).to.equal(false);

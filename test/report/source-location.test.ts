@@ -9,7 +9,7 @@ import type { FormatContext } from '../../lib/report/types.js';
 import type { Report } from '../../lib/types.js';
 import { severalReport } from './sample-reports.js';
 
-const PLAIN: FormatContext = { color: false, failOn: 'medium' };
+const PLAIN: FormatContext = { color: false };
 /** A file name holding the characters each format escapes. */
 const FILE = 'infra/a,b:c&<d> e.tf';
 const located: Report = {

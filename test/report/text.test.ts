@@ -2,9 +2,9 @@ import { expect } from 'chai';
 import { formatText } from '../../lib/report/text.js';
 import type { FormatContext } from '../../lib/report/types.js';
 import { hostileReport } from './hostile-report.js';
-import { cleanReport, severalReport } from './sample-reports.js';
+import { cleanReport, severalReport, judged } from './sample-reports.js';
 
-const PLAIN: FormatContext = { color: false, failOn: 'medium' };
+const PLAIN: FormatContext = { color: false };
 
 describe('text format', () => {
   it('uses colour only when asked to', () => {
@@ -49,7 +49,7 @@ describe('text format', () => {
   it('says why a reported finding does not fail the run', () => {
     const [admin, reader] = severalReport.findings;
     const report = { ...cleanReport, findings: [reader!, { ...admin!, baselined: true as const }] };
-    const heads = formatText(report, { color: false, failOn: 'medium', onlyNew: true })
+    const heads = formatText(judged(report, { failOn: 'medium', onlyNew: true }), PLAIN)
       .split('\n')
       .filter((l) => /^(HIGH|MEDIUM)/.test(l));
     expect(heads).to.deep.equal([

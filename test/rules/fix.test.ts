@@ -426,7 +426,7 @@ describe('suggestFix', () => {
             address: 'aws_iam_policy.p',
             resourceType: 'aws_iam_policy',
             policyPath: 'policy',
-            actions: ['create'],
+            changeActions: ['create'],
             after: { kind: 'text', text },
           });
           // Ten times the default work budget: with it, some generated policies (long `?` runs beside

@@ -18,7 +18,7 @@ const ACCOUNT = text([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:a
 const NAMED = text([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:us-east-1:111122223333:key/abcd' }]);
 
 function source(after: PolicyValue, before?: PolicyValue, extra: Partial<PolicySource> = {}): PolicySource {
-  return { address: 'aws_iam_policy.p', resourceType: 'aws_iam_policy', policyPath: 'policy', actions: ['update'], after, ...(before ? { before } : {}), ...extra };
+  return { address: 'aws_iam_policy.p', resourceType: 'aws_iam_policy', policyPath: 'policy', changeActions: ['update'], after, ...(before ? { before } : {}), ...extra };
 }
 
 describe('judgeSource', () => {
