@@ -32,7 +32,7 @@ export default {
       'dist/test/iam/kms-actions.test.js',
       'dist/test/iam/judge.test.js',
       'dist/test/iam/key-search.test.js',
-      'dist/test/rules/judge-source.test.js',
+      'dist/test/rules/judge-policy-source.test.js',
       'dist/test/rules/policy-change.test.js',
       'dist/test/rules/fix.test.js',
       'dist/test/rules/fix-cases.test.js',

@@ -29,7 +29,7 @@ async function timeCheck(file: string): Promise<Timings> {
   const { readBytes, documentKind } = await import('../lib/input/index.js');
   const { readTerraform } = await import('../lib/terraform/index.js');
   const { extractPolicies } = await import('../lib/extract/index.js');
-  const { judgeSource } = await import('../lib/rules/judge-source.js');
+  const { judgePolicySource } = await import('../lib/rules/judge-policy-source.js');
   const { resolveRules, DEFAULT_OPTIONS } = await import('../lib/check.js');
   // Every rule on by default, as check() judges.
   const runs = resolveRules(DEFAULT_OPTIONS).map(({ rule, blockedActions }) => ({ rule, evaluations: [{ blockedActions, partition: 'aws' as const, conditions: 'ignore' as const }] }));
@@ -45,7 +45,7 @@ async function timeCheck(file: string): Promise<Timings> {
   const sources = extractPolicies(terraform);
   marks.push(performance.now());
   let findings = 0;
-  for (const source of sources) if (judgeSource(source, { source: file }, runs).outcome === 'finding') findings += 1;
+  for (const source of sources) if (judgePolicySource(source, { source: file }, runs).outcome === 'finding') findings += 1;
   marks.push(performance.now());
   const timings = { total: marks[marks.length - 1]! - marks[0]!, policies: sources.length, findings } as Timings;
   PHASES.forEach((phase, i) => {

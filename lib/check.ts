@@ -9,7 +9,7 @@ import { documentKind, readInput } from './input/index.js';
 import type { ProgressListener } from './input/progress.js';
 import type { InputSpec } from './input/index.js';
 import { readBaselineFile } from './config/baseline-file.js';
-import { judgeSource, readPolicyValue, type Judgement, type RuleRun, type SourceOrigin } from './rules/judge-source.js';
+import { judgePolicySource, readPolicyValue, type Judgement, type RuleRun, type InputOrigin } from './rules/judge-policy-source.js';
 import { policyWriting } from './extract/policy-writing.js';
 import { withHclFixes } from './rules/fix-hcl.js';
 import { applyBaseline, type Baseline } from './gate/baseline.js';
@@ -102,15 +102,15 @@ function incompletePlanWarning(document: InputDocument, strict: boolean): InputW
   };
 }
 
-/** judgeSource, with a policy that makes it throw listed as invalid (it fails the run) rather than lost. */
-function judgeGuarded(source: PolicySource, origin: SourceOrigin, runs: readonly RuleRun[], work: WorkBudget): Judgement {
+/** judgePolicySource, with a policy that makes it throw listed as invalid (it fails the run) rather than lost. */
+function judgeGuarded(policySource: PolicySource, origin: InputOrigin, runs: readonly RuleRun[], work: WorkBudget): Judgement {
   try {
-    return judgeSource(source, origin, runs, work);
+    return judgePolicySource(policySource, origin, runs, work);
   } catch (error) {
     const detail = `The policy could not be judged: ${(error as Error).message}.`;
     return {
       outcome: 'unevaluated',
-      unevaluated: { address: source.address, resourceType: source.resourceType, policyPath: source.policyPath, ...origin, reason: 'invalid', detail },
+      unevaluated: { address: policySource.address, resourceType: policySource.resourceType, policyPath: policySource.policyPath, ...origin, reason: 'invalid', detail },
     };
   }
 }
@@ -124,7 +124,7 @@ interface RuleInEffect {
 /** What source locations need from a judged document. */
 interface Judged {
   readonly terraform: TerraformDocument;
-  readonly sources: readonly PolicySource[];
+  readonly policySources: readonly PolicySource[];
   /** Index in `Collected.findings` of the document's first finding. */
   readonly firstFinding: number;
 }
@@ -153,9 +153,9 @@ function judgeDocument(document: InputDocument, options: Options, rules: readonl
   }));
   const runs = allRuns.filter((run) => run.rule.subject === 'policy');
   const principalRuns = allRuns.filter((run) => run.rule.subject === 'principal');
-  let sources: ReturnType<typeof extractPolicies>;
+  let policySources: ReturnType<typeof extractPolicies>;
   try {
-    sources = extractPolicies(terraform);
+    policySources = extractPolicies(terraform);
   } catch (error) {
     // Every walk over input values is bounded; this keeps one document that still defeats one
     // from costing the report of every other input.
@@ -164,38 +164,38 @@ function judgeDocument(document: InputDocument, options: Options, rules: readonl
   }
   const resources = terraform.resources.length;
   let judged = 0;
-  for (const source of runs.length > 0 ? sources : []) {
-    progress?.({ phase: 'judge', source: document.source, resources, judged: judged++, policies: sources.length });
+  for (const policySource of runs.length > 0 ? policySources : []) {
+    progress?.({ phase: 'judge', source: document.source, resources, judged: judged++, policies: policySources.length });
     checkWork.widen(WORK_PER_POLICY);
     const work = new WorkBudget(options.workLimit, checkWork);
-    const judgement = judgeGuarded(source, origin, runs, work);
+    const judgement = judgeGuarded(policySource, origin, runs, work);
     const outcome: PolicyOutcome = {
-      address: source.address,
-      resourceType: source.resourceType,
-      policyPath: source.policyPath,
+      address: policySource.address,
+      resourceType: policySource.resourceType,
+      policyPath: policySource.policyPath,
       ...origin,
       outcome: judgement.outcome,
     };
     into.policies.push(outcome);
     hooks.judged?.(outcome, work.used);
     if (judgement.outcome === 'finding') {
-      const readable = readPolicyValue(source.after);
+      const readable = readPolicyValue(policySource.after);
       const document = readable.kind === 'policy' ? readable.document : undefined;
-      into.findings.push(...withHclFixes(judgement.findings, document, () => policyWriting(terraform, source)));
+      into.findings.push(...withHclFixes(judgement.findings, document, () => policyWriting(terraform, policySource)));
       if (judgement.unevaluated) into.unevaluated.push(judgement.unevaluated);
     } else if (judgement.outcome === 'unevaluated') into.unevaluated.push(judgement.unevaluated);
     else if (judgement.outcome === 'skipped') into.skipped.push(judgement.skipped);
   }
-  if (principalRuns.length > 0) judgeDocumentPrincipals(terraform, sources, principalRuns, origin, options, into, hooks, checkWork);
-  return { terraform, sources, firstFinding };
+  if (principalRuns.length > 0) judgeDocumentPrincipals(terraform, policySources, principalRuns, origin, options, into, hooks, checkWork);
+  return { terraform, policySources, firstFinding };
 }
 
 /** The principal view of a document (rules whose subject is a principal), each principal on its own work budget. */
 function judgeDocumentPrincipals(
   terraform: TerraformDocument,
-  sources: readonly PolicySource[],
+  policySources: readonly PolicySource[],
   runs: readonly RuleRun[],
-  origin: SourceOrigin,
+  origin: InputOrigin,
   options: Options,
   into: Collected,
   hooks: CheckHooks,
@@ -203,7 +203,7 @@ function judgeDocumentPrincipals(
 ): void {
   let results: ReturnType<typeof judgePrincipals>;
   try {
-    results = judgePrincipals(terraform, sources, runs, origin, {
+    results = judgePrincipals(terraform, policySources, runs, origin, {
       next: () => {
         checkWork.widen(WORK_PER_POLICY);
         return new WorkBudget(options.workLimit, checkWork);
@@ -236,7 +236,7 @@ function sourceSettings(options: Options): SourceSettings | undefined {
 
 /** Gives the document's findings their source locations and applies inline ignores. */
 async function locateDocument(judged: Judged, settings: SourceSettings, into: Collected): Promise<void> {
-  const located = await locateFindings(into.findings.slice(judged.firstFinding), judged.terraform, judged.sources, settings);
+  const located = await locateFindings(into.findings.slice(judged.firstFinding), judged.terraform, judged.policySources, settings);
   into.findings.splice(judged.firstFinding, into.findings.length - judged.firstFinding, ...located.findings);
   into.warnings.push(...located.warnings);
 }
@@ -296,7 +296,7 @@ export interface CheckHooks {
 export async function check(inputs: CheckInput | readonly CheckInput[], options: Partial<Options> = {}, hooks: CheckHooks = {}): Promise<Report> {
   const resolved: Options = { ...DEFAULT_OPTIONS, ...options };
   const rules = resolveRules(resolved);
-  const source = sourceSettings(resolved);
+  const locating = sourceSettings(resolved);
   const baseline = resolved.baseline !== undefined ? await readBaselineFile(resolved.baseline) : undefined;
   const list = Array.isArray(inputs) ? inputs : [inputs as CheckInput];
   const collected: Collected = { findings: [], unevaluated: [], skipped: [], policies: [], warnings: [], errors: [], documents: 0, incomplete: 0 };
@@ -307,7 +307,7 @@ export async function check(inputs: CheckInput | readonly CheckInput[], options:
     collected.errors.push(...result.errors);
     for (const document of result.documents) {
       const judged = judgeDocument(document, resolved, rules, collected, hooks, checkWork);
-      if (judged !== undefined && source !== undefined) await locateDocument(judged, source, collected);
+      if (judged !== undefined && locating !== undefined) await locateDocument(judged, locating, collected);
     }
   }
   markAccepted(collected, resolved, baseline);

@@ -47,7 +47,10 @@ export type PolicyValue =
   | { readonly kind: 'unknown'; readonly detail: string; readonly model?: Policy; readonly alternatives?: readonly Policy[] }
   | { readonly kind: 'absent' };
 
-/** One identity policy to judge, found in a resource. */
+/**
+ * One identity policy to judge, found in a resource: the policy's site in the plan. Code names one
+ * `policySource`; a bare `source` is always an input's name (file or `stdin`), as in a finding.
+ */
 export interface PolicySource {
   /** Terraform address, exactly as Terraform writes it: `module.a["x"].aws_iam_policy.p[0]`. */
   readonly address: string;

@@ -25,13 +25,13 @@ export function extractPolicies(document: TerraformDocument, context: Partial<Ex
     document,
     resolveUnknownPolicy: resolve === undefined ? createExtractContext(document).resolveUnknownPolicy : resolve.bind(context),
   };
-  const sources: PolicySource[] = [];
+  const policySources: PolicySource[] = [];
   for (const resource of document.resources) {
     if (resource.mode !== 'managed' || leavesState(resource.actions)) continue;
     const extractor = extractorFor(resource.type);
-    if (extractor !== undefined) sources.push(...extractor.extract(resource, fullContext));
+    if (extractor !== undefined) policySources.push(...extractor.extract(resource, fullContext));
   }
-  return skipPermissionsBoundaries(document, sources).sort(bySourceOrder);
+  return skipPermissionsBoundaries(document, policySources).sort(bySourceOrder);
 }
 
 /** Address, then policy path with list positions compared as numbers. */

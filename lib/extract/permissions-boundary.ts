@@ -207,13 +207,13 @@ function forwardUses(index: ResolveIndex, uses: UseIndex, policy: ResourceInstan
   if (module === undefined) return { attached: true, boundaryOf };
   interface Visit {
     readonly path: readonly string[];
-    readonly scope: ModulePath;
+    readonly modulePath: ModulePath;
     readonly subject: string;
     readonly key?: string | number;
   }
   const start: Visit = {
     path: module.map((step) => step.name),
-    scope: modulePathOf(module),
+    modulePath: modulePathOf(module),
     subject: relativeAddress(policy.mode, policy.type, policy.name),
     ...(policy.index !== undefined ? { key: policy.index } : {}),
   };
@@ -232,7 +232,7 @@ function forwardUses(index: ResolveIndex, uses: UseIndex, policy: ResourceInstan
         case 'attribute': {
           if (site.resource.mode === 'data') break;
           if (BOUNDARY_USERS.has(site.resource.type) && site.attribute === 'permissions_boundary') {
-            for (const user of instancesIn(index, visit.scope, site.resource.address)) boundaryOf.add(user.address);
+            for (const user of instancesIn(index, visit.modulePath, site.resource.address)) boundaryOf.add(user.address);
             break;
           }
           if (NEUTRAL_ATTRIBUTES.has(site.attribute)) break;
@@ -245,13 +245,13 @@ function forwardUses(index: ResolveIndex, uses: UseIndex, policy: ResourceInstan
           return { attached: true, boundaryOf };
         case 'module-input': {
           const step: ModulePathStep = { name: site.call, any: true };
-          queue.push({ path: [...visit.path, site.call], scope: [...visit.scope, step], subject: `var.${site.input}` });
+          queue.push({ path: [...visit.path, site.call], modulePath: [...visit.modulePath, step], subject: `var.${site.input}` });
           break;
         }
         case 'output': {
           if (visit.path.length === 0) break;
           const last = visit.path[visit.path.length - 1]!;
-          queue.push({ path: visit.path.slice(0, -1), scope: visit.scope.slice(0, -1), subject: `module.${last}.${site.output}` });
+          queue.push({ path: visit.path.slice(0, -1), modulePath: visit.modulePath.slice(0, -1), subject: `module.${last}.${site.output}` });
           break;
         }
       }
@@ -260,9 +260,9 @@ function forwardUses(index: ResolveIndex, uses: UseIndex, policy: ResourceInstan
   return { attached: false, boundaryOf };
 }
 
-/** Instances of a configuration block that exist after apply, within the module instances of `scope`. */
-function instancesIn(index: ResolveIndex, scope: ModulePath, relative: string): ResourceInstance[] {
-  return instancesInModulePath(index, scope, relative)
+/** Instances of a configuration block that exist after apply, within the module instances of `modulePath`. */
+function instancesIn(index: ResolveIndex, modulePath: ModulePath, relative: string): ResourceInstance[] {
+  return instancesInModulePath(index, modulePath, relative)
     .map((located) => located.instance)
     .filter(existsAfter);
 }
@@ -348,13 +348,13 @@ export function permissionsBoundaryOnly(document: TerraformDocument): ReadonlyMa
 const DOCUMENT_PATH: Readonly<Record<string, string>> = { aws_iam_policy: 'policy', awscc_iam_managed_policy: 'policy_document' };
 
 /** Sources of policies used only as permissions boundaries, marked `skip` with the reason. */
-export function skipPermissionsBoundaries(document: TerraformDocument, sources: readonly PolicySource[]): PolicySource[] {
+export function skipPermissionsBoundaries(document: TerraformDocument, policySources: readonly PolicySource[]): PolicySource[] {
   const boundaries = permissionsBoundaryOnly(document);
-  if (boundaries.size === 0) return [...sources];
-  return sources.map((source) => {
-    const reason = boundaries.get(source.address);
-    return reason !== undefined && DOCUMENT_PATH[source.resourceType] === source.policyPath && source.skip === undefined
-      ? { ...source, skip: reason }
-      : source;
+  if (boundaries.size === 0) return [...policySources];
+  return policySources.map((policySource) => {
+    const reason = boundaries.get(policySource.address);
+    return reason !== undefined && DOCUMENT_PATH[policySource.resourceType] === policySource.policyPath && policySource.skip === undefined
+      ? { ...policySource, skip: reason }
+      : policySource;
   });
 }

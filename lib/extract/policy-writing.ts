@@ -18,12 +18,12 @@ export type PolicyWriting =
   /** `attribute`: the attribute the expression is written to, `policy`. */
   | { readonly form: 'jsonencode'; readonly attribute: string };
 
-export function policyWriting(document: TerraformDocument, source: Pick<PolicySource, 'address' | 'policyPath'>): PolicyWriting | undefined {
+export function policyWriting(document: TerraformDocument, policySource: Pick<PolicySource, 'address' | 'policyPath'>): PolicyWriting | undefined {
   const index = resolveIndexOf(document);
-  const instance = index.readInstance(source.address);
+  const instance = index.readInstance(policySource.address);
   const located = instance && index.configOf(instance);
   if (!instance || !located) return undefined;
-  const path = parseAttributePath(source.policyPath);
+  const path = parseAttributePath(policySource.policyPath);
   const configPath = configuredPath(instance, located.resource.expressions, path);
   const at = configPath && expressionAt(located.resource.expressions, configPath);
   if (!at || at.whole || at.expression.constant_value !== undefined) return undefined;
@@ -34,6 +34,6 @@ export function policyWriting(document: TerraformDocument, source: Pick<PolicySo
   const { leaves } = traceExpression(index, at.expression, modulePathOf(located.module), located.resource.forEachExpression);
   const documents = leaves.filter(isPolicyDocumentLeaf);
   const others = leaves.filter((leaf) => !isPolicyDocumentLeaf(leaf) && leaf.kind !== 'plan-known');
-  const blocks = [...new Set(documents.map((leaf) => [...leaf.scope.map((step) => `module.${step.name}`), `data.aws_iam_policy_document.${leaf.subject.name}`].join('.')))];
+  const blocks = [...new Set(documents.map((leaf) => [...leaf.modulePath.map((step) => `module.${step.name}`), `data.aws_iam_policy_document.${leaf.subject.name}`].join('.')))];
   return blocks.length === 1 && others.length === 0 ? { form: 'aws_iam_policy_document', block: blocks[0]! } : undefined;
 }

@@ -60,10 +60,10 @@ export class RolePolicyIndex {
     return this.documents.size;
   }
 
-  /** True when `source` (from `role`) is a role inline policy mirroring a recorded role policy. */
-  mirrors(role: ResourceInstance, source: PolicySource): boolean {
+  /** True when `policySource` (from `role`) is a role inline policy mirroring a recorded role policy. */
+  mirrors(role: ResourceInstance, policySource: PolicySource): boolean {
     if (role.type !== 'aws_iam_role' || role.after === null) return false;
-    const match = INLINE_POLICY_PATH.exec(source.policyPath);
+    const match = INLINE_POLICY_PATH.exec(policySource.policyPath);
     if (match === null) return false;
     const entries = role.after.inline_policy;
     const entry: unknown = Array.isArray(entries) ? entries[Number(match[1])] : undefined;

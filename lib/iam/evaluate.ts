@@ -253,13 +253,13 @@ function finish(scope: Scope, actions: readonly string[], found: Attribution): E
   const responsible: ResponsibleStatement[] = [];
   const keys = new Set<string>();
   for (const [statement, entry] of found) {
-    const source = statement.source;
-    if (!source) continue;
+    const original = statement.original;
+    if (!original) continue;
     const matched: MatchReason[] = [
       { element: statement.actionNegated ? 'NotAction' : 'Action', values: valuesInOrder(statement.actions, entry.actions) },
       { element: statement.resourceNegated ? 'NotResource' : 'Resource', values: valuesInOrder(statement.resources, entry.resources) },
     ];
-    const { index, sid, pointer } = source;
+    const { index, sid, pointer } = original;
     responsible.push(sid === undefined ? { index, pointer, matched } : { index, sid, pointer, matched });
     if (statement.condition && !statement.condition.opaque) for (const test of statement.condition.tests) keys.add(test.key);
   }

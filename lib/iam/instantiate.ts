@@ -38,7 +38,7 @@ export interface ConcreteCondition {
 
 export interface ConcreteStatement {
   /** The statement of the policy; undefined for the stand-in for unknown statements. */
-  readonly source?: Statement;
+  readonly original?: Statement;
   readonly effect: 'Allow' | 'Deny';
   readonly actionNegated: boolean;
   readonly actions: readonly ConcreteItem[];
@@ -76,7 +76,7 @@ class Instantiation {
     const actions = this.items(actionNegated ? statement.notAction! : statement.action!, allow, actionNegated, false);
     const resourceNegated = statement.resource === undefined;
     const resources = this.items(resourceNegated ? statement.notResource! : statement.resource!, allow, resourceNegated, true);
-    const concrete = { source: statement, effect, actionNegated, actions, resourceNegated, resources } as const;
+    const concrete = { original: statement, effect, actionNegated, actions, resourceNegated, resources } as const;
     const condition = this.condition(statement.condition, allow);
     return condition ? { ...concrete, condition } : concrete;
   }

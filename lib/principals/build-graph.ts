@@ -42,9 +42,9 @@ class GraphBuilder {
   private readonly index: ResolveIndex;
   private readonly policies: PolicyResolver;
 
-  constructor(private readonly document: TerraformDocument, sources: readonly PolicySource[]) {
+  constructor(private readonly document: TerraformDocument, policySources: readonly PolicySource[]) {
     this.index = resolveIndexOf(document);
-    this.policies = new PolicyResolver(document, sources);
+    this.policies = new PolicyResolver(document, policySources);
     for (const instance of document.resources) {
       const type = PRINCIPAL_TYPES[instance.type];
       if (type === undefined || !existsAfter(instance) || this.principals.has(instance.address)) continue;
@@ -112,17 +112,17 @@ class GraphBuilder {
     return !list && resolved.length > 1 ? resolved.map((r) => ({ ...r, certain: false })) : resolved;
   }
 
-  inline(source: PolicySource): void {
-    const own = this.principals.get(source.address);
-    if (PRINCIPAL_TYPES[source.resourceType] !== undefined) {
-      own?.policies.push({ document: { kind: 'source', source }, via: 'inline' });
+  inline(policySource: PolicySource): void {
+    const own = this.principals.get(policySource.address);
+    if (PRINCIPAL_TYPES[policySource.resourceType] !== undefined) {
+      own?.policies.push({ document: { kind: 'plan', policySource }, via: 'inline' });
       return;
     }
-    const type = INLINE_POLICY_TYPES[source.resourceType];
-    const instance = type && this.index.readInstance(source.address);
+    const type = INLINE_POLICY_TYPES[policySource.resourceType];
+    const instance = type && this.index.readInstance(policySource.address);
     if (type === undefined || instance === undefined) return;
     const targets = this.targets(instance, { kind: type.kind, attribute: type.principal, list: false });
-    this.apply(targets, type.kind, [{ documents: [{ kind: 'source', source }], certain: true }], 'inline');
+    this.apply(targets, type.kind, [{ documents: [{ kind: 'plan', policySource }], certain: true }], 'inline');
   }
 
   attachments(): void {
@@ -173,7 +173,7 @@ class GraphBuilder {
         const kept = new Set(attributeItems(this.index, instance, inline.names, () => false, { list: true }).flatMap((item) => (item.kind === 'known' ? [item.value] : [])));
         for (const entry of this.targets(instance, inline.principal).entries) {
           entry.policies.forEach((applied, i) => {
-            const policy = applied.document.kind === 'source' && applied.via === 'inline' ? this.index.readInstance(applied.document.source.address) : undefined;
+            const policy = applied.document.kind === 'plan' && applied.via === 'inline' ? this.index.readInstance(applied.document.policySource.address) : undefined;
             const type = policy && INLINE_POLICY_TYPES[policy.type];
             if (policy && type && !kept.has(knownString(policy, type.name) ?? '')) entry.policies[i] = { ...applied, allowsOnly: true };
           });
@@ -245,12 +245,12 @@ class GraphBuilder {
 }
 
 /** The principal graph of a document after apply, from its resources and the identity policy sources extracted from it. */
-export function buildPrincipalGraph(document: TerraformDocument, sources: readonly PolicySource[]): PrincipalGraph {
-  const builder = new GraphBuilder(document, sources);
+export function buildPrincipalGraph(document: TerraformDocument, policySources: readonly PolicySource[]): PrincipalGraph {
+  const builder = new GraphBuilder(document, policySources);
   if (builder.principals.size === 0 && !document.resources.some((r) => ATTACHMENT_TYPES[r.type] !== undefined || MEMBERSHIP_TYPES[r.type] !== undefined)) {
     return { principals: builder.principals, outside: [] };
   }
-  for (const source of sources) builder.inline(source);
+  for (const policySource of policySources) builder.inline(policySource);
   builder.attachments();
   builder.exclusives();
   builder.boundaries();

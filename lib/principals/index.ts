@@ -6,7 +6,7 @@ import { extractPolicies } from '../extract/index.js';
 import { resolveIndexOf } from '../extract/resolve/index.js';
 import type { WorkBudget } from '../iam/budget.js';
 import type { EvaluationOptions, Scope, Verdict } from '../iam/types.js';
-import { fingerprintOf, heldBefore, type SourceOrigin } from '../rules/judge-source.js';
+import { fingerprintOf, heldBefore, type InputOrigin } from '../rules/judge-policy-source.js';
 import { principalReach, REACH, scopedRuleId, type Rule } from '../rules/rule.js';
 import type { TerraformDocument } from '../terraform/types.js';
 import type { Finding, PolicyOutcome, PolicySource, PrincipalGrant, PrincipalOfFinding, Unevaluated } from '../types.js';
@@ -105,13 +105,13 @@ function describe(subject: Subject, verdict: FindingVerdict, grants: readonly Pr
 /** Judges the principals of a document with each principal rule; the document before the plan says whether a finding is new. */
 export function judgePrincipals(
   document: TerraformDocument,
-  sources: readonly PolicySource[],
+  policySources: readonly PolicySource[],
   runs: readonly PrincipalRun[],
-  origin: SourceOrigin,
+  origin: InputOrigin,
   budget: PrincipalBudget,
 ): PrincipalResults {
   const results: PrincipalResults = { findings: [], unevaluated: [], outcomes: [] };
-  const subjects = subjectsOf(buildPrincipalGraph(document, sources), document);
+  const subjects = subjectsOf(buildPrincipalGraph(document, policySources), document);
   if (subjects.length === 0) return results;
   let before: Map<string, Subject> | undefined;
   const previousOf = (subject: Subject): Subject | undefined => {

@@ -4,7 +4,7 @@
  */
 import type { WorkBudget } from '../iam/budget.js';
 import type { EvaluationOptions, Verdict } from '../iam/types.js';
-import { judgeAcross } from '../rules/judge-source.js';
+import { judgeAcross } from '../rules/judge-policy-source.js';
 import type { PrincipalGrant, StatementRef } from '../types.js';
 import { boundPolicy, documentLabel, mergePolicies, type MergedPolicies } from './merge-policies.js';
 import type { AppliedPolicy } from './types.js';

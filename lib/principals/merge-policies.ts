@@ -6,7 +6,7 @@
  */
 import type { Policy, Statement, UnknownValue } from '../iam/types.js';
 import { withLiteralTextRead } from '../iam/index.js';
-import { readPolicyValue } from '../rules/judge-source.js';
+import { readPolicyValue } from '../rules/judge-policy-source.js';
 import type { AppliedPolicy, PolicyDocument } from './types.js';
 
 /** A statement of the merged list: the policy it comes from and the statement as that policy numbers it. */
@@ -24,17 +24,17 @@ export interface MergedPolicies {
 type Read = { readonly policy: Policy } | { readonly unknown: string };
 
 /** Documents of the plan read once, however many principals they apply to. */
-const readSources = new WeakMap<object, Read>();
+const planDocumentReads = new WeakMap<object, Read>();
 
 /** A document's policy, or what is not known of it. */
 export function readDocument(document: PolicyDocument): Read {
-  if (document.kind !== 'source') return readOther(document);
-  let read = readSources.get(document.source);
-  if (read === undefined) readSources.set(document.source, (read = readSource(document)));
+  if (document.kind !== 'plan') return readOther(document);
+  let read = planDocumentReads.get(document.policySource);
+  if (read === undefined) planDocumentReads.set(document.policySource, (read = readPlanDocument(document)));
   return read;
 }
 
-function readOther(document: Exclude<PolicyDocument, { kind: 'source' }>): Read {
+function readOther(document: Exclude<PolicyDocument, { kind: 'plan' }>): Read {
   switch (document.kind) {
     case 'managed':
       return { policy: document.policy };
@@ -43,9 +43,9 @@ function readOther(document: Exclude<PolicyDocument, { kind: 'source' }>): Read 
   }
 }
 
-function readSource({ source }: Extract<PolicyDocument, { kind: 'source' }>): Read {
-  const readable = readPolicyValue(source.after);
-  const where = `${source.address} (${source.policyPath})`;
+function readPlanDocument({ policySource }: Extract<PolicyDocument, { kind: 'plan' }>): Read {
+  const readable = readPolicyValue(policySource.after);
+  const where = `${policySource.address} (${policySource.policyPath})`;
   switch (readable.kind) {
     case 'policy':
       return { policy: readable.policy };
@@ -61,8 +61,8 @@ function readSource({ source }: Extract<PolicyDocument, { kind: 'source' }>): Re
 /** The label a policy goes by in findings: the resource and attribute, or the ARN. */
 export function documentLabel(document: PolicyDocument): string {
   switch (document.kind) {
-    case 'source':
-      return `${document.source.address} (${document.source.policyPath})`;
+    case 'plan':
+      return `${document.policySource.address} (${document.policySource.policyPath})`;
     case 'managed':
       return document.arn;
     case 'unknown':

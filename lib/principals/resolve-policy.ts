@@ -25,10 +25,10 @@ export class PolicyResolver {
   private readonly byPart = new Map<string, string[]>();
   private readonly documents = new Map<string, PolicySource>();
 
-  constructor(document: TerraformDocument, sources: readonly PolicySource[]) {
-    for (const source of sources) {
-      const type = MANAGED_POLICY_TYPES[source.resourceType];
-      if (type !== undefined && source.policyPath === type.document) this.documents.set(source.address, source);
+  constructor(document: TerraformDocument, policySources: readonly PolicySource[]) {
+    for (const policySource of policySources) {
+      const type = MANAGED_POLICY_TYPES[policySource.resourceType];
+      if (type !== undefined && policySource.policyPath === type.document) this.documents.set(policySource.address, policySource);
     }
     for (const instance of document.resources) {
       const type = MANAGED_POLICY_TYPES[instance.type];
@@ -53,8 +53,8 @@ export class PolicyResolver {
   }
 
   private ofAddress(address: string): PolicyDocument {
-    const source = this.documents.get(address);
-    return source !== undefined ? { kind: 'source', source } : { kind: 'unknown', label: address, detail: `the document of ${address} was not found` };
+    const policySource = this.documents.get(address);
+    return policySource !== undefined ? { kind: 'plan', policySource } : { kind: 'unknown', label: address, detail: `the document of ${address} was not found` };
   }
 
   private ofArn(arn: string): ResolvedPolicy {

@@ -19,7 +19,7 @@ export interface PrincipalNode {
 /** Where an identity policy's document comes from. */
 export type PolicyDocument =
   /** A document of the plan: an inline policy, or a customer managed policy resource. */
-  | { readonly kind: 'source'; readonly source: PolicySource }
+  | { readonly kind: 'plan'; readonly policySource: PolicySource }
   /** An AWS managed policy the data file knows (its KMS statements). */
   | { readonly kind: 'managed'; readonly arn: string; readonly policy: Policy }
   /** A policy the plan does not show: an ARN outside the plan or unknown, or one of several. */

@@ -47,13 +47,13 @@ async function foundRoot(cwd: string, document: TerraformDocument, files: HclFil
   return blocks.some((b) => names.has(blockKey(b))) ? cwd : undefined;
 }
 
-function renderedStatement(source: PolicySource | undefined, index: number | undefined): Readonly<Record<string, unknown>> | undefined {
-  if (source === undefined || index === undefined) return undefined;
+function renderedStatement(policySource: PolicySource | undefined, index: number | undefined): Readonly<Record<string, unknown>> | undefined {
+  if (policySource === undefined || index === undefined) return undefined;
   let value: unknown;
-  if (source.after.kind === 'object') value = source.after.value;
-  else if (source.after.kind === 'text') {
+  if (policySource.after.kind === 'object') value = policySource.after.value;
+  else if (policySource.after.kind === 'text') {
     try {
-      value = JSON.parse(source.after.text);
+      value = JSON.parse(policySource.after.text);
     } catch {
       return undefined;
     }
@@ -80,11 +80,11 @@ export interface SourceSettings {
 export async function locateFindings(
   findings: readonly Finding[],
   document: TerraformDocument,
-  sources: readonly PolicySource[],
+  policySources: readonly PolicySource[],
   settings: SourceSettings,
 ): Promise<{ findings: Finding[]; warnings: InputWarning[] }> {
   try {
-    return await locateAll(findings, document, sources, settings);
+    return await locateAll(findings, document, policySources, settings);
   } catch (error) {
     const message = `Findings have no source locations and inline ignores were not read: ${(error as Error).message}`;
     return { findings: [...findings], warnings: [{ source: settings.root ?? '.', message }] };
@@ -94,7 +94,7 @@ export async function locateFindings(
 async function locateAll(
   findings: readonly Finding[],
   document: TerraformDocument,
-  sources: readonly PolicySource[],
+  policySources: readonly PolicySource[],
   settings: SourceSettings,
 ): Promise<{ findings: Finding[]; warnings: InputWarning[] }> {
   const files = new HclFiles(settings.cwd);
@@ -102,7 +102,7 @@ async function locateAll(
   if (root === undefined) return { findings: [...findings], warnings: [] };
   const dirs = moduleDirectories(document.configuration, root);
   const context = { files, dirs, index: resolveIndexOf(document) };
-  const byPolicy = new Map(sources.map((source) => [`${source.address}\u0000${source.policyPath}`, source]));
+  const byPolicy = new Map(policySources.map((policySource) => [`${policySource.address}\u0000${policySource.policyPath}`, policySource]));
   const located = new Map<Finding, Located>();
   const withLocations: Finding[] = [];
   for (const finding of findings) {

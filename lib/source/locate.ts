@@ -205,19 +205,19 @@ function isDocumentLeaf(leaf: Leaf): leaf is Extract<Leaf, { kind: 'resource' }>
   return leaf.kind === 'resource' && leaf.subject.mode === 'data' && leaf.subject.type === POLICY_DOCUMENT;
 }
 
-async function dataBlock(context: LocateContext, scope: readonly string[], name: string): Promise<HclBlock | undefined> {
-  const dir = context.dirs.get(scope.join('.'));
+async function dataBlock(context: LocateContext, moduleNames: readonly string[], name: string): Promise<HclBlock | undefined> {
+  const dir = context.dirs.get(moduleNames.join('.'));
   if (dir === undefined) return undefined;
   return (await context.files.blocks(dir)).find((b) => b.type === 'data' && b.labels[0] === POLICY_DOCUMENT && b.labels[1] === name);
 }
 
 /** The policy document data sources an expression's references lead to, each once. */
-function documentLeaves(context: LocateContext, expression: unknown, scope: ModulePath, forEach?: ConfigExpression): Extract<Leaf, { kind: 'resource' }>[] {
+function documentLeaves(context: LocateContext, expression: unknown, modulePath: ModulePath, forEach?: ConfigExpression): Extract<Leaf, { kind: 'resource' }>[] {
   if (expression === undefined || typeof expression !== 'object' || expression === null) return [];
-  const leaves = traceExpression(context.index, expression as ConfigExpression, scope, forEach).leaves.filter(isDocumentLeaf);
+  const leaves = traceExpression(context.index, expression as ConfigExpression, modulePath, forEach).leaves.filter(isDocumentLeaf);
   const seen = new Set<string>();
   return leaves.filter((leaf) => {
-    const key = `${leaf.scope.map((s) => s.name).join('.')}|${leaf.subject.name}`;
+    const key = `${leaf.modulePath.map((s) => s.name).join('.')}|${leaf.subject.name}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -226,8 +226,8 @@ function documentLeaves(context: LocateContext, expression: unknown, scope: Modu
 
 /** The statement blocks a data source document is made of: source documents', its own, override documents'. */
 async function documentStatements(context: LocateContext, leaf: Extract<Leaf, { kind: 'resource' }>, depth: number): Promise<DocumentStatements | undefined> {
-  const scope = leaf.scope.map((s) => s.name);
-  const data = await dataBlock(context, scope, leaf.subject.name);
+  const moduleNames = leaf.modulePath.map((s) => s.name);
+  const data = await dataBlock(context, moduleNames, leaf.subject.name);
   if (data === undefined || depth > MAX_DOCUMENT_DEPTH) return undefined;
   const own: StatementBlock[] = [];
   for (const block of blocksIn(data.file, bodyOf(data.node))) {
@@ -237,10 +237,10 @@ async function documentStatements(context: LocateContext, leaf: Extract<Leaf, { 
       own.push({ file: data.file, node: block.node, body: content && bodyOf(content.node), dynamic: true, data });
     }
   }
-  const expressions = context.index.configModule(scope)?.resources.get(`data.${POLICY_DOCUMENT}.${leaf.subject.name}`)?.expressions ?? {};
+  const expressions = context.index.configModule(moduleNames)?.resources.get(`data.${POLICY_DOCUMENT}.${leaf.subject.name}`)?.expressions ?? {};
   const gather = async (attribute: string): Promise<StatementBlock[] | undefined> => {
     const list: StatementBlock[] = [];
-    for (const child of documentLeaves(context, expressions[attribute], leaf.scope)) {
+    for (const child of documentLeaves(context, expressions[attribute], leaf.modulePath)) {
       const statements = await documentStatements(context, child, depth + 1);
       if (statements === undefined) return undefined;
       list.push(...statements.list);

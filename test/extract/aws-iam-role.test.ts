@@ -64,7 +64,7 @@ describe('extract: aws_iam_role inline_policy', () => {
 
   it('reports nothing for a computed inline_policy the context says is absent (none configured)', () => {
     const asked: string[] = [];
-    const sources = extractPolicies(doc, {
+    const policySources = extractPolicies(doc, {
       resolveUnknownPolicy(resource, path): PolicyValue {
         asked.push(`${resource.address} ${path.join('/')}`);
         return path.length === 1 ? { kind: 'absent' } : { kind: 'unknown', detail: 'x' };
@@ -75,7 +75,7 @@ describe('extract: aws_iam_role inline_policy', () => {
       'aws_iam_role.multi inline_policy/1/policy',
       'aws_iam_role.whole_entry_unknown inline_policy/0/policy',
     ]);
-    expect(sources.map((s) => `${s.address} ${s.policyPath}`)).to.deep.equal([
+    expect(policySources.map((s) => `${s.address} ${s.policyPath}`)).to.deep.equal([
       'aws_iam_role.multi inline_policy[0].policy',
       'aws_iam_role.multi inline_policy[1].policy',
       'aws_iam_role.multi inline_policy[2].policy',
@@ -84,7 +84,7 @@ describe('extract: aws_iam_role inline_policy', () => {
     ]);
   });
 
-  describe('an inline_policy the configuration does not write (issue 4: computed, not judged)', () => {
+  describe('an inline_policy the configuration does not write (computed, not judged)', () => {
     const plan = readTerraform(loadFixture('resolve', 'role-computed-inline.plan.json'), 'plan');
     const judged = (document: typeof plan) => extractPolicies(document).map((s) => `${s.address} ${s.policyPath} ${s.changeActions.join(',')}`);
 

@@ -26,7 +26,7 @@ function extract(file: string): PolicySource[] {
   return extractPolicies(readTerraform(readCorpus(file), file.includes('.state.') ? 'state' : 'plan'), PLAIN_CONTEXT);
 }
 
-const listed = (sources: PolicySource[]) => sources.map((s) => `${s.address} ${s.policyPath} ${s.after.kind}`);
+const listed = (policySources: PolicySource[]) => policySources.map((s) => `${s.address} ${s.policyPath} ${s.after.kind}`);
 
 describe('extract: corpus of real plans and states', () => {
   before(function () {
@@ -39,13 +39,13 @@ describe('extract: corpus of real plans and states', () => {
 
   for (const file of files) {
     it(`${file}: reads, extracts identity policies only, finds the expected addresses`, () => {
-      const sources = extract(file);
+      const policySources = extract(file);
       const judged = new Set(judgedResourceTypes());
-      for (const source of sources) {
-        expect(judged.has(source.resourceType), source.address).to.equal(true);
-        expect(source.address.split('.').includes('data'), source.address).to.equal(false);
+      for (const policySource of policySources) {
+        expect(judged.has(policySource.resourceType), policySource.address).to.equal(true);
+        expect(policySource.address.split('.').includes('data'), policySource.address).to.equal(false);
       }
-      const addresses = new Set(sources.map((s) => s.address));
+      const addresses = new Set(policySources.map((s) => s.address));
       for (const address of Object.keys(expected[file]!.findings)) expect(addresses.has(address), address).to.equal(true);
     });
   }

@@ -24,7 +24,7 @@ describe('extract: extractPolicies', () => {
 
 
   it('finds each identity policy type in modules at any depth, ignoring resource policies and data sources', () => {
-    const sources = extractPolicies(loadDocument('plan-policy-types.json', 'plan'), PLAIN_CONTEXT);
+    const policySources = extractPolicies(loadDocument('plan-policy-types.json', 'plan'), PLAIN_CONTEXT);
     const expected: PolicySource[] = [
       {
         address: 'aws_iam_policy.p[0]',
@@ -65,11 +65,11 @@ describe('extract: extractPolicies', () => {
         after: { kind: 'text', text: compact([{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }]) },
       },
     ];
-    expect(sources).to.deep.equal(expected);
+    expect(policySources).to.deep.equal(expected);
   });
 
   it('judges plans on after, gives before for updates, replacements and no-ops, and skips deleted and forgotten resources', () => {
-    const sources = extractPolicies(loadDocument('plan-policy-changes.json', 'plan'), PLAIN_CONTEXT);
+    const policySources = extractPolicies(loadDocument('plan-policy-changes.json', 'plan'), PLAIN_CONTEXT);
     const expected: PolicySource[] = [
       {
         address: 'aws_iam_group_policy.object',
@@ -141,13 +141,13 @@ describe('extract: extractPolicies', () => {
         after: { kind: 'unknown', detail: 'policy is not known until apply' },
       },
     ];
-    expect(sources).to.deep.equal(expected);
+    expect(policySources).to.deep.equal(expected);
   });
 
   it('asks the context about unknown policies, with the resource and the attribute path', () => {
     const doc = loadDocument('plan-policy-changes.json', 'plan');
     const asked: [string, readonly (string | number)[]][] = [];
-    const sources = extractPolicies(doc, {
+    const policySources = extractPolicies(doc, {
       resolveUnknownPolicy(resource, path) {
         asked.push([resource.address, path]);
         return { kind: 'text', text: DECRYPT_ALL };
@@ -157,7 +157,7 @@ describe('extract: extractPolicies', () => {
       ['aws_iam_policy.replaced_unknown', ['policy']],
       ['aws_iam_user_policy.unknown', ['policy']],
     ]);
-    expect(sources.find((s) => s.address === 'aws_iam_user_policy.unknown')!.after).to.deep.equal({ kind: 'text', text: DECRYPT_ALL });
+    expect(policySources.find((s) => s.address === 'aws_iam_user_policy.unknown')!.after).to.deep.equal({ kind: 'text', text: DECRYPT_ALL });
   });
 
   it('calls a resolver given as a method with its object as this', () => {
@@ -168,12 +168,12 @@ describe('extract: extractPolicies', () => {
         return { kind: 'unknown' as const, detail: this.detail };
       },
     };
-    const source = extractPolicies(doc, resolver).find((s) => s.address === 'aws_iam_user_policy.unknown')!;
-    expect(source.after).to.deep.equal({ kind: 'unknown', detail: 'from the resolver' });
+    const policySource = extractPolicies(doc, resolver).find((s) => s.address === 'aws_iam_user_policy.unknown')!;
+    expect(policySource.after).to.deep.equal({ kind: 'unknown', detail: 'from the resolver' });
   });
 
   it('judges a state as it is: no actions, no before; mirrored and placeholder role entries dropped', () => {
-    const sources = extractPolicies(loadDocument('state-policies.json', 'state'), PLAIN_CONTEXT);
+    const policySources = extractPolicies(loadDocument('state-policies.json', 'state'), PLAIN_CONTEXT);
     const expected: PolicySource[] = [
       {
         address: 'aws_iam_role.fn',
@@ -197,7 +197,7 @@ describe('extract: extractPolicies', () => {
         after: { kind: 'text', text: DECRYPT_ALL },
       },
     ];
-    expect(sources).to.deep.equal(expected);
+    expect(policySources).to.deep.equal(expected);
   });
 
   it('sorts by address, then by policy path with positions in numeric order', () => {
@@ -214,8 +214,8 @@ describe('extract: extractPolicies', () => {
         },
       },
     };
-    const sources = extractPolicies(readTerraform(state, 'state'), PLAIN_CONTEXT);
-    expect(sources.map((s) => `${s.address} ${s.policyPath}`)).to.deep.equal([
+    const policySources = extractPolicies(readTerraform(state, 'state'), PLAIN_CONTEXT);
+    expect(policySources.map((s) => `${s.address} ${s.policyPath}`)).to.deep.equal([
       'aws_iam_policy.a policy',
       'aws_iam_policy.b policy',
       ...Array.from({ length: 12 }, (_, i) => `aws_iam_role.z inline_policy[${i}].policy`),

@@ -205,7 +205,7 @@ describe('resolve: policies used only as permissions boundaries', () => {
 
   it('marks the sources of boundary-only policies skipped, and only their managed policy document', () => {
     const document = planDocument([boundaryPolicy(), boundedRole()]);
-    const source = (address: string, resourceType: string, policyPath: string): PolicySource => ({
+    const policySource = (address: string, resourceType: string, policyPath: string): PolicySource => ({
       address,
       resourceType,
       policyPath,
@@ -214,12 +214,12 @@ describe('resolve: policies used only as permissions boundaries', () => {
     });
     expect(
       skipPermissionsBoundaries(document, [
-        source('aws_iam_policy.boundary', 'aws_iam_policy', 'policy'),
-        source('aws_iam_role.app', 'aws_iam_role', 'inline_policy[0].policy'),
+        policySource('aws_iam_policy.boundary', 'aws_iam_policy', 'policy'),
+        policySource('aws_iam_role.app', 'aws_iam_role', 'inline_policy[0].policy'),
       ]),
     ).to.deep.equal([
-      { ...source('aws_iam_policy.boundary', 'aws_iam_policy', 'policy'), skip: 'used only as a permissions boundary by aws_iam_role.app' },
-      source('aws_iam_role.app', 'aws_iam_role', 'inline_policy[0].policy'),
+      { ...policySource('aws_iam_policy.boundary', 'aws_iam_policy', 'policy'), skip: 'used only as a permissions boundary by aws_iam_role.app' },
+      policySource('aws_iam_role.app', 'aws_iam_role', 'inline_policy[0].policy'),
     ]);
   });
 });

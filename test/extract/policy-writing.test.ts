@@ -17,7 +17,7 @@ import { examplesDir, fixture } from '../support/paths.js';
 function writings(file: string): Record<string, unknown> {
   const value = JSON.parse(readFileSync(file, 'utf8')) as unknown;
   const terraform = readTerraform(value, documentKind(value));
-  return Object.fromEntries(extractPolicies(terraform).map((source) => [`${source.address} ${source.policyPath}`, policyWriting(terraform, source) ?? null]));
+  return Object.fromEntries(extractPolicies(terraform).map((policySource) => [`${policySource.address} ${policySource.policyPath}`, policyWriting(terraform, policySource) ?? null]));
 }
 
 describe('extract: how a policy is written', () => {

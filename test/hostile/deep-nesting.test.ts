@@ -1,5 +1,5 @@
 /**
- * Documents nested 10,000 deep (issue 21): the policy or value that holds the nesting is reported
+ * Documents nested 10,000 deep (README, Security notes): the policy or value that holds the nesting is reported
  * as such, every other policy is still judged and reported, and check() does not throw.
  */
 import { expect } from 'chai';

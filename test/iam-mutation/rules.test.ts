@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import { parsePolicy } from '../../lib/iam/index.js';
 import type { EvaluationOptions, Policy } from '../../lib/iam/types.js';
 import { baselineOf } from '../../lib/gate/baseline.js';
-import { fingerprintOf, judgeAcross, judgeSource } from '../../lib/rules/judge-source.js';
+import { fingerprintOf, judgeAcross, judgePolicySource } from '../../lib/rules/judge-policy-source.js';
 import { decryptRuns } from '../support/rule-runs.js';
 import { SCOPED_RULES } from '../../lib/rules/registry.js';
 import { widerScope } from '../../lib/iam/types.js';
@@ -43,7 +43,7 @@ function source(after: PolicyValue, before?: PolicyValue): PolicySource {
 }
 
 function finding(after: PolicyValue, before?: PolicyValue): Finding {
-  const judgement = judgeSource(source(after, before), { source: 'plan.json' }, decryptRuns([AWS]));
+  const judgement = judgePolicySource(source(after, before), { source: 'plan.json' }, decryptRuns([AWS]));
   if (judgement.outcome !== 'finding') throw new Error(`expected a finding, got ${judgement.outcome}`);
   return judgement.findings[0]!;
 }
@@ -214,7 +214,7 @@ describe('rules layer, value by value', () => {
     });
 
     it('says how far values known only after apply could widen it', () => {
-      const judgement = judgeSource(
+      const judgement = judgePolicySource(
         { ...source({ kind: 'unknown', detail: 'aws_iam_policy_document.d', model: model([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: [HOLE, 'arn:aws:kms:*:111122223333:key/*'] }]) }) },
         { source: 'plan.json' },
         decryptRuns([AWS]),

@@ -3,7 +3,7 @@
  * becomes a list of tokens, and matching is done by a regular expression (whole ARNs) or by
  * simulating the set of live pattern positions (segment atoms, in universe.ts).
  *
- * Policy variables (issue 14) are read only under `"Version": "2012-10-17"`; otherwise `${...}`
+ * Policy variables (README, Semantics in short) are read only under `"Version": "2012-10-17"`; otherwise `${...}`
  * is literal text. A variable's name compares without regard to case, and a default
  * (`${aws:PrincipalTag/team, 'x'}`) changes nothing: the name is before the comma. `${*}`,
  * `${?}` and `${$}` are the literal characters `*`, `?` and `$`. No key ARN holds `*`, `?` or

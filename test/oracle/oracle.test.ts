@@ -21,7 +21,7 @@ const allow = (action: string | string[], resource: string | string[], extra: Do
 const deny = (action: string | string[], resource: string | string[], extra: Doc = {}): Doc => ({ Effect: 'Deny', Action: action, Resource: resource, ...extra });
 const allowNot = (action: string, notResource: string): Doc => ({ Effect: 'Allow', Action: action, NotResource: notResource });
 const denyNot = (action: string, notResource: string): Doc => ({ Effect: 'Deny', Action: action, NotResource: notResource });
-/** Issue 14's "own account only" guardrail. */
+/** The "own account only" guardrail (README, Semantics in short: policy variables). */
 const GUARDRAIL = policy(allow('kms:Decrypt', 'arn:aws:kms:*:${aws:PrincipalAccount}:key/*'), denyNot('kms:Decrypt', 'arn:aws:kms:*:111122223333:key/*'));
 const TAG_CONDITION = { StringEquals: { 'aws:ResourceTag/team': 'payments' } };
 const KEY = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
@@ -31,13 +31,13 @@ describe('oracle', function () {
 
   describe('verdicts', () => {
     const cases: [string, Doc, OracleScope][] = [
-      ['kms:* on * (DESIGN)', policy(allow('kms:*', '*')), 'all-keys'],
-      ['NotAction iam:* on * (DESIGN)', policy({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }), 'all-keys'],
-      ['any region of one account (DESIGN)', policy(allow('kms:Decrypt', 'arn:aws:kms:*:111122223333:key/*')), 'account-keys'],
-      ['any account of one region (DESIGN)', policy(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:*:key/*')), 'all-keys'],
-      ['an alias ARN (DESIGN)', policy(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:alias/my-key')), 'none'],
-      ['Allow on * minus Deny kms:* on * (DESIGN)', policy(allow('kms:Decrypt', '*'), deny('kms:*', '*')), 'none'],
-      ['Allow with a condition (DESIGN)', policy(allow('kms:Decrypt', '*', { Condition: TAG_CONDITION })), 'all-keys'],
+      ['kms:* on * (README)', policy(allow('kms:*', '*')), 'all-keys'],
+      ['NotAction iam:* on * (README)', policy({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }), 'all-keys'],
+      ['any region of one account (README)', policy(allow('kms:Decrypt', 'arn:aws:kms:*:111122223333:key/*')), 'account-keys'],
+      ['any account of one region (README)', policy(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:*:key/*')), 'all-keys'],
+      ['an alias ARN (README)', policy(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:alias/my-key')), 'none'],
+      ['Allow on * minus Deny kms:* on * (README)', policy(allow('kms:Decrypt', '*'), deny('kms:*', '*')), 'none'],
+      ['Allow with a condition (README)', policy(allow('kms:Decrypt', '*', { Condition: TAG_CONDITION })), 'all-keys'],
       ['a Deny with a condition removes nothing', policy(allow('kms:Decrypt', '*'), deny('kms:*', '*', { Condition: TAG_CONDITION })), 'all-keys'],
       ['every key id of one account and region', policy(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:key/*')), 'region-keys'],
       ['one key', policy(allow('kms:Decrypt', KEY)), 'none'],
@@ -48,9 +48,9 @@ describe('oracle', function () {
       ['? does not match two', policy(allow('kms:Decry?', '*')), 'none'],
       ['one-character wildcard in the region', policy(allow('kms:Decrypt', 'arn:aws:kms:us-east-?:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab')), 'account-keys'],
       ['one-character wildcard in the account', policy(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:11112222333?:key/*')), 'all-keys'],
-      // Issue 14 replaces "a variable is one value the policy does not spell": the caller's name
+      // The policy variable rule replaces "a variable is one value the policy does not spell": the caller's name
       // differs per request, so the key id is every key id (this row said none before).
-      ['a key id that is the caller\'s name is every key id (issue 14)', policy(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:key/${aws:username}')), 'region-keys'],
+      ['a key id that is the caller\'s name is every key id', policy(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:key/${aws:username}')), 'region-keys'],
       ['a key id ending in the caller\'s name is not', policy(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:key/*${aws:username}')), 'region-keys'],
       ['${*} is a literal star, which no key holds', policy(allow('kms:Decrypt', 'arn:aws:kms:us-*:111122223333:key/1234abcd-${*}')), 'none'],
       ['NotResource of one key allows the rest', policy({ Effect: 'Allow', Action: 'kms:Decrypt', NotResource: KEY }), 'all-keys'],
@@ -157,10 +157,10 @@ describe('oracle', function () {
       expect(() => oracle().judge(policy(allow('kms:Decrypt', 'arn:aws:kms:ap-south-1:*')))).to.throw('outside the vocabulary');
     });
 
-    describe('policy variables (issue 14), decided from the issue before running', () => {
+    describe('policy variables, decided from the README rule before running', () => {
       const TAG_ACCOUNT = 'arn:aws:kms:*:${aws:PrincipalTag/acct}:key/*';
       const cases: [string, Doc, OracleScope][] = [
-        // The issue's examples.
+        // The README's examples.
         ['the "own account only" guardrail: every region of the principal\'s account', GUARDRAIL, 'account-keys'],
         ['a region from the request', policy(allow('kms:Decrypt', 'arn:aws:kms:${aws:RequestedRegion}:111122223333:key/*')), 'account-keys'],
         ['an account from a principal tag', policy(allow('kms:Decrypt', TAG_ACCOUNT)), 'all-keys'],

@@ -13,7 +13,7 @@
  *                   region-keys  if allowed on a key whose key id is not spelled out,
  *                   none         otherwise.
  *
- * Policy variables (issue 14; glob.ts reads them): live only under `"Version": "2012-10-17"`,
+ * Policy variables (README, Semantics in short; glob.ts reads them): live only under `"Version": "2012-10-17"`,
  * else literal text that matches no key. A per-request variable (any but
  * `${aws:PrincipalAccount}`) reads as `*` in an Allow's Resource and a Deny's NotResource; there
  * the item matches more keys the more values the variable takes. In an Allow's NotResource and a
@@ -24,7 +24,7 @@
  * universe.ts, point 7), P spelled out in each, and the widest verdict kept (the first reading of
  * that scope, with every reading of that scope in `alternatives`).
  *
- * With `conditions: 'scope'` (issue 6), an Allow's Condition limits the keys it grants when a
+ * With `conditions: 'scope'` (README, The config file), an Allow's Condition limits the keys it grants when a
  * test uses a positive operator (StringEquals, StringLike, ArnEquals, ArnLike, alone or after
  * ForAnyValue:/ForAllValues:; never ...IfExists or a negated operator):
  *   - on `aws:ResourceTag/...` or `kms:ResourceAliases` (not in a ForAllValues: test, which

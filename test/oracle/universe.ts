@@ -6,7 +6,7 @@
  * them matches no key). K therefore has exactly seven segments (arn, aws, kms, R, A, key, I)
  * and six delimiters (`:::::/`).
  *
- * 0. Readings (glob.ts, issue 14). The oracle judges a policy as globs without variables: per
+ * 0. Readings (glob.ts). The oracle judges a policy as globs without variables: per
  *    item, under the document's Version, the value of `${aws:PrincipalAccount}` (one account P
  *    for the whole policy) and the item's place (matching more allows more, or less). An item
  *    then matches no key (it needs a character no key holds, or holds a per-request variable

@@ -5,14 +5,14 @@
  *
  * Each list mixes values spelled out in full, wildcard patterns with `*` and `?` that overlap
  * them in different ways (prefix, suffix, one-character, fixed length), and policy variables
- * (issue 14): `${aws:PrincipalAccount}`, one account for the whole policy, and per-request ones
+ * (README, Semantics in short): `${aws:PrincipalAccount}`, one account for the whole policy, and per-request ones
  * (`${aws:username}`, `${aws:RequestedRegion}`, `${aws:PrincipalTag/...}`, with a default too),
  * in names of any case, and the escapes `${*}`, `${?}`, `${$}`.
  */
 
 export const BLOCKED_ACTIONS = ['kms:Decrypt', 'kms:ReEncryptFrom'] as const;
 
-/** The grant rule's actions (issue 17). */
+/** The grant rule's actions (README, Rules). */
 export const GRANT_ACTIONS = ['kms:CreateGrant', 'kms:PutKeyPolicy', 'kms:ReplicateKey'] as const;
 
 /** Action/NotAction patterns (the generator also changes their case at random). */
@@ -147,7 +147,7 @@ export function crossingPatterns(): string[] {
     'arn:aws:kms:us-east-1:111122223333:key/${$}',
     '${aws:PrincipalTag/arn}',
   );
-  // The issue's own examples: a key id from a tag, and a Deny of every region that is not empty.
+  // A key id from a tag, and a Deny of every region that is not empty.
   out.push('arn:aws:kms:us-east-1:111122223333:key/${aws:PrincipalTag/keyid}', 'arn:aws:kms:?*:111122223333:key/*');
   // Accounts written out as 12 digits beside a wildcard, not as a segment of their own.
   out.push('arn:aws:kms:us-east-1:111122223333*', 'arn:aws:kms:*:444455556666*', 'arn:aws:kms:*:*111122223333:key/*', '*111122223333*');
@@ -196,7 +196,7 @@ export const SCOPE_CONDITIONS: readonly Record<string, Record<string, string | s
   { StringEqualsIfExists: { 'aws:ResourceAccount': '111122223333' } },
   { 'ForAnyValue:StringLike': { 'kms:ResourceAliases': 'alias/app-*' } },
   { StringEquals: { 'aws:ResourceTag/team': 'payments', 'aws:ResourceAccount': '111122223333' } },
-  // Variables as ResourceAccount values (issue 14): P limits to its account, a per-request one limits nothing.
+  // Variables as ResourceAccount values: P limits to its account, a per-request one limits nothing.
   { StringEquals: { 'aws:ResourceAccount': '${aws:PrincipalAccount}' } },
   { StringLike: { 'aws:ResourceAccount': ['444455556666', '${aws:principalaccount}'] } },
   { StringEquals: { 'aws:ResourceAccount': ['${aws:PrincipalTag/acct}', '111122223333'] } },
@@ -204,7 +204,7 @@ export const SCOPE_CONDITIONS: readonly Record<string, Record<string, string | s
   { StringEqualsIfExists: { 'aws:ResourceTag/team': 'payments' } },
   { StringNotLike: { 'kms:ResourceAliases': 'alias/app-*' } },
   { ArnLike: { 'aws:ResourceTag/Owner': 'x' } },
-  // Grant conditions (issue 17): some keep CreateGrant from granting decryption, some only look alike.
+  // Grant conditions (README, Rules): some keep CreateGrant from granting decryption, some only look alike.
   { 'ForAllValues:StringEquals': { 'kms:GrantOperations': ['Encrypt', 'GenerateDataKey'] } },
   { 'ForAllValues:StringEquals': { 'kms:GrantOperations': ['Encrypt', 'decrypt'] } },
   { 'ForAnyValue:StringEquals': { 'kms:GrantOperations': ['Encrypt'] } },

@@ -5,6 +5,7 @@
 import { expect } from 'chai';
 import { extractPolicies } from '../../lib/extract/index.js';
 import { buildPrincipalGraph } from '../../lib/principals/index.js';
+import type { PolicyDocument } from '../../lib/principals/types.js';
 import type { ResourceInstance, TerraformDocument } from '../../lib/terraform/types.js';
 
 const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
@@ -21,17 +22,17 @@ function documentOf(resources: ResourceInstance[]): TerraformDocument {
 /** Each principal's policies as `via -> policy` (allows only marked), and its boundary. */
 function summary(document: TerraformDocument) {
   const graph = buildPrincipalGraph(document, extractPolicies(document));
-  const label = (d: { kind: string; arn?: string; source?: { address: string }; label?: string }) => d.arn ?? d.source?.address ?? d.label;
+  const label = (d: PolicyDocument) => (d.kind === 'managed' ? d.arn : d.kind === 'plan' ? d.policySource.address : d.label);
   const principals = Object.fromEntries(
     [...graph.principals.values()].map((entry) => [
       entry.principal.address,
       {
-        policies: entry.policies.map((p) => `${p.via} -> ${label(p.document as never)}${p.allowsOnly ? ' (allows only)' : ''}`),
-        ...(entry.boundary ? { boundary: label(entry.boundary.document as never) } : {}),
+        policies: entry.policies.map((p) => `${p.via} -> ${label(p.document)}${p.allowsOnly ? ' (allows only)' : ''}`),
+        ...(entry.boundary ? { boundary: label(entry.boundary.document) } : {}),
       },
     ]),
   );
-  const outside = graph.outside.map((o) => ({ kind: o.kind, name: o.name, attachments: o.attachments, policies: o.policies.map((p) => label(p.document as never)) }));
+  const outside = graph.outside.map((o) => ({ kind: o.kind, name: o.name, attachments: o.attachments, policies: o.policies.map((p) => label(p.document)) }));
   return { principals, outside };
 }
 

@@ -9,7 +9,7 @@ import { GRANT_CASES } from './grant-cases.js';
 export const CASES: readonly FixtureCase[] = [
   {
     file: "policy-variables.v1.2.plan.json",
-    note: "issue 14: policy variables judged over every value they may take",
+    note: "policy variables judged over every value they may take",
     exit: 1,
     policies: [
       {"address": "aws_iam_role_policy.guardrail", "policyPath": "policy", "outcome": "finding", "scope": "account-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": [], "introduced": true},
@@ -22,7 +22,7 @@ export const CASES: readonly FixtureCase[] = [
   },
   {
     file: "policy-variable-guardrail.v1.2.plan.json",
-    note: "issue 14: the own-account guardrail with ${aws:PrincipalAccount} alone fails the run (a wrong pass before)",
+    note: "policy variables: the own-account guardrail with ${aws:PrincipalAccount} alone fails the run (a wrong pass before)",
     exit: 1,
     policies: [
       {"address": "aws_iam_role_policy.guardrail", "policyPath": "policy", "outcome": "finding", "scope": "account-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": [], "introduced": true},
@@ -30,7 +30,7 @@ export const CASES: readonly FixtureCase[] = [
   },
   {
     file: "policy-variable-forms.v1.2.plan.json",
-    note: "issue 14: escapes, a default value, no Version, per-request variables in NotResource, an account pattern a Deny keeps, the principal's account denied",
+    note: "policy variables: escapes, a default value, no Version, per-request variables in NotResource, an account pattern a Deny keeps, the principal's account denied",
     exit: 1,
     policies: [
       {"address": "aws_iam_role_policy.escapes", "policyPath": "policy", "outcome": "clean"},
@@ -45,7 +45,7 @@ export const CASES: readonly FixtureCase[] = [
   {
     file: "policy-variable-conditions.v1.2.plan.json",
     args: ["--conditions", "scope"],
-    note: "issue 14: condition values with variables under --conditions scope never narrow by a value the variable might not take",
+    note: "policy variables: condition values with variables under --conditions scope never narrow by a value the variable might not take",
     exit: 1,
     policies: [
       {"address": "aws_iam_role_policy.account_per_request", "policyPath": "policy", "outcome": "finding", "scope": "all-keys", "actions": ["kms:Decrypt"], "statements": [0], "conditionKeys": ["aws:ResourceAccount"], "introduced": true},
@@ -55,7 +55,7 @@ export const CASES: readonly FixtureCase[] = [
   },
   {
     file: "language.v1.2.plan.json",
-    note: "Every policy-language form the issues name, one aws_iam_policy each (created: introduced)",
+    note: "Every policy-language form the README names, one aws_iam_policy each (created: introduced)",
     exit: 1,
     policies: [
       {"address": "aws_iam_policy.kms_star_on_star", "policyPath": "policy", "outcome": "finding", "scope": "all-keys", "actions": ["kms:Decrypt", "kms:ReEncryptFrom"], "statements": [0], "conditionKeys": [], "introduced": true},

@@ -1,6 +1,6 @@
 /**
- * Red-team command-line cases: input as users really pipe it (issue 3) and options that change the
- * exit code (issue 2). Each row gives the exact exit code and text the output must contain.
+ * Red-team command-line cases: input as users really pipe it and options that change the
+ * exit code (README, Usage and Exit codes). Each row gives the exact exit code and text the output must contain.
  */
 import { expect } from 'chai';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * Red-team cases of the grant rule (issue 17) on grant-actions.v1.2.plan.json: kms:CreateGrant,
+ * Red-team cases of the grant rule (README, Rules) on grant-actions.v1.2.plan.json: kms:CreateGrant,
  * kms:PutKeyPolicy and kms:ReplicateKey on `*`, on account- and region-wide ARNs, through
  * `kms:*`, `kms:Create*` and NotAction, with Deny statements and the kms:GrantOperations and
  * kms:GrantIsForAWSResource condition forms. Verdicts decided from the issue before kmsguard was

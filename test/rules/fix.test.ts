@@ -12,7 +12,7 @@ import { judgePolicy, kmsActions, matchesAction, matchesArn, parsePolicy, WORK_L
 import type { EvaluationOptions, Partition, Verdict } from '../../lib/iam/types.js';
 import { documentKind, readInput } from '../../lib/input/index.js';
 import { DENY_SID, SCOPED_SID, placeholderKeyArn, suggestFix } from '../../lib/rules/fix.js';
-import { judgeSource, readPolicyValue } from '../../lib/rules/judge-source.js';
+import { judgePolicySource, readPolicyValue } from '../../lib/rules/judge-policy-source.js';
 import type { PolicySource } from '../../lib/types.js';
 import { allRuns } from '../support/rule-runs.js';
 import { readTerraform } from '../../lib/terraform/index.js';
@@ -422,7 +422,7 @@ describe('suggestFix', () => {
       fc.assert(
         fc.property(policyDocument, mode, (document, conditions) => {
           const runs = allRuns([{ ...AWS, conditions }]);
-          const source = (text: string): PolicySource => ({
+          const policySource = (text: string): PolicySource => ({
             address: 'aws_iam_policy.p',
             resourceType: 'aws_iam_policy',
             policyPath: 'policy',
@@ -431,14 +431,14 @@ describe('suggestFix', () => {
           });
           // Ten times the default work budget: with it, some generated policies (long `?` runs beside
           // variables) leave too little for the second rule's fix, which is then left out (tested in
-          // judge-source.test.ts); here every fix must be given and must hold.
-          const judgement = judgeSource(source(JSON.stringify(document)), { source: 'generated.json' }, runs, new WorkBudget(10 * WORK_LIMIT));
+          // judge-policy-source.test.ts); here every fix must be given and must hold.
+          const judgement = judgePolicySource(policySource(JSON.stringify(document)), { source: 'generated.json' }, runs, new WorkBudget(10 * WORK_LIMIT));
           if (judgement.outcome !== 'finding') return;
           for (const finding of judgement.findings) {
             seen[finding.ruleId.startsWith('kms-grant') ? 'kms-grant' : 'kms-decrypt'] += 1;
             expect(finding.fix, `${finding.ruleId}: ${JSON.stringify(document)}`).to.not.equal(undefined);
             const fixed = applied(document, finding.fix!);
-            const again = judgeSource(source(JSON.stringify(fixed)), { source: 'generated.json' }, runs);
+            const again = judgePolicySource(policySource(JSON.stringify(fixed)), { source: 'generated.json' }, runs);
             expect(again.outcome, `${finding.ruleId} (conditions ${conditions}): ${JSON.stringify(document)}\n-> ${JSON.stringify(fixed)}\n${JSON.stringify(again)}`).to.equal('clean');
           }
         }),
@@ -490,15 +490,15 @@ describe('suggestFix', () => {
           } catch {
             continue;
           }
-          for (const source of extractPolicies(terraform)) {
-            const readable = readPolicyValue(source.after);
+          for (const policySource of extractPolicies(terraform)) {
+            const readable = readPolicyValue(policySource.after);
             if (readable.kind !== 'policy' || readable.document === undefined) continue;
             const verdict = judgePolicy(readable.policy, AWS);
             if (verdict.kind !== 'finding') continue;
             findings += 1;
             const patch = suggestFix(readable.document, verdict, { evaluations: [AWS] });
             const fixed = applied(readable.document, patch);
-            expect(judge(fixed).kind, `${file} ${source.address} ${source.policyPath}`).to.equal('clean');
+            expect(judge(fixed).kind, `${file} ${policySource.address} ${policySource.policyPath}`).to.equal('clean');
           }
         }
       }

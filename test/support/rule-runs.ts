@@ -2,7 +2,7 @@
 import type { EvaluationOptions } from '../../lib/iam/types.js';
 import { DECRYPT_RULE } from '../../lib/rules/decrypt.js';
 import { GRANT_ACTIONS, GRANT_RULE } from '../../lib/rules/grant.js';
-import type { RuleRun } from '../../lib/rules/judge-source.js';
+import type { RuleRun } from '../../lib/rules/judge-policy-source.js';
 
 /** The decrypt rule, judged with these options (one per partition). */
 export function decryptRuns(evaluations: readonly EvaluationOptions[]): RuleRun[] {

@@ -29,7 +29,7 @@ import {
   isPolicyDocumentLeaf,
   modulePathOf,
   traceExpression,
-  unknownSources,
+  unknownLeavesOf,
   type ModulePath,
 } from './trace.js';
 import { isRecord } from '../../json-record.js';
@@ -119,7 +119,7 @@ class DocumentRenderer {
   private readonly after: Record<string, unknown>;
   private readonly mask: unknown;
   private readonly expressions: Readonly<Record<string, unknown>>;
-  private readonly scope: ModulePath;
+  private readonly modulePath: ModulePath;
   private readonly forEach?: ConfigExpression;
   private readonly substituteVariables: boolean;
 
@@ -133,7 +133,7 @@ class DocumentRenderer {
     this.mask = located.instance.afterUnknown;
     const config = index.configOf(located.instance);
     this.expressions = config?.resource.expressions ?? {};
-    this.scope = modulePathOf(located.module);
+    this.modulePath = modulePathOf(located.module);
     if (config?.resource.forEachExpression) this.forEach = config.resource.forEachExpression;
     const version = this.after.version;
     // The provider turns `&{...}` into `${...}` in resources and condition values for this version.
@@ -193,10 +193,10 @@ class DocumentRenderer {
   private unknownAt(label: string, configPath: readonly (string | number)[] | undefined, keyArnAllowed: boolean): UnknownValue {
     const expression = configPath ? this.expressionAt(configPath) : undefined;
     if (expression === undefined) return unknownValue(label);
-    const traced = traceExpression(this.index, expression, this.scope, this.forEach);
+    const traced = traceExpression(this.index, expression, this.modulePath, this.forEach);
     const references = describeReferences(traced.references);
-    const sources = unknownSources(traced.leaves);
-    if (keyArnAllowed && sources.length > 0 && sources.every(isKeyArnLeaf)) return unknownValue(references, true);
+    const unknownLeaves = unknownLeavesOf(traced.leaves);
+    if (keyArnAllowed && unknownLeaves.length > 0 && unknownLeaves.every(isKeyArnLeaf)) return unknownValue(references, true);
     return unknownValue(references === '' ? label : `${label} (${references})`);
   }
 
@@ -371,7 +371,7 @@ class DocumentRenderer {
     const value = this.after[attribute];
     const expression = this.expressionAt([attribute]);
     const label = `${this.address} ${attribute}`;
-    const references = expression ? describeReferences(traceExpression(this.index, expression, this.scope, this.forEach).references) : '';
+    const references = expression ? describeReferences(traceExpression(this.index, expression, this.modulePath, this.forEach).references) : '';
     const described = references === '' ? label : `${label} (${references})`;
     if (isUnknownAt(this.mask, [attribute])) return [{ kind: 'unknown', detail: described }];
     if (value === null || value === undefined) return [];
@@ -398,10 +398,10 @@ class DocumentRenderer {
   /** The deferred documents an expression references, in order, when they are exactly `count` of them. */
   private referencedDocuments(expression: ConfigExpression | undefined, count: number): Entry[] | undefined {
     if (!expression) return undefined;
-    const sources = unknownSources(traceExpression(this.index, expression, this.scope, this.forEach).leaves);
-    if (sources.length === 0 || !sources.every(isPolicyDocumentLeaf)) return undefined;
+    const unknownLeaves = unknownLeavesOf(traceExpression(this.index, expression, this.modulePath, this.forEach).leaves);
+    if (unknownLeaves.length === 0 || !unknownLeaves.every(isPolicyDocumentLeaf)) return undefined;
     const deferred: Entry[] = [];
-    for (const leaf of sources) {
+    for (const leaf of unknownLeaves) {
       const candidates = instancesOfLeaf(this.index, leaf);
       if (candidates.length !== 1) return undefined;
       const rendering = render(this.index, candidates[0]!, this.visiting);

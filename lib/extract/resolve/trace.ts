@@ -22,7 +22,7 @@ export type ResourceSubject = Extract<Subject, { kind: 'resource' }>;
 /** Where a referenced value comes from. */
 export type Leaf =
   /** An attribute of a resource or data source (`remaining` is the attribute path). */
-  | { readonly kind: 'resource'; readonly scope: ModulePath; readonly subject: ResourceSubject; readonly remaining: readonly Step[]; readonly text: string }
+  | { readonly kind: 'resource'; readonly modulePath: ModulePath; readonly subject: ResourceSubject; readonly remaining: readonly Step[]; readonly text: string }
   /** Known when planning: `count.index`, `each.key`, `path.module`, root variables, variable defaults. */
   | { readonly kind: 'plan-known'; readonly text: string }
   /** Not traceable in the plan: local values, `self`, whole module objects, missing outputs. */
@@ -39,8 +39,8 @@ export function modulePathOf(module: readonly { readonly name: string; readonly 
   return module;
 }
 
-function modulePathKey(scope: ModulePath): string {
-  return scope.map((step) => `${step.name}[${step.any ? '*' : JSON.stringify(step.key ?? null)}]`).join('.');
+function modulePathKey(modulePath: ModulePath): string {
+  return modulePath.map((step) => `${step.name}[${step.any ? '*' : JSON.stringify(step.key ?? null)}]`).join('.');
 }
 
 const grouped = new WeakMap<readonly string[], readonly Reference[]>();
@@ -54,30 +54,30 @@ export function referencesOf(expression: ConfigExpression | undefined): readonly
   return references;
 }
 
-/** Traces every reference of `expression`, evaluated in `scope` (with `forEach` giving `each.value`). */
+/** Traces every reference of `expression`, evaluated in `modulePath` (with `forEach` giving `each.value`). */
 export function traceExpression(
   index: ResolveIndex,
   expression: ConfigExpression | undefined,
-  scope: ModulePath,
+  modulePath: ModulePath,
   forEach?: ConfigExpression,
 ): Traced {
   const references = referencesOf(expression);
   const leaves: Leaf[] = [];
   const visited = new Set<string>();
-  for (const reference of references) leaves.push(...traceReference(index, reference, scope, forEach, visited));
+  for (const reference of references) leaves.push(...traceReference(index, reference, modulePath, forEach, visited));
   return { references, leaves };
 }
 
 function traceAll(
   index: ResolveIndex,
   expression: ConfigExpression | undefined,
-  scope: ModulePath,
+  modulePath: ModulePath,
   forEach: ConfigExpression | undefined,
   visited: Set<string>,
 ): Leaf[] {
   const leaves: Leaf[] = [];
   for (const reference of referencesOf(expression)) {
-    leaves.push(...traceReference(index, reference, scope, forEach, visited));
+    leaves.push(...traceReference(index, reference, modulePath, forEach, visited));
   }
   return leaves;
 }
@@ -94,45 +94,45 @@ function hasReferences(expression: unknown): expression is ConfigExpression {
 function traceReference(
   index: ResolveIndex,
   reference: Reference,
-  scope: ModulePath,
+  modulePath: ModulePath,
   forEach: ConfigExpression | undefined,
   visited: Set<string>,
 ): Leaf[] {
-  const seen = `${modulePathKey(scope)}|${reference.text}|${forEach ? 'e' : ''}`;
+  const seen = `${modulePathKey(modulePath)}|${reference.text}|${forEach ? 'e' : ''}`;
   if (visited.has(seen)) return [];
   visited.add(seen);
   const { subject, text } = reference;
   switch (subject.kind) {
     case 'resource':
-      return [{ kind: 'resource', scope, subject, remaining: reference.remaining, text }];
+      return [{ kind: 'resource', modulePath, subject, remaining: reference.remaining, text }];
     case 'module':
       return [{ kind: 'opaque', text }];
     case 'module-output': {
-      const parent = index.configModule(scope.map((step) => step.name));
+      const parent = index.configModule(modulePath.map((step) => step.name));
       const call = parent?.calls.get(subject.call);
       const output = call?.module.outputs.get(subject.output);
       if (!call || !output?.expression) return [{ kind: 'opaque', text }];
       // Without a key the reference may name any instance: the configuration leaves out a
       // count or for_each that references nothing (`for_each = toset(["a", "b"])`).
       const step: ModulePathStep = subject.key !== undefined ? { name: call.name, key: subject.key } : { name: call.name, any: true };
-      return traceAll(index, output.expression, [...scope, step], undefined, visited);
+      return traceAll(index, output.expression, [...modulePath, step], undefined, visited);
     }
     case 'named':
       switch (subject.namespace) {
         case 'var': {
-          const last = scope[scope.length - 1];
+          const last = modulePath[modulePath.length - 1];
           if (last === undefined) return [{ kind: 'plan-known', text }];
-          const parentScope = scope.slice(0, -1);
-          const call = index.configModule(parentScope.map((step) => step.name))?.calls.get(last.name);
+          const parentPath = modulePath.slice(0, -1);
+          const call = index.configModule(parentPath.map((step) => step.name))?.calls.get(last.name);
           if (!call) return [{ kind: 'opaque', text }];
           const given = call.expressions[subject.name];
           if (given === undefined) return [{ kind: 'plan-known', text }];
           if (!hasReferences(given)) return [{ kind: 'plan-known', text }];
-          return traceAll(index, given, parentScope, call.forEachExpression, visited);
+          return traceAll(index, given, parentPath, call.forEachExpression, visited);
         }
         case 'each':
           if (subject.name === 'key') return [{ kind: 'plan-known', text }];
-          if (subject.name === 'value' && forEach) return traceAll(index, forEach, scope, undefined, visited);
+          if (subject.name === 'value' && forEach) return traceAll(index, forEach, modulePath, undefined, visited);
           return [{ kind: 'opaque', text }];
         case 'count':
         case 'path':
@@ -198,31 +198,31 @@ export function isPolicyDocumentLeaf(leaf: Leaf): leaf is Extract<Leaf, { kind: 
 }
 
 /** The leaves whose values are not known when planning. */
-export function unknownSources(leaves: readonly Leaf[]): Leaf[] {
+export function unknownLeavesOf(leaves: readonly Leaf[]): Leaf[] {
   return leaves.filter((leaf) => leaf.kind !== 'plan-known');
 }
 
-/** The instances of a block within the module instances of `scope`. */
-export function instancesInModulePath(index: ResolveIndex, scope: ModulePath, relative: string): readonly LocatedInstance[] {
-  if (scope.every((step) => step.any !== true)) return index.instancesAt(scope, relative);
+/** The instances of a block within the module instances of `modulePath`. */
+export function instancesInModulePath(index: ResolveIndex, modulePath: ModulePath, relative: string): readonly LocatedInstance[] {
+  if (modulePath.every((step) => step.any !== true)) return index.instancesAt(modulePath, relative);
   return index
     .instancesOf(
-      scope.map((step) => step.name),
+      modulePath.map((step) => step.name),
       relative,
     )
     .filter((located) =>
       located.module.every((step, i) => {
-        const wanted = scope[i]!;
+        const wanted = modulePath[i]!;
         return wanted.any === true || step.key === wanted.key;
       }),
     );
 }
 
-/** The instances a resource leaf may name: the scope's module instances, and its key when static. */
+/** The instances a resource leaf may name: the module instances of its module path, and its key when static. */
 export function instancesOfLeaf(index: ResolveIndex, leaf: Extract<Leaf, { kind: 'resource' }>): LocatedInstance[] {
   const relative = relativeAddress(leaf.subject.mode, leaf.subject.type, leaf.subject.name);
   const key = leaf.subject.key;
-  return instancesInModulePath(index, leaf.scope, relative).filter((located) => key === undefined || located.instance.index === key);
+  return instancesInModulePath(index, leaf.modulePath, relative).filter((located) => key === undefined || located.instance.index === key);
 }
 
 /** References to values always known when planning, which never make a value unknown. */

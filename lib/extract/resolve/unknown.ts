@@ -28,7 +28,7 @@ import {
   isPolicyDocumentLeaf,
   modulePathOf,
   traceExpression,
-  unknownSources,
+  unknownLeavesOf,
   type Leaf,
   type ModulePath,
 } from './trace.js';
@@ -40,15 +40,15 @@ export function resolveUnknownPolicy(index: ResolveIndex, resource: ResourceInst
   const at = located && configPath && expressionAt(located.resource.expressions, configPath);
   if (!located || !at) return { kind: 'unknown', detail: `${label} is not known until apply` };
 
-  const scope = modulePathOf(located.module);
-  const traced = traceExpression(index, at.expression, scope, located.resource.forEachExpression);
+  const modulePath = modulePathOf(located.module);
+  const traced = traceExpression(index, at.expression, modulePath, located.resource.forEachExpression);
   const references = describeReferences(traced.references);
   const unknownBecause = `${label} is not known until apply (built from ${references === '' ? 'values computed at apply' : references})`;
-  const sources = unknownSources(traced.leaves);
-  const source = sources.length === 1 ? sources[0]! : undefined;
-  if (source === undefined || !isPolicyDocumentLeaf(source)) return { kind: 'unknown', detail: unknownBecause };
+  const unknownLeaves = unknownLeavesOf(traced.leaves);
+  const leaf = unknownLeaves.length === 1 ? unknownLeaves[0]! : undefined;
+  if (leaf === undefined || !isPolicyDocumentLeaf(leaf)) return { kind: 'unknown', detail: unknownBecause };
 
-  const candidates = documentCandidates(index, source, traced.leaves, resource, scope);
+  const candidates = documentCandidates(index, leaf, traced.leaves, resource, modulePath);
   if (candidates.length === 0) return { kind: 'unknown', detail: `${unknownBecause}: no instance of it in the plan` };
   if (candidates.length > 1) return alternativesOf(index, candidates, unknownBecause);
   const data = candidates[0]!;
@@ -120,13 +120,13 @@ function documentCandidates(
   leaf: Extract<Leaf, { kind: 'resource' }>,
   leaves: readonly Leaf[],
   resource: ResourceInstance,
-  scope: ModulePath,
+  modulePath: ModulePath,
 ): LocatedInstance[] {
   const candidates = [...instancesOfLeaf(index, leaf)].sort(byInstance);
   if (candidates.length <= 1 || leaf.subject.key !== undefined || resource.index === undefined) return candidates;
   const indexedByOwnKey = leaves.some((other) => other.kind === 'plan-known' && (other.text === 'count.index' || other.text === 'each.key'));
   const sameModule =
-    leaf.scope.length === scope.length && leaf.scope.every((step, i) => step.any !== true && step.key === scope[i]!.key && step.name === scope[i]!.name);
+    leaf.modulePath.length === modulePath.length && leaf.modulePath.every((step, i) => step.any !== true && step.key === modulePath[i]!.key && step.name === modulePath[i]!.name);
   if (!indexedByOwnKey || !sameModule) return candidates;
   const own = candidates.filter((candidate) => candidate.instance.index === resource.index);
   if (own.length !== 1 || !sameKeys(candidates, siblingsOf(index, resource))) return candidates;

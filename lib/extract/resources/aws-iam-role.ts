@@ -10,8 +10,8 @@
  *   `inline_policy` block, the list is computed: nothing is reported. Otherwise the context is
  *   asked what the plan knows of `inline_policy` (`absent`: nothing is reported), and one source
  *   with policy path `inline_policy` is reported, without `before` (entries cannot be paired).
- * - A known list that the configuration does not write is not reported either (issue 4: a computed
- *   `inline_policy` is not a policy the user wrote): the plan's configuration shows the role's
+ * - A known list that the configuration does not write is not reported either (a computed `inline_policy`
+ *   is not a policy the user wrote): the plan's configuration shows the role's
  *   block without an `inline_policy` block, and the plan keeps the list the role had (the provider
  *   fills an unset `inline_policy` with what it read from AWS). Without a configuration (a state)
  *   or when the role's block cannot be found, the list is judged.
@@ -49,11 +49,11 @@ export const awsIamRoleExtractor: Extractor = {
 
 function entrySources(resource: ResourceInstance, entries: readonly unknown[], context: ExtractContext): PolicySource[] {
   const before = resource.before === null ? undefined : new BeforeEntries(valueAt(resource.before, INLINE_POLICY));
-  const sources: PolicySource[] = [];
+  const policySources: PolicySource[] = [];
   for (let i = 0; i < entries.length; i++) {
     const path = ['inline_policy', i, 'policy'] as const;
     if (isPlaceholder(resource, entries[i], i)) continue;
-    sources.push({
+    policySources.push({
       address: resource.address,
       resourceType: resource.type,
       policyPath: `inline_policy[${i}].policy`,
@@ -62,7 +62,7 @@ function entrySources(resource: ResourceInstance, entries: readonly unknown[], c
       ...(before !== undefined ? { before: before.policyFor(entries[i], i) } : {}),
     });
   }
-  return sources;
+  return policySources;
 }
 
 /** True when the role's known entries are the computed value: not configured, and unchanged by the plan. */
@@ -72,9 +72,9 @@ function keptFromAws(resource: ResourceInstance, entries: readonly unknown[], co
 }
 
 /** The entries that do not mirror a managed aws_iam_role_policy of the same document. */
-function notMirrored(resource: ResourceInstance, sources: PolicySource[], context: ExtractContext): PolicySource[] {
+function notMirrored(resource: ResourceInstance, policySources: PolicySource[], context: ExtractContext): PolicySource[] {
   const rolePolicies = rolePolicyIndexOf(context.document);
-  return rolePolicies.size === 0 ? sources : sources.filter((source) => !rolePolicies.mirrors(resource, source));
+  return rolePolicies.size === 0 ? policySources : policySources.filter((policySource) => !rolePolicies.mirrors(resource, policySource));
 }
 
 function wholeListSource(resource: ResourceInstance, context: ExtractContext): PolicySource[] {

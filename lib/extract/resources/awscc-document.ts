@@ -13,7 +13,7 @@ import { formatAttributePath, valueAt, type AttributePath } from '../attribute-p
 import { afterPolicyValue } from '../policy-value.js';
 import { policyAttributeExtractor } from '../policy-attribute.js';
 import { resolveIndexOf } from '../resolve/index.js';
-import { describeReferences, isKeyArnLeaf, modulePathOf, traceExpression, unknownSources } from '../resolve/trace.js';
+import { describeReferences, isKeyArnLeaf, modulePathOf, traceExpression, unknownLeavesOf } from '../resolve/trace.js';
 import type { ExtractContext, Extractor } from '../types.js';
 
 function maskAt(mask: unknown, path: readonly (string | number)[]): unknown {
@@ -78,8 +78,8 @@ function describeExpression(context: ExtractContext, resource: ResourceInstance,
   const at = located && expressionAt(located.resource.expressions, path);
   if (!located || !at) return { references: '', keyArns: false };
   const traced = traceExpression(index, at.expression, modulePathOf(located.module), located.resource.forEachExpression);
-  const sources = unknownSources(traced.leaves);
-  return { references: describeReferences(traced.references), keyArns: sources.length > 0 && sources.every(isKeyArnLeaf) };
+  const unknownLeaves = unknownLeavesOf(traced.leaves);
+  return { references: describeReferences(traced.references), keyArns: unknownLeaves.length > 0 && unknownLeaves.every(isKeyArnLeaf) };
 }
 
 /** A whole attribute not known until apply, named with the references of its expression. */

@@ -1,11 +1,11 @@
 /**
- * A policy that is one of several documents, the plan not saying which (issue 4's three values):
+ * A policy that is one of several documents, the plan not saying which (README, Policies not known until apply):
  * definite only when every document gives the same kind of verdict.
  */
 import { expect } from 'chai';
 import { parsePolicy } from '../../../lib/iam/index.js';
 import type { EvaluationOptions, Policy } from '../../../lib/iam/types.js';
-import { judgeAlternatives, judgeSource } from '../../../lib/rules/judge-source.js';
+import { judgeAlternatives, judgePolicySource } from '../../../lib/rules/judge-policy-source.js';
 import { decryptRuns } from '../../support/rule-runs.js';
 import type { PolicySource } from '../../../lib/types.js';
 
@@ -79,8 +79,8 @@ describe('resolve: judging a policy that is one of several documents', () => {
     it(label, () => expect(summary(policies)).to.deep.equal(expected));
   }
 
-  it('reports the policy unevaluated (unknown), clean, or as a finding through judgeSource', () => {
-    const source = (alternatives: Policy[]): PolicySource => ({
+  it('reports the policy unevaluated (unknown), clean, or as a finding through judgePolicySource', () => {
+    const policySource = (alternatives: Policy[]): PolicySource => ({
       address: 'aws_iam_policy.p[0]',
       resourceType: 'aws_iam_policy',
       policyPath: 'policy',
@@ -88,8 +88,8 @@ describe('resolve: judging a policy that is one of several documents', () => {
       after: { kind: 'unknown', detail: 'policy is one of a, b', alternatives },
     });
     const origin = { source: 'plan.json' };
-    expect(judgeSource(source([S3, ONE_KEY]), origin, decryptRuns(EVALUATIONS))).to.deep.equal({ outcome: 'clean' });
-    expect(judgeSource(source([ONE_KEY, DECRYPT_ALL]), origin, decryptRuns(EVALUATIONS))).to.deep.equal({
+    expect(judgePolicySource(policySource([S3, ONE_KEY]), origin, decryptRuns(EVALUATIONS))).to.deep.equal({ outcome: 'clean' });
+    expect(judgePolicySource(policySource([ONE_KEY, DECRYPT_ALL]), origin, decryptRuns(EVALUATIONS))).to.deep.equal({
       outcome: 'unevaluated',
       unevaluated: {
         address: 'aws_iam_policy.p[0]',
@@ -100,7 +100,7 @@ describe('resolve: judging a policy that is one of several documents', () => {
         detail: 'policy is one of a, b; each judged alone: clean, all-keys finding',
       },
     });
-    const judged = judgeSource(source([DECRYPT_ALL, BOTH_REGION]), origin, decryptRuns(EVALUATIONS));
+    const judged = judgePolicySource(policySource([DECRYPT_ALL, BOTH_REGION]), origin, decryptRuns(EVALUATIONS));
     expect(judged.outcome).to.equal('finding');
     const finding = (judged as Extract<typeof judged, { outcome: 'finding' }>).findings[0]!;
     expect({ scope: finding.scope, severity: finding.severity, actions: finding.actions, mayWidenTo: finding.mayWidenTo, introduced: finding.introduced }).to.deep.equal({

@@ -31,7 +31,7 @@ export function resolve(document: TerraformDocument, address: string, attributeP
 /** The policies extraction reports for one resource, with the document's own extract context. */
 export function extracted(document: TerraformDocument, address: string): PolicySource[] {
   instance(document, address);
-  return extractPolicies(document).filter((source) => source.address === address);
+  return extractPolicies(document).filter((policySource) => policySource.address === address);
 }
 
 export function unknown(detail: string): UnknownValue {

@@ -205,7 +205,7 @@ const CASES: Record<string, Expected> = {
     ],
     skipped: [],
   },
-  // Issue 4: an inline_policy without a block in the configuration is AWS's copy, not a policy the user wrote.
+  // An inline_policy without a block in the configuration is AWS's copy, not a policy the user wrote.
   'role-computed-inline.plan.json': {
     policies: [
       'aws_iam_role.declared inline_policy[0].policy finding',

@@ -11,8 +11,8 @@ import { suggestFix } from './fix.js';
 import { policyChange } from './policy-change.js';
 import { REACH, scopedRuleId, type Rule } from './rule.js';
 
-/** Where a policy source came from: the input and the document's position in it. */
-export interface SourceOrigin {
+/** Where a policy source came from: the input (`source`, its name as findings give it) and the document's position in it. */
+export interface InputOrigin {
   readonly source: string;
   readonly position?: number;
 }
@@ -152,7 +152,7 @@ export function heldBefore(previous: Verdict | undefined, verdict: FindingVerdic
   );
 }
 
-function describe(source: PolicySource, verdict: FindingVerdict, rule: Rule): string {
+function describe(policySource: PolicySource, verdict: FindingVerdict, rule: Rule): string {
   const statements = verdict.statements
     .map((s) => `statement ${s.index}${s.sid ? ` "${s.sid}"` : ''}`)
     .join(', ');
@@ -160,14 +160,14 @@ function describe(source: PolicySource, verdict: FindingVerdict, rule: Rule): st
   const widen = verdict.mayWidenTo ? ` Values not known until apply could widen this to ${verdict.mayWidenTo}.` : '';
   const consequence = rule.consequence ? ` ${rule.consequence}` : '';
   const reading = verdict.reading ? ` (${verdict.reading})` : '';
-  return `${source.address} (${source.policyPath}) allows ${actions} on ${REACH[verdict.scope]}${reading}, through ${statements}.${consequence}${widen}`;
+  return `${policySource.address} (${policySource.policyPath}) allows ${actions} on ${REACH[verdict.scope]}${reading}, through ${statements}.${consequence}${widen}`;
 }
 
-function documentChange(source: PolicySource): Finding['policyChange'] {
+function documentChange(policySource: PolicySource): Finding['policyChange'] {
   // Stryker disable next-line StringLiteral: an absent or unknown before reads as a kind other than policy, which the check below returns undefined for
-  if (!source.before || source.before.kind === 'absent' || source.before.kind === 'unknown') return undefined;
-  const before = readPolicyValue(source.before);
-  const after = readPolicyValue(source.after);
+  if (!policySource.before || policySource.before.kind === 'absent' || policySource.before.kind === 'unknown') return undefined;
+  const before = readPolicyValue(policySource.before);
+  const after = readPolicyValue(policySource.after);
   // Stryker disable next-line LogicalOperator: only the policy kind carries a document, so the document check below returns undefined for any other kind
   if (before.kind !== 'policy' || after.kind !== 'policy') return undefined;
   // Stryker disable next-line LogicalOperator: with both kinds policy the documents are set (parsePolicy reads text with JSON.parse, so a text it accepts parses), so this never decides
@@ -195,26 +195,26 @@ function verdictOf(readable: Judged, evaluations: readonly EvaluationOptions[], 
     : judgeAcross(readable.policy!, evaluations, work);
 }
 
-function findingOf(source: PolicySource, origin: SourceOrigin, readable: Judged, verdict: FindingVerdict, previous: Verdict | undefined, run: RuleRun, runs: readonly RuleRun[], work: WorkBudget): Finding {
+function findingOf(policySource: PolicySource, origin: InputOrigin, readable: Judged, verdict: FindingVerdict, previous: Verdict | undefined, run: RuleRun, runs: readonly RuleRun[], work: WorkBudget): Finding {
   const { rule } = run;
   const id = scopedRuleId(rule, verdict.scope);
   const document = readable.kind === 'policy' ? readable.document : undefined;
   const fix = document !== undefined ? suggestFix(document, verdict, { evaluations: fixEvaluations(runs), work: work.share(FIX_SHARE) }) : undefined;
-  const change = documentChange(source);
+  const change = documentChange(policySource);
   return {
     ruleId: id,
     severity: rule.severity[verdict.scope],
     scope: verdict.scope,
-    address: source.address,
-    resourceType: source.resourceType,
-    policyPath: source.policyPath,
+    address: policySource.address,
+    resourceType: policySource.resourceType,
+    policyPath: policySource.policyPath,
     actions: verdict.actions,
     statements: verdict.statements,
     conditionKeys: verdict.conditionKeys,
     introduced: !heldBefore(previous, verdict),
-    fingerprint: fingerprintOf(id, source.address, source.policyPath, verdict.actions),
-    message: describe(source, verdict, rule),
-    compliance: rule.compliance(source.resourceType),
+    fingerprint: fingerprintOf(id, policySource.address, policySource.policyPath, verdict.actions),
+    message: describe(policySource, verdict, rule),
+    compliance: rule.compliance(policySource.resourceType),
     ...origin,
     ...(verdict.mayWidenTo ? { mayWidenTo: verdict.mayWidenTo } : {}),
     ...(verdict.reading ? { reading: verdict.reading } : {}),
@@ -228,12 +228,12 @@ function findingOf(source: PolicySource, origin: SourceOrigin, readable: Judged,
  * (every rule, partition and reading, the document before the plan, the fixes) is charged to one
  * work budget: when it runs out the policy is invalid, too complex to judge exactly.
  */
-export function judgeSource(source: PolicySource, origin: SourceOrigin, runs: readonly RuleRun[], work: WorkBudget = new WorkBudget()): Judgement {
-  const where = { address: source.address, resourceType: source.resourceType, policyPath: source.policyPath, ...origin };
-  if (source.skip !== undefined) {
-    return { outcome: 'skipped', skipped: { ...where, reason: source.skip } };
+export function judgePolicySource(policySource: PolicySource, origin: InputOrigin, runs: readonly RuleRun[], work: WorkBudget = new WorkBudget()): Judgement {
+  const where = { address: policySource.address, resourceType: policySource.resourceType, policyPath: policySource.policyPath, ...origin };
+  if (policySource.skip !== undefined) {
+    return { outcome: 'skipped', skipped: { ...where, reason: policySource.skip } };
   }
-  const readable = readPolicyValue(source.after);
+  const readable = readPolicyValue(policySource.after);
   switch (readable.kind) {
     case 'absent':
       // Every judged attribute is a required policy document: a null one could not be read.
@@ -257,9 +257,9 @@ export function judgeSource(source: PolicySource, origin: SourceOrigin, runs: re
   const undecided: string[] = [];
   for (const { run, verdict } of verdicts) {
     if (verdict.kind === 'finding') {
-      const previous = judgeBefore(source.before, run.evaluations, work);
+      const previous = judgeBefore(policySource.before, run.evaluations, work);
       if (previous?.kind === 'too-complex') return tooComplex(previous.detail);
-      findings.push(findingOf(source, origin, readable, verdict, previous, run, runs, work));
+      findings.push(findingOf(policySource, origin, readable, verdict, previous, run, runs, work));
     } else if (verdict.kind === 'unknown' && !undecided.includes(verdict.detail)) undecided.push(verdict.detail);
   }
   const unevaluated: Unevaluated | undefined = undecided.length === 0 ? undefined : { ...where, reason: 'unknown', detail: undecided.join(' ') };

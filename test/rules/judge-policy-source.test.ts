@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { EvaluationOptions } from '../../lib/iam/types.js';
-import { fingerprintOf, judgeAcross, judgeAlternatives, judgeSource } from '../../lib/rules/judge-source.js';
+import { fingerprintOf, judgeAcross, judgeAlternatives, judgePolicySource } from '../../lib/rules/judge-policy-source.js';
 import { decryptRuns } from '../support/rule-runs.js';
 import { judgePolicy, parsePolicy, WorkBudget } from '../../lib/iam/index.js';
 import type { Policy, Verdict } from '../../lib/iam/types.js';
@@ -21,9 +21,9 @@ function source(after: PolicyValue, before?: PolicyValue, extra: Partial<PolicyS
   return { address: 'aws_iam_policy.p', resourceType: 'aws_iam_policy', policyPath: 'policy', changeActions: ['update'], after, ...(before ? { before } : {}), ...extra };
 }
 
-describe('judgeSource', () => {
+describe('judgePolicySource', () => {
   it('gives a finding with rule, severity, scope, statements, message and fingerprint', () => {
-    const judgement = judgeSource(source(ALL), origin, decryptRuns([AWS]));
+    const judgement = judgePolicySource(source(ALL), origin, decryptRuns([AWS]));
     expect(judgement.outcome).to.equal('finding');
     if (judgement.outcome !== 'finding') return;
     const f = judgement.findings[0]!;
@@ -40,8 +40,8 @@ describe('judgeSource', () => {
 
   it('the fingerprint ignores formatting and file name, and changes with address, path, rule and actions', () => {
     const reformatted = { kind: 'text', text: JSON.stringify(JSON.parse((ALL as { text: string }).text), null, 4) } as PolicyValue;
-    const a = judgeSource(source(ALL), origin, decryptRuns([AWS]));
-    const b = judgeSource(source(reformatted), { source: 'other.json' }, decryptRuns([AWS]));
+    const a = judgePolicySource(source(ALL), origin, decryptRuns([AWS]));
+    const b = judgePolicySource(source(reformatted), { source: 'other.json' }, decryptRuns([AWS]));
     if (a.outcome !== 'finding' || b.outcome !== 'finding') throw new Error('expected findings');
     expect(a.findings[0]!.fingerprint).to.equal(b.findings[0]!.fingerprint);
     const base = fingerprintOf('r', 'a', 'p', ['x']);
@@ -50,7 +50,7 @@ describe('judgeSource', () => {
 
   it('a policy that repeats a key is invalid, naming it, even when the last value would pass', () => {
     const repeated: PolicyValue = { kind: 'text', text: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Effect":"Deny","Action":"kms:*","Resource":"*"}]}' };
-    expect(judgeSource(source(repeated), origin, decryptRuns([AWS]))).to.deep.equal({
+    expect(judgePolicySource(source(repeated), origin, decryptRuns([AWS]))).to.deep.equal({
       outcome: 'unevaluated',
       unevaluated: {
         address: 'aws_iam_policy.p',
@@ -62,7 +62,7 @@ describe('judgeSource', () => {
       },
     });
     const topLevel: PolicyValue = { kind: 'text', text: '{"Statement":[{"Effect":"Allow","Action":"kms:*","Resource":"*"}],"Statement":[]}' };
-    const judged = judgeSource(source(topLevel), origin, decryptRuns([AWS]));
+    const judged = judgePolicySource(source(topLevel), origin, decryptRuns([AWS]));
     expect(judged.outcome === 'unevaluated' && judged.unevaluated.detail).to.equal(
       'Policy document repeats the key "Statement" at its top level; readers disagree on which value counts, so it cannot be judged.',
     );
@@ -81,14 +81,14 @@ describe('judgeSource', () => {
   ];
   for (const [name, before, after, introduced] of introducedCases) {
     it(`introduced is ${introduced} when ${name}`, () => {
-      const judgement = judgeSource(source(after, before), origin, decryptRuns([AWS]));
+      const judgement = judgePolicySource(source(after, before), origin, decryptRuns([AWS]));
       if (judgement.outcome !== 'finding') throw new Error(`expected a finding, got ${judgement.outcome}`);
       expect(judgement.findings[0]!.introduced).to.equal(introduced);
     });
   }
 
   it('records the policy change for an update', () => {
-    const judgement = judgeSource(source(ALL, NAMED), origin, decryptRuns([AWS]));
+    const judgement = judgePolicySource(source(ALL, NAMED), origin, decryptRuns([AWS]));
     if (judgement.outcome !== 'finding') throw new Error('expected a finding');
     expect(judgement.findings[0]!.policyChange).to.deep.equal([
       { op: 'replace', path: '/Statement/0/Resource', value: '*' },
@@ -107,7 +107,7 @@ describe('judgeSource', () => {
   ];
   for (const [name, after, reason, detail] of unevaluated) {
     it(`lists ${name} as unevaluated ${reason}`, () => {
-      expect(judgeSource(source(after), origin, decryptRuns([AWS]))).to.deep.equal({
+      expect(judgePolicySource(source(after), origin, decryptRuns([AWS]))).to.deep.equal({
         outcome: 'unevaluated',
         unevaluated: { address: 'aws_iam_policy.p', resourceType: 'aws_iam_policy', policyPath: 'policy', source: 'plan.json', reason, detail },
       });
@@ -120,7 +120,7 @@ describe('judgeSource', () => {
       { Effect: 'Allow', Action: 'kms:*', Resource: Array.from({ length: 300 }, (_, i) => `arn:aws:kms:*${i}*:*${i}*:key/*${i}*`) },
       { Effect: 'Deny', Action: 'kms:*', NotResource: Array.from({ length: 300 }, (_, i) => `arn:aws:kms:*:*${i}:key/*`) },
     ]);
-    const judgement = judgeSource(source(complex), origin, decryptRuns([AWS]));
+    const judgement = judgePolicySource(source(complex), origin, decryptRuns([AWS]));
     expect(judgement.outcome).to.equal('unevaluated');
     if (judgement.outcome !== 'unevaluated') return;
     expect(judgement.unevaluated.reason).to.equal('invalid');
@@ -128,7 +128,7 @@ describe('judgeSource', () => {
   });
 
   it('reports a skipped source with its reason and never judges it', () => {
-    expect(judgeSource(source(ALL, undefined, { skip: 'used only as a permissions boundary' }), origin, decryptRuns([AWS]))).to.deep.equal({
+    expect(judgePolicySource(source(ALL, undefined, { skip: 'used only as a permissions boundary' }), origin, decryptRuns([AWS]))).to.deep.equal({
       outcome: 'skipped',
       skipped: { address: 'aws_iam_policy.p', resourceType: 'aws_iam_policy', policyPath: 'policy', source: 'plan.json', reason: 'used only as a permissions boundary' },
     });
@@ -137,7 +137,7 @@ describe('judgeSource', () => {
   const PLACEHOLDER = 'arn:aws:kms:REGION:ACCOUNT_ID:key/KEY_ID';
   const scoped = (actions: string[], resource = PLACEHOLDER) => ({ Sid: 'KmsguardScopedDecrypt', Effect: 'Allow', Action: actions, Resource: [resource] });
   const fixOf = (after: PolicyValue, evaluations: EvaluationOptions[] = [AWS]) => {
-    const judgement = judgeSource(source(after), origin, decryptRuns(evaluations));
+    const judgement = judgePolicySource(source(after), origin, decryptRuns(evaluations));
     if (judgement.outcome !== 'finding') throw new Error(`expected a finding, got ${judgement.outcome}`);
     return judgement.findings[0]!.fix;
   };
@@ -186,11 +186,11 @@ describe('judgeSource', () => {
       { kind: 'unknown', detail: 'policy is not known until apply', model: allPolicy.policy },
       { kind: 'object', value: (ALL as { text: string }).text },
     ];
-    for (const after of afters) expect(judgeSource(source(after), origin, decryptRuns([AWS]))).to.deep.equal({ outcome: 'finding', findings: [expected] });
+    for (const after of afters) expect(judgePolicySource(source(after), origin, decryptRuns([AWS]))).to.deep.equal({ outcome: 'finding', findings: [expected] });
   });
 
   it('is clean for a policy naming its keys', () => {
-    expect(judgeSource(source(NAMED), origin, decryptRuns([AWS]))).to.deep.equal({ outcome: 'clean' });
+    expect(judgePolicySource(source(NAMED), origin, decryptRuns([AWS]))).to.deep.equal({ outcome: 'clean' });
   });
 });
 
@@ -273,7 +273,7 @@ describe('judgeAlternatives', () => {
   }
 });
 
-describe('judgeSource: one work budget per policy', () => {
+describe('judgePolicySource: one work budget per policy', () => {
   const STARS = ['arn:aws*:kms:*a*:*1*:key/*f*', 'arn:aws*:kms:*h*:*3*:key/*l*', 'arn:aws*:kms:*b*:*7*:key/*q*'];
   /** A finding (all-keys) that takes a key search over many automaton states to decide. */
   const COSTLY = text([
@@ -303,39 +303,39 @@ describe('judgeSource: one work budget per policy', () => {
   });
 
   it('a policy too complex with the default budget is invalid, not a warning', () => {
-    expect(judgeSource(source(COSTLY), origin, decryptRuns([AWS]), new WorkBudget(100))).to.deep.equal(tooComplex(100));
+    expect(judgePolicySource(source(COSTLY), origin, decryptRuns([AWS]), new WorkBudget(100))).to.deep.equal(tooComplex(100));
   });
 
   it('counts every partition judged: enough for one is too little for two', () => {
     const enoughForOne = Math.max(stepsIn(AWS), stepsIn(CN));
-    expect(judgeSource(source(COSTLY), origin, decryptRuns([AWS]), new WorkBudget(enoughForOne)).outcome).to.equal('finding');
-    expect(judgeSource(source(COSTLY), origin, decryptRuns([CN]), new WorkBudget(enoughForOne)).outcome).to.equal('finding');
-    expect(judgeSource(source(COSTLY), origin, decryptRuns([AWS, CN]), new WorkBudget(enoughForOne))).to.deep.equal(tooComplex(enoughForOne));
-    expect(judgeSource(source(COSTLY), origin, decryptRuns([AWS, CN])).outcome).to.equal('finding');
+    expect(judgePolicySource(source(COSTLY), origin, decryptRuns([AWS]), new WorkBudget(enoughForOne)).outcome).to.equal('finding');
+    expect(judgePolicySource(source(COSTLY), origin, decryptRuns([CN]), new WorkBudget(enoughForOne)).outcome).to.equal('finding');
+    expect(judgePolicySource(source(COSTLY), origin, decryptRuns([AWS, CN]), new WorkBudget(enoughForOne))).to.deep.equal(tooComplex(enoughForOne));
+    expect(judgePolicySource(source(COSTLY), origin, decryptRuns([AWS, CN])).outcome).to.equal('finding');
   });
 
   it('counts judging the document before the plan (for `introduced`)', () => {
     const steps = stepsIn(AWS);
-    const judgement = judgeSource(source(COSTLY, COSTLY), origin, decryptRuns([AWS]), new WorkBudget(steps));
+    const judgement = judgePolicySource(source(COSTLY, COSTLY), origin, decryptRuns([AWS]), new WorkBudget(steps));
     expect(judgement).to.deep.equal(tooComplex(steps));
-    const enough = judgeSource(source(COSTLY, COSTLY), origin, decryptRuns([AWS]));
+    const enough = judgePolicySource(source(COSTLY, COSTLY), origin, decryptRuns([AWS]));
     expect(enough.outcome === 'finding' && enough.findings[0]!.introduced).to.equal(false);
   });
 
   it('counts every document a policy may be (alternatives)', () => {
     const steps = stepsIn(AWS);
     const alternatives: PolicyValue = { kind: 'unknown', detail: 'one of a, b', alternatives: [COSTLY_POLICY, COSTLY_POLICY] };
-    expect(judgeSource(source(alternatives), origin, decryptRuns([AWS]), new WorkBudget(steps))).to.deep.equal(tooComplex(steps));
-    expect(judgeSource(source(alternatives), origin, decryptRuns([AWS]), new WorkBudget(2 * steps)).outcome).to.equal('finding');
+    expect(judgePolicySource(source(alternatives), origin, decryptRuns([AWS]), new WorkBudget(steps))).to.deep.equal(tooComplex(steps));
+    expect(judgePolicySource(source(alternatives), origin, decryptRuns([AWS]), new WorkBudget(2 * steps)).outcome).to.equal('finding');
   });
 
   it('a fix the budget cannot check is left out; the finding stands', () => {
     const steps = stepsIn(AWS);
-    const judgement = judgeSource(source(COSTLY), origin, decryptRuns([AWS]), new WorkBudget(steps));
+    const judgement = judgePolicySource(source(COSTLY), origin, decryptRuns([AWS]), new WorkBudget(steps));
     if (judgement.outcome !== 'finding') throw new Error(`expected a finding, got ${judgement.outcome}`);
     expect(judgement.findings[0]!.scope).to.equal('all-keys');
     expect(judgement.findings[0]).to.not.have.property('fix');
-    const full = judgeSource(source(COSTLY), origin, decryptRuns([AWS]));
+    const full = judgePolicySource(source(COSTLY), origin, decryptRuns([AWS]));
     expect(full.outcome === 'finding' && full.findings[0]!.fix).to.be.an('array').that.is.not.empty;
   });
 });

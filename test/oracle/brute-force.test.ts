@@ -11,7 +11,7 @@ import { judgePolicy, parsePolicy, type ConditionMode, type Policy, type Scope }
  * account segments below can tell apart (first and last digits, a 1 inside, eleven 1s first, the
  * accounts spelled out and their neighbours).
  *
- * Policy variables (issue 14) under Version 2012-10-17 only; otherwise `${...}` is literal text,
+ * Policy variables (README, Semantics in short) under Version 2012-10-17 only; otherwise `${...}` is literal text,
  * which no key holds. `${v}` may take any value in each request: `*` in an Allow's Resource and a
  * Deny's NotResource, and there its segment spells nothing; in an Allow's NotResource and a
  * Deny's Resource the item matches no key. `${aws:PrincipalAccount}` is one account P for the
