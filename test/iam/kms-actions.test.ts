@@ -1,7 +1,7 @@
+import path from 'node:path';
 import { expect } from 'chai';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { repoRoot } from '../support/paths.js';
 import { expandBlockedActions, kmsActions } from '../../lib/iam/index.js';
 import { currentKmsActionsJson, kmsActionList } from '../../scripts/update-kms-actions.js';
@@ -63,4 +63,16 @@ describe('iam: expandBlockedActions', () => {
       expect(expandBlockedActions(patterns)).to.deep.equal({ error });
     });
   }
+});
+
+/**
+ * The KMS action list read for the first time. The test files read it while they are defined,
+ * so this loads a fresh instance of the module (its own, still empty, cache) and reads it there.
+ */
+describe('kms actions: the first read of the list', () => {
+  it('gives the 56 actions, and expands blocked-action patterns against them', async () => {
+    const fresh = (await import(new URL('../../lib/iam/kms-actions.js?first-read', import.meta.url).href)) as typeof import('../../lib/iam/kms-actions.js');
+    expect(fresh.kmsActions()).to.have.length(56);
+    expect(fresh.expandBlockedActions(['kms:ReEncrypt*'])).to.deep.equal({ actions: ['kms:ReEncryptFrom', 'kms:ReEncryptTo'] });
+  });
 });
