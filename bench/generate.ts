@@ -318,7 +318,15 @@ class ResourceFactory {
     return this.random.pick(scopes);
   }
 
-  private managed(type: string, name: string, values: JsonObject, previous: JsonObject, unknown: JsonObject, policies: PlannedPolicy[], index?: number | string): Resource {
+  private managed(
+    type: string,
+    name: string,
+    values: JsonObject,
+    previous: JsonObject,
+    unknown: JsonObject,
+    policies: PlannedPolicy[],
+    index?: number | string,
+  ): Resource {
     const action = actionFor(this.random);
     const { before, after } = changeValues(action, values, previous);
     const afterUnknown = action === 'create' || action === 'replace' ? unknown : {};
@@ -341,7 +349,12 @@ class ResourceFactory {
     const statements = 4 + this.random.int(28);
     const policy = policyText(policyDocument(kind, this.random, name, statements), this.random);
     const previous = policyText(policyDocument('clean', this.random, name, statements), this.random);
-    const base = { name: `${this.team}-${name}`, path: '/', description: `Policy for ${this.team} ${this.random.words(4)}`, tags: tags(this.random, this.team) };
+    const base = {
+      name: `${this.team}-${name}`,
+      path: '/',
+      description: `Policy for ${this.team} ${this.random.words(4)}`,
+      tags: tags(this.random, this.team),
+    };
     return this.managed(
       'aws_iam_policy',
       name,
@@ -374,7 +387,14 @@ class ResourceFactory {
       tags: tags(this.random, this.team),
       arn: `arn:aws:iam::${ACCOUNT}:role/service/${this.team}-${name}`,
     };
-    return this.managed('aws_iam_role', name, values, { ...values, inline_policy: inline.map((e) => ({ ...e })) }, { arn: true, id: true, unique_id: true, create_date: true }, policies);
+    return this.managed(
+      'aws_iam_role',
+      name,
+      values,
+      { ...values, inline_policy: inline.map((e) => ({ ...e })) },
+      { arn: true, id: true, unique_id: true, create_date: true },
+      policies,
+    );
   }
 
   rolePolicy(name: string, index: string): Resource {
@@ -444,7 +464,9 @@ class ResourceFactory {
       tags: tags(this.random, this.team),
       arn: `arn:aws:s3:::${bucket}`,
       region: REGION,
-      server_side_encryption_configuration: [{ rule: [{ apply_server_side_encryption_by_default: [{ kms_master_key_id: '', sse_algorithm: 'aws:kms' }], bucket_key_enabled: true }] }],
+      server_side_encryption_configuration: [
+        { rule: [{ apply_server_side_encryption_by_default: [{ kms_master_key_id: '', sse_algorithm: 'aws:kms' }], bucket_key_enabled: true }] },
+      ],
     };
     const policy = JSON.stringify({
       Version: '2012-10-17',
@@ -473,14 +495,25 @@ class ResourceFactory {
         self: false,
       });
     }
-    const values = { name: `${this.team}-${name}`, description: 'Managed by Terraform', ingress, egress: [ingress[0]], revoke_rules_on_delete: false, tags: tags(this.random, this.team), vpc_id: `vpc-${this.random.hex(17)}` };
+    const values = {
+      name: `${this.team}-${name}`,
+      description: 'Managed by Terraform',
+      ingress,
+      egress: [ingress[0]],
+      revoke_rules_on_delete: false,
+      tags: tags(this.random, this.team),
+      vpc_id: `vpc-${this.random.hex(17)}`,
+    };
     return this.managed('aws_security_group', name, values, values, { arn: true, id: true, owner_id: true }, []);
   }
 
   lambda(name: string, index: string): Resource {
     const variables: JsonObject = {};
     const count = 5 + this.random.int(25);
-    for (let i = 0; i < count; i++) variables[`VAR_${i}_${this.random.hex(4).toUpperCase()}`] = this.random.chance(0.1) ? this.random.pick(TRICKY_STRINGS) : this.random.words(1 + this.random.int(12));
+    for (let i = 0; i < count; i++)
+      variables[`VAR_${i}_${this.random.hex(4).toUpperCase()}`] = this.random.chance(0.1)
+        ? this.random.pick(TRICKY_STRINGS)
+        : this.random.words(1 + this.random.int(12));
     const values = {
       function_name: `${this.team}-${index}`,
       handler: 'index.handler',
@@ -494,7 +527,15 @@ class ResourceFactory {
       layers: [],
       publish: false,
     };
-    return this.managed('aws_lambda_function', name, values, values, { arn: true, invoke_arn: true, last_modified: true, qualified_arn: true, version: true }, [], index);
+    return this.managed(
+      'aws_lambda_function',
+      name,
+      values,
+      values,
+      { arn: true, invoke_arn: true, last_modified: true, qualified_arn: true, version: true },
+      [],
+      index,
+    );
   }
 
   queue(name: string, index: string): Resource {
@@ -504,14 +545,23 @@ class ResourceFactory {
       delay_seconds: 0,
       message_retention_seconds: 345600,
       kms_master_key_id: 'alias/aws/sqs',
-      policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'sqs:SendMessage', Resource: arnOf('sqs', queue) }] }),
+      policy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: '*', Action: 'sqs:SendMessage', Resource: arnOf('sqs', queue) }],
+      }),
       tags: tags(this.random, this.team),
     };
     return this.managed('aws_sqs_queue', name, values, values, { arn: true, id: true, url: true }, [], index);
   }
 
   logGroup(name: string, index: string): Resource {
-    const values = { name: `/aws/lambda/${this.team}-${index}`, retention_in_days: 30, kms_key_id: null, skip_destroy: false, tags: tags(this.random, this.team) };
+    const values = {
+      name: `/aws/lambda/${this.team}-${index}`,
+      retention_in_days: 30,
+      kms_key_id: null,
+      skip_destroy: false,
+      tags: tags(this.random, this.team),
+    };
     return this.managed('aws_cloudwatch_log_group', name, values, values, { arn: true, id: true }, [], index);
   }
 
@@ -552,7 +602,10 @@ class ResourceFactory {
   }
 
   table(name: string, index: string): Resource {
-    const attributes = [{ name: 'pk', type: 'S' }, { name: 'sk', type: 'S' }];
+    const attributes = [
+      { name: 'pk', type: 'S' },
+      { name: 'sk', type: 'S' },
+    ];
     const indexes = Array.from({ length: 1 + this.random.int(4) }, (_, i) => ({
       name: `gsi${i}`,
       hash_key: 'sk',
@@ -578,7 +631,10 @@ class ResourceFactory {
   }
 
   attachment(name: string, index?: string): Resource {
-    const values = { role: `${this.team}-app`, policy_arn: `arn:aws:iam::aws:policy/${this.random.pick(['ReadOnlyAccess', 'service-role/AWSLambdaBasicExecutionRole', 'CloudWatchAgentServerPolicy'])}` };
+    const values = {
+      role: `${this.team}-app`,
+      policy_arn: `arn:aws:iam::aws:policy/${this.random.pick(['ReadOnlyAccess', 'service-role/AWSLambdaBasicExecutionRole', 'CloudWatchAgentServerPolicy'])}`,
+    };
     return this.managed('aws_iam_role_policy_attachment', name, values, values, { id: true }, [], index);
   }
 
@@ -605,7 +661,13 @@ class ResourceFactory {
       name,
       action: 'read',
       before: null,
-      after: { id: String(this.random.int(1e9)), json, minified_json: json, statement: [{ actions: ['s3:GetObject'], effect: 'Allow', resources: ['*'], sid: '' }], version: '2012-10-17' },
+      after: {
+        id: String(this.random.int(1e9)),
+        json,
+        minified_json: json,
+        statement: [{ actions: ['s3:GetObject'], effect: 'Allow', resources: ['*'], sid: '' }],
+        version: '2012-10-17',
+      },
       afterUnknown: {},
       afterSensitive: {},
       policies: [],
@@ -761,7 +823,13 @@ function configResource(resource: Resource): JsonObject {
     expressions['policy'] = { references: [`data.aws_iam_policy_document.${resource.name}.json`, `data.aws_iam_policy_document.${resource.name}`] };
   }
   if (resource.type === 'aws_iam_policy_document' && resource.action === 'read' && !resource.priorDataOnly) {
-    expressions['statement'] = [{ actions: { constant_value: ['s3:GetObject'] }, effect: { constant_value: 'Allow' }, resources: { references: ['aws_s3_bucket.artifacts.arn', 'aws_s3_bucket.artifacts'] } }];
+    expressions['statement'] = [
+      {
+        actions: { constant_value: ['s3:GetObject'] },
+        effect: { constant_value: 'Allow' },
+        resources: { references: ['aws_s3_bucket.artifacts.arn', 'aws_s3_bucket.artifacts'] },
+      },
+    ];
   }
   return {
     address: `${resource.mode === 'data' ? 'data.' : ''}${resource.type}.${resource.name}`,
@@ -806,7 +874,9 @@ function edgePolicy(name: string, scope: Scope, tricky: boolean): Resource {
 
 function rootResources(spec: PlanSpec, position: 'first' | 'last'): Resource[] {
   if (!spec.edgePolicies) return [];
-  return position === 'first' ? [edgePolicy('edge_first', 'all-keys', false), edgePolicy('edge_tricky', 'account-keys', true)] : [edgePolicy('edge_last', 'region-keys', false)];
+  return position === 'first'
+    ? [edgePolicy('edge_first', 'all-keys', false), edgePolicy('edge_tricky', 'account-keys', true)]
+    : [edgePolicy('edge_last', 'region-keys', false)];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -846,13 +916,14 @@ class PlanWriter {
   private readonly seed: number;
   private readonly indent: number | undefined;
   private readonly share: number;
-  readonly expectation: { findings: Record<string, Scope>; knownPolicies: number; unknownPolicies: number; resourceChanges: number; moduleInstances: number } = {
-    findings: {},
-    knownPolicies: 0,
-    unknownPolicies: 0,
-    resourceChanges: 0,
-    moduleInstances: 0,
-  };
+  readonly expectation: { findings: Record<string, Scope>; knownPolicies: number; unknownPolicies: number; resourceChanges: number; moduleInstances: number } =
+    {
+      findings: {},
+      knownPolicies: 0,
+      unknownPolicies: 0,
+      resourceChanges: 0,
+      moduleInstances: 0,
+    };
 
   constructor(
     private readonly out: Writer,
@@ -1002,7 +1073,10 @@ function writeSections(writer: Writer, plan: PlanWriter, order: SectionOrder): v
     ['variables', () => writer.write(`{"region":{"value":"${REGION}"},"services":{"value":${JSON.stringify(SERVICES)}}}`)],
     ['planned_values', () => plan.plannedValues()],
     ['resource_changes', () => plan.resourceChanges()],
-    ['output_changes', () => writer.write('{"summary":{"actions":["no-op"],"before":"x","after":"x","after_unknown":false,"before_sensitive":false,"after_sensitive":false}}')],
+    [
+      'output_changes',
+      () => writer.write('{"summary":{"actions":["no-op"],"before":"x","after":"x","after_unknown":false,"before_sensitive":false,"after_sensitive":false}}'),
+    ],
     ['prior_state', () => plan.priorState()],
     ['configuration', () => plan.configuration()],
     ['relevant_attributes', () => writer.write('[{"resource":"aws_iam_role.app","attribute":["arn"]}]')],
@@ -1012,7 +1086,10 @@ function writeSections(writer: Writer, plan: PlanWriter, order: SectionOrder): v
     ['errored', () => writer.write('false')],
   ];
   if (order !== 'terraform') {
-    const changes = sections.splice(sections.findIndex(([key]) => key === 'resource_changes'), 1)[0]!;
+    const changes = sections.splice(
+      sections.findIndex(([key]) => key === 'resource_changes'),
+      1,
+    )[0]!;
     if (order === 'changes-first') sections.unshift(changes);
     else sections.push(changes);
   }

@@ -23,7 +23,10 @@ function starred(next: () => number, alphabet: string, count: number): string {
 export function starPatterns(count: number, seed = 1, fields: readonly [number, number, number] = [3, 2, 2]): string[] {
   const next = random(seed);
   const [region, account, key] = fields;
-  return Array.from({ length: count }, () => `arn:aws*:kms:${starred(next, LETTERS, region)}:${starred(next, DIGITS, account)}:key/${starred(next, LETTERS, key)}`);
+  return Array.from(
+    { length: count },
+    () => `arn:aws*:kms:${starred(next, LETTERS, region)}:${starred(next, DIGITS, account)}:key/${starred(next, LETTERS, key)}`,
+  );
 }
 
 function resource(address: string, type: string, name: string, values: JsonObject): JsonObject {
@@ -52,17 +55,16 @@ export function policiesPlan(policies: readonly (string | undefined)[]): JsonObj
     terraform_version: '1.12.1',
     planned_values: {
       root_module: {
-        resources: resources.map(({ name, address, policy }) =>
-          resource(address, 'aws_iam_policy', name, policy === undefined ? { name } : { name, policy }),
-        ),
+        resources: resources.map(({ name, address, policy }) => resource(address, 'aws_iam_policy', name, policy === undefined ? { name } : { name, policy })),
       },
     },
     resource_changes: resources.map(({ name, address, policy }) =>
-      policy === undefined
-        ? change(address, 'aws_iam_policy', name, { name }, { policy: true })
-        : change(address, 'aws_iam_policy', name, { name, policy }),
+      policy === undefined ? change(address, 'aws_iam_policy', name, { name }, { policy: true }) : change(address, 'aws_iam_policy', name, { name, policy }),
     ),
-    configuration: { provider_config: { aws: { name: 'aws', full_name: 'registry.terraform.io/hashicorp/aws', expressions: { region: { constant_value: 'eu-west-1' } } } }, root_module: {} },
+    configuration: {
+      provider_config: { aws: { name: 'aws', full_name: 'registry.terraform.io/hashicorp/aws', expressions: { region: { constant_value: 'eu-west-1' } } } },
+      root_module: {},
+    },
     complete: true,
     errored: false,
   };
@@ -84,14 +86,8 @@ export function deferredWideGrantPlan(example: JsonObject, allows: number, patte
     ...Array.from({ length: allows }, (_, i) => ({ ...statementBase(), sid: `Grant${i}`, actions: ['kms:Decrypt'], resources: [null] })),
     { ...statementBase(), sid: 'DenyPatterns', effect: 'Deny', actions: ['kms:*'], resources: [...patterns] },
   ];
-  const unknown = [
-    ...Array.from({ length: allows }, () => ({ ...maskBase(), resources: [true] })),
-    { ...maskBase(), resources: patterns.map(() => false) },
-  ];
-  const known = [
-    ...Array.from({ length: allows }, () => ({ ...maskBase(), resources: [false] })),
-    { ...maskBase(), resources: patterns.map(() => false) },
-  ];
+  const unknown = [...Array.from({ length: allows }, () => ({ ...maskBase(), resources: [true] })), { ...maskBase(), resources: patterns.map(() => false) }];
+  const known = [...Array.from({ length: allows }, () => ({ ...maskBase(), resources: [false] })), { ...maskBase(), resources: patterns.map(() => false) }];
   const isDocument = (r: JsonObject) => r['type'] === 'aws_iam_policy_document';
   const planned = ((plan['planned_values'] as JsonObject)['root_module'] as JsonObject)['resources'] as JsonObject[];
   for (const r of planned.filter(isDocument)) {
@@ -149,7 +145,16 @@ export function questionMarkPatterns(count: number, length: number): string[] {
   });
 }
 
-const VARIABLES = ['aws:username', 'aws:userid', 'aws:PrincipalAccount', 'aws:SourceAccount', 'aws:PrincipalTag/team', 'aws:RequestedRegion', 'aws:PrincipalOrgID', 'aws:SourceVpc'];
+const VARIABLES = [
+  'aws:username',
+  'aws:userid',
+  'aws:PrincipalAccount',
+  'aws:SourceAccount',
+  'aws:PrincipalTag/team',
+  'aws:RequestedRegion',
+  'aws:PrincipalOrgID',
+  'aws:SourceVpc',
+];
 
 /** Resource patterns made of policy variables (`${aws:username}` ...) between wildcards, in an Allow and a Deny. */
 export function variablesPolicy(count: number, seed = 1): string {

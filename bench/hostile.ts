@@ -91,19 +91,35 @@ function cases(): Case[] {
       what: 'Allow * + Deny of 50,000 literal key ARNs',
       write: text(() => onePolicyPlanText(denyPatternsPolicy(Array.from({ length: 50_000 }, (_, i) => `arn:aws:kms:us-east-1:111122223333:key/${i}`)))),
     },
-    { name: 'question-runs', what: 'Allow * + Deny of 20 patterns with ?-runs of 2,000+', write: text(() => onePolicyPlanText(denyPatternsPolicy(questionMarkPatterns(20, 2000)))) },
+    {
+      name: 'question-runs',
+      what: 'Allow * + Deny of 20 patterns with ?-runs of 2,000+',
+      write: text(() => onePolicyPlanText(denyPatternsPolicy(questionMarkPatterns(20, 2000)))),
+    },
     {
       name: 'many-unknowns',
       what: '2,000 Allows with unknown Resource + Deny of 4 star patterns',
       write: text(() => JSON.stringify(deferredWideGrantPlan(example(), 2000, starPatterns(4, 1, [1, 1, 1])))),
     },
     { name: 'variables-500', what: '500 Allow and 500 Deny patterns of policy variables', write: text(() => onePolicyPlanText(variablesPolicy(500))) },
-    { name: 'principal-account-100', what: '${aws:PrincipalAccount} and a Deny keeping 100 accounts', write: text(() => onePolicyPlanText(principalAccountPolicy(100))) },
-    { name: 'principal-account-5000', what: '${aws:PrincipalAccount} and a Deny keeping 5,000 accounts', write: text(() => onePolicyPlanText(principalAccountPolicy(5000))) },
+    {
+      name: 'principal-account-100',
+      what: '${aws:PrincipalAccount} and a Deny keeping 100 accounts',
+      write: text(() => onePolicyPlanText(principalAccountPolicy(100))),
+    },
+    {
+      name: 'principal-account-5000',
+      what: '${aws:PrincipalAccount} and a Deny keeping 5,000 accounts',
+      write: text(() => onePolicyPlanText(principalAccountPolicy(5000))),
+    },
     { name: 'nested-policy-10000', what: 'policy JSON nested 10,000 deep', write: text(() => onePolicyPlanText(deeplyNestedPolicy(10_000))) },
     { name: 'nested-plan-10000', what: 'plan JSON nested 10,000 deep', write: text(() => deeplyNestedPlanText(10_000)) },
     { name: 'string-10MB', what: 'one Resource string of 10 MB (star pattern)', write: text(() => onePolicyPlanText(longStringPolicy(10_000_000))) },
-    { name: 'statements-100000', what: '100,000 Allow statements on key patterns + a Deny', write: text(() => onePolicyPlanText(manyStatementsPolicy(100_000))) },
+    {
+      name: 'statements-100000',
+      what: '100,000 Allow statements on key patterns + a Deny',
+      write: text(() => onePolicyPlanText(manyStatementsPolicy(100_000))),
+    },
     {
       name: 'stdin-10000-documents',
       what: '10,000 plans (one policy each) on standard input',
@@ -121,7 +137,12 @@ function cases(): Case[] {
 /** What the JSON report says, in a few words. */
 function summarize(stdout: string): string {
   try {
-    const report = JSON.parse(stdout) as { findings: unknown[]; unevaluated: { reason: string; detail: string }[]; errors: { message: string }[]; summary: { documents: number } };
+    const report = JSON.parse(stdout) as {
+      findings: unknown[];
+      unevaluated: { reason: string; detail: string }[];
+      errors: { message: string }[];
+      summary: { documents: number };
+    };
     const parts = [`${report.summary.documents} doc`, `${report.findings.length} finding`];
     const reasons = new Map<string, number>();
     for (const u of report.unevaluated) {
@@ -174,7 +195,12 @@ function parseArgs(argv: readonly string[]): { timeout: number; only?: string[];
 
 function pad(rows: readonly (readonly string[])[]): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => (i === 0 || i === r.length - 1 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((cell, i) => (i === 0 || i === r.length - 1 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 const mib = (m: number | null) => (m === null ? '?' : `${Math.round(m)} MiB`);
@@ -192,13 +218,17 @@ interface WorkSeen {
 async function mostWork(files: readonly string[]): Promise<WorkSeen> {
   let most: WorkSeen = { steps: 0, policy: '-', policies: 0, ranOut: 0 };
   for (const file of files) {
-    await check(file, {}, {
-      judged: (policy, steps) => {
-        most = { ...most, policies: most.policies + 1 };
-        if (steps > WORK_LIMIT) most = { ...most, ranOut: most.ranOut + 1 };
-        else if (steps > most.steps) most = { ...most, steps, policy: `${path.relative(repoRoot, file)} ${policy.address}` };
+    await check(
+      file,
+      {},
+      {
+        judged: (policy, steps) => {
+          most = { ...most, policies: most.policies + 1 };
+          if (steps > WORK_LIMIT) most = { ...most, ranOut: most.ranOut + 1 };
+          else if (steps > most.steps) most = { ...most, steps, policy: `${path.relative(repoRoot, file)} ${policy.address}` };
+        },
       },
-    });
+    );
   }
   return most;
 }
@@ -230,7 +260,10 @@ async function main(): Promise<void> {
   for (const c of selected) {
     process.stderr.write(`, ${c.name}`);
     const file = files.get(c.name)!;
-    runs.set(c.name, c.stdin ? measure([binPath, '--format', 'json', '-'], options.timeout, file) : measure([binPath, '--format', 'json', file], options.timeout));
+    runs.set(
+      c.name,
+      c.stdin ? measure([binPath, '--format', 'json', '-'], options.timeout, file) : measure([binPath, '--format', 'json', file], options.timeout),
+    );
   }
   process.stderr.write('\n');
   const base = runs.get('clean-small')!;
@@ -253,7 +286,9 @@ async function main(): Promise<void> {
   for (const c of selected) line(c.name, statSync(files.get(c.name)!).size, runs.get(c.name)!, c.exits ?? [0, 1]);
   const lines = pad(rows);
   lines.splice(1, 0, '-'.repeat(lines[0]!.length));
-  process.stdout.write(`${lines.join('\n')}\n\nkmsguard: node dist/bin/kmsguard.js --format json <plan> (stdin: ... - < <plan>); x clean: ratio to clean-small, measured in the same run\n`);
+  process.stdout.write(
+    `${lines.join('\n')}\n\nkmsguard: node dist/bin/kmsguard.js --format json <plan> (stdin: ... - < <plan>); x clean: ratio to clean-small, measured in the same run\n`,
+  );
   if (!options.work) return;
 
   const bench = path.join(out, 'bench-1MiB.json');

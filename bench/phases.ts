@@ -32,7 +32,10 @@ async function timeCheck(file: string): Promise<Timings> {
   const { judgePolicySource } = await import('../lib/rules/judge-policy-source.js');
   const { resolveRules, DEFAULT_OPTIONS } = await import('../lib/check.js');
   // Every rule on by default, as check() judges.
-  const runs = resolveRules(DEFAULT_OPTIONS).map(({ rule, blockedActions }) => ({ rule, evaluations: [{ blockedActions, partition: 'aws' as const, conditions: 'ignore' as const }] }));
+  const runs = resolveRules(DEFAULT_OPTIONS).map(({ rule, blockedActions }) => ({
+    rule,
+    evaluations: [{ blockedActions, partition: 'aws' as const, conditions: 'ignore' as const }],
+  }));
   const marks = [performance.now()];
   const bytes = readFileSync(file);
   marks.push(performance.now());
@@ -82,7 +85,11 @@ function judgedOnlyCopy(file: string): string {
   const strip = (module: Module | undefined): Module | undefined =>
     module === undefined
       ? undefined
-      : { ...module, ...(module.resources ? { resources: module.resources.filter(keep) } : {}), ...(module.child_modules ? { child_modules: module.child_modules.map((m) => strip(m)!) } : {}) };
+      : {
+          ...module,
+          ...(module.resources ? { resources: module.resources.filter(keep) } : {}),
+          ...(module.child_modules ? { child_modules: module.child_modules.map((m) => strip(m)!) } : {}),
+        };
   const plan = JSON.parse(readFileSync(file, 'utf8')) as Record<string, any>;
   if (Array.isArray(plan['resource_changes'])) plan['resource_changes'] = plan['resource_changes'].filter(keep);
   if (plan['planned_values']?.root_module) plan['planned_values'].root_module = strip(plan['planned_values'].root_module);

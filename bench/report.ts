@@ -138,7 +138,10 @@ export function ratio(kmsguard: Measurement, baseline: Measurement): string {
 }
 
 function pad(cells: readonly string[], widths: readonly number[]): string {
-  return cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd();
+  return cells
+    .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+    .join('  ')
+    .trimEnd();
 }
 
 export function renderTable(startup: StartupResult, sizes: readonly SizeResult[]): string {
@@ -167,12 +170,28 @@ export function renderTable(startup: StartupResult, sizes: readonly SizeResult[]
       size.check ?? '',
     ]);
     if (size.stdin !== undefined) {
-      rows.push(['', 'stdin', kmsguardTime(size.stdin), rate(size.sizeMiB, size.stdin), rss(size.stdin), '', '', '', ratio(size.stdin, size.baseline), size.stdinCheck ?? '']);
+      rows.push([
+        '',
+        'stdin',
+        kmsguardTime(size.stdin),
+        rate(size.sizeMiB, size.stdin),
+        rss(size.stdin),
+        '',
+        '',
+        '',
+        ratio(size.stdin, size.baseline),
+        size.stdinCheck ?? '',
+      ]);
     }
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   lines.push(pad(header, widths));
-  lines.push(pad(widths.map((w) => '-'.repeat(w)), widths));
+  lines.push(
+    pad(
+      widths.map((w) => '-'.repeat(w)),
+      widths,
+    ),
+  );
   for (const row of rows) lines.push(pad(row, widths));
   lines.push('');
   lines.push('kmsguard: node dist/bin/kmsguard.js --format json <file> > /dev/null (stdin: cat <file> | ... -)');

@@ -140,7 +140,9 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
   let printed = false;
   const parser = yargs(args)
     .scriptName('kmsguard')
-    .usage('Usage: kmsguard [check] [files..]\n\nJudge `terraform show -json` output for IAM policies that allow KMS decryption, or actions that obtain it, with keys they do not name.\nWith no file, or "-", reads standard input.')
+    .usage(
+      'Usage: kmsguard [check] [files..]\n\nJudge `terraform show -json` output for IAM policies that allow KMS decryption, or actions that obtain it, with keys they do not name.\nWith no file, or "-", reads standard input.',
+    )
     .command(['check [files..]', '$0 [files..]'], 'Judge plans or states (the default command)', (y) =>
       y.positional('files', { type: 'string', array: true, describe: 'Plan or state JSON files ("-" for standard input)' }),
     )
@@ -150,19 +152,46 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
     .command('config', 'Print the effective configuration (config file and flags merged) as JSON')
     .option('format', { alias: 'f', type: 'string', requiresArg: true, describe: `Output format, repeatable; NAME or NAME:FILE (${formatNames.join(', ')})` })
     .option('output', { alias: 'o', type: 'string', describe: 'Write the (first) format without a file to FILE instead of standard output' })
-    .option('fail-on', { type: 'string', requiresArg: true, describe: `Lowest severity that fails the run: ${CHOICES['fail-on'].join(', ')} [default: ${DEFAULT_OPTIONS.failOn}]` })
+    .option('fail-on', {
+      type: 'string',
+      requiresArg: true,
+      describe: `Lowest severity that fails the run: ${CHOICES['fail-on'].join(', ')} [default: ${DEFAULT_OPTIONS.failOn}]`,
+    })
     .option('strict', { type: 'boolean', describe: 'Fail the run when a policy is not known until apply' })
     .option('only-new', { type: 'boolean', describe: 'Fail only on findings this plan introduces' })
-    .option('partition', { type: 'string', requiresArg: true, describe: `Partition keys are judged in: ${CHOICES.partition.join(', ')} [default: from the plan, else aws]` })
+    .option('partition', {
+      type: 'string',
+      requiresArg: true,
+      describe: `Partition keys are judged in: ${CHOICES.partition.join(', ')} [default: from the plan, else aws]`,
+    })
     .option('conditions', { type: 'string', requiresArg: true, describe: `How Allow conditions count: ${CHOICES.conditions.join(', ')} [default: ignore]` })
-    .option('rule', { type: 'string', requiresArg: true, describe: `Run only this rule, repeatable (${RULE_IDS.join(', ')}) [default: every rule on by default]` })
+    .option('rule', {
+      type: 'string',
+      requiresArg: true,
+      describe: `Run only this rule, repeatable (${RULE_IDS.join(', ')}) [default: every rule on by default]`,
+    })
     .option('skip-rule', { type: 'string', requiresArg: true, describe: 'Do not run this rule, repeatable' })
-    .option('principals', { type: 'boolean', describe: 'Also judge principals: roles, users and groups that can decrypt through all their policies together (rule principal-decrypt)' })
-    .option('blocked-action', { type: 'string', requiresArg: true, describe: 'The kms-decrypt rule\'s blocked action pattern, repeatable [default: kms:Decrypt kms:ReEncryptFrom]' })
+    .option('principals', {
+      type: 'boolean',
+      describe: 'Also judge principals: roles, users and groups that can decrypt through all their policies together (rule principal-decrypt)',
+    })
+    .option('blocked-action', {
+      type: 'string',
+      requiresArg: true,
+      describe: "The kms-decrypt rule's blocked action pattern, repeatable [default: kms:Decrypt kms:ReEncryptFrom]",
+    })
     .option('config', { type: 'string', requiresArg: true, describe: 'Config file [default: .kmsguard.json if present]' })
     .option('baseline', { type: 'string', requiresArg: true, describe: 'Baseline file: only findings not in it fail the run' })
-    .option('source-root', { type: 'string', requiresArg: true, describe: 'Directory of the root module the plan was made in: findings point at its .tf lines [default: the working directory when it holds the plan\'s resources]' })
-    .option('inline-ignores', { type: 'boolean', describe: 'Honour "# kmsguard:ignore <reason>" comments above blocks (--no-inline-ignores to turn off) [default: true]' })
+    .option('source-root', {
+      type: 'string',
+      requiresArg: true,
+      describe:
+        "Directory of the root module the plan was made in: findings point at its .tf lines [default: the working directory when it holds the plan's resources]",
+    })
+    .option('inline-ignores', {
+      type: 'boolean',
+      describe: 'Honour "# kmsguard:ignore <reason>" comments above blocks (--no-inline-ignores to turn off) [default: true]',
+    })
     .option('color', { type: 'boolean', describe: 'Colour text output (--no-color to turn off; NO_COLOR is honoured)' })
     .strict()
     .help()

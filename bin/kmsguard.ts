@@ -63,7 +63,9 @@ async function readInputs(files: readonly string[], progress?: ProgressLine) {
 async function runCheck(command: Extract<ParsedCommand, { command: 'check' }>): Promise<number> {
   const { options } = await resolveRunOptions(command);
   // A progress line on standard error, for large inputs and a person at a terminal only.
-  const progress = progressWanted({ stderrIsTTY: Boolean(process.stderr.isTTY), env: process.env }) ? new ProgressLine((text) => process.stderr.write(text)) : undefined;
+  const progress = progressWanted({ stderrIsTTY: Boolean(process.stderr.isTTY), env: process.env })
+    ? new ProgressLine((text) => process.stderr.write(text))
+    : undefined;
   let report: Report;
   try {
     const inputs = await readInputs(command.files, progress);

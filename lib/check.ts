@@ -22,18 +22,7 @@ import { summarize } from './gate/summary.js';
 import { readTerraform } from './terraform/index.js';
 import { judgePrincipals } from './principals/index.js';
 import { isDirectory, locateFindings, type SourceSettings } from './source/index.js';
-import type {
-  Finding,
-  InputDocument,
-  InputError,
-  InputWarning,
-  Options,
-  PolicyOutcome,
-  PolicySource,
-  Report,
-  Skipped,
-  Unevaluated,
-} from './types.js';
+import type { Finding, InputDocument, InputError, InputWarning, Options, PolicyOutcome, PolicySource, Report, Skipped, Unevaluated } from './types.js';
 import { VERSION } from './version.js';
 
 /**
@@ -110,7 +99,14 @@ function judgeGuarded(policySource: PolicySource, origin: InputOrigin, runs: rea
     const detail = `The policy could not be judged: ${(error as Error).message}.`;
     return {
       outcome: 'unevaluated',
-      unevaluated: { address: policySource.address, resourceType: policySource.resourceType, policyPath: policySource.policyPath, ...origin, reason: 'invalid', detail },
+      unevaluated: {
+        address: policySource.address,
+        resourceType: policySource.resourceType,
+        policyPath: policySource.policyPath,
+        ...origin,
+        reason: 'invalid',
+        detail,
+      },
     };
   }
 }
@@ -129,7 +125,14 @@ interface Judged {
   readonly firstFinding: number;
 }
 
-function judgeDocument(document: InputDocument, options: Options, rules: readonly RuleInEffect[], into: Collected, hooks: CheckHooks, checkWork: WorkBudget): Judged | undefined {
+function judgeDocument(
+  document: InputDocument,
+  options: Options,
+  rules: readonly RuleInEffect[],
+  into: Collected,
+  hooks: CheckHooks,
+  checkWork: WorkBudget,
+): Judged | undefined {
   const { progress } = hooks;
   const origin = { source: document.source, ...(document.position !== undefined ? { position: document.position } : {}) };
   let terraform: ReturnType<typeof readTerraform>;

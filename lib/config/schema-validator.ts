@@ -7,7 +7,7 @@
 import type { ErrorObject } from 'ajv';
 import { describeValidationError } from './validation-messages.js';
 
-export type SchemaName = 'config' | 'baseline';
+type SchemaName = 'config' | 'baseline';
 
 interface CompiledValidator {
   (data: unknown): boolean;

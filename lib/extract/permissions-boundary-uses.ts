@@ -8,7 +8,7 @@ import { isExpression, modulePathKey } from '../terraform/configuration.js';
 import { groupReferences, relativeAddress } from '../terraform/references.js';
 import type { Reference } from '../terraform/references.js';
 
-export type UseSite =
+type UseSite =
   /** An attribute of a resource (`attribute` is the top-level attribute or block name). */
   | { readonly kind: 'attribute'; readonly resource: ConfigResource; readonly attribute: string }
   | { readonly kind: 'resource-repetition'; readonly resource: ConfigResource }
@@ -28,7 +28,7 @@ export interface UseIndex {
 }
 
 /** The key a reference is filed under: its subject without instance key. */
-export function subjectKey(reference: Reference): string | undefined {
+function subjectKey(reference: Reference): string | undefined {
   const subject = reference.subject;
   switch (subject.kind) {
     case 'resource':

@@ -6,7 +6,7 @@ import { afterPolicyValue, beforePolicyValue } from './policy-value.js';
 import type { ExtractContext, Extractor } from './types.js';
 
 /** How the document after apply is read (awscc documents may be objects with unknown parts). */
-export type AfterReader = (resource: ResourceInstance, path: AttributePath, context: ExtractContext) => PolicyValue;
+type AfterReader = (resource: ResourceInstance, path: AttributePath, context: ExtractContext) => PolicyValue;
 
 export function policyAttributeExtractor(resourceType: string, attribute: string, readAfter: AfterReader = afterPolicyValue): Extractor {
   const path = [attribute] as const;

@@ -34,6 +34,10 @@ export function policyWriting(document: TerraformDocument, policySource: Pick<Po
   const { leaves } = traceExpression(index, at.expression, modulePathOf(located.module), located.resource.forEachExpression);
   const documents = leaves.filter(isPolicyDocumentLeaf);
   const others = leaves.filter((leaf) => !isPolicyDocumentLeaf(leaf) && leaf.kind !== 'plan-known');
-  const blocks = [...new Set(documents.map((leaf) => [...leaf.modulePath.map((step) => `module.${step.name}`), `data.aws_iam_policy_document.${leaf.subject.name}`].join('.')))];
+  const blocks = [
+    ...new Set(
+      documents.map((leaf) => [...leaf.modulePath.map((step) => `module.${step.name}`), `data.aws_iam_policy_document.${leaf.subject.name}`].join('.')),
+    ),
+  ];
   return blocks.length === 1 && others.length === 0 ? { form: 'aws_iam_policy_document', block: blocks[0]! } : undefined;
 }

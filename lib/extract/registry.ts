@@ -15,7 +15,7 @@ import { awsccIamUserPolicyExtractor } from './resources/awscc-iam-user-policy.j
 import { ssoPermissionSetInlinePolicyExtractor } from './resources/sso-permission-set-inline-policy.js';
 import type { Extractor } from './types.js';
 
-export const EXTRACTORS: readonly Extractor[] = [
+const EXTRACTORS: readonly Extractor[] = [
   awsIamPolicyExtractor,
   awsIamRolePolicyExtractor,
   awsIamUserPolicyExtractor,

@@ -36,7 +36,7 @@ export function rolePolicyIndexOf(document: TerraformDocument): RolePolicyIndex 
   return index;
 }
 
-export class RolePolicyIndex {
+class RolePolicyIndex {
   /** `${role}\0${policy name}` -> the role policies' documents (after and before). */
   private readonly documents = new Map<string, unknown[]>();
 

@@ -12,10 +12,10 @@ import path from 'node:path';
 import { jsonText } from '../report/json-text.js';
 import type { Finding, InputWarning } from '../types.js';
 
-export const BASELINE_VERSION = 2;
+const BASELINE_VERSION = 2;
 
 /** The input a finding came from, as a baseline records it. */
-export interface BaselineUnit {
+interface BaselineUnit {
   /** The input file relative to the working directory, `/`-separated; `stdin` for standard input. */
   readonly source: string;
   /** The document's 1-based position, when its input holds several. */
@@ -42,7 +42,7 @@ export interface Baseline {
 const STDIN = 'stdin';
 
 /** Where a finding came from, in the form a baseline records: the same wherever kmsguard runs from the same directory. */
-export function unitOf(finding: Pick<Finding, 'source' | 'position'>, cwd: string = process.cwd()): BaselineUnit {
+function unitOf(finding: Pick<Finding, 'source' | 'position'>, cwd: string = process.cwd()): BaselineUnit {
   const source = finding.source === STDIN ? STDIN : path.relative(cwd, path.resolve(cwd, finding.source)).split(path.sep).join('/');
   return { source, ...(finding.position !== undefined ? { position: finding.position } : {}) };
 }
@@ -93,7 +93,7 @@ function describeEntry(entry: BaselineEntry): string {
   return `${details.length === 0 ? entry.address : `${entry.address} (${details.join(', ')})`}${where}`;
 }
 
-export interface BaselineOutcome {
+interface BaselineOutcome {
   /** The findings in the same order, those in the baseline carrying `baselined: true`. */
   readonly findings: Finding[];
   /** One per baseline entry that no longer occurs, or one for a baseline that accepts nothing. */
@@ -113,7 +113,8 @@ export function applyBaseline(findings: readonly Finding[], baseline: Baseline, 
   }
   const known = new Set<string>();
   for (const entry of baseline.findings) {
-    if (entry.source !== undefined) known.add(keyOf(entry.fingerprint, { source: entry.source, ...(entry.position !== undefined ? { position: entry.position } : {}) }));
+    if (entry.source !== undefined)
+      known.add(keyOf(entry.fingerprint, { source: entry.source, ...(entry.position !== undefined ? { position: entry.position } : {}) }));
   }
   const seen = new Set<string>();
   const marked = findings.map((finding) => {

@@ -9,7 +9,7 @@ import type { Finding, InputWarning, SuppressionRule } from '../types.js';
 const UNNAMED_SOURCE = 'options';
 
 /** A compiled address glob. */
-export interface AddressGlob {
+interface AddressGlob {
   test(address: string): boolean;
 }
 
@@ -89,7 +89,7 @@ function warningFor(entry: CompiledRule): InputWarning | undefined {
   return undefined;
 }
 
-export interface SuppressionOutcome {
+interface SuppressionOutcome {
   /** The findings in the same order, those suppressed carrying `suppressed`. */
   readonly findings: Finding[];
   /** Expired and unused suppressions. */

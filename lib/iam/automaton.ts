@@ -231,10 +231,11 @@ export class PatternSetDfa {
         else if (pattern[j] === QMARK) next.add(j + 1);
       }
       positions = [];
-      for (const j of next) for (let k = j; ; k++) {
-        positions.push(k);
-        if (pattern[k] !== STAR) break;
-      }
+      for (const j of next)
+        for (let k = j; ; k++) {
+          positions.push(k);
+          if (pattern[k] !== STAR) break;
+        }
     }
     return positions.map((j) => this.offsets[p]! + j);
   }
@@ -301,7 +302,9 @@ export class PatternSetDfa {
       if (this.onlyStarsFrom[id]) pushOnce(universal, p);
     }
     const id = this.states.length;
-    this.states.push(left === undefined ? { nfa, live, liveWithin, accepting, universal, literals } : { nfa, left, live, liveWithin, accepting, universal, literals });
+    this.states.push(
+      left === undefined ? { nfa, live, liveWithin, accepting, universal, literals } : { nfa, left, live, liveWithin, accepting, universal, literals },
+    );
     if (existing === undefined) this.ids.set(hash, id);
     else if (typeof existing === 'number') this.ids.set(hash, [existing, id]);
     else existing.push(id);

@@ -13,8 +13,8 @@ import { narrowsToNamedKeys } from './conditions.js';
 import { isUnknown } from './instantiate.js';
 import type { ConditionTest, EvaluationOptions, Policy, Statement, Verdict } from './types.js';
 
-export const TAGGING_ACTIONS: readonly string[] = ['kms:TagResource'];
-export const ALIASING_ACTIONS: readonly string[] = ['kms:CreateAlias', 'kms:UpdateAlias'];
+const TAGGING_ACTIONS: readonly string[] = ['kms:TagResource'];
+const ALIASING_ACTIONS: readonly string[] = ['kms:CreateAlias', 'kms:UpdateAlias'];
 
 const isTagTest = (test: ConditionTest) => narrowsToNamedKeys(test) && test.key.toLowerCase().startsWith('aws:resourcetag/');
 const isAliasTest = (test: ConditionTest) => narrowsToNamedKeys(test) && test.key.toLowerCase() === 'kms:resourcealiases';

@@ -21,7 +21,7 @@ import { actionsConditionExcludes } from './grant-conditions.js';
 import type { ConcreteCondition } from './instantiate.js';
 import type { ConditionMode, ConditionTest, UnknownValue } from './types.js';
 
-export interface ConditionNarrowing {
+interface ConditionNarrowing {
   /** The statement grants only keys the policy names (tag or alias condition). */
   readonly namedKeysOnly: boolean;
   /** The accounts the statement's keys are limited to (tokens; variables for unknown values). */

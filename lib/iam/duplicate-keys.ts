@@ -5,7 +5,7 @@
  * One pass over the text, without recursion (documents nested any depth are read).
  */
 
-export interface RepeatedKey {
+interface RepeatedKey {
   readonly key: string;
   /** JSON pointer of the object that repeats it. */
   readonly pointer: string;

@@ -31,7 +31,7 @@ export interface Evaluation {
   readonly conditionKeys: readonly string[];
 }
 
-export interface EvaluationContext {
+interface EvaluationContext {
   readonly blockedActions: readonly string[];
   readonly partition: Partition;
   readonly conditions: ConditionMode;
@@ -81,7 +81,9 @@ function isLiteralPattern(pattern: string): boolean {
 
 /** True when every key the grants allow is spelled out: each grants only wildcard-free ARNs. */
 function grantsOnlyLiteralKeys(grants: readonly Grant[]): boolean {
-  return grants.every((g) => !g.statement.resourceNegated && g.statement.resources.every((item) => item.pattern === undefined || isLiteralPattern(item.pattern)));
+  return grants.every(
+    (g) => !g.statement.resourceNegated && g.statement.resources.every((item) => item.pattern === undefined || isLiteralPattern(item.pattern)),
+  );
 }
 
 function deniesEveryKey(deny: ConcreteStatement, partition: string): boolean {
@@ -231,10 +233,11 @@ function attribute(group: ActionGroup, scope: Scope, searchSpace: () => SearchSp
       // grants no key, so the one-item searches below would drop it anyway.
       // Stryker disable next-line MethodExpression: see above: keeping the items without a pattern gives the same resources
       const candidates = statement.resources.filter((item) => item.pattern !== undefined);
-      resources =
-        statement.resourceNegated ? statement.resources
-        : candidates.length <= 1 ? candidates
-        : candidates.filter((item) => grants({ ...grant, statement: { ...statement, resources: [item] } }));
+      resources = statement.resourceNegated
+        ? statement.resources
+        : candidates.length <= 1
+          ? candidates
+          : candidates.filter((item) => grants({ ...grant, statement: { ...statement, resources: [item] } }));
     }
     const entry = found.get(statement) ?? { actions: new Set<string>(), resources: new Set<string>() };
     found.set(statement, entry);

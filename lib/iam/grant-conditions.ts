@@ -24,7 +24,7 @@ import type { ConditionTest } from './types.js';
 /** The grant operations through which a grantee decrypts. */
 const DECRYPTING_OPERATIONS = ['Decrypt', 'ReEncryptFrom'] as const;
 
-export const CREATE_GRANT = 'kms:CreateGrant';
+const CREATE_GRANT = 'kms:CreateGrant';
 
 const POSITIVE = new Set(['ForAllValues:StringEquals', 'ForAllValues:StringEqualsIgnoreCase', 'ForAllValues:StringLike']);
 const NEGATED = new Set(['ForAllValues:StringNotEquals', 'ForAllValues:StringNotEqualsIgnoreCase', 'ForAllValues:StringNotLike']);
@@ -40,7 +40,10 @@ function literalValues(test: ConditionTest): string[] | undefined {
 }
 
 function globRegExp(pattern: string, flags: string): RegExp {
-  const body = pattern.replace(/[\\^$.+()[\]{}|/-]/g, '\\$&').replace(/\*/g, '[\\s\\S]*').replace(/\?/g, '[\\s\\S]');
+  const body = pattern
+    .replace(/[\\^$.+()[\]{}|/-]/g, '\\$&')
+    .replace(/\*/g, '[\\s\\S]*')
+    .replace(/\?/g, '[\\s\\S]');
   return new RegExp(`^${body}$`, flags);
 }
 

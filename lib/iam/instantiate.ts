@@ -55,7 +55,7 @@ export function isUnknown(value: unknown): value is UnknownValue {
   return typeof value === 'object' && value !== null && (value as { unknown?: unknown }).unknown === true;
 }
 
-export function describeUnknown(unknown: UnknownValue): string {
+function describeUnknown(unknown: UnknownValue): string {
   return `(known after apply: ${unknown.detail})`;
 }
 

@@ -62,8 +62,7 @@ function keyShape(pattern: ArnPattern, partition: string): KeyShape | null | und
   }
   if (delimiters.length !== DELIMITERS.length || delimiters.some((d, i) => d !== DELIMITERS[i])) return undefined;
   const [arn, part, service, region, account, resourceType, id] = fields as [Token[], Token[], Token[], Token[], Token[], Token[], Token[]];
-  const fixedMatch =
-    tokensMatch(arn, ARN) && tokensMatch(part, literalTokens(partition)) && tokensMatch(service, KMS) && tokensMatch(resourceType, KEY);
+  const fixedMatch = tokensMatch(arn, ARN) && tokensMatch(part, literalTokens(partition)) && tokensMatch(service, KMS) && tokensMatch(resourceType, KEY);
   if (!fixedMatch || ![region, account, id].every(canBeNonEmpty)) return null;
   return { region, account, id };
 }

@@ -203,11 +203,9 @@ class Search {
     this.work.spend(this.allow.length + this.deny.length);
     const live = this.dfa.liveWithin(d, slot);
     const universal = this.dfa.universal(d);
-    const possible = (c: CompiledClause) =>
-      (c.negated ? !c.patterns.meets(universal) : c.patterns.meets(live)) && (!c.limits || c.limits.meets(live));
+    const possible = (c: CompiledClause) => (c.negated ? !c.patterns.meets(universal) : c.patterns.meets(live)) && (!c.limits || c.limits.meets(live));
     // Stryker disable next-line ArrowFunction: pruning only: a Deny never certain keeps more states alive; every finished key is still judged by isAllowed
-    const certain = (c: CompiledClause) =>
-      (c.negated ? !c.patterns.meets(live) : c.patterns.meets(universal)) && (!c.limits || c.limits.meets(universal));
+    const certain = (c: CompiledClause) => (c.negated ? !c.patterns.meets(live) : c.patterns.meets(universal)) && (!c.limits || c.limits.meets(universal));
     const result = this.allow.some(possible) && !this.deny.some(certain) && (this.within === undefined || this.within.some(possible));
     cache[d] = result ? 1 : 0;
     return result;
@@ -377,9 +375,7 @@ function freshCharacter(used: ReadonlySet<Token>): string {
 }
 
 function renderTokens(tokens: readonly Token[], other: string): string {
-  return tokens
-    .map((t) => (t === OTHER ? other : isVariable(t) ? `\${${variableName(t)}}` : String.fromCodePoint(t)))
-    .join('');
+  return tokens.map((t) => (t === OTHER ? other : isVariable(t) ? `\${${variableName(t)}}` : String.fromCodePoint(t))).join('');
 }
 
 /**

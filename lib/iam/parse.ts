@@ -267,7 +267,12 @@ export function parsePolicy(input: string | unknown, options: ParseOptions = {})
     if (repeated !== undefined) return { error: repeated };
   }
   if (nestsDeeperThan(value, MAX_POLICY_DEPTH)) {
-    return { error: { message: `Policy document nests arrays and objects more than ${MAX_POLICY_DEPTH} levels deep, which no policy AWS accepts does; it cannot be judged.`, pointer: '' } };
+    return {
+      error: {
+        message: `Policy document nests arrays and objects more than ${MAX_POLICY_DEPTH} levels deep, which no policy AWS accepts does; it cannot be judged.`,
+        pointer: '',
+      },
+    };
   }
   try {
     return { policy: new Parser(options).document(value) };

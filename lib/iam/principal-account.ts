@@ -93,4 +93,3 @@ function closed(shape: string): Set<number> {
   for (let i = 0; shape[i] === '*'; i++) positions.add(i + 1);
   return positions;
 }
-

@@ -8,7 +8,7 @@ import type { Token } from './glob.js';
 export const REGION = 1;
 export const ACCOUNT = 2;
 export const KEY_ID = 4;
-export type SlotMask = number;
+type SlotMask = number;
 
 /** The trie node for text that is a prefix of no spelled value. */
 export const NO_VALUE = -1;

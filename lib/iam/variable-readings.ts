@@ -98,7 +98,11 @@ class Rewriter {
   readonly spelledOnly: string[] = [];
 
   /** `account`: the value of `${aws:PrincipalAccount}`; undefined reads it as any value, like a per-request variable. */
-  constructor(private readonly account: string | undefined, private readonly literal: boolean, private readonly recording: boolean) {}
+  constructor(
+    private readonly account: string | undefined,
+    private readonly literal: boolean,
+    private readonly recording: boolean,
+  ) {}
 
   private perRequest(inner: string): boolean {
     return this.account === undefined || !isPrincipalAccount(inner);
@@ -165,8 +169,9 @@ class Rewriter {
 
   /**
    * An Allow's condition test. A per-request variable among the values of a test that limits the
-   * keys (ResourceAccount) may take the value of any key's account: the test limits nothing. Other tests keep their values: a tag or alias test narrows to named keys whatever its
-   * values, and a grant test holding a variable excludes nothing (grant-conditions.ts).
+   * keys (ResourceAccount) may take the value of any key's account: the test limits nothing.
+   * Other tests keep their values: a tag or alias test narrows to named keys whatever its values,
+   * and a grant test holding a variable excludes nothing (grant-conditions.ts).
    */
   private test(test: ConditionTest): ConditionTest {
     const variables = test.values.flatMap((value) => (isUnknown(value) ? [] : variablesIn(value)));
@@ -249,6 +254,7 @@ export function variableReadings(policies: readonly Policy[]): Readings {
   if (!usesAccount) return { readings: [readAs(policies, undefined)] };
   const { named, all } = principalAccounts(live.flatMap(patternsOf));
   if (all.length === 1) return { readings: [readAs(policies, all[0])] };
-  const label = (account: string) => `with \${aws:PrincipalAccount} = ${account}${named.includes(account) ? '' : ', an account written nowhere else in the policy'}`;
+  const label = (account: string) =>
+    `with \${aws:PrincipalAccount} = ${account}${named.includes(account) ? '' : ', an account written nowhere else in the policy'}`;
   return { readings: all.map((account) => readAs(policies, account, label(account))), bound: readAs(policies, undefined) };
 }

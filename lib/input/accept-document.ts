@@ -6,7 +6,7 @@ import { classifyDocument, type ClassificationFailure, type DocumentKind } from 
 import { checkModuleDepth } from './module-depth.js';
 import { validateDocument } from './validate-document.js';
 
-export type Acceptance =
+type Acceptance =
   | { readonly ok: true; readonly kind: DocumentKind }
   | { readonly ok: false; readonly reason: ClassificationFailure | 'errored' | 'too-deep' | 'schema'; readonly message: string };
 

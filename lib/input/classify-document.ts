@@ -91,7 +91,10 @@ function checkFormatVersion(version: unknown): Classification | undefined {
   }
   const match = VERSION_PATTERN.exec(version);
   if (match === null) {
-    return fail('bad-format-version', `The document's \`format_version\` ${quoteVersion(version)} is not a version such as "1.2", so it is not \`terraform show -json\` output.`);
+    return fail(
+      'bad-format-version',
+      `The document's \`format_version\` ${quoteVersion(version)} is not a version such as "1.2", so it is not \`terraform show -json\` output.`,
+    );
   }
   if (!SUPPORTED_MAJOR_VERSIONS.has(match[1]!)) {
     return fail(
@@ -106,15 +109,24 @@ export function classifyDocument(value: unknown): Classification {
   if (!isObject(value)) {
     const what = describeJsonType(value);
     if (Array.isArray(value)) {
-      return fail('not-object', `The input is ${what}, not a plan or state object; pass each plan as its own document (for example one per line), not inside an array.`);
+      return fail(
+        'not-object',
+        `The input is ${what}, not a plan or state object; pass each plan as its own document (for example one per line), not inside an array.`,
+      );
     }
     return fail('not-object', `The input is ${what}, not a plan or state object; ${SHOW_JSON}.`);
   }
   if (isRawState(value)) {
-    return fail('raw-state', `The input is a raw Terraform state file (state version ${String(value['version'])}), not \`terraform show -json\` output; run \`terraform show -json\` and pass its output.`);
+    return fail(
+      'raw-state',
+      `The input is a raw Terraform state file (state version ${String(value['version'])}), not \`terraform show -json\` output; run \`terraform show -json\` and pass its output.`,
+    );
   }
   if (isUiLogLine(value)) {
-    return fail('ui-log', `The input is the log that \`terraform plan -json\` prints, not a plan; save the plan with \`terraform plan -out=<planfile>\`, then ${SHOW_JSON}.`);
+    return fail(
+      'ui-log',
+      `The input is the log that \`terraform plan -json\` prints, not a plan; save the plan with \`terraform plan -out=<planfile>\`, then ${SHOW_JSON}.`,
+    );
   }
   const planKeys = PLAN_KEYS.filter((key) => has(value, key));
   const hasValues = has(value, 'values');

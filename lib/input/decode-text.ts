@@ -80,7 +80,9 @@ function decodeUtf16(bytes: Buffer, start: number, encoding: 'utf-16le' | 'utf-1
   const body = bytes.subarray(start);
   if (body.length === 0) return error(EMPTY);
   if (body.length % 2 !== 0) {
-    return error(`The input is ${encoding === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE'} text with an odd number of bytes, so it is cut short; save the complete output again.`);
+    return error(
+      `The input is ${encoding === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE'} text with an odd number of bytes, so it is cut short; save the complete output again.`,
+    );
   }
   if (body.length / 2 > MAX_STRING_LENGTH) return { kind: 'too-large', bytes: body, encoding };
   // swap16 works in place; the caller's buffer is not ours to change.

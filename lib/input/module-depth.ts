@@ -4,7 +4,7 @@
  * levels deep is hostile or broken, and would exhaust the call stack of a recursive reader.
  */
 
-export const MAX_MODULE_DEPTH = 100;
+const MAX_MODULE_DEPTH = 100;
 
 type Children = (module: unknown) => readonly unknown[];
 

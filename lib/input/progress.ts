@@ -21,7 +21,7 @@ export const PROGRESS_FROM_BYTES = 8 * 1024 * 1024;
 /** Redraw the line at most this often. */
 export const PROGRESS_INTERVAL_MS = 100;
 
-export interface ProgressContext {
+interface ProgressContext {
   readonly stderrIsTTY: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
 }

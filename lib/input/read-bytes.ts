@@ -4,9 +4,17 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { collectBytes, collectInput, InputTooLargeError, SPOOL_FROM_BYTES, type CollectedInput, type ReadProgress, type SpoolListener } from './collect-input.js';
+import {
+  collectBytes,
+  collectInput,
+  InputTooLargeError,
+  SPOOL_FROM_BYTES,
+  type CollectedInput,
+  type ReadProgress,
+  type SpoolListener,
+} from './collect-input.js';
 
-export type FileBytes = { readonly bytes: Buffer } | { readonly error: string };
+type FileBytes = { readonly bytes: Buffer } | { readonly error: string };
 
 const SHOW_JSON_FILE = 'pass the JSON file written from `terraform show -json <planfile>`';
 

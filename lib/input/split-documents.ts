@@ -8,7 +8,7 @@ import { isWhitespaceByte } from './scanner/scan-structure.js';
 import { TextScanner } from './scanner/scan-text.js';
 import { describeCharacter, describeLocation, quoteExcerpt } from './text-location.js';
 
-export interface StreamError {
+interface StreamError {
   /** 1-based index of the document the error is in (the first one that could not be read). */
   readonly documentIndex: number;
   readonly message: string;

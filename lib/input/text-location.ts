@@ -2,7 +2,7 @@
  * Where something is in a text, and short quotations of input text, safe to print.
  */
 
-export interface LineColumn {
+interface LineColumn {
   /** 1-based. */
   readonly line: number;
   /** 1-based, counted in UTF-16 code units from the start of the line. */

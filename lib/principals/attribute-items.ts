@@ -46,7 +46,13 @@ export function attributeItems(
   return items;
 }
 
-function traceAttribute(index: ResolveIndex, instance: ResourceInstance, attribute: string, wanted: (type: string) => boolean, computed: boolean): AttributeItem[] {
+function traceAttribute(
+  index: ResolveIndex,
+  instance: ResourceInstance,
+  attribute: string,
+  wanted: (type: string) => boolean,
+  computed: boolean,
+): AttributeItem[] {
   const what = `${instance.address}.${attribute} is not known until apply`;
   const located = index.configOf(instance);
   if (located === undefined) return [{ kind: 'untraced', detail: `${what} (the plan has no configuration for it)` }];
@@ -63,6 +69,8 @@ function traceAttribute(index: ResolveIndex, instance: ResourceInstance, attribu
     const instances = instancesOfLeaf(index, leaf)
       .map((located) => located.instance)
       .filter(existsAfter);
-    return instances.length === 0 ? { kind: 'untraced', detail: `${what} (from ${leaf.text}, which is not in the plan)` } : { kind: 'traced', instances, text: leaf.text };
+    return instances.length === 0
+      ? { kind: 'untraced', detail: `${what} (from ${leaf.text}, which is not in the plan)` }
+      : { kind: 'traced', instances, text: leaf.text };
   });
 }

@@ -42,7 +42,10 @@ class GraphBuilder {
   private readonly index: ResolveIndex;
   private readonly policies: PolicyResolver;
 
-  constructor(private readonly document: TerraformDocument, policySources: readonly PolicySource[]) {
+  constructor(
+    private readonly document: TerraformDocument,
+    policySources: readonly PolicySource[],
+  ) {
     this.index = resolveIndexOf(document);
     this.policies = new PolicyResolver(document, policySources);
     for (const instance of document.resources) {
@@ -146,7 +149,11 @@ class GraphBuilder {
       }
       if (MANAGED_POLICY_TYPES[instance.type] !== undefined && instance.type === 'awscc_iam_managed_policy') {
         const self = this.policies.resolve({ kind: 'traced', instances: [instance], text: instance.address });
-        for (const [kind, attribute] of [['role', 'roles'], ['user', 'users'], ['group', 'groups']] as const) {
+        for (const [kind, attribute] of [
+          ['role', 'roles'],
+          ['user', 'users'],
+          ['group', 'groups'],
+        ] as const) {
           this.apply(this.targets(instance, { kind, attribute, list: true }), kind, [self], `${instance.address}.${attribute}`);
         }
       }
@@ -170,10 +177,13 @@ class GraphBuilder {
       }
       const inline = EXCLUSIVE_INLINE_TYPES[instance.type];
       if (inline !== undefined) {
-        const kept = new Set(attributeItems(this.index, instance, inline.names, () => false, { list: true }).flatMap((item) => (item.kind === 'known' ? [item.value] : [])));
+        const kept = new Set(
+          attributeItems(this.index, instance, inline.names, () => false, { list: true }).flatMap((item) => (item.kind === 'known' ? [item.value] : [])),
+        );
         for (const entry of this.targets(instance, inline.principal).entries) {
           entry.policies.forEach((applied, i) => {
-            const policy = applied.document.kind === 'plan' && applied.via === 'inline' ? this.index.readInstance(applied.document.policySource.address) : undefined;
+            const policy =
+              applied.document.kind === 'plan' && applied.via === 'inline' ? this.index.readInstance(applied.document.policySource.address) : undefined;
             const type = policy && INLINE_POLICY_TYPES[policy.type];
             if (policy && type && !kept.has(knownString(policy, type.name) ?? '')) entry.policies[i] = { ...applied, allowsOnly: true };
           });
@@ -205,7 +215,11 @@ class GraphBuilder {
 
   /** A group's policies as they apply to its members (only their Allows when the membership is not certain). */
   groupPolicies(group: PrincipalEntry, certain: boolean): AppliedPolicy[] {
-    return group.policies.map((applied) => ({ ...applied, via: `${group.principal.address} (${applied.via})`, ...(certain ? {} : { allowsOnly: true as const }) }));
+    return group.policies.map((applied) => ({
+      ...applied,
+      via: `${group.principal.address} (${applied.via})`,
+      ...(certain ? {} : { allowsOnly: true as const }),
+    }));
   }
 
   boundaries(): void {
@@ -220,7 +234,11 @@ class GraphBuilder {
       entry.boundary = certain
         ? { document: documents[0]!, via: `${entry.principal.address}.permissions_boundary` }
         : {
-            document: { kind: 'unknown', label: 'one of several policies', detail: `${entry.principal.address}.permissions_boundary may be any of several policies` },
+            document: {
+              kind: 'unknown',
+              label: 'one of several policies',
+              detail: `${entry.principal.address}.permissions_boundary may be any of several policies`,
+            },
             via: `${entry.principal.address}.permissions_boundary`,
           };
     }

@@ -20,22 +20,22 @@ export { buildPrincipalGraph } from './build-graph.js';
 export type * from './types.js';
 
 /** The policy path principal findings and outcomes carry: the principal's identity policies together. */
-export const PRINCIPAL_POLICY_PATH = 'identity policies';
+const PRINCIPAL_POLICY_PATH = 'identity policies';
 
 /** A principal rule and the options it judges with, one per partition. */
-export interface PrincipalRun {
+interface PrincipalRun {
   readonly rule: Rule;
   readonly evaluations: readonly EvaluationOptions[];
 }
 
-export interface PrincipalResults {
+interface PrincipalResults {
   readonly findings: Finding[];
   readonly unevaluated: Unevaluated[];
   readonly outcomes: PolicyOutcome[];
 }
 
 /** What the check gives each principal judged: a work budget (drawing on the check's), and a hook after it. */
-export interface PrincipalBudget {
+interface PrincipalBudget {
   readonly next: () => WorkBudget;
   readonly judged?: (outcome: PolicyOutcome, work: number) => void;
 }
@@ -92,10 +92,15 @@ function principalLabel(subject: Subject): string {
 
 function describe(subject: Subject, verdict: FindingVerdict, grants: readonly PrincipalGrant[]): string {
   const through = grants
-    .map((grant) => `${grant.policy} (${grant.via === 'inline' ? 'inline' : `via ${grant.via}`}) ${grant.statements.map((s) => `statement ${s.index}${s.sid ? ` "${s.sid}"` : ''}`).join(', ')}`)
+    .map(
+      (grant) =>
+        `${grant.policy} (${grant.via === 'inline' ? 'inline' : `via ${grant.via}`}) ${grant.statements.map((s) => `statement ${s.index}${s.sid ? ` "${s.sid}"` : ''}`).join(', ')}`,
+    )
     .join('; ');
   const bound = subject.boundary ? ` Judged within its permissions boundary ${documentLabel(subject.boundary.document)}.` : '';
-  const outside = subject.outside ? ` Only the policies this plan attaches to it (by ${subject.address}) were judged; its other policies and its permissions boundary are not in the plan.` : '';
+  const outside = subject.outside
+    ? ` Only the policies this plan attaches to it (by ${subject.address}) were judged; its other policies and its permissions boundary are not in the plan.`
+    : '';
   const widen = verdict.mayWidenTo ? ` Values not known until apply could widen this to ${verdict.mayWidenTo}.` : '';
   const reach = principalReach(REACH[verdict.scope]);
   const reading = verdict.reading ? ` (${verdict.reading})` : '';

@@ -9,12 +9,17 @@ import type { PrincipalGrant, StatementRef } from '../types.js';
 import { boundPolicy, documentLabel, mergePolicies, type MergedPolicies } from './merge-policies.js';
 import type { AppliedPolicy } from './types.js';
 
-export interface PrincipalVerdict {
+interface PrincipalVerdict {
   readonly verdict: Verdict;
   readonly merged: MergedPolicies;
 }
 
-export function judgePrincipal(policies: readonly AppliedPolicy[], boundary: AppliedPolicy | undefined, evaluations: readonly EvaluationOptions[], work: WorkBudget): PrincipalVerdict {
+export function judgePrincipal(
+  policies: readonly AppliedPolicy[],
+  boundary: AppliedPolicy | undefined,
+  evaluations: readonly EvaluationOptions[],
+  work: WorkBudget,
+): PrincipalVerdict {
   const merged = mergePolicies(policies);
   const verdict = judgeAcross(merged.policy, evaluations, work, boundary === undefined ? undefined : boundPolicy(boundary));
   return { verdict, merged };

@@ -38,10 +38,9 @@ export function managedPoliciesFile(): string {
 }
 
 /** What is known of an AWS managed policy ARN. */
-export type ManagedPolicyLookup =
+type ManagedPolicyLookup =
   /** A known policy: its KMS statements (none when no KMS action matches any of its statements). */
-  | { readonly kind: 'known'; readonly name: string; readonly policy: Policy }
-  | { readonly kind: 'unknown'; readonly detail: string };
+  { readonly kind: 'known'; readonly name: string; readonly policy: Policy } | { readonly kind: 'unknown'; readonly detail: string };
 
 interface Loaded {
   readonly data: ManagedPoliciesData;

@@ -10,7 +10,7 @@ import { readPolicyValue } from '../rules/judge-policy-source.js';
 import type { AppliedPolicy, PolicyDocument } from './types.js';
 
 /** A statement of the merged list: the policy it comes from and the statement as that policy numbers it. */
-export interface StatementOrigin {
+interface StatementOrigin {
   readonly applied: AppliedPolicy;
   readonly statement: Statement;
 }
@@ -27,7 +27,7 @@ type Read = { readonly policy: Policy } | { readonly unknown: string };
 const planDocumentReads = new WeakMap<object, Read>();
 
 /** A document's policy, or what is not known of it. */
-export function readDocument(document: PolicyDocument): Read {
+function readDocument(document: PolicyDocument): Read {
   if (document.kind !== 'plan') return readOther(document);
   let read = planDocumentReads.get(document.policySource);
   if (read === undefined) planDocumentReads.set(document.policySource, (read = readPlanDocument(document)));
@@ -75,7 +75,9 @@ export function documentLabel(document: PolicyDocument): string {
  * everything), or when only its Allows count, its Action (an Allow of everything or of nothing).
  */
 function unknownStatement(index: number, unknown: UnknownValue, allowsOnly: boolean): Statement {
-  return allowsOnly ? { index, pointer: '', effect: 'Allow', action: unknown, resource: ['*'] } : { index, pointer: '', effect: unknown, action: ['*'], resource: ['*'] };
+  return allowsOnly
+    ? { index, pointer: '', effect: 'Allow', action: unknown, resource: ['*'] }
+    : { index, pointer: '', effect: unknown, action: ['*'], resource: ['*'] };
 }
 
 /**

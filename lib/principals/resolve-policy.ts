@@ -18,7 +18,6 @@ export interface ResolvedPolicy {
   readonly certain: boolean;
 }
 
-
 export class PolicyResolver {
   private readonly byArn = new Map<string, string>();
   /** Policies whose ARN is not known, by path and name. */
@@ -54,13 +53,18 @@ export class PolicyResolver {
 
   private ofAddress(address: string): PolicyDocument {
     const policySource = this.documents.get(address);
-    return policySource !== undefined ? { kind: 'plan', policySource } : { kind: 'unknown', label: address, detail: `the document of ${address} was not found` };
+    return policySource !== undefined
+      ? { kind: 'plan', policySource }
+      : { kind: 'unknown', label: address, detail: `the document of ${address} was not found` };
   }
 
   private ofArn(arn: string): ResolvedPolicy {
     if (isAwsManagedArn(arn)) {
       const found = managedPolicy(arn);
-      return { documents: [found.kind === 'known' ? { kind: 'managed', arn, policy: found.policy } : { kind: 'unknown', label: arn, detail: found.detail }], certain: true };
+      return {
+        documents: [found.kind === 'known' ? { kind: 'managed', arn, policy: found.policy } : { kind: 'unknown', label: arn, detail: found.detail }],
+        certain: true,
+      };
     }
     const address = this.byArn.get(arn);
     if (address !== undefined) return { documents: [this.ofAddress(address)], certain: true };

@@ -25,10 +25,11 @@ export const INLINE_POLICY_TYPES: Readonly<Record<string, { readonly kind: Princ
 };
 
 /** Customer managed policy resources, with the attribute holding the ARN and the document's policy path. */
-export const MANAGED_POLICY_TYPES: Readonly<Record<string, { readonly arn: string; readonly name: string; readonly path: string; readonly document: string }>> = {
-  aws_iam_policy: { arn: 'arn', name: 'name', path: 'path', document: 'policy' },
-  awscc_iam_managed_policy: { arn: 'policy_arn', name: 'managed_policy_name', path: 'path', document: 'policy_document' },
-};
+export const MANAGED_POLICY_TYPES: Readonly<Record<string, { readonly arn: string; readonly name: string; readonly path: string; readonly document: string }>> =
+  {
+    aws_iam_policy: { arn: 'arn', name: 'name', path: 'path', document: 'policy' },
+    awscc_iam_managed_policy: { arn: 'policy_arn', name: 'managed_policy_name', path: 'path', document: 'policy_document' },
+  };
 
 /** A principal-naming attribute of an attachment: one name, or a list of names. */
 export interface PrincipalAttribute {
@@ -38,12 +39,12 @@ export interface PrincipalAttribute {
 }
 
 /** A policy-naming attribute: one ARN, or a list of ARNs. */
-export interface PolicyAttribute {
+interface PolicyAttribute {
   readonly attribute: string;
   readonly list: boolean;
 }
 
-export interface AttachmentType {
+interface AttachmentType {
   readonly principals: readonly PrincipalAttribute[];
   readonly policies: PolicyAttribute;
   /** The attachments are the principal's only ones (`..._attachments_exclusive`): others are removed at apply. */

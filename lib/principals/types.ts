@@ -8,7 +8,7 @@ import type { PolicySource } from '../types.js';
 export type PrincipalKind = 'role' | 'user' | 'group';
 
 /** A role, user or group resource of the plan. */
-export interface PrincipalNode {
+interface PrincipalNode {
   readonly address: string;
   readonly resourceType: string;
   readonly kind: PrincipalKind;
@@ -42,7 +42,7 @@ export interface AppliedPolicy {
 }
 
 /** A user's group; not certain when the membership may name another group or user instead. */
-export interface GroupMembership {
+interface GroupMembership {
   readonly address: string;
   readonly certain: boolean;
 }

@@ -58,7 +58,11 @@ export const formatAtlantis: Formatter = (report: Report) => {
         break;
       case 'finding': {
         const status = findingStatus(entry.finding, report.summary.judgedWith);
-        add(status === 'failing' ? 'FAIL' : status === 'passing' ? 'WARN' : 'EXCP', entry.finding.source, findingMessage(entry.finding, report.summary.judgedWith));
+        add(
+          status === 'failing' ? 'FAIL' : status === 'passing' ? 'WARN' : 'EXCP',
+          entry.finding.source,
+          findingMessage(entry.finding, report.summary.judgedWith),
+        );
         break;
       }
       case 'unevaluated': {

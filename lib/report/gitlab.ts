@@ -37,7 +37,10 @@ export const formatGitlab: Formatter = (report) => {
         check_name: finding.ruleId,
         fingerprint: fingerprint([finding.fingerprint, finding.source, finding.position]),
         severity: findingStatus(finding, report.summary.judgedWith) === 'suppressed' ? 'info' : SEVERITY[finding.severity],
-        location: finding.location !== undefined ? { path: finding.location.file, lines: { begin: finding.location.startLine } } : { path: finding.source, lines: { begin: 1 } },
+        location:
+          finding.location !== undefined
+            ? { path: finding.location.file, lines: { begin: finding.location.startLine } }
+            : { path: finding.source, lines: { begin: 1 } },
       };
     }),
     ...report.unevaluated.map((entry) => ({

@@ -16,7 +16,7 @@ const loaders = {
   gitlab: async () => (await import('./gitlab.js')).formatGitlab,
 } satisfies Record<string, () => Promise<Formatter>>;
 
-export type FormatName = keyof typeof loaders;
+type FormatName = keyof typeof loaders;
 
 /** Every format name, the default (`text`) first. */
 export const formatNames: readonly string[] = Object.freeze(Object.keys(loaders));

@@ -60,7 +60,10 @@ function judge(entry: PolicyCase, judgedWith: JudgedWith): { verdict: Verdict; b
     case 'missing':
       return {
         verdict: 'error',
-        body: element('error', { type: 'inconsistent-report', message: `the report lists this policy as "${entry.policy.outcome}" but holds no such entry for it` }),
+        body: element('error', {
+          type: 'inconsistent-report',
+          message: `the report lists this policy as "${entry.policy.outcome}" but holds no such entry for it`,
+        }),
       };
   }
 }
@@ -97,7 +100,12 @@ export const formatJunit: Formatter = (report: Report) => {
     seen.set(JSON.stringify([suite, base]), taken + 1);
     const name = taken === 0 ? base : `${base} #${taken + 1}`;
     const file = entry.kind === 'finding' ? entry.finding.location?.file : undefined;
-    list.push({ name, classname: `kmsguard.${entry.policy.resourceType}`, ...(file !== undefined ? { file } : {}), ...judge(entry, report.summary.judgedWith) });
+    list.push({
+      name,
+      classname: `kmsguard.${entry.policy.resourceType}`,
+      ...(file !== undefined ? { file } : {}),
+      ...judge(entry, report.summary.judgedWith),
+    });
   }
   for (const error of report.errors) {
     const suite = whereLabel(error);
@@ -109,7 +117,12 @@ export const formatJunit: Formatter = (report: Report) => {
   if (incomplete > 0) {
     const list = suites.get('kmsguard') ?? [];
     suites.set('kmsguard', list);
-    list.push({ name: 'complete plans', classname: 'kmsguard.input', verdict: 'failure', body: element('failure', { type: 'incomplete-plan', message: incompletePhrase(incomplete) }) });
+    list.push({
+      name: 'complete plans',
+      classname: 'kmsguard.input',
+      verdict: 'failure',
+      body: element('failure', { type: 'incomplete-plan', message: incompletePhrase(incomplete) }),
+    });
   }
   const all = [...suites.values()].flat();
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>', tag('testsuites', { name: 'kmsguard', ...counts(all) })];

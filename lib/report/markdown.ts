@@ -11,7 +11,22 @@ import { passingReason } from './outcome.js';
 import { code, codeBlock, prose } from './markdown-text.js';
 import { tally, type RatedFinding, type RatedUnevaluated } from './tally.js';
 import type { Formatter } from './types.js';
-import { capitalised, compliancePhrase, grantLabel, hclFixHeading, matchLabel, principalPhrase, principalReachOf, reachOf, readingPhrase, remediation, sourceLabel, statementLabel, suppressionPhrase, whereLabel } from './wording.js';
+import {
+  capitalised,
+  compliancePhrase,
+  grantLabel,
+  hclFixHeading,
+  matchLabel,
+  principalPhrase,
+  principalReachOf,
+  reachOf,
+  readingPhrase,
+  remediation,
+  sourceLabel,
+  statementLabel,
+  suppressionPhrase,
+  whereLabel,
+} from './wording.js';
 
 export const MARKDOWN_MAX_LENGTH = 65_000;
 /** A patch longer than this is named, not shown: one finding must not crowd out the others. */
@@ -92,7 +107,16 @@ function unevaluatedText({ entry, fails }: RatedUnevaluated): string {
 
 function summaryTable(report: Report): string {
   const s = report.summary;
-  const cells = [s.documents, s.policies, s.bySeverity.high, s.bySeverity.medium, s.bySeverity.low, s.suppressed, report.unevaluated.length, report.skipped.length];
+  const cells = [
+    s.documents,
+    s.policies,
+    s.bySeverity.high,
+    s.bySeverity.medium,
+    s.bySeverity.low,
+    s.suppressed,
+    report.unevaluated.length,
+    report.skipped.length,
+  ];
   return [
     '| Documents | Policies judged | High | Medium | Low | Suppressed | Not evaluated | Skipped |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -124,7 +148,11 @@ function entries(report: Report): Entry[] {
   return [
     ...result.active.map((rated) => ({ kind: 'finding' as const, heading: '\n### Findings\n', text: findingText(rated, report.summary.judgedWith) })),
     ...result.unevaluated.map((rated) => ({ kind: 'policy not evaluated' as const, heading: '\n### Not evaluated\n\n', text: unevaluatedText(rated) })),
-    ...result.suppressed.map((rated) => ({ kind: 'suppressed finding' as const, heading: '\n### Suppressed findings\n', text: findingText(rated, report.summary.judgedWith) })),
+    ...result.suppressed.map((rated) => ({
+      kind: 'suppressed finding' as const,
+      heading: '\n### Suppressed findings\n',
+      text: findingText(rated, report.summary.judgedWith),
+    })),
     ...report.skipped.map((entry) => ({
       kind: 'policy skipped' as const,
       heading: '\n### Skipped\n\n',

@@ -26,10 +26,7 @@ function escapeCode(char: string): string {
  * and workflow commands (`##[`, a leading `::`) broken with a zero-width space.
  */
 export function printable(s: string): string {
-  return s
-    .replace(UNPRINTABLE, escapeCode)
-    .replace(OLD_WORKFLOW_COMMAND, `#${ZERO_WIDTH_SPACE}`)
-    .replace(LEADING_WORKFLOW_COMMAND, `$1${ZERO_WIDTH_SPACE}`);
+  return s.replace(UNPRINTABLE, escapeCode).replace(OLD_WORKFLOW_COMMAND, `#${ZERO_WIDTH_SPACE}`).replace(LEADING_WORKFLOW_COMMAND, `$1${ZERO_WIDTH_SPACE}`);
 }
 
 /** `s` as a JSON string literal (quoted, escaped), made printable. */

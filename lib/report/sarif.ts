@@ -9,17 +9,7 @@ import { artifactUri } from './artifact-uri.js';
 import { jsonText } from './json-text.js';
 import { findingStatus } from './outcome.js';
 import type { Formatter } from './types.js';
-import {
-  allowsPhrase,
-  capitalised,
-  conditionPhrase,
-  introducedPhrase,
-  policyLabel,
-  remediation,
-  whyPhrases,
-  whereLabel,
-  widenPhrase,
-} from './wording.js';
+import { allowsPhrase, capitalised, conditionPhrase, introducedPhrase, policyLabel, remediation, whyPhrases, whereLabel, widenPhrase } from './wording.js';
 
 const SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** Key of the finding's own fingerprint in `partialFingerprints`. */
@@ -92,10 +82,7 @@ function ruleDescriptor(rule: RuleInfo) {
 }
 
 function resultMessage(finding: Finding): string {
-  const sentences = [
-    `${policyLabel(finding)} ${allowsPhrase(finding)} (scope ${finding.scope}).`,
-    `Why: ${whyPhrases(finding).join('; ')}.`,
-  ];
+  const sentences = [`${policyLabel(finding)} ${allowsPhrase(finding)} (scope ${finding.scope}).`, `Why: ${whyPhrases(finding).join('; ')}.`];
   const condition = conditionPhrase(finding);
   if (condition) sentences.push(`The statements carry ${condition}.`);
   const widen = widenPhrase(finding);
@@ -144,7 +131,8 @@ export const formatSarif: Formatter = (report: Report) => {
               {
                 kind: 'external',
                 status: 'accepted',
-                justification: finding.suppressed.expires === undefined ? finding.suppressed.reason : `${finding.suppressed.reason} (until ${finding.suppressed.expires})`,
+                justification:
+                  finding.suppressed.expires === undefined ? finding.suppressed.reason : `${finding.suppressed.reason} (until ${finding.suppressed.expires})`,
               },
             ],
           }

@@ -7,14 +7,12 @@ import { painter, type Paint } from './ansi.js';
 import { counted } from './counts.js';
 import type { Tally } from './tally.js';
 
-
 export function summaryLine(report: Report, result: Tally, paint: Paint = painter(false)): string {
   const { summary } = report;
   const parts = [counted(summary.documents, 'document'), `${counted(summary.policies, 'policy', 'policies')} judged`];
   if (report.findings.length === 0) parts.push('no findings');
   else {
-    const bySeverity = SEVERITIES
-      .filter((s) => summary.bySeverity[s] > 0)
+    const bySeverity = SEVERITIES.filter((s) => summary.bySeverity[s] > 0)
       .map((s) => `${summary.bySeverity[s]} ${s}`)
       .join(', ');
     parts.push(`${counted(report.findings.length, 'finding')} (${bySeverity})`);

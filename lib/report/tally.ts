@@ -30,7 +30,7 @@ export interface Tally {
 }
 
 /** Most severe first; stable, so report order is kept within a severity. */
-export function mostSevereFirst<T extends { readonly finding: Finding }>(entries: readonly T[]): T[] {
+function mostSevereFirst<T extends { readonly finding: Finding }>(entries: readonly T[]): T[] {
   return [...entries].sort((a, b) => SEVERITIES.indexOf(a.finding.severity) - SEVERITIES.indexOf(b.finding.severity));
 }
 

@@ -62,7 +62,13 @@ export const formatText: Formatter = (report, context) => {
       paint,
     ),
   );
-  out.push(...section(`Not evaluated (${result.unevaluated.length})`, result.unevaluated.map((u) => unevaluatedLine(u, paint)), paint));
+  out.push(
+    ...section(
+      `Not evaluated (${result.unevaluated.length})`,
+      result.unevaluated.map((u) => unevaluatedLine(u, paint)),
+      paint,
+    ),
+  );
   out.push(...section(`Skipped (${report.skipped.length})`, report.skipped.map(skippedLine), paint));
   out.push(summaryLine(report, result, paint));
   return `${out.join('\n')}\n`;

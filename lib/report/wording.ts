@@ -41,7 +41,7 @@ export function statementLabel(statement: StatementRef): string {
 }
 
 /** `statement 0 "AllowAll" (/Statement/0): Action "kms:*", Resource "*"`. */
-export function statementWhy(statement: StatementRef): string {
+function statementWhy(statement: StatementRef): string {
   const matched = statement.matched.map(matchLabel).join(', ');
   return matched === '' ? statementLabel(statement) : `${statementLabel(statement)}: ${matched}`;
 }
@@ -127,16 +127,14 @@ export function compliancePhrase(finding: Pick<Finding, 'compliance'>): string |
 /** What the HCL of a fix is for: "replace data.aws_iam_policy_document.d with this". */
 export function hclFixHeading(hcl: HclFix): string {
   const what =
-    hcl.form === 'aws_iam_policy_document'
-      ? `replace ${hcl.replaces} with this`
-      : `if ${hcl.replaces} is written with jsonencode, replace it with this`;
+    hcl.form === 'aws_iam_policy_document' ? `replace ${hcl.replaces} with this` : `if ${hcl.replaces} is written with jsonencode, replace it with this`;
   return `fix as HCL (${what}; then the placeholder key ARNs with the real ones)`;
 }
 
 const VALUE_LIMIT = 120;
 
 /** `replace /Statement/0/Resource "*"`: one JSON Patch operation on one line, long values cut. */
-export function operationLabel(op: Operation): string {
+function operationLabel(op: Operation): string {
   const parts: string[] = [op.op, op.path];
   if (op.op === 'move' || op.op === 'copy') parts.push(`from ${op.from}`);
   if ('value' in op) {

@@ -35,10 +35,7 @@ export function escapeXmlLines(lines: readonly string[]): string {
 
 /** For a double-quoted attribute; tab, newline and carriage return kept as character references. */
 export function escapeXmlAttribute(s: string): string {
-  return escapeXmlText(s)
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/\t/g, '&#9;');
+  return escapeXmlText(s).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;');
 }
 
 /** `<name a="1" b="2">` (or `<name .../>` when self-closing). */

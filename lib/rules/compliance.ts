@@ -6,8 +6,8 @@
 
 const MANAGED_POLICY_TYPES: ReadonlySet<string> = new Set(['aws_iam_policy', 'awscc_iam_managed_policy']);
 
-export const SECURITY_HUB_MANAGED = 'Security Hub KMS.1';
-export const SECURITY_HUB_INLINE = 'Security Hub KMS.2';
+const SECURITY_HUB_MANAGED = 'Security Hub KMS.1';
+const SECURITY_HUB_INLINE = 'Security Hub KMS.2';
 
 /** The Security Hub control a finding on a policy of this resource type answers to. */
 export function securityHubControl(resourceType: string): string {

@@ -69,14 +69,15 @@ function argumentLines(pairs: readonly (readonly [string, string | undefined])[]
   return present.map(([name, value]) => `${indent}${name.padEnd(width)} = ${value}`);
 }
 
-
 const STATEMENT_KEYS = new Set(['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition']);
 
 function statementBlock(statement: Json): string[] | undefined {
   if (!isObject(statement) || Object.keys(statement).some((key) => !STATEMENT_KEYS.has(key))) return undefined;
   const { Sid, Effect } = statement;
   if ((Sid !== undefined && typeof Sid !== 'string') || (Effect !== 'Allow' && Effect !== 'Deny')) return undefined;
-  const lists = (['Action', 'NotAction', 'Resource', 'NotResource'] as const).map((key) => [key, statement[key] === undefined ? undefined : strings(statement[key])] as const);
+  const lists = (['Action', 'NotAction', 'Resource', 'NotResource'] as const).map(
+    (key) => [key, statement[key] === undefined ? undefined : strings(statement[key])] as const,
+  );
   if (lists.some(([key, values]) => statement[key] !== undefined && values === undefined)) return undefined;
   const named = Object.fromEntries(lists);
   const lines = [
@@ -102,7 +103,19 @@ function statementBlock(statement: Json): string[] | undefined {
         const values = Array.isArray(raw) ? raw : [raw];
         if (values.some((v) => typeof v === 'object' && v !== null)) return undefined;
         const text = values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
-        lines.push('', '    condition {', ...argumentLines([['test', hclString(test)], ['variable', hclString(variable)], ['values', stringList(text, '      ')]], '      '), '    }');
+        lines.push(
+          '',
+          '    condition {',
+          ...argumentLines(
+            [
+              ['test', hclString(test)],
+              ['variable', hclString(variable)],
+              ['values', stringList(text, '      ')],
+            ],
+            '      ',
+          ),
+          '    }',
+        );
       }
     }
   }

@@ -19,7 +19,7 @@ export function placeholderKeyArn(partition: Partition = 'aws'): string {
   return `arn:${partition}:kms:REGION:ACCOUNT_ID:key/KEY_ID`;
 }
 
-export interface FixTarget {
+interface FixTarget {
   /** The blocked actions the policy allows on keys it does not name. */
   readonly actions: readonly string[];
   /** The Allow statements responsible, by JSON pointer into the document. */
@@ -27,7 +27,7 @@ export interface FixTarget {
   readonly scope: Scope;
 }
 
-export interface FixOptions {
+interface FixOptions {
   /**
    * The options the finding was judged with (one per partition judged). The patched policy is
    * judged again with each, and statements that still grant a blocked action (at a narrower
@@ -144,7 +144,12 @@ function uniqueSid(statements: readonly Json[], wanted: string): string {
  * Judges a document the way the finding was judged: the pointers of the statements still
  * responsible; undefined when it is too complex to judge within the work budget.
  */
-function stillFlagged(document: JsonObject, blocked: readonly string[], options: FixOptions, work: WorkBudget): { pointers: string[]; actions: string[] } | undefined {
+function stillFlagged(
+  document: JsonObject,
+  blocked: readonly string[],
+  options: FixOptions,
+  work: WorkBudget,
+): { pointers: string[]; actions: string[] } | undefined {
   const parsed = parsePolicy(document);
   if ('error' in parsed) return { pointers: [], actions: [] };
   const everyRule = RULE_REGISTRY.flatMap((rule) => rule.blockedActions({ blockedActions: DEFAULT_BLOCKED_ACTIONS }));

@@ -58,15 +58,11 @@ export function readPolicyValue(value: PolicyValue): Readable {
       // The parser reads a string as policy text: text that is not JSON (it says where and why),
       // and JSON that is a string (not a policy, however it reads once decoded), go to it as text.
       const parsed = parsePolicy(document === undefined || typeof document === 'string' ? value.text : document);
-      return 'error' in parsed
-        ? { kind: 'invalid', detail: parsed.error.message }
-        : { kind: 'policy', policy: parsed.policy, document };
+      return 'error' in parsed ? { kind: 'invalid', detail: parsed.error.message } : { kind: 'policy', policy: parsed.policy, document };
     }
     case 'object': {
       const parsed = parsePolicy(value.value);
-      return 'error' in parsed
-        ? { kind: 'invalid', detail: parsed.error.message }
-        : { kind: 'policy', policy: parsed.policy, document: value.value };
+      return 'error' in parsed ? { kind: 'invalid', detail: parsed.error.message } : { kind: 'policy', policy: parsed.policy, document: value.value };
     }
   }
 }
@@ -113,7 +109,12 @@ export function judgeAcross(policy: Policy, evaluations: readonly EvaluationOpti
  * allow (the narrowest one's when they share none); otherwise unknown, with each document's
  * verdict in the order `detail` names them. Too complex when one of them is (they share `work`).
  */
-export function judgeAlternatives(policies: readonly Policy[], detail: string, evaluations: readonly EvaluationOptions[], work: WorkBudget = new WorkBudget()): Verdict {
+export function judgeAlternatives(
+  policies: readonly Policy[],
+  detail: string,
+  evaluations: readonly EvaluationOptions[],
+  work: WorkBudget = new WorkBudget(),
+): Verdict {
   const verdicts: Verdict[] = [];
   for (const policy of policies) {
     const verdict = judgeAcross(policy, evaluations, work);
@@ -126,8 +127,7 @@ export function judgeAlternatives(policies: readonly Policy[], detail: string, e
     const each = verdicts.map((verdict) => (verdict.kind === 'finding' ? `${verdict.scope} finding` : verdict.kind)).join(', ');
     return { kind: 'unknown', detail: `${detail}; each judged alone: ${each}` };
   }
-  const narrower = (a: FindingVerdict, b: FindingVerdict) =>
-    a.scope !== b.scope ? widerScope(b.scope, a.scope) : a.actions.length < b.actions.length;
+  const narrower = (a: FindingVerdict, b: FindingVerdict) => (a.scope !== b.scope ? widerScope(b.scope, a.scope) : a.actions.length < b.actions.length);
   const narrowest = findings.reduce((best, verdict) => (narrower(verdict, best) ? verdict : best));
   const widest = findings.map((verdict) => verdict.mayWidenTo ?? verdict.scope).reduce((a, b) => (widerScope(b, a) ? b : a));
   const shared = narrowest.actions.filter((action) => findings.every((verdict) => verdict.actions.includes(action)));
@@ -145,17 +145,11 @@ function judgeBefore(before: PolicyValue | undefined, evaluations: readonly Eval
 
 /** Did this finding already hold before the plan, at least as wide and for the same actions? */
 export function heldBefore(previous: Verdict | undefined, verdict: FindingVerdict): boolean {
-  return (
-    previous?.kind === 'finding' &&
-    !widerScope(verdict.scope, previous.scope) &&
-    verdict.actions.every((action) => previous.actions.includes(action))
-  );
+  return previous?.kind === 'finding' && !widerScope(verdict.scope, previous.scope) && verdict.actions.every((action) => previous.actions.includes(action));
 }
 
 function describe(policySource: PolicySource, verdict: FindingVerdict, rule: Rule): string {
-  const statements = verdict.statements
-    .map((s) => `statement ${s.index}${s.sid ? ` "${s.sid}"` : ''}`)
-    .join(', ');
+  const statements = verdict.statements.map((s) => `statement ${s.index}${s.sid ? ` "${s.sid}"` : ''}`).join(', ');
   const actions = verdict.actions.join(', ');
   const widen = verdict.mayWidenTo ? ` Values not known until apply could widen this to ${verdict.mayWidenTo}.` : '';
   const consequence = rule.consequence ? ` ${rule.consequence}` : '';
@@ -180,7 +174,7 @@ function documentChange(policySource: PolicySource): Finding['policyChange'] {
  * The options a fix is checked with: each partition's, blocking every rule's actions, so that
  * a fix applied leaves no finding of any rule in effect.
  */
-export function fixEvaluations(runs: readonly RuleRun[]): EvaluationOptions[] {
+function fixEvaluations(runs: readonly RuleRun[]): EvaluationOptions[] {
   return runs[0]!.evaluations.map((evaluation, i) => ({
     ...evaluation,
     blockedActions: [...new Set(runs.flatMap((run) => run.evaluations[i]!.blockedActions))].sort(),
@@ -195,7 +189,16 @@ function verdictOf(readable: Judged, evaluations: readonly EvaluationOptions[], 
     : judgeAcross(readable.policy!, evaluations, work);
 }
 
-function findingOf(policySource: PolicySource, origin: InputOrigin, readable: Judged, verdict: FindingVerdict, previous: Verdict | undefined, run: RuleRun, runs: readonly RuleRun[], work: WorkBudget): Finding {
+function findingOf(
+  policySource: PolicySource,
+  origin: InputOrigin,
+  readable: Judged,
+  verdict: FindingVerdict,
+  previous: Verdict | undefined,
+  run: RuleRun,
+  runs: readonly RuleRun[],
+  work: WorkBudget,
+): Finding {
   const { rule } = run;
   const id = scopedRuleId(rule, verdict.scope);
   const document = readable.kind === 'policy' ? readable.document : undefined;

@@ -24,13 +24,13 @@ export interface RuleDescription {
  * placeholder key ARNs (fix.ts). `none`: findings carry no patch (a principal's access comes
  * from several policies; which to change is a choice).
  */
-export type FixStrategy = 'named-keys' | 'none';
+type FixStrategy = 'named-keys' | 'none';
 
 /**
  * What a rule judges: one policy at a time (`policy`), or a principal with every identity policy
  * that applies to it (`principal`, lib/principals).
  */
-export type RuleSubject = 'policy' | 'principal';
+type RuleSubject = 'policy' | 'principal';
 
 export interface Rule {
   /** The rule's id, as `--rule`, `--skip-rule` and the config file's `rules` name it: `kms-decrypt`. */

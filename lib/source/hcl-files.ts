@@ -28,7 +28,8 @@ export function textOf(file: HclFile, node: HclNode): string {
 /** A string literal's text without its quotes (no interpolation), else undefined. */
 export function literalString(file: HclFile, node: HclNode | undefined): string | undefined {
   let current = node;
-  while (current !== undefined && (current.type === 'expression' || current.type === 'literal_value') && current.children.length === 1) current = current.children[0];
+  while (current !== undefined && (current.type === 'expression' || current.type === 'literal_value') && current.children.length === 1)
+    current = current.children[0];
   if (current?.type !== 'string_lit') return undefined;
   const parts = current.children.filter((c) => c.type !== 'quoted_template_start' && c.type !== 'quoted_template_end');
   if (parts.length === 0) return '';
@@ -91,7 +92,9 @@ export class HclFiles {
   private async read(dir: string): Promise<HclFile[]> {
     let names: string[];
     try {
-      names = readdirSync(dir).filter((name) => name.endsWith('.tf')).sort();
+      names = readdirSync(dir)
+        .filter((name) => name.endsWith('.tf'))
+        .sort();
     } catch {
       return [];
     }
@@ -103,7 +106,10 @@ export class HclFiles {
       try {
         text = readFileSync(absolute, 'utf8');
       } catch (error) {
-        this.warnings.push({ source: display, message: `It could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); findings in it have no source location.` });
+        this.warnings.push({
+          source: display,
+          message: `It could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); findings in it have no source location.`,
+        });
         continue;
       }
       const parsed = await parseHcl(text);

@@ -98,7 +98,8 @@ async function locateAll(
   settings: SourceSettings,
 ): Promise<{ findings: Finding[]; warnings: InputWarning[] }> {
   const files = new HclFiles(settings.cwd);
-  const root = settings.root !== undefined ? path.resolve(settings.cwd, settings.root) : settings.find ? await foundRoot(settings.cwd, document, files) : undefined;
+  const root =
+    settings.root !== undefined ? path.resolve(settings.cwd, settings.root) : settings.find ? await foundRoot(settings.cwd, document, files) : undefined;
   if (root === undefined) return { findings: [...findings], warnings: [] };
   const dirs = moduleDirectories(document.configuration, root);
   const context = { files, dirs, index: resolveIndexOf(document) };

@@ -14,7 +14,7 @@ const EXPIRY = /(?:^|\s)exp:(\S*)/;
 const DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
 
 /** One ignore comment: where it is, and its reason and expiry, or why it cannot be used. */
-export interface InlineIgnore {
+interface InlineIgnore {
   readonly file: string;
   readonly line: number;
   readonly reason?: string;
@@ -46,7 +46,7 @@ function comments(node: HclNode, into: HclNode[]): HclNode[] {
 }
 
 /** Every ignore comment of a file, by line. */
-export function ignoresIn(file: HclFile): Map<number, InlineIgnore> {
+function ignoresIn(file: HclFile): Map<number, InlineIgnore> {
   const found = new Map<number, InlineIgnore>();
   for (const node of comments(file.root, [])) {
     const ignore = parseIgnoreComment(file.text.slice(node.startIndex, node.endIndex), file.display, node.startLine);
@@ -84,7 +84,11 @@ export function applyInlineIgnores(
   const marked = new Map<Finding, Finding>();
   for (const [ignore, list] of covered) {
     const rule = { address: '*', reason: ignore.reason!, ...(ignore.expires !== undefined ? { expires: ignore.expires } : {}) };
-    const outcome = applySuppressions(list.filter((f) => f.suppressed === undefined), [rule], today);
+    const outcome = applySuppressions(
+      list.filter((f) => f.suppressed === undefined),
+      [rule],
+      today,
+    );
     for (const [i, finding] of outcome.findings.entries()) marked.set(list.filter((f) => f.suppressed === undefined)[i]!, finding);
   }
   const warnings: InputWarning[] = [];

@@ -4,7 +4,7 @@
  * interpolations (`${...}`) stand for a value. Undefined when the text is not shaped like that.
  */
 
-export interface TextRange {
+interface TextRange {
   readonly start: number;
   readonly end: number;
 }

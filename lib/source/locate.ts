@@ -28,7 +28,7 @@ export interface Located {
   readonly blocks: readonly LocatedBlock[];
 }
 
-export interface LocateContext {
+interface LocateContext {
   readonly files: HclFiles;
   /** Module call path (`a.b`, '' for the root) -> directory. */
   readonly dirs: ReadonlyMap<string, string>;
@@ -38,12 +38,12 @@ export interface LocateContext {
 const POLICY_DOCUMENT = 'aws_iam_policy_document';
 const MAX_DOCUMENT_DEPTH = 8;
 
-export function spanOf(file: HclFile, node: HclNode): SourceLocation {
+function spanOf(file: HclFile, node: HclNode): SourceLocation {
   return { file: file.display, startLine: node.startLine, endLine: node.endLine, startColumn: node.startColumn, endColumn: node.endColumn };
 }
 
 /** `inline_policy[1].policy` -> ['inline_policy', 1, 'policy']. */
-export function pathSteps(policyPath: string): (string | number)[] {
+function pathSteps(policyPath: string): (string | number)[] {
   return [...policyPath.matchAll(/([A-Za-z_][\w-]*)|\[(\d+)\]/g)].map((m) => (m[1] !== undefined ? m[1] : Number(m[2])));
 }
 
@@ -58,7 +58,8 @@ function objectElement(file: HclFile, object: HclNode, name: string): { node: Hc
 function literalAttributes(file: HclFile, node: HclNode): Map<string, string | undefined> {
   const values = new Map<string, string | undefined>();
   for (const child of node.children) {
-    if (child.type === 'attribute' && child.children[0]?.type === 'identifier') values.set(textOf(file, child.children[0]), literalString(file, child.children[1]));
+    if (child.type === 'attribute' && child.children[0]?.type === 'identifier')
+      values.set(textOf(file, child.children[0]), literalString(file, child.children[1]));
     else if (child.type === 'object_elem') {
       const key = objectKey(file, child);
       if (key !== undefined) values.set(key, literalString(file, child.children[1]));
@@ -142,7 +143,11 @@ function attributeAt(file: HclFile, block: HclNode, steps: readonly (string | nu
 /** Unwraps `expression` wrappers down to the node that says what the expression is. */
 function unwrap(node: HclNode | undefined): HclNode | undefined {
   let current = node;
-  while (current !== undefined && (current.type === 'expression' || current.type === 'collection_value' || current.type === 'template_expr') && current.children.length === 1) {
+  while (
+    current !== undefined &&
+    (current.type === 'expression' || current.type === 'collection_value' || current.type === 'template_expr') &&
+    current.children.length === 1
+  ) {
     current = current.children[0];
   }
   return current;
@@ -212,7 +217,12 @@ async function dataBlock(context: LocateContext, moduleNames: readonly string[],
 }
 
 /** The policy document data sources an expression's references lead to, each once. */
-function documentLeaves(context: LocateContext, expression: unknown, modulePath: ModulePath, forEach?: ConfigExpression): Extract<Leaf, { kind: 'resource' }>[] {
+function documentLeaves(
+  context: LocateContext,
+  expression: unknown,
+  modulePath: ModulePath,
+  forEach?: ConfigExpression,
+): Extract<Leaf, { kind: 'resource' }>[] {
   if (expression === undefined || typeof expression !== 'object' || expression === null) return [];
   const leaves = traceExpression(context.index, expression as ConfigExpression, modulePath, forEach).leaves.filter(isDocumentLeaf);
   const seen = new Set<string>();
@@ -350,7 +360,11 @@ async function documentStatement(
  * Locates a finding in the source; undefined when its resource block is not found. `statement`
  * is the rendered statement the finding names first (to tell statement blocks apart).
  */
-export async function locateFinding(context: LocateContext, finding: Finding, statement: Readonly<Record<string, unknown>> | undefined): Promise<Located | undefined> {
+export async function locateFinding(
+  context: LocateContext,
+  finding: Finding,
+  statement: Readonly<Record<string, unknown>> | undefined,
+): Promise<Located | undefined> {
   const parts = parseAddress(finding.address);
   const module = parts && parseModuleAddress(parts.moduleAddress ?? '');
   const dir = module && context.dirs.get(module.map((step) => step.name).join('.'));

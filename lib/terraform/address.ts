@@ -24,11 +24,21 @@ function quoteHclString(text: string): string {
     const char = String.fromCodePoint(code);
     if (code > 0xffff) i++;
     switch (char) {
-      case '\n': out += '\\n'; break;
-      case '\r': out += '\\r'; break;
-      case '\t': out += '\\t'; break;
-      case '"': out += '\\"'; break;
-      case '\\': out += '\\\\'; break;
+      case '\n':
+        out += '\\n';
+        break;
+      case '\r':
+        out += '\\r';
+        break;
+      case '\t':
+        out += '\\t';
+        break;
+      case '"':
+        out += '\\"';
+        break;
+      case '\\':
+        out += '\\\\';
+        break;
       case '$':
       case '%':
         out += text[i + 1] === '{' ? char + char : char;
@@ -48,9 +58,7 @@ function isPrintable(char: string): boolean {
 }
 
 function escapeCodePoint(code: number): string {
-  return code < 0x10000
-    ? `\\u${code.toString(16).padStart(4, '0')}`
-    : `\\U${code.toString(16).padStart(8, '0')}`;
+  return code < 0x10000 ? `\\u${code.toString(16).padStart(4, '0')}` : `\\U${code.toString(16).padStart(8, '0')}`;
 }
 
 /** Joins parts into an address. */

@@ -22,7 +22,7 @@ export interface ConfigResource {
   readonly forEachExpression?: ConfigExpression;
 }
 
-export interface ConfigModuleCall {
+interface ConfigModuleCall {
   readonly name: string;
   /** Input variable expressions given by the call. */
   readonly expressions: Readonly<Record<string, unknown>>;
@@ -31,7 +31,7 @@ export interface ConfigModuleCall {
   readonly module: ConfigModule;
 }
 
-export interface ConfigOutput {
+interface ConfigOutput {
   readonly name: string;
   readonly expression?: ConfigExpression;
 }

@@ -2,7 +2,7 @@ import type { ResourceInstance } from './types.js';
 import type { InstanceIdentity } from './identity.js';
 import type { JsonRecord } from './values.js';
 
-export interface InstanceState {
+interface InstanceState {
   readonly actions: readonly string[];
   readonly after: JsonRecord | null;
   readonly afterUnknown?: unknown;

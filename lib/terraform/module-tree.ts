@@ -5,18 +5,11 @@ import { arrayOrEmpty, stringOrUndefined, type JsonRecord } from './values.js';
  * Visits every resource of a `root_module` (planned_values, values, prior_state.values) and of its
  * child modules at any depth, in document order, with the address of the module holding it.
  */
-export function forEachModuleResource(
-  rootModule: unknown,
-  visit: (resource: JsonRecord, moduleAddress: string | undefined) => void,
-): void {
+export function forEachModuleResource(rootModule: unknown, visit: (resource: JsonRecord, moduleAddress: string | undefined) => void): void {
   if (isRecord(rootModule)) visitModule(rootModule, undefined, visit);
 }
 
-function visitModule(
-  module: JsonRecord,
-  moduleAddress: string | undefined,
-  visit: (resource: JsonRecord, moduleAddress: string | undefined) => void,
-): void {
+function visitModule(module: JsonRecord, moduleAddress: string | undefined, visit: (resource: JsonRecord, moduleAddress: string | undefined) => void): void {
   for (const resource of arrayOrEmpty(module.resources)) {
     if (isRecord(resource)) visit(resource, moduleAddress);
   }

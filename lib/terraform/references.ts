@@ -4,9 +4,7 @@
  */
 import { formatInstanceKey } from './address.js';
 
-export type Step =
-  | { readonly kind: 'name'; readonly name: string }
-  | { readonly kind: 'index'; readonly key: string | number };
+export type Step = { readonly kind: 'name'; readonly name: string } | { readonly kind: 'index'; readonly key: string | number };
 
 /** Parses `a.b["k"][0].c`; undefined when the text is not a static traversal. */
 export function parseTraversal(text: string): Step[] | undefined {
@@ -73,7 +71,7 @@ function indexClose(text: string, open: number): number | undefined {
   return i < text.length ? i : undefined;
 }
 
-export function formatTraversal(steps: readonly Step[]): string {
+function formatTraversal(steps: readonly Step[]): string {
   let out = '';
   for (const step of steps) {
     if (step.kind === 'index') out += formatInstanceKey(step.key);
@@ -118,7 +116,7 @@ function keyAt(steps: readonly Step[], i: number): string | number | undefined {
 }
 
 /** Splits a parsed reference into subject and remaining steps, as Terraform's reference parser does. */
-export function splitReference(steps: readonly Step[]): { subject: Subject; length: number } | undefined {
+function splitReference(steps: readonly Step[]): { subject: Subject; length: number } | undefined {
   const first = nameAt(steps, 0);
   if (first === undefined) return undefined;
   if (NAMED.has(first)) {
@@ -199,12 +197,6 @@ export function parseModuleAddress(address: string | undefined): ModuleStep[] | 
     i += key === undefined ? 2 : 3;
   }
   return out;
-}
-
-export function formatModuleAddress(path: readonly ModuleStep[]): string {
-  return path
-    .map((step) => `module.${step.name}${step.key === undefined ? '' : formatInstanceKey(step.key)}`)
-    .join('.');
 }
 
 /** `aws_iam_policy.p`, `data.aws_iam_policy_document.d`: a resource's address inside its module. */

@@ -75,7 +75,11 @@ describe('byte scanner: the same report as the straightforward path', function (
         const report = await expectSameReport('plan.json', Buffer.from(text));
         expectAsPlanned(report, expectation);
         if (spec.edgePolicies) {
-          expect(report.findings.map((f) => f.address)).to.include.members(['aws_iam_policy.edge_first', 'aws_iam_policy.edge_tricky', 'aws_iam_policy.edge_last']);
+          expect(report.findings.map((f) => f.address)).to.include.members([
+            'aws_iam_policy.edge_first',
+            'aws_iam_policy.edge_tricky',
+            'aws_iam_policy.edge_last',
+          ]);
         }
       });
     }

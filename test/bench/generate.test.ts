@@ -27,8 +27,19 @@ describe('plan generator', () => {
     const { text, expectation } = planText({ targetBytes: 5e5, seed: 4 });
     const plan = JSON.parse(text) as Record<string, unknown> & { resource_changes: Change[] };
     expect(Object.keys(plan)).to.deep.equal([
-      'format_version', 'terraform_version', 'variables', 'planned_values', 'resource_changes', 'output_changes',
-      'prior_state', 'configuration', 'relevant_attributes', 'timestamp', 'applyable', 'complete', 'errored',
+      'format_version',
+      'terraform_version',
+      'variables',
+      'planned_values',
+      'resource_changes',
+      'output_changes',
+      'prior_state',
+      'configuration',
+      'relevant_attributes',
+      'timestamp',
+      'applyable',
+      'complete',
+      'errored',
     ]);
     expect(plan.resource_changes.length).to.equal(expectation.resourceChanges);
     expect(plan.resource_changes.some((c) => /^module\.team_\d+\["team-\d+"\]\.module\.svc\["batch \\"nightly\\" \{v2\}"\]\./.test(c.address))).to.equal(true);

@@ -58,13 +58,30 @@ describe('benchmark statistics', () => {
 });
 
 describe('benchmark table', () => {
-  const table = renderTable(
-    { planBytes: 24 * 1024, node: run(0.05), kmsguard: run(0.07), samples: {} },
-    [
-      { sizeMiB: 100, file: 'p', resourceChanges: 1, plantedFindings: 1, kmsguard: run(1), baseline: run(2, 500), stdin: run(1.2), samples: {}, check: 'ok (1 findings)', stdinCheck: 'ok (1 findings)' },
-      { sizeMiB: 600, file: 'q', resourceChanges: 1, plantedFindings: 1, kmsguard: run(6, 1200), baseline: run(0.4, 700, 'ERR_STRING_TOO_LONG'), samples: {}, check: 'ok (9 findings)' },
-    ],
-  );
+  const table = renderTable({ planBytes: 24 * 1024, node: run(0.05), kmsguard: run(0.07), samples: {} }, [
+    {
+      sizeMiB: 100,
+      file: 'p',
+      resourceChanges: 1,
+      plantedFindings: 1,
+      kmsguard: run(1),
+      baseline: run(2, 500),
+      stdin: run(1.2),
+      samples: {},
+      check: 'ok (1 findings)',
+      stdinCheck: 'ok (1 findings)',
+    },
+    {
+      sizeMiB: 600,
+      file: 'q',
+      resourceChanges: 1,
+      plantedFindings: 1,
+      kmsguard: run(6, 1200),
+      baseline: run(0.4, 700, 'ERR_STRING_TOO_LONG'),
+      samples: {},
+      check: 'ok (9 findings)',
+    },
+  ]);
   const lines = table.split('\n');
 
   it('says whether start-up met its target', () => {

@@ -35,11 +35,17 @@ describe('command line', () => {
     [['--no-color=maybe', insecure], 'kmsguard: --color is a switch and takes no value (or true/false), but was given "maybe".\n'],
     [[insecure, '--fail-on', '--fail-on'], 'kmsguard: Not enough arguments following: fail-on.\n'],
     [['--format', 'yaml', insecure], 'kmsguard: Unknown format "yaml"; choose one of text, json, sarif, junit, markdown, github, atlantis, gitlab.\n'],
-    [['--format', 'json', '--format', 'text', insecure], 'kmsguard: Only one format can go to standard output; give the others a file, e.g. --format text:report.out.\n'],
+    [
+      ['--format', 'json', '--format', 'text', insecure],
+      'kmsguard: Only one format can go to standard output; give the others a file, e.g. --format text:report.out.\n',
+    ],
     [['--format', 'json:', insecure], 'kmsguard: The format "json:" names no file.\n'],
     [['--rule', 'kms-decrypt-all-keys', insecure], 'kmsguard: Unknown rule "kms-decrypt-all-keys"; the rules are kms-decrypt, kms-grant, principal-decrypt.\n'],
     [['--skip-rule', 'grant', insecure], 'kmsguard: Unknown rule "grant"; the rules are kms-decrypt, kms-grant, principal-decrypt.\n'],
-    [['--skip-rule', 'kms-decrypt', '--skip-rule', 'kms-grant', insecure], 'kmsguard: No rule is left to run: --skip-rule and rules leave none of kms-decrypt, kms-grant, principal-decrypt.\n'],
+    [
+      ['--skip-rule', 'kms-decrypt', '--skip-rule', 'kms-grant', insecure],
+      'kmsguard: No rule is left to run: --skip-rule and rules leave none of kms-decrypt, kms-grant, principal-decrypt.\n',
+    ],
     [[insecure, '--rule'], 'kmsguard: Not enough arguments following: rule.\n'],
   ];
   for (const [args, stderr] of usageErrors) {
@@ -59,7 +65,11 @@ describe('command line', () => {
 
   it('reads standard input with no file and with "-"', () => {
     const input = readFileSync(insecure);
-    for (const args of [['--format', 'json'], ['--format', 'json', '-'], ['check', '-', '--format', 'json']]) {
+    for (const args of [
+      ['--format', 'json'],
+      ['--format', 'json', '-'],
+      ['check', '-', '--format', 'json'],
+    ]) {
       const result = runCli(args, { input });
       expect(result.status, args.join(' ')).to.equal(1);
       const report = JSON.parse(result.stdout) as { findings: { source: string }[] };
@@ -77,7 +87,8 @@ describe('command line', () => {
   });
 
   describe('rule selection', () => {
-    const ruleIds = (args: readonly string[]) => (JSON.parse(runCli(['--format', 'json', ...args, insecure]).stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId);
+    const ruleIds = (args: readonly string[]) =>
+      (JSON.parse(runCli(['--format', 'json', ...args, insecure]).stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId);
 
     it('runs every rule by default, only those --rule names, and not those --skip-rule names', () => {
       expect(ruleIds([])).to.deep.equal(['kms-decrypt-all-keys', 'kms-grant-all-keys']);
@@ -88,7 +99,9 @@ describe('command line', () => {
     });
 
     it('keeps --blocked-action to the decrypt rule', () => {
-      const report = JSON.parse(runCli(['--format', 'json', '--blocked-action', 'kms:Encrypt', insecure]).stdout) as { findings: { ruleId: string; actions: string[] }[] };
+      const report = JSON.parse(runCli(['--format', 'json', '--blocked-action', 'kms:Encrypt', insecure]).stdout) as {
+        findings: { ruleId: string; actions: string[] }[];
+      };
       expect(report.findings.map((f) => [f.ruleId, f.actions])).to.deep.equal([
         ['kms-decrypt-all-keys', ['kms:Encrypt']],
         ['kms-grant-all-keys', ['kms:CreateGrant', 'kms:PutKeyPolicy', 'kms:ReplicateKey']],

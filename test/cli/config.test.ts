@@ -211,7 +211,11 @@ describe('command line: config files, suppressions and baselines', function () {
     it('shows the rules in effect: from the config file, less --skip-rule', () => {
       write('.kmsguard.json', { rules: ['kms-grant'] });
       const fromFile = JSON.parse(run(['config']).stdout) as { settings: { rules: string[] }; origins: { rules: string }; rulesInEffect: { id: string }[] };
-      expect([fromFile.settings.rules, fromFile.origins.rules, fromFile.rulesInEffect.map((r) => r.id)]).to.deep.equal([['kms-grant'], '.kmsguard.json', ['kms-grant']]);
+      expect([fromFile.settings.rules, fromFile.origins.rules, fromFile.rulesInEffect.map((r) => r.id)]).to.deep.equal([
+        ['kms-grant'],
+        '.kmsguard.json',
+        ['kms-grant'],
+      ]);
       write('.kmsguard.json', {});
       const skipped = JSON.parse(run(['config', '--skip-rule', 'kms-grant']).stdout) as { settings: { rules: string[] }; origins: { rules: string } };
       expect([skipped.settings.rules, skipped.origins.rules]).to.deep.equal([['kms-decrypt'], 'command line']);
@@ -254,7 +258,13 @@ describe('command line: config files, suppressions and baselines', function () {
     const cases: [title: string, config: object | undefined, flags: string[], findings: Record<string, string>, status: number][] = [
       ['defaults', undefined, [], base, 1],
       ['blockedActions', { blockedActions: ['kms:Encrypt*'] }, [], { 'aws_iam_policy.encrypt_only': 'all-keys' }, 1],
-      ['blockedActions with the defaults and more', { blockedActions: ['kms:Decrypt', 'kms:ReEncryptFrom', 'kms:Encrypt'] }, [], { 'aws_iam_policy.encrypt_only': 'all-keys', ...base }, 1],
+      [
+        'blockedActions with the defaults and more',
+        { blockedActions: ['kms:Decrypt', 'kms:ReEncryptFrom', 'kms:Encrypt'] },
+        [],
+        { 'aws_iam_policy.encrypt_only': 'all-keys', ...base },
+        1,
+      ],
       ['blockedActions overridden by --blocked-action', { blockedActions: ['kms:Encrypt'] }, ['--blocked-action', 'kms:Decrypt'], base, 1],
       ['conditions: scope', { conditions: 'scope' }, [], { ...base, 'aws_iam_policy.account_tagged': 'account-keys' }, 1],
       ['partition: aws-cn', { partition: 'aws-cn' }, [], { 'aws_iam_policy.account_tagged': 'all-keys', 'aws_iam_role_policy.existing': 'all-keys' }, 1],
@@ -335,10 +345,16 @@ describe('command line: config files, suppressions and baselines', function () {
       const recorded = run(['baseline', regula]);
       expect(recorded.status).to.equal(0);
       expect(recorded.stderr).to.equal('');
-      const baseline = JSON.parse(recorded.stdout) as { version: number; findings: { fingerprint: string; ruleId: string; address: string; policyPath: string }[] };
+      const baseline = JSON.parse(recorded.stdout) as {
+        version: number;
+        findings: { fingerprint: string; ruleId: string; address: string; policyPath: string }[];
+      };
       expect(baseline.version).to.equal(2);
       expect(baseline.findings.map((e) => [e.address, e.ruleId, e.policyPath])).to.deep.equal(
-        REGULA_ADDRESSES.flatMap((a) => [[a, 'kms-decrypt-all-keys', 'policy'], [a, 'kms-grant-all-keys', 'policy']]),
+        REGULA_ADDRESSES.flatMap((a) => [
+          [a, 'kms-decrypt-all-keys', 'policy'],
+          [a, 'kms-grant-all-keys', 'policy'],
+        ]),
       );
       expect(baseline.findings.every((e) => /^[0-9a-f]+$/.test(e.fingerprint))).to.equal(true);
       write('.kmsguard-baseline.json', recorded.stdout);
@@ -352,7 +368,9 @@ describe('command line: config files, suppressions and baselines', function () {
       const partial = { ...baseline, findings: baseline.findings.filter((e) => !e.address.startsWith('aws_iam_policy.')) };
       write('.kmsguard-baseline.json', partial);
       const withNew = run(['--baseline', '.kmsguard-baseline.json', regula, '--format', 'json']);
-      expect(reportOf(withNew).findings.map((f) => [f.address, 'baselined' in f])).to.deep.equal(REGULA_FINDINGS.map((a) => [a, !a.startsWith('aws_iam_policy.')]));
+      expect(reportOf(withNew).findings.map((f) => [f.address, 'baselined' in f])).to.deep.equal(
+        REGULA_FINDINGS.map((a) => [a, !a.startsWith('aws_iam_policy.')]),
+      );
       expect(reportOf(withNew).summary).to.include({ failing: 2 });
       expect(withNew.status).to.equal(1);
     });
@@ -368,7 +386,13 @@ describe('command line: config files, suppressions and baselines', function () {
 
     it('lists baseline entries that no longer occur', () => {
       const baseline = JSON.parse(run(['baseline', regula]).stdout) as { version: number; findings: object[] };
-      const gone = { fingerprint: 'ffffffffffffffffffffffffffffffff', source: 'plan.json', ruleId: 'kms-decrypt-all-keys', address: 'aws_iam_policy.deleted', policyPath: 'policy' };
+      const gone = {
+        fingerprint: 'ffffffffffffffffffffffffffffffff',
+        source: 'plan.json',
+        ruleId: 'kms-decrypt-all-keys',
+        address: 'aws_iam_policy.deleted',
+        policyPath: 'policy',
+      };
       write('ci/baseline.json', { version: 2, findings: [...baseline.findings, gone] });
       write('.kmsguard.json', { baseline: 'ci/baseline.json' });
       const result = run([regula, '--format', 'json']);

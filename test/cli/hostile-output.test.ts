@@ -40,7 +40,11 @@ function runRaw(args: readonly string[], options: { cwd?: string; env?: NodeJS.P
 /** Reads the binary's standard output until `bytes` have come, then closes the pipe, as `| head -c` does. */
 function runClosingPipe(args: readonly string[], bytes: number): Promise<{ status: number | null; stderr: string; received: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [binPath, ...args], { cwd: repoRoot, env: { ...process.env, NO_COLOR: '1', GITHUB_STEP_SUMMARY: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [binPath, ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, NO_COLOR: '1', GITHUB_STEP_SUMMARY: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let received = 0;
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -100,7 +104,9 @@ describe('hostile plans and file names through the command line', function () {
       const name = path.join(directory, 'plan\u001b[31m\n::error::x\u202e##[error]y.json');
       const result = runCli([name]);
       expect(result.status).to.equal(2);
-      expect(result.stderr).to.equal(`kmsguard: ${printable(name)}: The file does not exist; pass the JSON file written from \`terraform show -json <planfile>\`.\n`);
+      expect(result.stderr).to.equal(
+        `kmsguard: ${printable(name)}: The file does not exist; pass the JSON file written from \`terraform show -json <planfile>\`.\n`,
+      );
       expect(result.stderr).to.contain('plan\\u001b[31m\\u000a::error::x\\u202e#\u200b#[error]y.json');
     });
 
@@ -110,7 +116,9 @@ describe('hostile plans and file names through the command line', function () {
       const result = runCli([file]);
       expect(result.status).to.equal(0);
       const warning = result.stderr.split('\n')[0]!;
-      expect(warning).to.match(/^kmsguard: warning: .*wrapped\.json: Ignored the text after the JSON at line \d+, column 1 \("#\u200b#\[error\]forged \\u009B2J"\)/);
+      expect(warning).to.match(
+        /^kmsguard: warning: .*wrapped\.json: Ignored the text after the JSON at line \d+, column 1 \("#\u200b#\[error\]forged \\u009B2J"\)/,
+      );
       expect(result.stderr).to.not.contain('##[');
     });
   });
@@ -118,7 +126,7 @@ describe('hostile plans and file names through the command line', function () {
   describe('a failed write to standard output', () => {
     const many = (file: string, n: number) => Array.from({ length: n }, () => file);
 
-    it('ends quietly with the run\'s exit code when the reader closes the pipe (| head -c 10)', async () => {
+    it("ends quietly with the run's exit code when the reader closes the pipe (| head -c 10)", async () => {
       const findings = await runClosingPipe(['--format', 'json', ...many(INSECURE, 150)], 10);
       expect(findings).to.deep.include({ status: 1, stderr: '' });
       const clean = await runClosingPipe(['--format', 'json', ...many(SECURE, 1500)], 10);
@@ -128,7 +136,11 @@ describe('hostile plans and file names through the command line', function () {
     const full = '/dev/full';
     it('ends with one sentence and exit code 2 when the device is full (> /dev/full)', function () {
       if (!existsSync(full)) this.skip();
-      for (const [file, args] of [[INSECURE, []], [SECURE, []], [SECURE, ['--format', 'json']]] as const) {
+      for (const [file, args] of [
+        [INSECURE, []],
+        [SECURE, []],
+        [SECURE, ['--format', 'json']],
+      ] as const) {
         const out = openSync(full, 'w');
         try {
           const result = runRaw([...args, file], { stdout: out });
@@ -171,8 +183,13 @@ describe('hostile plans and file names through the command line', function () {
       const target = path.join(directory, 'report.sarif');
       writeFileSync(target, 'old');
       // A file size limit of 4 blocks: the SARIF report is larger, so its write fails midway.
-      const result = spawnSync('sh', ['-c', 'ulimit -f 4 && exec "$0" "$@"', process.execPath, binPath, '--format', 'sarif', '-o', target, INSECURE], { encoding: 'utf8' });
-      expect({ status: result.status, stderr: result.stderr }).to.deep.equal({ status: 2, stderr: `kmsguard: Could not write ${target}: the file is too large (EFBIG).\n` });
+      const result = spawnSync('sh', ['-c', 'ulimit -f 4 && exec "$0" "$@"', process.execPath, binPath, '--format', 'sarif', '-o', target, INSECURE], {
+        encoding: 'utf8',
+      });
+      expect({ status: result.status, stderr: result.stderr }).to.deep.equal({
+        status: 2,
+        stderr: `kmsguard: Could not write ${target}: the file is too large (EFBIG).\n`,
+      });
       expect(readFileSync(target, 'utf8')).to.equal('old');
       expect(readdirSync(directory)).to.deep.equal(['report.sarif']);
     });
@@ -213,9 +230,18 @@ describe('hostile plans and file names through the command line', function () {
 
     it('takes - as standard output, for --output and in --format NAME:-', () => {
       const expected = runCli(['--format', 'json', INSECURE]).stdout;
-      for (const args of [['--format', 'json', '-o', '-'], ['--format', 'json', '--output=-'], ['--format', 'json:-'], ['--format', 'sarif:r.sarif', '--format', 'json:-']]) {
+      for (const args of [
+        ['--format', 'json', '-o', '-'],
+        ['--format', 'json', '--output=-'],
+        ['--format', 'json:-'],
+        ['--format', 'sarif:r.sarif', '--format', 'json:-'],
+      ]) {
         const result = runCli([...args, INSECURE], { cwd: directory });
-        expect({ status: result.status, stdout: result.stdout, stderr: result.stderr }, args.join(' ')).to.deep.equal({ status: 1, stdout: expected, stderr: '' });
+        expect({ status: result.status, stdout: result.stdout, stderr: result.stderr }, args.join(' ')).to.deep.equal({
+          status: 1,
+          stdout: expected,
+          stderr: '',
+        });
       }
       expect(readdirSync(directory)).to.deep.equal(['r.sarif']);
       const two = runCli(['--format', 'json:-', '--format', 'text', INSECURE], { cwd: directory });

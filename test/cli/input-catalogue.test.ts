@@ -82,5 +82,4 @@ describe('input catalogue (command line)', function () {
     const result = spawnSync('bash', ['-c', `"${process.execPath}" "${binPath}" <(cat "${plan}") && echo ok`], { encoding: 'utf8' });
     expect({ status: result.status, stderr: result.stderr, ok: result.stdout.endsWith('ok\n') }).to.deep.equal({ status: 0, stderr: '', ok: true });
   });
-
 });

@@ -24,7 +24,11 @@ function spoolFile(tmp: string): string | undefined {
 async function stopWhileSpooling(signal: 'SIGINT' | 'SIGTERM'): Promise<{ code: number | null; spooled: string; left: string[] }> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'kmsguard-spool-test-'));
   try {
-    const child = spawn(process.execPath, [binPath], { cwd: repoRoot, env: { ...process.env, TMPDIR: tmp, NO_COLOR: '1' }, stdio: ['pipe', 'ignore', 'ignore'] });
+    const child = spawn(process.execPath, [binPath], {
+      cwd: repoRoot,
+      env: { ...process.env, TMPDIR: tmp, NO_COLOR: '1' },
+      stdio: ['pipe', 'ignore', 'ignore'],
+    });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.stdin.on('error', () => {});
     let written = 0;

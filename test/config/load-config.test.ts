@@ -167,8 +167,18 @@ describe('config: loading', () => {
       [{ suppressions: [{ address: 'a', reason: 'r', expires: '2027-02-29' }] }, ['/suppressions/0/expires must be a date written YYYY-MM-DD.']],
       [{ suppressions: [{ address: 'a', reason: 'r', expires: '2026-12-31T00:00:00Z' }] }, ['/suppressions/0/expires must be a date written YYYY-MM-DD.']],
       [{ suppressions: [{ address: 'a', reason: 'r', expires: 20261231 }] }, ['/suppressions/0/expires must be a string.']],
-      [{ 'a/b~c': 1 }, ['/a~1b~0c is not an allowed key; allowed keys are $schema, rules, principals, blockedActions, failOn, conditions, partition, strict, onlyNew, baseline, sourceRoot, inlineIgnores, suppressions.']],
-      [{ 'x\u001b[31m': 1 }, ['/x\\u001B[31m is not an allowed key; allowed keys are $schema, rules, principals, blockedActions, failOn, conditions, partition, strict, onlyNew, baseline, sourceRoot, inlineIgnores, suppressions.']],
+      [
+        { 'a/b~c': 1 },
+        [
+          '/a~1b~0c is not an allowed key; allowed keys are $schema, rules, principals, blockedActions, failOn, conditions, partition, strict, onlyNew, baseline, sourceRoot, inlineIgnores, suppressions.',
+        ],
+      ],
+      [
+        { 'x\u001b[31m': 1 },
+        [
+          '/x\\u001B[31m is not an allowed key; allowed keys are $schema, rules, principals, blockedActions, failOn, conditions, partition, strict, onlyNew, baseline, sourceRoot, inlineIgnores, suppressions.',
+        ],
+      ],
       [null, ['The file must be an object.']],
     ];
     for (const [value, problems] of cases) {

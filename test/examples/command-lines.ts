@@ -106,8 +106,7 @@ export function kmsguardCommands(examplesDir: string): CommandLine[] {
     const kind = recipeKind(file);
     if (kind === undefined) continue;
     const source = readFileSync(path.join(examplesDir, file), 'utf8');
-    const texts =
-      kind === 'yaml' ? yamlCommands(source) : kind === 'shell' ? [source] : markdownCodeBlocks(source).map((block) => block.body);
+    const texts = kind === 'yaml' ? yamlCommands(source) : kind === 'shell' ? [source] : markdownCodeBlocks(source).map((block) => block.body);
     for (const text of texts) for (const command of commandsIn(text)) found.push({ file, text: command });
   }
   return found;

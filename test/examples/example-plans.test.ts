@@ -22,16 +22,44 @@ const VERDICTS: Readonly<Record<string, Verdict>> = {
   'seed/insecure': {
     policies: 1,
     // kms:* on *: both rules.
-    findings: { 'aws_iam_role_policy.test_policy (policy) kms-decrypt': 'all-keys high', 'aws_iam_role_policy.test_policy (policy) kms-grant': 'all-keys high' },
+    findings: {
+      'aws_iam_role_policy.test_policy (policy) kms-decrypt': 'all-keys high',
+      'aws_iam_role_policy.test_policy (policy) kms-grant': 'all-keys high',
+    },
     unevaluated: [],
     exit: 1,
   },
   'seed/secure': { policies: 1, findings: {}, unevaluated: [], exit: 0 },
-  'resources/aws-iam-policy': { policies: 1, findings: { 'aws_iam_policy.reports_read (policy) kms-decrypt': 'account-keys medium' }, unevaluated: [], exit: 1 },
-  'resources/aws-iam-role-policy': { policies: 1, findings: { 'aws_iam_role_policy.ingest_decrypt (policy) kms-decrypt': 'region-keys low' }, unevaluated: [], exit: 0 },
-  'resources/aws-iam-user-policy': { policies: 1, findings: { 'aws_iam_user_policy.backup_reencrypt (policy) kms-decrypt': 'all-keys high' }, unevaluated: [], exit: 1 },
-  'resources/aws-iam-group-policy': { policies: 1, findings: { 'aws_iam_group_policy.analysts_decrypt (policy) kms-decrypt': 'all-keys high' }, unevaluated: [], exit: 1 },
-  'resources/aws-iam-role-inline-policy': { policies: 2, findings: { 'aws_iam_role.worker (inline_policy[0].policy) kms-decrypt': 'all-keys high' }, unevaluated: [], exit: 1 },
+  'resources/aws-iam-policy': {
+    policies: 1,
+    findings: { 'aws_iam_policy.reports_read (policy) kms-decrypt': 'account-keys medium' },
+    unevaluated: [],
+    exit: 1,
+  },
+  'resources/aws-iam-role-policy': {
+    policies: 1,
+    findings: { 'aws_iam_role_policy.ingest_decrypt (policy) kms-decrypt': 'region-keys low' },
+    unevaluated: [],
+    exit: 0,
+  },
+  'resources/aws-iam-user-policy': {
+    policies: 1,
+    findings: { 'aws_iam_user_policy.backup_reencrypt (policy) kms-decrypt': 'all-keys high' },
+    unevaluated: [],
+    exit: 1,
+  },
+  'resources/aws-iam-group-policy': {
+    policies: 1,
+    findings: { 'aws_iam_group_policy.analysts_decrypt (policy) kms-decrypt': 'all-keys high' },
+    unevaluated: [],
+    exit: 1,
+  },
+  'resources/aws-iam-role-inline-policy': {
+    policies: 2,
+    findings: { 'aws_iam_role.worker (inline_policy[0].policy) kms-decrypt': 'all-keys high' },
+    unevaluated: [],
+    exit: 1,
+  },
   'resources/aws-ssoadmin-permission-set-inline-policy': {
     policies: 1,
     findings: { 'aws_ssoadmin_permission_set_inline_policy.data_engineer (inline_policy) kms-decrypt': 'all-keys high' },
@@ -62,8 +90,18 @@ const VERDICTS: Readonly<Record<string, Verdict>> = {
     introduced: ['aws_iam_policy.exports (policy) kms-decrypt'],
   },
   'situations/unknown-until-apply': { policies: 0, findings: {}, unevaluated: ['aws_iam_role_policy.workload_decrypt (policy)'], exit: 0 },
-  'situations/deferred-wide-grant': { policies: 1, findings: { 'aws_iam_role_policy.exporter (policy) kms-decrypt': 'all-keys high' }, unevaluated: [], exit: 1 },
-  'situations/abac-tag-condition': { policies: 1, findings: { 'aws_iam_role_policy.team_keys (policy) kms-decrypt': 'all-keys high' }, unevaluated: [], exit: 1 },
+  'situations/deferred-wide-grant': {
+    policies: 1,
+    findings: { 'aws_iam_role_policy.exporter (policy) kms-decrypt': 'all-keys high' },
+    unevaluated: [],
+    exit: 1,
+  },
+  'situations/abac-tag-condition': {
+    policies: 1,
+    findings: { 'aws_iam_role_policy.team_keys (policy) kms-decrypt': 'all-keys high' },
+    unevaluated: [],
+    exit: 1,
+  },
   'situations/notaction-admin': {
     policies: 1,
     // NotAction of other services on *: every KMS action, so both rules.
@@ -164,15 +202,23 @@ describe('example plans', () => {
         expect(Object.fromEntries(report.findings.map((f) => [findingLabel(f), `${f.scope} ${f.severity}`]))).to.deep.equal(verdict.findings);
         expect(report.unevaluated.map(label)).to.deep.equal(verdict.unevaluated);
         const introduced = verdict.introduced ?? Object.keys(verdict.findings);
-        expect(report.findings.filter((f) => f.introduced).map(findingLabel).sort()).to.deep.equal([...introduced].sort());
+        expect(
+          report.findings
+            .filter((f) => f.introduced)
+            .map(findingLabel)
+            .sort(),
+        ).to.deep.equal([...introduced].sort());
       });
 
-      it('locates each finding in the example\'s Terraform source', () => {
+      it("locates each finding in the example's Terraform source", () => {
         const result = runCli([...sourceRootArgs(dir), '--format', 'json', input()]);
         const report = JSON.parse(result.stdout) as { findings: (ReportEntry & { location?: { file: string; startLine: number; endLine: number } })[] };
         const base = `${path.posix.join('examples', dir)}/`;
         const found = Object.fromEntries(
-          report.findings.map((f) => [label(f), f.location === undefined ? 'none' : `${f.location.file.replace(base, '')}:${f.location.startLine}-${f.location.endLine}`]),
+          report.findings.map((f) => [
+            label(f),
+            f.location === undefined ? 'none' : `${f.location.file.replace(base, '')}:${f.location.startLine}-${f.location.endLine}`,
+          ]),
         );
         // VERDICTS names a finding `address (policyPath) rule`; a location belongs to `address (policyPath)`.
         const unlocated = Object.keys(verdict.findings).map((key) => [key.slice(0, key.lastIndexOf(' ')), 'none']);
@@ -243,5 +289,4 @@ describe('example plans', () => {
     ]);
     expect(result.status).to.equal(1);
   });
-
 });

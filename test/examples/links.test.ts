@@ -8,9 +8,7 @@ const RECIPES = ['atlantis', 'github-actions', 'gitlab-ci', 'library', 'pre-appl
 
 /** Relative link targets of a markdown text, without anchors. */
 function relativeLinks(markdown: string): string[] {
-  return [...markdown.matchAll(/\]\(([^)\s]+)\)/g)]
-    .map((match) => match[1]!.split('#')[0]!)
-    .filter((target) => target !== '' && !/^[a-z]+:/.test(target));
+  return [...markdown.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1]!.split('#')[0]!).filter((target) => target !== '' && !/^[a-z]+:/.test(target));
 }
 
 function section(markdown: string, heading: string): string {

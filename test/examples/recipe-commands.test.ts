@@ -38,7 +38,10 @@ const RECIPE_COMMANDS: Readonly<Record<string, Readonly<Record<string, Expectati
     'kmsguard --source-root . --format github --format sarif:kmsguard.sarif plan.json': { insecure: 1, secure: 0 },
   },
   'gitlab-ci/.gitlab-ci.yml': {
-    'kmsguard --source-root . --format text --format gitlab:gl-code-quality-report.json --format junit:kmsguard-junit.xml plan.json': { insecure: 1, secure: 0 },
+    'kmsguard --source-root . --format text --format gitlab:gl-code-quality-report.json --format junit:kmsguard-junit.xml plan.json': {
+      insecure: 1,
+      secure: 0,
+    },
   },
   'pre-apply/pre-apply.sh': {
     'kmsguard plan.json || status=$?': { insecure: 1, secure: 0 },

@@ -23,7 +23,11 @@ interface GithubStep {
 
 describe('recipes fit together', () => {
   describe('GitHub Actions workflow', () => {
-    const workflow = load<{ on: { push?: { branches?: string[] }; pull_request?: unknown }; permissions: Record<string, string>; jobs: Record<string, { steps: GithubStep[] }> }>('github-actions', 'kmsguard.yml');
+    const workflow = load<{
+      on: { push?: { branches?: string[] }; pull_request?: unknown };
+      permissions: Record<string, string>;
+      jobs: Record<string, { steps: GithubStep[] }>;
+    }>('github-actions', 'kmsguard.yml');
     const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
     const kmsguardStep = steps.find((step) => step.run !== undefined && logicalLines(step.run).some(runsKmsguard));
     const command = logicalLines(kmsguardStep?.run ?? '').find(runsKmsguard) ?? '';

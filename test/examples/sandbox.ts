@@ -89,7 +89,10 @@ export function runInSandbox(command: string, options: SandboxOptions): SandboxR
   };
   const args = options.scriptFile !== undefined ? [options.scriptFile, ...(options.args ?? [])] : ['-c', command];
   const result = spawnSync('bash', args, { cwd: options.cwd ?? dir, env, maxBuffer: 64 * 1024 * 1024 });
-  const lines = (file: string): string[] => readFileSync(file, 'utf8').split('\n').filter((line) => line !== '');
+  const lines = (file: string): string[] =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => line !== '');
   return {
     status: result.status,
     stdout: result.stdout.toString('utf8'),

@@ -41,9 +41,7 @@ describe('example scripts, run with stand-ins for terraform and terragrunt', () 
       expect(run.toolCalls.some((call) => call.startsWith('terraform apply'))).to.equal(false);
       expect(existsSync(path.join(run.dir, 'plan.json')), 'plan.json removed').to.equal(false);
       expect(run.stdout).to.include('HIGH  aws_iam_role_policy.test_policy (policy)');
-      expect(run.stderr).to.equal(
-        'pre-apply: not applying: kmsguard found IAM policies that may decrypt with KMS keys they do not name (see above).\n',
-      );
+      expect(run.stderr).to.equal('pre-apply: not applying: kmsguard found IAM policies that may decrypt with KMS keys they do not name (see above).\n');
     });
 
     it('stops with exit 2 and a different message when kmsguard cannot judge the plan', () => {
@@ -57,7 +55,7 @@ describe('example scripts, run with stand-ins for terraform and terragrunt', () 
   });
 
   describe('check-run-all.sh', () => {
-    it('plans every unit, judges the stream of plans and exits with kmsguard\'s status', () => {
+    it("plans every unit, judges the stream of plans and exits with kmsguard's status", () => {
       const run = runInSandbox('', { ...sandbox, plan: stream, scriptFile: checkRunAll });
       expect(run.status, run.stderr).to.equal(1);
       expect(run.kmsguardExits).to.deep.equal([1]);

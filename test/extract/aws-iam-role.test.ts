@@ -138,7 +138,17 @@ describe('extract: aws_iam_role inline_policy', () => {
       expect(befores(roleUpdate([{ name: '', policy: '' }], [{ name: '', policy: DECRYPT_ALL }]))).to.deep.equal([{ kind: 'absent' }]);
     });
     it('is absent when the role had no inline_policy list', () => {
-      expect(befores({ ...roleUpdate([], [{ name: 'a', policy: DECRYPT_ALL }]), resource_changes: [{ ...roleUpdate([], [])['resource_changes'][0], change: { actions: ['update'], before: { name: 'r' }, after: { name: 'r', inline_policy: [{ name: 'a', policy: DECRYPT_ALL }] } } }] })).to.deep.equal([{ kind: 'absent' }]);
+      expect(
+        befores({
+          ...roleUpdate([], [{ name: 'a', policy: DECRYPT_ALL }]),
+          resource_changes: [
+            {
+              ...roleUpdate([], [])['resource_changes'][0],
+              change: { actions: ['update'], before: { name: 'r' }, after: { name: 'r', inline_policy: [{ name: 'a', policy: DECRYPT_ALL }] } },
+            },
+          ],
+        }),
+      ).to.deep.equal([{ kind: 'absent' }]);
     });
   });
 
@@ -178,4 +188,3 @@ describe('extract: aws_iam_role inline_policy', () => {
     }
   });
 });
-

@@ -22,7 +22,6 @@ describe('extract: extractPolicies', () => {
     ]);
   });
 
-
   it('finds each identity policy type in modules at any depth, ignoring resource policies and data sources', () => {
     const policySources = extractPolicies(loadDocument('plan-policy-types.json', 'plan'), PLAIN_CONTEXT);
     const expected: PolicySource[] = [
@@ -48,7 +47,10 @@ describe('extract: extractPolicies', () => {
         resourceType: 'aws_iam_user_policy',
         policyPath: 'policy',
         changeActions: ['create'],
-        after: { kind: 'text', text: pretty([{ Effect: 'Allow', Action: ['kms:Decrypt', 'kms:ReEncryptFrom'], Resource: 'arn:aws:kms:*:111122223333:key/*' }]) },
+        after: {
+          kind: 'text',
+          text: pretty([{ Effect: 'Allow', Action: ['kms:Decrypt', 'kms:ReEncryptFrom'], Resource: 'arn:aws:kms:*:111122223333:key/*' }]),
+        },
       },
       {
         address: 'module.team["a"].module.inner.aws_iam_group_policy.g["ops"]',

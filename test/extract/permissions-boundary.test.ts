@@ -35,7 +35,7 @@ describe('resolve: policies used only as permissions boundaries', () => {
   });
 
   describe('from known values (states)', () => {
-    it('skips a policy whose ARN is a role\'s or user\'s boundary, naming them all', () => {
+    it("skips a policy whose ARN is a role's or user's boundary, naming them all", () => {
       expect(boundaries(boundaryPolicy(), boundedRole(), resource('aws_iam_user.ops', { name: 'ops', permissions_boundary: ARN }))).to.deep.equal({
         'aws_iam_policy.boundary': 'used only as a permissions boundary by aws_iam_role.app, aws_iam_user.ops',
       });
@@ -59,15 +59,15 @@ describe('resolve: policies used only as permissions boundaries', () => {
       ['a user policy attachment', resource('aws_iam_user_policy_attachment.a', { user: 'ops', policy_arn: ARN })],
       ['a group policy attachment', resource('aws_iam_group_policy_attachment.a', { group: 'g', policy_arn: ARN })],
       ['an exclusive policy attachment', resource('aws_iam_policy_attachment.a', { name: 'a', policy_arn: ARN })],
-      ['a role\'s managed_policy_arns', resource('aws_iam_role.other', { name: 'other', managed_policy_arns: [ARN] })],
+      ["a role's managed_policy_arns", resource('aws_iam_role.other', { name: 'other', managed_policy_arns: [ARN] })],
       ['exclusive role attachments', resource('aws_iam_role_policy_attachments_exclusive.a', { role_name: 'app', policy_arns: [ARN] })],
       ['exclusive user attachments', resource('aws_iam_user_policy_attachments_exclusive.a', { user_name: 'ops', policy_arns: [ARN] })],
       ['exclusive group attachments', resource('aws_iam_group_policy_attachments_exclusive.a', { group_name: 'g', policy_arns: [ARN] })],
-      ['an awscc role\'s managed_policy_arns', resource('awscc_iam_role.other', { role_name: 'other', managed_policy_arns: [ARN] })],
-      ['an awscc user\'s managed_policy_arns', resource('awscc_iam_user.other', { user_name: 'other', managed_policy_arns: [ARN] })],
-      ['an awscc group\'s managed_policy_arns', resource('awscc_iam_group.other', { group_name: 'other', managed_policy_arns: [ARN] })],
+      ["an awscc role's managed_policy_arns", resource('awscc_iam_role.other', { role_name: 'other', managed_policy_arns: [ARN] })],
+      ["an awscc user's managed_policy_arns", resource('awscc_iam_user.other', { user_name: 'other', managed_policy_arns: [ARN] })],
+      ["an awscc group's managed_policy_arns", resource('awscc_iam_group.other', { group_name: 'other', managed_policy_arns: [ARN] })],
       [
-        'a permission set\'s customer managed policy attachment (by name)',
+        "a permission set's customer managed policy attachment (by name)",
         resource('aws_ssoadmin_customer_managed_policy_attachment.a', { customer_managed_policy_reference: [{ name: 'boundary', path: '/' }] }),
       ],
     ];
@@ -98,7 +98,11 @@ describe('resolve: policies used only as permissions boundaries', () => {
 
     it('treats an awscc managed policy that lists roles, users or groups as attached', () => {
       const awscc = (after: Record<string, unknown>, afterUnknown: unknown = {}) =>
-        resource('awscc_iam_managed_policy.boundary', { policy_arn: ARN, managed_policy_name: 'boundary', path: '/', policy_document: '{}', ...after }, { afterUnknown });
+        resource(
+          'awscc_iam_managed_policy.boundary',
+          { policy_arn: ARN, managed_policy_name: 'boundary', path: '/', policy_document: '{}', ...after },
+          { afterUnknown },
+        );
       expect(boundaries(awscc({ roles: null, users: null, groups: null }), boundedRole())).to.deep.equal({
         'awscc_iam_managed_policy.boundary': 'used only as a permissions boundary by aws_iam_role.app',
       });
@@ -156,7 +160,7 @@ describe('resolve: policies used only as permissions boundaries', () => {
       ).to.deep.equal(skipped);
     });
 
-    it('skips a policy the configuration sets as a boundary even when the role\'s value is known to be null (a condition)', () => {
+    it("skips a policy the configuration sets as a boundary even when the role's value is known to be null (a condition)", () => {
       const policy = resource('aws_iam_policy.boundary', { name: 'boundary', path: '/', policy: '{}' }, { actions: ['create'], afterUnknown: { arn: true } });
       const role = resource('aws_iam_role.app', { name: 'app', permissions_boundary: null }, { actions: ['create'] });
       const configuration = {
@@ -175,14 +179,20 @@ describe('resolve: policies used only as permissions boundaries', () => {
     it('judges a policy referenced anywhere else: an attachment, a for_each, a module input used so', () => {
       expect(planned([uses('aws_iam_role_policy_attachment', { policy_arn: arnReference })])).to.deep.equal({});
       expect(planned([uses('aws_lambda_function', { environment: [{ variables: arnReference }] })])).to.deep.equal({});
-      expect(planned([uses('aws_iam_role_policy_attachment', { policy_arn: { references: ['each.value'] } }, { for_each_expression: arnReference })])).to.deep.equal({});
+      expect(
+        planned([uses('aws_iam_role_policy_attachment', { policy_arn: { references: ['each.value'] } }, { for_each_expression: arnReference })]),
+      ).to.deep.equal({});
       const call = (resources: Record<string, unknown>[], outputs: Record<string, unknown> = {}) => ({
         module_calls: { m: { source: './m', expressions: { arn: arnReference }, module: { resources, outputs } } },
       });
       expect(planned([], [], call([uses('aws_iam_role_policy_attachment', { policy_arn: { references: ['var.arn'] } })]))).to.deep.equal({});
       expect(planned([], [], call([], { out: { expression: { references: ['var.arn'] } } }))).to.deep.equal(skipped);
       expect(
-        planned([uses('aws_iam_user_policy_attachment', { policy_arn: { references: ['module.m.out', 'module.m'] } })], [], call([], { out: { expression: { references: ['var.arn'] } } })),
+        planned(
+          [uses('aws_iam_user_policy_attachment', { policy_arn: { references: ['module.m.out', 'module.m'] } })],
+          [],
+          call([], { out: { expression: { references: ['var.arn'] } } }),
+        ),
       ).to.deep.equal({});
     });
 
@@ -197,9 +207,14 @@ describe('resolve: policies used only as permissions boundaries', () => {
       ).to.deep.equal(skipped);
     });
 
-    it('leaves a role\'s computed managed_policy_arns (not configured) out of the attachments', () => {
+    it("leaves a role's computed managed_policy_arns (not configured) out of the attachments", () => {
       const other = resource('aws_iam_role.other', { name: 'other' }, { actions: ['create'], afterUnknown: { managed_policy_arns: true } });
-      expect(planned([uses('aws_iam_role', {})].map((c) => ({ ...c, address: 'aws_iam_role.other', name: 'other' })), [other])).to.deep.equal(skipped);
+      expect(
+        planned(
+          [uses('aws_iam_role', {})].map((c) => ({ ...c, address: 'aws_iam_role.other', name: 'other' })),
+          [other],
+        ),
+      ).to.deep.equal(skipped);
     });
   });
 

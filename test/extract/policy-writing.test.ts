@@ -17,7 +17,9 @@ import { examplesDir, fixture } from '../support/paths.js';
 function writings(file: string): Record<string, unknown> {
   const value = JSON.parse(readFileSync(file, 'utf8')) as unknown;
   const terraform = readTerraform(value, documentKind(value));
-  return Object.fromEntries(extractPolicies(terraform).map((policySource) => [`${policySource.address} ${policySource.policyPath}`, policyWriting(terraform, policySource) ?? null]));
+  return Object.fromEntries(
+    extractPolicies(terraform).map((policySource) => [`${policySource.address} ${policySource.policyPath}`, policyWriting(terraform, policySource) ?? null]),
+  );
 }
 
 describe('extract: how a policy is written', () => {
@@ -45,7 +47,10 @@ describe('extract: how a policy is written', () => {
     });
     // A policy written inside a whole `policies` list expression names no one attribute.
     expect(example('resources/awscc-iam')['awscc_iam_role.app policies[0].policy_document']).to.equal(null);
-    expect(example('resources/awscc-iam')['awscc_iam_managed_policy.deploy policy_document']).to.deep.equal({ form: 'jsonencode', attribute: 'policy_document' });
+    expect(example('resources/awscc-iam')['awscc_iam_managed_policy.deploy policy_document']).to.deep.equal({
+      form: 'jsonencode',
+      attribute: 'policy_document',
+    });
   });
 
   it('follows module variables and outputs to the data source, naming it by its configuration address', () => {
@@ -54,6 +59,9 @@ describe('extract: how a policy is written', () => {
       form: 'aws_iam_policy_document',
       block: 'module.app.module.policy.data.aws_iam_policy_document.this',
     });
-    expect(found['module.team["b"].aws_iam_policy.this policy']).to.deep.equal({ form: 'aws_iam_policy_document', block: 'module.team.data.aws_iam_policy_document.this' });
+    expect(found['module.team["b"].aws_iam_policy.this policy']).to.deep.equal({
+      form: 'aws_iam_policy_document',
+      block: 'module.team.data.aws_iam_policy_document.this',
+    });
   });
 });

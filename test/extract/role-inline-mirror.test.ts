@@ -80,11 +80,7 @@ describe('extract: role inline policies mirroring aws_iam_role_policy', () => {
       change.before.role = 'someone-else';
       change.after.role = 'someone-else';
     };
-    expect(keptAppEntries(moveLogs)).to.deep.equal([
-      'inline_policy[0].policy',
-      'inline_policy[2].policy',
-      'inline_policy[3].policy',
-    ]);
+    expect(keptAppEntries(moveLogs)).to.deep.equal(['inline_policy[0].policy', 'inline_policy[2].policy', 'inline_policy[3].policy']);
   });
 
   it('matches the role by its id as well as its name', () => {
@@ -149,7 +145,11 @@ describe('extract: role inline policies mirroring aws_iam_role_policy', () => {
           mode: 'managed',
           type: 'aws_iam_role',
           name: 'r',
-          change: { actions: ['no-op'], before: { name: 'role-1', inline_policy: [{ name: 'p-1', policy: '' }] }, after: { name: 'role-1', inline_policy: [{ name: 'p-1', policy: '' }] } },
+          change: {
+            actions: ['no-op'],
+            before: { name: 'role-1', inline_policy: [{ name: 'p-1', policy: '' }] },
+            after: { name: 'role-1', inline_policy: [{ name: 'p-1', policy: '' }] },
+          },
         },
         {
           address: 'aws_iam_role_policy.p',

@@ -66,14 +66,14 @@ function corpusFiles(): { name: string; text: string }[] {
 
 function caseArbitrary(corpus: readonly { name: string; text: string }[]): fc.Arbitrary<Case> {
   const small = corpus.filter((f) => f.text.length < 600_000);
-  const damagedCorpus = fc
-    .tuple(fc.constantFrom(...small), encoding, fc.array(byteEdit, { minLength: 1, maxLength: 3 }), fc.boolean())
-    .map(([file, as, edits, viaStdin]): Case => ({
+  const damagedCorpus = fc.tuple(fc.constantFrom(...small), encoding, fc.array(byteEdit, { minLength: 1, maxLength: 3 }), fc.boolean()).map(
+    ([file, as, edits, viaStdin]): Case => ({
       label: `${file.name} as ${as} with ${JSON.stringify(edits)}`,
       bytes: edits.reduce(applyByteEdit, encode(file.text, as)),
       viaStdin,
       unreadable: [],
-    }));
+    }),
+  );
   const restructuredCorpus = fc
     .tuple(fc.constantFrom(...small), fc.array(structureEdit, { minLength: 1, maxLength: 3 }), fc.boolean())
     .map(([file, edits, viaStdin]): Case => {
@@ -137,9 +137,10 @@ async function checkCase(c: Case, dir: string, n: number): Promise<void> {
   }
   expectConsistentReport(report, context);
   expect(impliedExit(report), `${context}: exit code and report disagree`).to.equal(run.status);
-  expect(report.findings.map((f) => [f.address, f.policyPath, f.scope]), context).to.deep.equal(
-    library.findings.map((f) => [f.address, f.policyPath, f.scope]),
-  );
+  expect(
+    report.findings.map((f) => [f.address, f.policyPath, f.scope]),
+    context,
+  ).to.deep.equal(library.findings.map((f) => [f.address, f.policyPath, f.scope]));
   for (const where of c.unreadable) expectListedInvalid(report, where.address, where.policyPath, context);
 }
 

@@ -13,17 +13,7 @@ import { propertyParameters } from '../property/settings.js';
 import { corpusDir } from '../support/paths.js';
 import { requireCorpus } from '../support/shared.js';
 import { expectConsistentReport, expectListedInvalid } from './invariants.js';
-import {
-  applyByteEdit,
-  applyStructureEdit,
-  applyTextEdit,
-  byteEdit,
-  encode,
-  encoding,
-  structureEdit,
-  textEdit,
-  unreadable,
-} from './mutations.js';
+import { applyByteEdit, applyStructureEdit, applyTextEdit, byteEdit, encode, encoding, structureEdit, textEdit, unreadable } from './mutations.js';
 
 interface CorpusFile {
   readonly name: string;
@@ -91,7 +81,9 @@ function firstDocument(text: string): Record<string, unknown> | undefined {
 }
 
 async function loadCorpus(): Promise<CorpusFile[]> {
-  const files = readdirSync(corpusDir).filter((f) => f.endsWith('.json') && f !== 'EXPECTED.json').sort();
+  const files = readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.json') && f !== 'EXPECTED.json')
+    .sort();
   const out: CorpusFile[] = [];
   for (const name of files) {
     const bytes = readFileSync(path.join(corpusDir, name));
@@ -169,7 +161,10 @@ describe('fuzz: corpus mutations through check()', function () {
         expectConsistentReport(report, context);
         if (edits.length === 0 && as !== 'latin1' && as !== 'utf16le') {
           // Only re-encoded (in an encoding that says what it is): the same verdicts.
-          expect(report.findings.map((f) => [f.address, f.scope]), context).to.deep.equal(file.report.findings.map((f) => [f.address, f.scope]));
+          expect(
+            report.findings.map((f) => [f.address, f.scope]),
+            context,
+          ).to.deep.equal(file.report.findings.map((f) => [f.address, f.scope]));
           expect(report.summary.passed, context).to.equal(file.report.summary.passed);
         }
       }),

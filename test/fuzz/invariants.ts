@@ -45,5 +45,8 @@ export function expectListedInvalid(report: Report, address: string, policyPath:
   expect(entry, `${context}: ${address} ${policyPath} could not be read, yet it is not listed as unevaluated`).not.to.equal(undefined);
   expect(entry!.reason, `${context}: ${address} ${policyPath}`).to.equal('invalid');
   expect(report.summary.passed, `${context}: the run passed with an unreadable policy`).to.equal(false);
-  expect(report.findings.some((f) => f.address === address && f.policyPath === policyPath), `${context}: judged as well as invalid`).to.equal(false);
+  expect(
+    report.findings.some((f) => f.address === address && f.policyPath === policyPath),
+    `${context}: judged as well as invalid`,
+  ).to.equal(false);
 }

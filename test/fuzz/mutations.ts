@@ -109,7 +109,7 @@ export function slotsOf(value: unknown, limit = 200_000): Slot[] {
 function retyped(value: unknown, to: JsonType): unknown {
   switch (to) {
     case 'string':
-      return typeof value === 'string' ? `${value}x` : JSON.stringify(value) ?? 'x';
+      return typeof value === 'string' ? `${value}x` : (JSON.stringify(value) ?? 'x');
     case 'number':
       return typeof value === 'number' ? value + 1 : typeof value === 'string' && value !== '' && !Number.isNaN(Number(value)) ? Number(value) : 7;
     case 'null':

@@ -5,13 +5,7 @@
 
 export type IdentityType = 'aws_iam_policy' | 'aws_iam_role_policy' | 'aws_iam_user_policy' | 'aws_iam_group_policy' | 'aws_iam_role';
 
-export const IDENTITY_TYPES: readonly IdentityType[] = [
-  'aws_iam_policy',
-  'aws_iam_role_policy',
-  'aws_iam_user_policy',
-  'aws_iam_group_policy',
-  'aws_iam_role',
-];
+export const IDENTITY_TYPES: readonly IdentityType[] = ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy', 'aws_iam_role'];
 
 /** The policy attribute as the plan shows it: text, any other JSON value, or unknown. */
 export type PlannedPolicy = { readonly text: string } | { readonly value: unknown } | { readonly unknown: true };

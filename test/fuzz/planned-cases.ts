@@ -17,7 +17,12 @@ export type Case =
 const pretty = fc.constantFrom<number | undefined>(undefined, 2);
 
 export const plannedCase: fc.Arbitrary<Case> = fc.oneof(
-  { weight: 5, arbitrary: fc.tuple(policyDocument, pretty).map(([document, indent]): Case => ({ kind: 'intact', policy: { text: JSON.stringify(document, null, indent) }, document })) },
+  {
+    weight: 5,
+    arbitrary: fc
+      .tuple(policyDocument, pretty)
+      .map(([document, indent]): Case => ({ kind: 'intact', policy: { text: JSON.stringify(document, null, indent) }, document })),
+  },
   {
     weight: 4,
     arbitrary: fc
@@ -31,4 +36,3 @@ export const plannedCase: fc.Arbitrary<Case> = fc.oneof(
 export const plannedResources = fc
   .array(fc.tuple(fc.constantFrom(...IDENTITY_TYPES), plannedCase), { minLength: 1, maxLength: 4 })
   .map((items) => items.map(([type, c], n) => ({ resource: { type, name: `p${n}`, policy: c.policy } as PlannedResource, c })));
-

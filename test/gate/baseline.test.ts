@@ -52,7 +52,11 @@ describe('baseline', () => {
     });
 
     it('does not depend on the order of the findings', () => {
-      const findings = [finding('aws_iam_policy.b', 'f1'), finding('aws_iam_policy.a', 'f2'), finding('aws_iam_policy.a', 'f0', { ruleId: 'kms-decrypt-region-keys' })];
+      const findings = [
+        finding('aws_iam_policy.b', 'f1'),
+        finding('aws_iam_policy.a', 'f2'),
+        finding('aws_iam_policy.a', 'f0', { ruleId: 'kms-decrypt-region-keys' }),
+      ];
       expect(formatBaseline(baselineOf(findings))).to.equal(formatBaseline(baselineOf([...findings].reverse())));
     });
 
@@ -96,18 +100,32 @@ describe('baseline', () => {
     it('lists entries that no longer occur, once each', () => {
       const doubled = {
         version: 2 as const,
-        findings: [...baseline.findings, ...baseline.findings, { fingerprint: 'bare', source: 'plan.json' }, { fingerprint: 'fr', source: 'run-all.json', position: 2, address: 'aws_iam_role.r' }],
+        findings: [
+          ...baseline.findings,
+          ...baseline.findings,
+          { fingerprint: 'bare', source: 'plan.json' },
+          { fingerprint: 'fr', source: 'run-all.json', position: 2, address: 'aws_iam_role.r' },
+        ],
       };
       const result = applyBaseline([finding('aws_iam_policy.a', 'fa')], doubled, 'base.json');
       expect(result.warnings).to.deep.equal([
-        { source: 'base.json', message: 'Baseline entry aws_iam_policy.gone (policy, kms-decrypt-all-keys) in plan.json no longer occurs; regenerate the baseline to drop it.' },
+        {
+          source: 'base.json',
+          message: 'Baseline entry aws_iam_policy.gone (policy, kms-decrypt-all-keys) in plan.json no longer occurs; regenerate the baseline to drop it.',
+        },
         { source: 'base.json', message: 'Baseline entry fingerprint bare in plan.json no longer occurs; regenerate the baseline to drop it.' },
         { source: 'base.json', message: 'Baseline entry aws_iam_role.r in run-all.json (document 2) no longer occurs; regenerate the baseline to drop it.' },
       ]);
     });
 
     it('accepts a finding only in the input it was recorded from: another file, another document of a stream, or stdin is new', () => {
-      const recorded = baselineOf([finding('aws_iam_role_policy.this', 'fp', { source: 'units/a/plan.json' }), finding('aws_iam_role_policy.this', 'fq', { source: 'all.json', position: 1 })], '/repo');
+      const recorded = baselineOf(
+        [
+          finding('aws_iam_role_policy.this', 'fp', { source: 'units/a/plan.json' }),
+          finding('aws_iam_role_policy.this', 'fq', { source: 'all.json', position: 1 }),
+        ],
+        '/repo',
+      );
       const findings = [
         finding('aws_iam_role_policy.this', 'fp', { source: 'units/b/plan.json' }),
         finding('aws_iam_role_policy.this', 'fp', { source: '/repo/units/a/plan.json' }),
@@ -126,7 +144,10 @@ describe('baseline', () => {
       const result = applyBaseline([finding('aws_iam_policy.a', 'fa')], old, 'base.json');
       expect(result.findings).to.deep.equal([finding('aws_iam_policy.a', 'fa')]);
       expect(result.warnings).to.deep.equal([
-        { source: 'base.json', message: 'Baseline version 1 does not say which input each entry came from, so it accepts no finding; regenerate it with "kmsguard baseline".' },
+        {
+          source: 'base.json',
+          message: 'Baseline version 1 does not say which input each entry came from, so it accepts no finding; regenerate it with "kmsguard baseline".',
+        },
       ]);
     });
 
@@ -211,7 +232,12 @@ describe('baselines through check()', () => {
     writeFileSync(file, formatBaseline(baselineOf((await check(plan, { rules: ['kms-decrypt'] })).findings)));
     const report = await check(plan, { baseline: file });
     expect(report.findings.map((f) => [f.ruleId, f.baselined ?? false])).to.deep.equal(
-      Array(4).fill([['kms-decrypt-all-keys', true], ['kms-grant-all-keys', false]]).flat(),
+      Array(4)
+        .fill([
+          ['kms-decrypt-all-keys', true],
+          ['kms-grant-all-keys', false],
+        ])
+        .flat(),
     );
     expect(report.summary).to.include({ findings: 8, failing: 4, passed: false });
   });

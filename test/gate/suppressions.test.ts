@@ -214,7 +214,10 @@ describe('suppressions', () => {
       const rules = [rule({ address: 'aws_iam_policy.a' }), rule({ address: 'aws_iam_policy.z' }), { address: 'x.*', reason: 'r' }];
       const result = applySuppressions([finding('aws_iam_policy.a')], rules, today);
       expect(result.warnings).to.deep.equal([
-        { source: '.kmsguard.json', message: 'Suppression /suppressions/1 (address "aws_iam_policy.z") matched no finding; remove it if it is no longer needed.' },
+        {
+          source: '.kmsguard.json',
+          message: 'Suppression /suppressions/1 (address "aws_iam_policy.z") matched no finding; remove it if it is no longer needed.',
+        },
         { source: 'options', message: 'Suppression /suppressions/2 (address "x.*") matched no finding; remove it if it is no longer needed.' },
       ]);
     });

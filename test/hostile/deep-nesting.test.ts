@@ -22,12 +22,25 @@ const deepPolicy = (action: string) =>
 const PLACEHOLDER = '"@@deep@@"';
 
 function resource(address: string, type: string, values: Record<string, unknown>) {
-  return { address, mode: 'managed', type, name: address.split('.')[1], provider_name: 'registry.terraform.io/hashicorp/aws', schema_version: 0, values, sensitive_values: {} };
+  return {
+    address,
+    mode: 'managed',
+    type,
+    name: address.split('.')[1],
+    provider_name: 'registry.terraform.io/hashicorp/aws',
+    schema_version: 0,
+    values,
+    sensitive_values: {},
+  };
 }
 
 function change(address: string, type: string, before: unknown, after: unknown, afterUnknown: Record<string, unknown> = {}) {
   return {
-    address, mode: 'managed', type, name: address.split('.')[1], provider_name: 'registry.terraform.io/hashicorp/aws',
+    address,
+    mode: 'managed',
+    type,
+    name: address.split('.')[1],
+    provider_name: 'registry.terraform.io/hashicorp/aws',
     change: { actions: before === null ? ['create'] : ['update'], before, after, after_unknown: afterUnknown },
   };
 }
@@ -36,7 +49,11 @@ function change(address: string, type: string, before: unknown, after: unknown, 
 function plan(resources: unknown[], changes: unknown[], configuration: unknown, deep: string): string {
   const ok = { name: 'ok', policy: WIDE };
   const value = {
-    format_version: '1.2', terraform_version: '1.9.8', applyable: true, complete: true, errored: false,
+    format_version: '1.2',
+    terraform_version: '1.9.8',
+    applyable: true,
+    complete: true,
+    errored: false,
     planned_values: { root_module: { resources: [resource('aws_iam_policy.ok', 'aws_iam_policy', ok), ...resources] } },
     resource_changes: [change('aws_iam_policy.ok', 'aws_iam_policy', null, ok), ...changes],
     configuration,
@@ -88,8 +105,15 @@ const cases: { name: string; text: string; findings: string[]; unevaluated: [str
       {
         root_module: {
           resources: [
-            { address: 'aws_iam_policy.later', mode: 'managed', type: 'aws_iam_policy', name: 'later', provider_config_key: 'aws', schema_version: 0,
-              expressions: { policy: { references: ['data.x.y'], deep: PLACE }, tags: { constant_value: PLACE } } },
+            {
+              address: 'aws_iam_policy.later',
+              mode: 'managed',
+              type: 'aws_iam_policy',
+              name: 'later',
+              provider_config_key: 'aws',
+              schema_version: 0,
+              expressions: { policy: { references: ['data.x.y'], deep: PLACE }, tags: { constant_value: PLACE } },
+            },
           ],
         },
       },
@@ -126,6 +150,8 @@ describe('documents nested 10,000 deep', () => {
     expect(result.status).to.equal(1);
     expect(result.stderr).to.equal('');
     expect(result.stdout).to.contain(`aws_iam_policy.deep (policy) in ${file}, aws_iam_policy: invalid (fails the run): ${TOO_DEEP}\n`);
-    expect(result.stdout).to.contain('kmsguard: 1 document, 1 policy judged, 1 finding (1 high), 1 not evaluated: FAILED (1 failing finding, 1 policy not evaluated)\n');
+    expect(result.stdout).to.contain(
+      'kmsguard: 1 document, 1 policy judged, 1 finding (1 high), 1 not evaluated: FAILED (1 failing finding, 1 policy not evaluated)\n',
+    );
   });
 });

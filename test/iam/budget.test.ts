@@ -1,5 +1,15 @@
 import { expect } from 'chai';
-import { judgePolicy, parsePolicy, TooComplexError, WorkBudget, WORK_LIMIT, type EvaluationOptions, type Policy, type UnknownValue, type Verdict } from '../../lib/iam/index.js';
+import {
+  judgePolicy,
+  parsePolicy,
+  TooComplexError,
+  WorkBudget,
+  WORK_LIMIT,
+  type EvaluationOptions,
+  type Policy,
+  type UnknownValue,
+  type Verdict,
+} from '../../lib/iam/index.js';
 
 const AWS: EvaluationOptions = { blockedActions: ['kms:Decrypt', 'kms:ReEncryptFrom'], partition: 'aws', conditions: 'ignore' };
 /** Star patterns a Deny can hold: each needs a key search over many automaton states, none covers every key. */
@@ -9,7 +19,9 @@ const UNKNOWN_MARK = '$unknown';
 
 function policy(statements: unknown[]): Policy {
   const unknown = (value: unknown): UnknownValue | undefined =>
-    typeof value === 'object' && value !== null && UNKNOWN_MARK in value ? { unknown: true, detail: (value as Record<string, string>)[UNKNOWN_MARK]! } : undefined;
+    typeof value === 'object' && value !== null && UNKNOWN_MARK in value
+      ? { unknown: true, detail: (value as Record<string, string>)[UNKNOWN_MARK]! }
+      : undefined;
   const parsed = parsePolicy({ Version: '2012-10-17', Statement: statements }, { unknown });
   if ('error' in parsed) throw new Error(parsed.error.message);
   return parsed.policy;
@@ -97,7 +109,13 @@ describe('iam: judging within the work budget', () => {
       DENY_STARS,
     ]);
     // Each reading judged as a known policy: the unknown Resource as `*`, and as nothing.
-    const most = costOf(policy([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' }, { Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:*:*:key/*' }, DENY_STARS]));
+    const most = costOf(
+      policy([
+        { Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' },
+        { Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:*:*:key/*' },
+        DENY_STARS,
+      ]),
+    );
     const least = costOf(policy([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:*:*:key/*' }, DENY_STARS]));
     const both = costOf(withUnknown);
     expect(both.verdict).to.deep.include({ kind: 'finding', scope: 'all-keys' });
@@ -118,7 +136,8 @@ describe('iam: judging within the work budget', () => {
     // With exactly the steps it all takes, the naming gets a quarter of what the verdict leaves.
     expect(judgePolicy(p, AWS, new WorkBudget(steps))).to.deep.equal({
       kind: 'unknown',
-      detail: 'Could allow kms:Decrypt (all-keys) depending on values known only after apply: the unknown parts (which of them decide is too complex to work out).',
+      detail:
+        'Could allow kms:Decrypt (all-keys) depending on values known only after apply: the unknown parts (which of them decide is too complex to work out).',
     });
     // Four times as much leaves the naming at least all it needs.
     expect(judgePolicy(p, AWS, new WorkBudget(4 * steps))).to.deep.equal(verdict);

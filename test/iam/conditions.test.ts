@@ -28,10 +28,22 @@ describe('conditions: ResourceAccount values that do not limit the accounts', ()
     ['a value with a slash', { StringEquals: { 'aws:ResourceAccount': '1111/22223333' } }, 'all-keys'],
     ['an account and a *', { StringLike: { 'aws:ResourceAccount': '111122223333*' } }, 'all-keys'],
     ['an account with its last digit a ?', { StringLike: { 'aws:ResourceAccount': '11112222333?' } }, 'all-keys'],
-    ['one account, beside a test of another key', { StringEquals: { 'aws:ResourceAccount': '111122223333', 'kms:ViaService': 'ec2.us-east-1.amazonaws.com' } }, 'account-keys'],
-    ['one account, under a second positive operator with a service', { StringEquals: { 'aws:ResourceAccount': '111122223333' }, StringLike: { 'kms:ViaService': 'ec2.*' } }, 'account-keys'],
+    [
+      'one account, beside a test of another key',
+      { StringEquals: { 'aws:ResourceAccount': '111122223333', 'kms:ViaService': 'ec2.us-east-1.amazonaws.com' } },
+      'account-keys',
+    ],
+    [
+      'one account, under a second positive operator with a service',
+      { StringEquals: { 'aws:ResourceAccount': '111122223333' }, StringLike: { 'kms:ViaService': 'ec2.*' } },
+      'account-keys',
+    ],
     ['one account', { StringEquals: { 'aws:ResourceAccount': '111122223333' } }, 'account-keys'],
-    ['one account, then a second ResourceAccount test with a wildcard', { StringEquals: { 'aws:ResourceAccount': '111122223333' }, StringLike: { 'aws:ResourceAccount': '1111*' } }, 'account-keys'],
+    [
+      'one account, then a second ResourceAccount test with a wildcard',
+      { StringEquals: { 'aws:ResourceAccount': '111122223333' }, StringLike: { 'aws:ResourceAccount': '1111*' } },
+      'account-keys',
+    ],
   ];
   for (const [name, condition, scope] of cases) {
     it(`${name}: ${scope}`, () => {

@@ -54,7 +54,12 @@ describe('evaluate: grants decided without a key search', () => {
 
   it('300 named keys beside a Deny of everything outside 300 wildcard patterns: clean', () => {
     const keys = Array.from({ length: 300 }, (_, i) => `arn:aws:kms:us-east-${i}:${100000000000 + i * 7919}:key/${i}-ev-${i * 31}`);
-    expect(judged([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: keys }, { Effect: 'Deny', Action: 'kms:Decrypt', NotResource: crowded }])).to.deep.equal({ kind: 'clean' });
+    expect(
+      judged([
+        { Effect: 'Allow', Action: 'kms:Decrypt', Resource: keys },
+        { Effect: 'Deny', Action: 'kms:Decrypt', NotResource: crowded },
+      ]),
+    ).to.deep.equal({ kind: 'clean' });
   });
 
   const denials: [string, Doc][] = [
@@ -73,7 +78,7 @@ describe('evaluate: grants decided without a key search', () => {
 });
 
 describe('evaluate: statements a finding names after an exact key search', () => {
-  it('of two Allows beside a Deny, only the one that grants at the finding\'s scope', () => {
+  it("of two Allows beside a Deny, only the one that grants at the finding's scope", () => {
     const verdict = judged([
       { Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:us-east-1:111122223333:key/ev2-*' },
       { Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:*:*:key/ev2-*' },
@@ -84,7 +89,11 @@ describe('evaluate: statements a finding names after an exact key search', () =>
 
   it('a lone Allow beside a Deny, with each of its patterns that grants at that scope', () => {
     const verdict = judged([
-      { Effect: 'Allow', Action: ['kms:Decrypt', 's3:GetObject'], Resource: ['arn:aws:kms:*:*:key/ev3-*', 'arn:aws:kms:us-east-1:111122223333:key/ev3-*', 'arn:aws:kms:*:*:key/ev4-*'] },
+      {
+        Effect: 'Allow',
+        Action: ['kms:Decrypt', 's3:GetObject'],
+        Resource: ['arn:aws:kms:*:*:key/ev3-*', 'arn:aws:kms:us-east-1:111122223333:key/ev3-*', 'arn:aws:kms:*:*:key/ev4-*'],
+      },
       { Effect: 'Deny', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:*:*:alias/ev3-*' },
     ]);
     expect(verdict).to.deep.equal(
@@ -104,7 +113,9 @@ describe('evaluate: actions judged apart when different statements match them', 
       ...filler('Allow', 9),
       { Effect: 'Allow', Action: 'kms:ReEncryptFrom', Resource: 'arn:aws:kms:*:*:key/*' },
     ];
-    expect(judged(statements)).to.deep.equal(finding('all-keys', ['kms:ReEncryptFrom'], [{ index: 12, action: ['kms:ReEncryptFrom'], resource: ['arn:aws:kms:*:*:key/*'] }]));
+    expect(judged(statements)).to.deep.equal(
+      finding('all-keys', ['kms:ReEncryptFrom'], [{ index: 12, action: ['kms:ReEncryptFrom'], resource: ['arn:aws:kms:*:*:key/*'] }]),
+    );
   });
 
   it('Denies 1 and 2 (aliases only) for Decrypt, Deny 12 (every key) for ReEncryptFrom', () => {

@@ -63,7 +63,13 @@ describe('iam: matchesArn (case-sensitive; * crosses : and /; variables are opaq
 
   it('agrees with a regular-expression reading of the same glob', () => {
     const toRegExp = (pattern: string) =>
-      new RegExp(`^${pattern.replace(/[.+^$()|[\]\\{}]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's');
+      new RegExp(
+        `^${pattern
+          .replace(/[.+^$()|[\]\\{}]/g, '\\$&')
+          .replace(/\*/g, '.*')
+          .replace(/\?/g, '.')}$`,
+        's',
+      );
     fc.assert(
       fc.property(fc.stringMatching(/^[ab:/*?]{0,8}$/), fc.stringMatching(/^[ab:/]{0,10}$/), (pattern, input) => {
         expect(matchesArn(pattern, input)).to.equal(toRegExp(pattern).test(input));
@@ -165,25 +171,25 @@ describe('glob: policy variables', () => {
   // as `*` where they widen, `${aws:PrincipalAccount}` as an account.
   const cases: [string, Doc[], string][] = [
     ['a per-request account variable, any region', [allow('arn:aws:kms:*:${glob:acct1}:key/*')], 'all-keys'],
-    ['the principal\'s account, any region', [allow('arn:aws:kms:*:${aws:PrincipalAccount}:key/*')], 'account-keys'],
+    ["the principal's account, any region", [allow('arn:aws:kms:*:${aws:PrincipalAccount}:key/*')], 'account-keys'],
     ['a key id that is a per-request variable', [allow('arn:aws:kms:us-east-1:111122223333:key/${glob:key1}')], 'region-keys'],
     [
-      'the principal\'s account in an Allow and in a Deny that keeps it',
+      "the principal's account in an Allow and in a Deny that keeps it",
       [allow('arn:aws:kms:*:${aws:PrincipalAccount}:key/*'), denyOutside('arn:aws:kms:*:${aws:PrincipalAccount}:*')],
       'account-keys',
     ],
     [
-      'the principal\'s account in an Allow, and a Deny that keeps a per-request account: the Deny removes nothing',
+      "the principal's account in an Allow, and a Deny that keeps a per-request account: the Deny removes nothing",
       [allow('arn:aws:kms:*:${aws:PrincipalAccount}:key/*'), denyOutside('arn:aws:kms:*:${glob:other}:*')],
       'account-keys',
     ],
     [
-      'the principal\'s account in an Allow, and a Deny that keeps one account: that account is the principal\'s',
+      "the principal's account in an Allow, and a Deny that keeps one account: that account is the principal's",
       [allow('arn:aws:kms:*:${aws:PrincipalAccount}:key/*'), denyOutside('arn:aws:kms:*:111122223333:*')],
       'account-keys',
     ],
     [
-      'the principal\'s account denied with every 12-character account',
+      "the principal's account denied with every 12-character account",
       [allow('arn:aws:kms:*:${aws:PrincipalAccount}:key/*'), { Effect: 'Deny', Action: 'kms:*', Resource: 'arn:aws:kms:*:????????????:key/*' }],
       'none',
     ],

@@ -7,8 +7,18 @@ import type { ConditionMode } from '../../lib/iam/types.js';
 
 export type Doc = Record<string, unknown>;
 export const P = (...statements: Doc[]): Doc => ({ Version: '2012-10-17', Statement: statements });
-export const allow = (action: string | string[], resource: string | string[], extra: Doc = {}): Doc => ({ Effect: 'Allow', Action: action, Resource: resource, ...extra });
-export const deny = (action: string | string[], resource: string | string[], extra: Doc = {}): Doc => ({ Effect: 'Deny', Action: action, Resource: resource, ...extra });
+export const allow = (action: string | string[], resource: string | string[], extra: Doc = {}): Doc => ({
+  Effect: 'Allow',
+  Action: action,
+  Resource: resource,
+  ...extra,
+});
+export const deny = (action: string | string[], resource: string | string[], extra: Doc = {}): Doc => ({
+  Effect: 'Deny',
+  Action: action,
+  Resource: resource,
+  ...extra,
+});
 
 export interface Judged {
   readonly scope: string;

@@ -92,7 +92,10 @@ describe('iam: judgePolicy', () => {
 });
 
 describe('iam: judgePolicy on large and adversarial policies', () => {
-  const keys = Array.from({ length: 500 }, (_, i) => `arn:aws:kms:us-east-${i % 3}:${100000000000 + i}:key/${i.toString(16).padStart(8, '0')}-aaaa-bbbb-cccc-dddd${i}`);
+  const keys = Array.from(
+    { length: 500 },
+    (_, i) => `arn:aws:kms:us-east-${i % 3}:${100000000000 + i}:key/${i.toString(16).padStart(8, '0')}-aaaa-bbbb-cccc-dddd${i}`,
+  );
   const judged = (statements: unknown[]) => {
     const parsed = parsePolicy({ Statement: statements });
     if (!('policy' in parsed)) throw new Error(parsed.error.message);
@@ -100,7 +103,12 @@ describe('iam: judgePolicy on large and adversarial policies', () => {
   };
 
   it('a Deny of every key but 500 named ones is clean', () => {
-    expect(judged([{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }, { Effect: 'Deny', Action: 'kms:*', NotResource: keys }])).to.deep.equal({ kind: 'clean' });
+    expect(
+      judged([
+        { Effect: 'Allow', Action: 'kms:*', Resource: '*' },
+        { Effect: 'Deny', Action: 'kms:*', NotResource: keys },
+      ]),
+    ).to.deep.equal({ kind: 'clean' });
   });
 
   it('500 account-and-region patterns, one region denied: region-keys, naming the patterns not denied', () => {

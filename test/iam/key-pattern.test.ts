@@ -24,13 +24,13 @@ const cases: [string, Doc, Judged][] = [
   ],
   ['six delimiters, a / before a :', P(allow('kms:Decrypt', 'arn:aws:kms:*:*/*:*')), { scope: 'none', resources: [] }],
   ['six delimiters, five / and a :', P(allow('kms:Decrypt', 'arn/aws/kms/*/*/key:*')), { scope: 'none', resources: [] }],
+  ['an empty Resource beside a pattern of no key', P(allow('kms:Decrypt', ['', 'arn:aws:kms::111122223333:key/*'])), { scope: 'none', resources: [] }],
+  ['a Deny of an empty Resource denies no key', P(allow('kms:Decrypt', '*'), deny('kms:Decrypt', '')), { scope: 'all-keys', resources: [['*']] }],
   [
-    'an empty Resource beside a pattern of no key',
-    P(allow('kms:Decrypt', ['', 'arn:aws:kms::111122223333:key/*'])),
+    'a Deny of every key',
+    P(allow('kms:Decrypt', 'arn:aws:kms:*:111122223333:key/*'), deny('kms:Decrypt', 'arn:aws:kms:*:*:key/*')),
     { scope: 'none', resources: [] },
   ],
-  ['a Deny of an empty Resource denies no key', P(allow('kms:Decrypt', '*'), deny('kms:Decrypt', '')), { scope: 'all-keys', resources: [['*']] }],
-  ['a Deny of every key', P(allow('kms:Decrypt', 'arn:aws:kms:*:111122223333:key/*'), deny('kms:Decrypt', 'arn:aws:kms:*:*:key/*')), { scope: 'none', resources: [] }],
   [
     'a per-request variable twice around a digit reads as *1*: accounts the policy does not name',
     P(allow('kms:Decrypt', 'arn:aws:kms:*:${aws:userid}1${aws:userid}:key/*')),

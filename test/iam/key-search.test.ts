@@ -29,7 +29,10 @@ function problemOf(allow: readonly Rule[], deny: readonly Rule[], partition = 'a
   const clause = (rule: Rule): Clause => ({ patterns: rule.patterns.map((p) => texts.indexOf(p)), negated: rule.negated });
   return {
     partition,
-    dfa: new PatternSetDfa(texts.map((t) => compileArnPattern(t).tokens), KEY_SLOT_BUDGETS),
+    dfa: new PatternSetDfa(
+      texts.map((t) => compileArnPattern(t).tokens),
+      KEY_SLOT_BUDGETS,
+    ),
     allow: allow.map(clause),
     deny: deny.map(clause),
     spelled,
@@ -247,7 +250,11 @@ const AD = 'arn:aws:kms:*:*:key/ad*';
 const TAB_1BBC = `arn:aws:kms:*:*:key/\t${String.fromCodePoint(7100)}*`;
 
 const cases: [string, Doc, Judged][] = [
-  ['eight granted patterns, one Deny of one key', P(allow('kms:Decrypt', EIGHT), deny('kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:key/abc')), { scope: 'all-keys', resources: [EIGHT] }],
+  [
+    'eight granted patterns, one Deny of one key',
+    P(allow('kms:Decrypt', EIGHT), deny('kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:key/abc')),
+    { scope: 'all-keys', resources: [EIGHT] },
+  ],
   [
     'a Deny of accounts starting 0: other digits remain',
     P(allow('kms:Decrypt', 'arn:aws:kms:*:*:key/*'), deny('kms:Decrypt', 'arn:aws:kms:*:0*:key/*')),
@@ -255,12 +262,24 @@ const cases: [string, Doc, Judged][] = [
   ],
   [
     'a Deny of accounts starting 0 to 8: 9 remains',
-    P(allow('kms:Decrypt', 'arn:aws:kms:*:*:key/*'), deny('kms:Decrypt', Array.from({ length: 9 }, (_, n) => `arn:aws:kms:*:${n}*:key/*`))),
+    P(
+      allow('kms:Decrypt', 'arn:aws:kms:*:*:key/*'),
+      deny(
+        'kms:Decrypt',
+        Array.from({ length: 9 }, (_, n) => `arn:aws:kms:*:${n}*:key/*`),
+      ),
+    ),
     { scope: 'all-keys', resources: [['arn:aws:kms:*:*:key/*']] },
   ],
   [
     'a Deny of every account by first digit',
-    P(allow('kms:Decrypt', 'arn:aws:kms:*:*:key/*'), deny('kms:Decrypt', Array.from({ length: 10 }, (_, n) => `arn:aws:kms:*:${n}*:key/*`))),
+    P(
+      allow('kms:Decrypt', 'arn:aws:kms:*:*:key/*'),
+      deny(
+        'kms:Decrypt',
+        Array.from({ length: 10 }, (_, n) => `arn:aws:kms:*:${n}*:key/*`),
+      ),
+    ),
     { scope: 'none', resources: [] },
   ],
   ['every first digit continues a spelled account', P(allow('kms:Decrypt', '*'), deny('kms:Decrypt', TEN_ACCOUNTS)), { scope: 'all-keys', resources: [['*']] }],

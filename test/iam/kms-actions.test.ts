@@ -33,12 +33,21 @@ describe('iam: KMS action list', () => {
 
 describe('iam: expandBlockedActions', () => {
   const table: [string[], string[]][] = [
-    [['kms:Decrypt', 'kms:ReEncryptFrom'], ['kms:Decrypt', 'kms:ReEncryptFrom']],
+    [
+      ['kms:Decrypt', 'kms:ReEncryptFrom'],
+      ['kms:Decrypt', 'kms:ReEncryptFrom'],
+    ],
     [['kms:ReEncrypt*'], ['kms:ReEncryptFrom', 'kms:ReEncryptTo']],
     [['KMS:decrypt'], ['kms:Decrypt']],
     [['kms:Decryp?'], ['kms:Decrypt']],
-    [['kms:ReEncryptFrom', 'kms:Decrypt', 'kms:decrypt'], ['kms:Decrypt', 'kms:ReEncryptFrom']],
-    [['kms:GenerateDataKey*'], ['kms:GenerateDataKey', 'kms:GenerateDataKeyPair', 'kms:GenerateDataKeyPairWithoutPlaintext', 'kms:GenerateDataKeyWithoutPlaintext']],
+    [
+      ['kms:ReEncryptFrom', 'kms:Decrypt', 'kms:decrypt'],
+      ['kms:Decrypt', 'kms:ReEncryptFrom'],
+    ],
+    [
+      ['kms:GenerateDataKey*'],
+      ['kms:GenerateDataKey', 'kms:GenerateDataKeyPair', 'kms:GenerateDataKeyPairWithoutPlaintext', 'kms:GenerateDataKeyWithoutPlaintext'],
+    ],
     [[], []],
   ];
   for (const [patterns, actions] of table) {

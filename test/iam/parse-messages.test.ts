@@ -80,7 +80,14 @@ describe('parsePolicy on values that JSON text cannot hold, and on the unknown o
     expect(parsed).to.deep.equal({
       policy: {
         statements: [
-          { index: 0, pointer: '/Statement', effect: 'Allow', action: ['*'], resource: ['*'], condition: [{ operator: 'StringEquals', key: 'aws:ResourceTag/team', values: [unknown] }] },
+          {
+            index: 0,
+            pointer: '/Statement',
+            effect: 'Allow',
+            action: ['*'],
+            resource: ['*'],
+            condition: [{ operator: 'StringEquals', key: 'aws:ResourceTag/team', values: [unknown] }],
+          },
         ],
       },
     });
@@ -88,7 +95,10 @@ describe('parsePolicy on values that JSON text cannot hold, and on the unknown o
 
   it('one unknown statement is kept as the option gave it', () => {
     const unknown = { unknown: true as const, oneKey: true, detail: 'dynamic.statement' };
-    const parsed = parsePolicy({ Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }, 'later'] }, { unknown: (_, pointer) => (pointer === '/Statement/1' ? unknown : undefined) });
+    const parsed = parsePolicy(
+      { Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }, 'later'] },
+      { unknown: (_, pointer) => (pointer === '/Statement/1' ? unknown : undefined) },
+    );
     expect('policy' in parsed && parsed.policy.unknownStatements).to.equal(unknown);
   });
 

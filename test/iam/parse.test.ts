@@ -131,7 +131,12 @@ describe('iam: parsePolicy', () => {
             { Effect: { $unknown: 'e' }, Action: { $unknown: 'a' }, Resource: ['*', { $unknown: 'k', oneKey: true }] },
             { Effect: 'Allow', NotAction: ['iam:*', { $unknown: 'na' }], NotResource: { $unknown: 'nr' }, Condition: { $unknown: 'c' } },
             { $unknown: 's' },
-            { Effect: 'Allow', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:ResourceAccount': ['1', { $unknown: 'v' }], k: { $unknown: 'w' } } } },
+            {
+              Effect: 'Allow',
+              Action: '*',
+              Resource: '*',
+              Condition: { StringEquals: { 'aws:ResourceAccount': ['1', { $unknown: 'v' }], k: { $unknown: 'w' } } },
+            },
           ],
         },
         { unknown: marker },

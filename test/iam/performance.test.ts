@@ -12,10 +12,22 @@ function typicalPolicy(i: number): unknown {
     1: [{ Effect: 'Allow', Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Resource: key }],
     2: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }],
     3: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: `arn:aws:kms:*:${account}:key/*` }],
-    4: [{ Sid: 'Logs', Effect: 'Allow', Action: ['logs:PutLogEvents'], Resource: '*' }, { Effect: 'Allow', Action: 'kms:Decrypt', Resource: [key, `${key}2`] }],
-    5: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' }, { Effect: 'Deny', Action: 'kms:*', NotResource: `arn:aws:kms:us-east-1:${account}:key/*` }],
-    6: [{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }, { Effect: 'Deny', Action: 'kms:ReEncrypt*', Resource: '*' }],
-    7: [{ Effect: 'Allow', Action: ['kms:Decrypt', 'kms:Encrypt'], Resource: `arn:aws:kms:us-east-1:${account}:key/*` }, { Effect: 'Allow', Action: 'sqs:*', Resource: `arn:aws:sqs:us-east-1:${account}:q${i}` }],
+    4: [
+      { Sid: 'Logs', Effect: 'Allow', Action: ['logs:PutLogEvents'], Resource: '*' },
+      { Effect: 'Allow', Action: 'kms:Decrypt', Resource: [key, `${key}2`] },
+    ],
+    5: [
+      { Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' },
+      { Effect: 'Deny', Action: 'kms:*', NotResource: `arn:aws:kms:us-east-1:${account}:key/*` },
+    ],
+    6: [
+      { Effect: 'Allow', NotAction: 'iam:*', Resource: '*' },
+      { Effect: 'Deny', Action: 'kms:ReEncrypt*', Resource: '*' },
+    ],
+    7: [
+      { Effect: 'Allow', Action: ['kms:Decrypt', 'kms:Encrypt'], Resource: `arn:aws:kms:us-east-1:${account}:key/*` },
+      { Effect: 'Allow', Action: 'sqs:*', Resource: `arn:aws:sqs:us-east-1:${account}:q${i}` },
+    ],
   };
   return { Version: '2012-10-17', Statement: statements[i % 8] };
 }

@@ -31,7 +31,12 @@ function found(statements: ConcreteStatement[], grant: Grant, partition = 'aws')
 describe('SearchSpace: the key found, written out', () => {
   const cases: [string, string, string[], { scope: string; arn: string }][] = [
     ['a region no pattern spells, written as x', 'aws', ['*:111122223333:key/k*'], { scope: 'account-keys', arn: 'arn:aws:kms:x:111122223333:key/k' }],
-    ['x z q j v used by a pattern, w by the partition: 0', 'aws', ['*:111122223333:key/xzqjv*'], { scope: 'account-keys', arn: 'arn:aws:kms:0:111122223333:key/xzqjv' }],
+    [
+      'x z q j v used by a pattern, w by the partition: 0',
+      'aws',
+      ['*:111122223333:key/xzqjv*'],
+      { scope: 'account-keys', arn: 'arn:aws:kms:0:111122223333:key/xzqjv' },
+    ],
     [
       'every readable candidate used, and U+4E00: U+4E01',
       'aws',

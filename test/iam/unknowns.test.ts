@@ -57,7 +57,17 @@ const statement = fc.record({
 });
 
 type HoleKind = 'statement' | 'effect' | 'actions' | 'action item' | 'resources' | 'resource item' | 'condition' | 'account' | 'account pattern';
-const holeKind = fc.constantFrom<HoleKind>('statement', 'effect', 'actions', 'action item', 'resources', 'resource item', 'condition', 'account', 'account pattern');
+const holeKind = fc.constantFrom<HoleKind>(
+  'statement',
+  'effect',
+  'actions',
+  'action item',
+  'resources',
+  'resource item',
+  'condition',
+  'account',
+  'account pattern',
+);
 
 /** A policy with {$hole: n} markers, and each hole's domain. */
 interface Template {
@@ -68,12 +78,14 @@ interface Template {
 const template = fc
   .tuple(fc.array(statement, { minLength: 1, maxLength: 3 }), fc.array(fc.tuple(holeKind, fc.nat(), fc.nat()), { minLength: 1, maxLength: 3 }))
   .map(([specs, holeSpecs]): Template => {
-    const statements = specs.map((s): Record<string, Json> => ({
-      Effect: s.Effect,
-      [s.actionKind]: [...s.actions],
-      [s.resourceKind]: [...s.resources],
-      ...(s.condition === undefined ? {} : { Condition: s.condition }),
-    }));
+    const statements = specs.map(
+      (s): Record<string, Json> => ({
+        Effect: s.Effect,
+        [s.actionKind]: [...s.actions],
+        [s.resourceKind]: [...s.resources],
+        ...(s.condition === undefined ? {} : { Condition: s.condition }),
+      }),
+    );
     const holes: Hole[] = [];
     const hole = (domain: readonly Json[], account = false) => {
       holes.push({ domain, account });
@@ -202,7 +214,7 @@ describe('unknowns: judged at their most and least permissive', () => {
     });
   });
 
-  it('an Action known only after apply that the input marks as one key\'s ARN is still any action', () => {
+  it("an Action known only after apply that the input marks as one key's ARN is still any action", () => {
     const verdict = judged([{ Effect: 'Allow', Action: 'x', Resource: 'arn:aws:kms:*:*:key/un3-*' }], {
       '/Statement/0/Action': { unknown: true, oneKey: true, detail: 'aws_kms_key.main.arn' },
     });

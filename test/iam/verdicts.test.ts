@@ -10,9 +10,19 @@ import type { ConditionMode } from '../../lib/iam/types.js';
 
 type Doc = Record<string, unknown>;
 const P = (...statements: Doc[]): Doc => ({ Version: '2012-10-17', Statement: statements });
-const allow = (action: string | string[], resource: string | string[], extra: Doc = {}): Doc => ({ Effect: 'Allow', Action: action, Resource: resource, ...extra });
+const allow = (action: string | string[], resource: string | string[], extra: Doc = {}): Doc => ({
+  Effect: 'Allow',
+  Action: action,
+  Resource: resource,
+  ...extra,
+});
 const allowNot = (action: string | string[], notResource: string | string[]): Doc => ({ Effect: 'Allow', Action: action, NotResource: notResource });
-const deny = (action: string | string[], resource: string | string[], extra: Doc = {}): Doc => ({ Effect: 'Deny', Action: action, Resource: resource, ...extra });
+const deny = (action: string | string[], resource: string | string[], extra: Doc = {}): Doc => ({
+  Effect: 'Deny',
+  Action: action,
+  Resource: resource,
+  ...extra,
+});
 const denyNot = (action: string | string[], notResource: string | string[]): Doc => ({ Effect: 'Deny', Action: action, NotResource: notResource });
 const KEY = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const ACCOUNT_111 = { StringEquals: { 'aws:ResourceAccount': '111122223333' } };
@@ -26,12 +36,30 @@ const NONE: string[] = [];
 const cases: [string, Doc, ConditionMode, string, string[]][] = [
   ['key ids ending in the user name', P(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:key/*${aws:username}')), 'ignore', 'region-keys', D],
   ['one character, then the user name', P(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:key/?${aws:username}')), 'ignore', 'region-keys', D],
-  ['a key id that is the user name, which may be any text per request', P(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:key/${aws:username}')), 'ignore', 'region-keys', D],
+  [
+    'a key id that is the user name, which may be any text per request',
+    P(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:key/${aws:username}')),
+    'ignore',
+    'region-keys',
+    D,
+  ],
   ['a prefix and the user name', P(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:key/team-${aws:username}')), 'ignore', 'region-keys', D],
-  ['the caller\'s account, any region', P(allow('kms:Decrypt', 'arn:aws:kms:*:${aws:PrincipalAccount}:key/*')), 'ignore', 'account-keys', D],
-  ['the caller\'s account, one region', P(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:${aws:PrincipalAccount}:key/*')), 'ignore', 'region-keys', D],
-  ['everything denied but the user\'s key, which may be any key id of that account and region', P(allow('kms:*', '*'), denyNot('*', 'arn:aws:kms:us-east-1:111122223333:key/${aws:username}')), 'ignore', 'region-keys', BOTH],
-  ['everything denied but ids ending in the user name', P(allow('kms:*', 'arn:aws:kms:us-east-1:111122223333:*'), denyNot('*', 'arn:aws:kms:*:key/*${aws:username}')), 'ignore', 'region-keys', BOTH],
+  ["the caller's account, any region", P(allow('kms:Decrypt', 'arn:aws:kms:*:${aws:PrincipalAccount}:key/*')), 'ignore', 'account-keys', D],
+  ["the caller's account, one region", P(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:${aws:PrincipalAccount}:key/*')), 'ignore', 'region-keys', D],
+  [
+    "everything denied but the user's key, which may be any key id of that account and region",
+    P(allow('kms:*', '*'), denyNot('*', 'arn:aws:kms:us-east-1:111122223333:key/${aws:username}')),
+    'ignore',
+    'region-keys',
+    BOTH,
+  ],
+  [
+    'everything denied but ids ending in the user name',
+    P(allow('kms:*', 'arn:aws:kms:us-east-1:111122223333:*'), denyNot('*', 'arn:aws:kms:*:key/*${aws:username}')),
+    'ignore',
+    'region-keys',
+    BOTH,
+  ],
   // The account is written out as its 12 digits; the region is not a segment of its own.
   ['a ? standing for the colon between region and account', P(allow('kms:Decrypt', 'arn:aws:kms:us-east-1?111122223333:key/*')), 'ignore', 'account-keys', D],
   ['a * spanning region and account', P(allow('kms:Decrypt', 'arn:aws:kms:*:key/1234abcd-*')), 'ignore', 'all-keys', D],
@@ -62,7 +90,13 @@ const cases: [string, Doc, ConditionMode, string, string[]][] = [
   ['Deny of Decrypt only', P(allow('kms:*', '*'), deny('kms:Decrypt', '*')), 'ignore', 'all-keys', R],
   ['Deny of ReEncrypt only', P(allow('kms:*', '*'), deny('kms:ReEncrypt*', '*')), 'ignore', 'all-keys', D],
   ['Deny of each, in two statements', P(allow('kms:*', '*'), deny('kms:ReEncrypt*', '*'), deny('kms:Decrypt', '*')), 'ignore', 'none', NONE],
-  ['a Deny with a Condition', P(allow('kms:*', '*'), deny('kms:*', '*', { Condition: { Bool: { 'aws:SecureTransport': 'false' } } })), 'ignore', 'all-keys', BOTH],
+  [
+    'a Deny with a Condition',
+    P(allow('kms:*', '*'), deny('kms:*', '*', { Condition: { Bool: { 'aws:SecureTransport': 'false' } } })),
+    'ignore',
+    'all-keys',
+    BOTH,
+  ],
   ['Deny NotAction of Decrypt', P(allow('kms:*', '*'), { Effect: 'Deny', NotAction: 'kms:Decrypt', Resource: '*' }), 'ignore', 'all-keys', D],
   ['a Deny of another account', P(allow('kms:*', 'arn:aws:kms:*:111122223333:*'), deny('*', 'arn:aws:kms:*:444455556666:*')), 'ignore', 'account-keys', BOTH],
   ['a Deny of one region', P(allow('kms:*', 'arn:aws:kms:*:111122223333:*'), deny('*', 'arn:aws:kms:us-east-1:*')), 'ignore', 'account-keys', BOTH],
@@ -86,20 +120,62 @@ const cases: [string, Doc, ConditionMode, string, string[]][] = [
   ],
   ['a tag', P(allow('kms:Decrypt', '*', { Condition: TAG })), 'scope', 'none', NONE],
   ['an alias', P(allow('kms:Decrypt', '*', { Condition: { 'ForAnyValue:StringLike': { 'kms:ResourceAliases': 'alias/app-*' } } })), 'scope', 'none', NONE],
-  ['ForAllValues: on a tag', P(allow('kms:Decrypt', '*', { Condition: { 'ForAllValues:StringEquals': { 'aws:ResourceTag/team': 'payments' } } })), 'scope', 'all-keys', D],
-  ['IfExists on ResourceAccount', P(allow('kms:Decrypt', '*', { Condition: { StringEqualsIfExists: { 'aws:ResourceAccount': '111122223333' } } })), 'scope', 'all-keys', D],
-  ['a negated operator on ResourceAccount', P(allow('kms:Decrypt', '*', { Condition: { StringNotEquals: { 'aws:ResourceAccount': '111122223333' } } })), 'scope', 'all-keys', D],
-  ['ResourceAccount spelled in capitals', P(allow('kms:Decrypt', '*', { Condition: { StringLike: { 'AWS:ResourceAccount': '444455556666' } } })), 'scope', 'account-keys', D],
-  ['a wildcard ResourceAccount value narrows nothing', P(allow('kms:Decrypt', '*', { Condition: { StringLike: { 'aws:ResourceAccount': '1111*' } } })), 'scope', 'all-keys', D],
   [
-    'the caller\'s account as ResourceAccount, one region',
+    'ForAllValues: on a tag',
+    P(allow('kms:Decrypt', '*', { Condition: { 'ForAllValues:StringEquals': { 'aws:ResourceTag/team': 'payments' } } })),
+    'scope',
+    'all-keys',
+    D,
+  ],
+  [
+    'IfExists on ResourceAccount',
+    P(allow('kms:Decrypt', '*', { Condition: { StringEqualsIfExists: { 'aws:ResourceAccount': '111122223333' } } })),
+    'scope',
+    'all-keys',
+    D,
+  ],
+  [
+    'a negated operator on ResourceAccount',
+    P(allow('kms:Decrypt', '*', { Condition: { StringNotEquals: { 'aws:ResourceAccount': '111122223333' } } })),
+    'scope',
+    'all-keys',
+    D,
+  ],
+  [
+    'ResourceAccount spelled in capitals',
+    P(allow('kms:Decrypt', '*', { Condition: { StringLike: { 'AWS:ResourceAccount': '444455556666' } } })),
+    'scope',
+    'account-keys',
+    D,
+  ],
+  [
+    'a wildcard ResourceAccount value narrows nothing',
+    P(allow('kms:Decrypt', '*', { Condition: { StringLike: { 'aws:ResourceAccount': '1111*' } } })),
+    'scope',
+    'all-keys',
+    D,
+  ],
+  [
+    "the caller's account as ResourceAccount, one region",
     P(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:*', { Condition: { ArnEquals: { 'aws:resourceaccount': '${aws:PrincipalAccount}' } } })),
     'scope',
     'region-keys',
     D,
   ],
-  ['ResourceAccount outside the granted account', P(allow('kms:Decrypt', 'arn:aws:kms:*:444455556666:key/*', { Condition: ACCOUNT_111 })), 'scope', 'none', NONE],
-  ['a tagged grant beside a plain one', P(allow('kms:Decrypt', '*', { Condition: TAG }), allow('kms:Decrypt', 'arn:aws:kms:*:111122223333:key/*')), 'scope', 'account-keys', D],
+  [
+    'ResourceAccount outside the granted account',
+    P(allow('kms:Decrypt', 'arn:aws:kms:*:444455556666:key/*', { Condition: ACCOUNT_111 })),
+    'scope',
+    'none',
+    NONE,
+  ],
+  [
+    'a tagged grant beside a plain one',
+    P(allow('kms:Decrypt', '*', { Condition: TAG }), allow('kms:Decrypt', 'arn:aws:kms:*:111122223333:key/*')),
+    'scope',
+    'account-keys',
+    D,
+  ],
   [
     'a tag and ResourceAccount together',
     P(allow('kms:Decrypt', '*', { Condition: { StringEquals: { 'aws:ResourceTag/team': 'payments', 'aws:ResourceAccount': '111122223333' } } })),
@@ -115,7 +191,10 @@ describe('judgePolicy on a table of corner cases', () => {
       const parsed = parsePolicy(document);
       if ('error' in parsed) throw new Error(parsed.error.message);
       const verdict = judgePolicy(parsed.policy, { blockedActions: ['kms:Decrypt', 'kms:ReEncryptFrom'], partition: 'aws', conditions });
-      const got = verdict.kind === 'finding' ? { scope: verdict.scope, actions: verdict.actions } : { scope: verdict.kind === 'clean' ? 'none' : verdict.kind, actions: [] };
+      const got =
+        verdict.kind === 'finding'
+          ? { scope: verdict.scope, actions: verdict.actions }
+          : { scope: verdict.kind === 'clean' ? 'none' : verdict.kind, actions: [] };
       expect(got).to.deep.equal({ scope, actions });
     });
   }

@@ -47,7 +47,7 @@ describe('input catalogue (library)', () => {
     expect(Object.keys(value)).to.deep.equal(['format_version', '__proto__', 'constructor', 'planned_values']);
   });
 
-  it('leaves the caller\'s buffer unchanged when decoding UTF-16BE', async () => {
+  it("leaves the caller's buffer unchanged when decoding UTF-16BE", async () => {
     const entry = CATALOGUE.find((c) => c.name === 'a plan in UTF-16BE with a byte order mark')!;
     const copy = Buffer.from(entry.bytes);
     await readInput({ source: 'stdin', data: entry.bytes });

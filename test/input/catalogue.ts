@@ -31,7 +31,7 @@ const SHOW = 'run `terraform show -json <planfile>` and pass its output';
 const NEITHER =
   'The JSON object is neither a Terraform plan nor a state (it has none of `planned_values`, `resource_changes`, `prior_state`, `configuration` or `values`); ' +
   `${SHOW}.`;
-const WRAPPER_FIX = "set `terraform_wrapper: false` in the setup-terraform step.";
+const WRAPPER_FIX = 'set `terraform_wrapper: false` in the setup-terraform step.';
 
 export const PLAN_TEXT = readFileSync(fixture('input', 'plan-small.json'), 'utf8').trimEnd();
 export const STATE_TEXT = readFileSync(fixture('input', 'state-small.json'), 'utf8').trimEnd();
@@ -102,7 +102,9 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     bytes: Buffer.concat([utf8('{"a":"\uFFFD\u00e9","b":"'), Buffer.from([0xc3, 0x28]), utf8('"}')]),
     documents: [],
     warnings: [],
-    errors: [{ message: 'The input is not valid UTF-8 text (the first bad byte is at line 1, column 16); save the output of `terraform show -json` as UTF-8.' }],
+    errors: [
+      { message: 'The input is not valid UTF-8 text (the first bad byte is at line 1, column 16); save the output of `terraform show -json` as UTF-8.' },
+    ],
   },
 
   // Not text, or no content
@@ -259,14 +261,21 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     bytes: utf8('{"format_version":"1.2","x":"a\tb"}'),
     documents: [],
     warnings: [],
-    errors: [{ message: 'The JSON is malformed at line 1, column 31: expected an escaped character (control characters must be escaped inside a string) but found U+0009.' }],
+    errors: [
+      {
+        message:
+          'The JSON is malformed at line 1, column 31: expected an escaped character (control characters must be escaped inside a string) but found U+0009.',
+      },
+    ],
   },
   {
     name: 'an invalid escape',
     bytes: utf8('{"format_version":"1.2","x":"C:\\Users"}'),
     documents: [],
     warnings: [],
-    errors: [{ message: 'The JSON is malformed at line 1, column 33: expected a valid escape sequence (one of \\" \\\\ \\/ \\b \\f \\n \\r \\t \\u) but found \'U\'.' }],
+    errors: [
+      { message: "The JSON is malformed at line 1, column 33: expected a valid escape sequence (one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u) but found 'U'." },
+    ],
   },
   {
     name: 'a missing comma between properties',
@@ -282,27 +291,69 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     bytes: utf8(`[${PLAN_TEXT}]`),
     documents: [],
     warnings: [],
-    errors: [{ message: 'The input is a JSON array, not a plan or state object; pass each plan as its own document (for example one per line), not inside an array.' }],
+    errors: [
+      { message: 'The input is a JSON array, not a plan or state object; pass each plan as its own document (for example one per line), not inside an array.' },
+    ],
   },
-  { name: 'a JSON string', bytes: utf8(JSON.stringify(PLAN_TEXT)), documents: [], warnings: [], errors: [{ message: `The input is a JSON string, not a plan or state object; ${SHOW}.` }] },
-  { name: 'a JSON number', bytes: utf8('42\n'), documents: [], warnings: [], errors: [{ message: `The input is a JSON number, not a plan or state object; ${SHOW}.` }] },
-  { name: 'JSON null', bytes: utf8('null'), documents: [], warnings: [], errors: [{ message: `The input is JSON null, not a plan or state object; ${SHOW}.` }] },
-  { name: 'JSON true', bytes: utf8('true'), documents: [], warnings: [], errors: [{ message: `The input is JSON true, not a plan or state object; ${SHOW}.` }] },
+  {
+    name: 'a JSON string',
+    bytes: utf8(JSON.stringify(PLAN_TEXT)),
+    documents: [],
+    warnings: [],
+    errors: [{ message: `The input is a JSON string, not a plan or state object; ${SHOW}.` }],
+  },
+  {
+    name: 'a JSON number',
+    bytes: utf8('42\n'),
+    documents: [],
+    warnings: [],
+    errors: [{ message: `The input is a JSON number, not a plan or state object; ${SHOW}.` }],
+  },
+  {
+    name: 'JSON null',
+    bytes: utf8('null'),
+    documents: [],
+    warnings: [],
+    errors: [{ message: `The input is JSON null, not a plan or state object; ${SHOW}.` }],
+  },
+  {
+    name: 'JSON true',
+    bytes: utf8('true'),
+    documents: [],
+    warnings: [],
+    errors: [{ message: `The input is JSON true, not a plan or state object; ${SHOW}.` }],
+  },
   { name: 'an empty object', bytes: utf8('{}'), documents: [], warnings: [], errors: [{ message: NEITHER }] },
-  { name: 'terraform output -json', bytes: utf8('{"bucket":{"sensitive":false,"type":"string","value":"logs"}}'), documents: [], warnings: [], errors: [{ message: NEITHER }] },
+  {
+    name: 'terraform output -json',
+    bytes: utf8('{"bucket":{"sensitive":false,"type":"string","value":"logs"}}'),
+    documents: [],
+    warnings: [],
+    errors: [{ message: NEITHER }],
+  },
   {
     name: 'a raw state file (version 4)',
     bytes: file('terraform.tfstate'),
     documents: [],
     warnings: [],
-    errors: [{ message: 'The input is a raw Terraform state file (state version 4), not `terraform show -json` output; run `terraform show -json` and pass its output.' }],
+    errors: [
+      {
+        message:
+          'The input is a raw Terraform state file (state version 4), not `terraform show -json` output; run `terraform show -json` and pass its output.',
+      },
+    ],
   },
   {
     name: 'a raw state file (version 3)',
     bytes: utf8('{"version":3,"terraform_version":"0.11.14","serial":1,"lineage":"x","modules":[{"path":["root"],"outputs":{},"resources":{}}]}'),
     documents: [],
     warnings: [],
-    errors: [{ message: 'The input is a raw Terraform state file (state version 3), not `terraform show -json` output; run `terraform show -json` and pass its output.' }],
+    errors: [
+      {
+        message:
+          'The input is a raw Terraform state file (state version 3), not `terraform show -json` output; run `terraform show -json` and pass its output.',
+      },
+    ],
   },
   {
     name: 'terraform providers schema -json',
@@ -330,7 +381,11 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     bytes: file('plan-json-log.jsonl'),
     documents: [],
     warnings: [],
-    errors: [{ message: `The input is the log that \`terraform plan -json\` prints, not a plan; save the plan with \`terraform plan -out=<planfile>\`, then ${SHOW}.` }],
+    errors: [
+      {
+        message: `The input is the log that \`terraform plan -json\` prints, not a plan; save the plan with \`terraform plan -out=<planfile>\`, then ${SHOW}.`,
+      },
+    ],
   },
   {
     name: 'a plan without format_version',
@@ -365,7 +420,9 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     bytes: utf8('{"format_version":"1.0","values":{"root_module":{}},"planned_values":{"root_module":{}}}'),
     documents: [],
     warnings: [],
-    errors: [{ message: `The document has both \`values\` (found in states) and \`planned_values\` (found in plans), so it is neither a plan nor a state; ${SHOW}.` }],
+    errors: [
+      { message: `The document has both \`values\` (found in states) and \`planned_values\` (found in plans), so it is neither a plan nor a state; ${SHOW}.` },
+    ],
   },
   {
     name: 'an errored plan',
@@ -402,21 +459,36 @@ export const CATALOGUE: readonly CatalogueCase[] = [
   },
   {
     name: 'a resource change without after_unknown',
-    bytes: utf8(planWithRoot('{}', ',"resource_changes":[{"address":"a.b","mode":"managed","type":"a","name":"b","change":{"actions":["create"],"before":null,"after":{}}}]')),
+    bytes: utf8(
+      planWithRoot(
+        '{}',
+        ',"resource_changes":[{"address":"a.b","mode":"managed","type":"a","name":"b","change":{"actions":["create"],"before":null,"after":{}}}]',
+      ),
+    ),
     documents: [],
     warnings: [],
     errors: [{ message: 'The plan does not have the structure of `terraform show -json` output: /resource_changes/0/change/after_unknown is missing.' }],
   },
   {
     name: 'after that is a string',
-    bytes: utf8(planWithRoot('{}', ',"resource_changes":[{"address":"a.b","mode":"managed","type":"a","name":"b","change":{"actions":["update"],"before":{},"after":"x","after_unknown":{}}}]')),
+    bytes: utf8(
+      planWithRoot(
+        '{}',
+        ',"resource_changes":[{"address":"a.b","mode":"managed","type":"a","name":"b","change":{"actions":["update"],"before":{},"after":"x","after_unknown":{}}}]',
+      ),
+    ),
     documents: [],
     warnings: [],
     errors: [{ message: 'The plan does not have the structure of `terraform show -json` output: /resource_changes/0/change/after must be an object or null.' }],
   },
   {
     name: 'empty change actions',
-    bytes: utf8(planWithRoot('{}', ',"resource_changes":[{"address":"a.b","mode":"managed","type":"a","name":"b","change":{"actions":[],"before":null,"after":{},"after_unknown":{}}}]')),
+    bytes: utf8(
+      planWithRoot(
+        '{}',
+        ',"resource_changes":[{"address":"a.b","mode":"managed","type":"a","name":"b","change":{"actions":[],"before":null,"after":{},"after_unknown":{}}}]',
+      ),
+    ),
     documents: [],
     warnings: [],
     errors: [{ message: 'The plan does not have the structure of `terraform show -json` output: /resource_changes/0/change/actions must not be empty.' }],
@@ -426,21 +498,33 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     bytes: utf8(planWithRoot('{"child_modules":[{"address":"module.a","resources":[{"mode":"managed","type":"t","name":"n","values":{}}]}]}')),
     documents: [],
     warnings: [],
-    errors: [{ message: 'The plan does not have the structure of `terraform show -json` output: /planned_values/root_module/child_modules/0/resources/0/address is missing.' }],
+    errors: [
+      {
+        message:
+          'The plan does not have the structure of `terraform show -json` output: /planned_values/root_module/child_modules/0/resources/0/address is missing.',
+      },
+    ],
   },
   {
     name: 'resource values that are an array',
     bytes: utf8(planWithRoot('{"resources":[{"address":"t.n","mode":"managed","type":"t","name":"n","values":[]}]}')),
     documents: [],
     warnings: [],
-    errors: [{ message: 'The plan does not have the structure of `terraform show -json` output: /planned_values/root_module/resources/0/values must be an object.' }],
+    errors: [
+      { message: 'The plan does not have the structure of `terraform show -json` output: /planned_values/root_module/resources/0/values must be an object.' },
+    ],
   },
   {
     name: 'a resource index that is neither a number nor a string',
     bytes: utf8(planWithRoot('{"resources":[{"address":"t.n","mode":"managed","type":"t","name":"n","index":1.5,"values":{}}]}')),
     documents: [],
     warnings: [],
-    errors: [{ message: 'The plan does not have the structure of `terraform show -json` output: /planned_values/root_module/resources/0/index must be an integer or a string.' }],
+    errors: [
+      {
+        message:
+          'The plan does not have the structure of `terraform show -json` output: /planned_values/root_module/resources/0/index must be an integer or a string.',
+      },
+    ],
   },
   {
     name: 'prior state resources that are not an array',
@@ -454,7 +538,12 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     bytes: utf8(planWithRoot('{}', ',"configuration":{"root_module":{"module_calls":{"a/b~\\u001b[31m":{"source":"./a","module":[]}}}}')),
     documents: [],
     warnings: [],
-    errors: [{ message: 'The plan does not have the structure of `terraform show -json` output: /configuration/root_module/module_calls/a~1b~0\\u001B[31m/module must be an object.' }],
+    errors: [
+      {
+        message:
+          'The plan does not have the structure of `terraform show -json` output: /configuration/root_module/module_calls/a~1b~0\\u001B[31m/module must be an object.',
+      },
+    ],
   },
   {
     name: 'a state without root_module',
@@ -546,7 +635,11 @@ export const CATALOGUE: readonly CatalogueCase[] = [
       { position: 1, kind: 'plan', value: PLAN },
       { position: 2, kind: 'plan', value: PLAN },
     ],
-    warnings: [{ message: `Ignored the text after the JSON at line 3, column 1 ("::debug::exitcode: 0"); it comes from GitHub's setup-terraform wrapper, so ${WRAPPER_FIX}` }],
+    warnings: [
+      {
+        message: `Ignored the text after the JSON at line 3, column 1 ("::debug::exitcode: 0"); it comes from GitHub's setup-terraform wrapper, so ${WRAPPER_FIX}`,
+      },
+    ],
     errors: [],
   },
   {
@@ -570,7 +663,8 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     errors: [
       {
         position: 2,
-        message: 'The JSON is truncated: it ends at line 2, column 42 inside a document (expected a JSON value); save the complete output of `terraform show -json`.',
+        message:
+          'The JSON is truncated: it ends at line 2, column 42 inside a document (expected a JSON value); save the complete output of `terraform show -json`.',
       },
     ],
   },
@@ -598,7 +692,8 @@ export const CATALOGUE: readonly CatalogueCase[] = [
       },
       {
         position: 2,
-        message: 'The input is a raw Terraform state file (state version 4), not `terraform show -json` output; run `terraform show -json` and pass its output.',
+        message:
+          'The input is a raw Terraform state file (state version 4), not `terraform show -json` output; run `terraform show -json` and pass its output.',
       },
     ],
   },
@@ -644,7 +739,11 @@ export const CATALOGUE: readonly CatalogueCase[] = [
   },
   {
     name: 'a value nested a million levels deep inside a resource',
-    bytes: utf8(planWithRoot(`{"resources":[{"address":"t.n","mode":"managed","type":"t","name":"n","values":{"deep":${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}}}]}`)),
+    bytes: utf8(
+      planWithRoot(
+        `{"resources":[{"address":"t.n","mode":"managed","type":"t","name":"n","values":{"deep":${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}}}]}`,
+      ),
+    ),
     documents: [{ kind: 'plan' }],
     warnings: [],
     errors: [],
@@ -665,7 +764,11 @@ export const CATALOGUE: readonly CatalogueCase[] = [
   },
   {
     name: '200 000 resources',
-    bytes: utf8(planWithRoot(`{"resources":[${Array.from({ length: 200_000 }, (_, i) => `{"address":"t.n[${i}]","mode":"managed","type":"t","name":"n","index":${i},"values":{}}`).join(',')}]}`)),
+    bytes: utf8(
+      planWithRoot(
+        `{"resources":[${Array.from({ length: 200_000 }, (_, i) => `{"address":"t.n[${i}]","mode":"managed","type":"t","name":"n","index":${i},"values":{}}`).join(',')}]}`,
+      ),
+    ),
     documents: [{ kind: 'plan' }],
     warnings: [],
     errors: [],

@@ -46,6 +46,7 @@ describe('documentKind', () => {
 
   it('accepts every 0.x and 1.x format_version and refuses other majors', () => {
     for (const version of ['0.1', '0.2', '1.0', '1.2', '1.10']) expect(classifyDocument({ format_version: version }).ok, version).to.equal(true);
-    for (const version of ['2.0', '01.0', '-1.0', '1', '1.2.3', ' 1.2', '1.2\n']) expect(classifyDocument({ format_version: version }).ok, version).to.equal(false);
+    for (const version of ['2.0', '01.0', '-1.0', '1', '1.2.3', ' 1.2', '1.2\n'])
+      expect(classifyDocument({ format_version: version }).ok, version).to.equal(false);
   });
 });

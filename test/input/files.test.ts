@@ -26,14 +26,22 @@ describe('input files', () => {
 
   const cases: ReadonlyArray<{ name: string; path: () => string; message: string }> = [
     { name: 'a missing file', path: () => path.join(directory, 'missing.json'), message: `The file does not exist; ${SHOW_FILE}.` },
-    { name: 'a path through a file', path: () => path.join(fixture('input', 'plan-small.json'), 'x.json'), message: `The file does not exist (part of its path is not a directory); ${SHOW_FILE}.` },
+    {
+      name: 'a path through a file',
+      path: () => path.join(fixture('input', 'plan-small.json'), 'x.json'),
+      message: `The file does not exist (part of its path is not a directory); ${SHOW_FILE}.`,
+    },
     { name: 'a directory', path: () => directory, message: `The path is a directory, not a file; ${SHOW_FILE}.` },
     { name: 'a file that may not be read', path: () => unreadablePath(directory), message: 'The file cannot be read: permission denied.' },
   ];
   for (const entry of cases) {
     it(`${entry.name}: one error naming the path as given`, async () => {
       const given = entry.path();
-      expect(await readInput({ source: given, path: given })).to.deep.equal({ documents: [], warnings: [], errors: [{ source: given, message: entry.message }] });
+      expect(await readInput({ source: given, path: given })).to.deep.equal({
+        documents: [],
+        warnings: [],
+        errors: [{ source: given, message: entry.message }],
+      });
     });
   }
 
@@ -61,7 +69,12 @@ describe('input files', () => {
     expect(await readInput({ source: 'api', value: [PLAN] })).to.deep.equal({
       documents: [],
       warnings: [],
-      errors: [{ source: 'api', message: 'The input is a JSON array, not a plan or state object; pass each plan as its own document (for example one per line), not inside an array.' }],
+      errors: [
+        {
+          source: 'api',
+          message: 'The input is a JSON array, not a plan or state object; pass each plan as its own document (for example one per line), not inside an array.',
+        },
+      ],
     });
   });
 });

@@ -1,5 +1,13 @@
 import { expect } from 'chai';
-import { describeProgress, isLargeInput, PROGRESS_FROM_BYTES, PROGRESS_INTERVAL_MS, ProgressLine, progressWanted, type ProgressEvent } from '../../lib/input/progress.js';
+import {
+  describeProgress,
+  isLargeInput,
+  PROGRESS_FROM_BYTES,
+  PROGRESS_INTERVAL_MS,
+  ProgressLine,
+  progressWanted,
+  type ProgressEvent,
+} from '../../lib/input/progress.js';
 
 const MIB = 1024 * 1024;
 
@@ -32,14 +40,18 @@ describe('progress: when it is shown', () => {
 describe('progress: what it says', () => {
   it('bytes read, bytes of the total, resources and policies', () => {
     expect(describeProgress({ phase: 'read', source: 'stdin', bytes: 12.34 * MIB })).to.equal('kmsguard: stdin: 12.3 MiB read');
-    expect(describeProgress({ phase: 'scan', source: 'plan.json', bytes: 16 * MIB, total: 600 * MIB })).to.equal('kmsguard: plan.json: 16.0 MiB of 600.0 MiB read');
+    expect(describeProgress({ phase: 'scan', source: 'plan.json', bytes: 16 * MIB, total: 600 * MIB })).to.equal(
+      'kmsguard: plan.json: 16.0 MiB of 600.0 MiB read',
+    );
     expect(describeProgress({ phase: 'judge', source: 'plan.json', resources: 150123, judged: 1200, policies: 27434 })).to.equal(
       'kmsguard: plan.json: 150,123 resources, 1,200 of 27,434 policies judged',
     );
   });
 
   it('escapes control characters and workflow commands in a file name', () => {
-    expect(describeProgress({ phase: 'read', source: 'a\u001b[2J\r\u202e##[x].json', bytes: MIB })).to.equal('kmsguard: a\\u001b[2J\\u000d\\u202e#\u200b#[x].json: 1.0 MiB read');
+    expect(describeProgress({ phase: 'read', source: 'a\u001b[2J\r\u202e##[x].json', bytes: MIB })).to.equal(
+      'kmsguard: a\\u001b[2J\\u000d\\u202e#\u200b#[x].json: 1.0 MiB read',
+    );
   });
 });
 
@@ -47,7 +59,14 @@ describe('progress: the line', () => {
   function line(): { written: string[]; clock: { now: number }; progress: ProgressLine } {
     const written: string[] = [];
     const clock = { now: 0 };
-    return { written, clock, progress: new ProgressLine((text) => written.push(text), () => clock.now) };
+    return {
+      written,
+      clock,
+      progress: new ProgressLine(
+        (text) => written.push(text),
+        () => clock.now,
+      ),
+    };
   }
   const scan = (bytes: number, total = 100 * MIB): ProgressEvent => ({ phase: 'scan', source: 'p', bytes, total });
 

@@ -50,7 +50,13 @@ function runAction(inputs: Record<string, string>, kmsguard = binPath): ActionRu
   };
   // The step runs in the workspace, which is not where the action is.
   const result = spawnSync('bash', [runScript], { cwd: runner, env, encoding: 'utf8' });
-  const outputs = Object.fromEntries(readFileSync(githubOutput, 'utf8').trimEnd().split('\n').filter(Boolean).map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]));
+  const outputs = Object.fromEntries(
+    readFileSync(githubOutput, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]),
+  );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, outputs, summary: readFileSync(summary, 'utf8'), workspace };
 }
 

@@ -28,7 +28,10 @@ describe('install: the npm package (npm pack, then npm install --global)', funct
   before(() => {
     work = mkdtempSync(path.join(tmpdir(), 'kmsguard-pack-'));
     // dist/ is already built by `npm test`; prepare would build it again.
-    const [pack] = JSON.parse(npmRun(['pack', '--ignore-scripts', '--json', '--pack-destination', work], repoRoot)) as { filename: string; files: { path: string }[] }[];
+    const [pack] = JSON.parse(npmRun(['pack', '--ignore-scripts', '--json', '--pack-destination', work], repoRoot)) as {
+      filename: string;
+      files: { path: string }[];
+    }[];
     packed = pack!.files.map((file) => file.path).sort();
     prefix = path.join(work, 'prefix');
     npmRun(['install', '--global', '--prefix', prefix, path.join(work, pack!.filename), '--no-audit', '--no-fund', '--prefer-offline'], work);
@@ -70,7 +73,10 @@ describe('install: the npm package (npm pack, then npm install --global)', funct
   });
 
   it('the library it installs: import { check, VERSION } from "kmsguard"', () => {
-    const script = "const { check, VERSION } = await import('kmsguard'); const report = await check('" + path.join(dir, 'insecure.json').replaceAll('\\', '/') + "'); console.log(VERSION, report.summary.findings, report.summary.passed);";
+    const script =
+      "const { check, VERSION } = await import('kmsguard'); const report = await check('" +
+      path.join(dir, 'insecure.json').replaceAll('\\', '/') +
+      "'); console.log(VERSION, report.summary.findings, report.summary.passed);";
     const result = runIn(path.join(prefix, 'lib'), process.execPath, ['--input-type=module', '-e', script], { env: { PATH: process.env.PATH ?? '' } });
     expect(result.stderr).to.equal('');
     expect(result.stdout).to.equal(`${packageVersion} 2 false\n`);
@@ -83,7 +89,9 @@ describe('install: the npm package (npm pack, then npm install --global)', funct
     const target = mkdtempSync(path.join(work, 'git-'));
     const printed = npmRun(['pack', '--silent', '--prefer-offline', `git+file://${repoRoot}`], target);
     expect(printed).to.equal(`kmsguard-${packageVersion}.tgz\n`);
-    const listing = spawnSync('tar', ['-tzf', path.join(target, printed.trim())], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+    const listing = spawnSync('tar', ['-tzf', path.join(target, printed.trim())], { encoding: 'utf8' })
+      .stdout.split('\n')
+      .filter(Boolean);
     expect(listing.map((file) => file.replace(/^package\//, '')).sort()).to.deep.equal(packed);
   });
 });

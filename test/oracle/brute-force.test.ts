@@ -177,8 +177,7 @@ function readingScope(doc: Doc, mode: ConditionMode, live: boolean, principal: s
         const scope = tier ?? (spelled.has(keyId) ? undefined : 'region-keys');
         if (scope === undefined || (best !== undefined && rank[best] <= rank[scope])) continue;
         const key = `arn:aws:kms:${region}:${account}:key/${keyId}`;
-        const allowed =
-          statements.some((s) => grants(s, key, account)) && !statements.some((s) => !s.allow && !s.conditional && holds(s, key));
+        const allowed = statements.some((s) => grants(s, key, account)) && !statements.some((s) => !s.allow && !s.conditional && holds(s, key));
         if (allowed) best = scope;
       }
     }

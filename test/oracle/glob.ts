@@ -104,7 +104,8 @@ export function spelledSegments(tokens: readonly PatternToken[], account?: strin
   const out: string[] = [];
   let current: PatternToken[] = [];
   const close = () => {
-    const spells = current.length > 0 && current.every((t) => typeof t === 'string' ? !NO_KEY_CHARACTERS.has(t) : isPrincipalAccount(t) && account !== undefined);
+    const spells =
+      current.length > 0 && current.every((t) => (typeof t === 'string' ? !NO_KEY_CHARACTERS.has(t) : isPrincipalAccount(t) && account !== undefined));
     if (spells) out.push(current.map((t) => (typeof t === 'string' ? t : account!)).join(''));
     current = [];
   };
@@ -144,9 +145,7 @@ export function actionTokensOf(pattern: string): GlobToken[] {
 }
 
 function regexSource(tokens: readonly GlobToken[]): string {
-  return tokens
-    .map((t) => (t === STAR ? '.*' : t === QMARK ? '.' : t.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')))
-    .join('');
+  return tokens.map((t) => (t === STAR ? '.*' : t === QMARK ? '.' : t.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'))).join('');
 }
 
 /** A whole-string matcher; `ignoreCase` for actions. */

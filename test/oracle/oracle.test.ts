@@ -17,8 +17,18 @@ const withVersion = (version: string | undefined, document: Doc): Doc => {
   const { Version: _, ...rest } = document;
   return version === undefined ? rest : { Version: version, ...rest };
 };
-const allow = (action: string | string[], resource: string | string[], extra: Doc = {}): Doc => ({ Effect: 'Allow', Action: action, Resource: resource, ...extra });
-const deny = (action: string | string[], resource: string | string[], extra: Doc = {}): Doc => ({ Effect: 'Deny', Action: action, Resource: resource, ...extra });
+const allow = (action: string | string[], resource: string | string[], extra: Doc = {}): Doc => ({
+  Effect: 'Allow',
+  Action: action,
+  Resource: resource,
+  ...extra,
+});
+const deny = (action: string | string[], resource: string | string[], extra: Doc = {}): Doc => ({
+  Effect: 'Deny',
+  Action: action,
+  Resource: resource,
+  ...extra,
+});
 const allowNot = (action: string, notResource: string): Doc => ({ Effect: 'Allow', Action: action, NotResource: notResource });
 const denyNot = (action: string, notResource: string): Doc => ({ Effect: 'Deny', Action: action, NotResource: notResource });
 /** The "own account only" guardrail (README, Semantics in short: policy variables). */
@@ -46,12 +56,20 @@ describe('oracle', function () {
       ['ARN case is not', policy(allow('kms:Decrypt', 'arn:aws:KMS:*:*:key/*')), 'none'],
       ['? stands for one character', policy(allow('kms:Decryp?', '*')), 'all-keys'],
       ['? does not match two', policy(allow('kms:Decry?', '*')), 'none'],
-      ['one-character wildcard in the region', policy(allow('kms:Decrypt', 'arn:aws:kms:us-east-?:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab')), 'account-keys'],
+      [
+        'one-character wildcard in the region',
+        policy(allow('kms:Decrypt', 'arn:aws:kms:us-east-?:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab')),
+        'account-keys',
+      ],
       ['one-character wildcard in the account', policy(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:11112222333?:key/*')), 'all-keys'],
       // The policy variable rule replaces "a variable is one value the policy does not spell": the caller's name
       // differs per request, so the key id is every key id (this row said none before).
-      ['a key id that is the caller\'s name is every key id', policy(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:key/${aws:username}')), 'region-keys'],
-      ['a key id ending in the caller\'s name is not', policy(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:key/*${aws:username}')), 'region-keys'],
+      [
+        "a key id that is the caller's name is every key id",
+        policy(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:key/${aws:username}')),
+        'region-keys',
+      ],
+      ["a key id ending in the caller's name is not", policy(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:key/*${aws:username}')), 'region-keys'],
       ['${*} is a literal star, which no key holds', policy(allow('kms:Decrypt', 'arn:aws:kms:us-*:111122223333:key/1234abcd-${*}')), 'none'],
       ['NotResource of one key allows the rest', policy({ Effect: 'Allow', Action: 'kms:Decrypt', NotResource: KEY }), 'all-keys'],
       [
@@ -59,21 +77,13 @@ describe('oracle', function () {
         policy(allow('kms:*', '*'), { Effect: 'Deny', Action: '*', NotResource: 'arn:aws:kms:*:111122223333:*' }),
         'account-keys',
       ],
-      [
-        'Deny NotResource keeps one key',
-        policy(allow('kms:*', '*'), { Effect: 'Deny', Action: '*', NotResource: KEY }),
-        'none',
-      ],
+      ['Deny NotResource keeps one key', policy(allow('kms:*', '*'), { Effect: 'Deny', Action: '*', NotResource: KEY }), 'none'],
       [
         'Deny of the only blocked action left',
         policy(allow(['kms:Decrypt', 'kms:ReEncryptFrom'], '*'), deny('kms:ReEncrypt*', '*'), deny('kms:Decrypt', 'arn:aws:kms:*')),
         'none',
       ],
-      [
-        'Deny NotAction spares what it names',
-        policy(allow('kms:*', '*'), { Effect: 'Deny', NotAction: 'kms:Decrypt', Resource: '*' }),
-        'all-keys',
-      ],
+      ['Deny NotAction spares what it names', policy(allow('kms:*', '*'), { Effect: 'Deny', NotAction: 'kms:Decrypt', Resource: '*' }), 'all-keys'],
       ['a star spanning region and account', policy(allow('kms:Decrypt', 'arn:aws:kms:us-*:key/*')), 'all-keys'],
       // The account is written out (12 digits); the region is not a segment of its own, so not spelled out.
       ['a question mark over a delimiter', policy(allow('kms:Decrypt', 'arn:aws:kms:us-east-1?111122223333:key/*')), 'account-keys'],
@@ -90,11 +100,31 @@ describe('oracle', function () {
     }
 
     const scoped: [string, Doc, OracleScope, OracleScope][] = [
-      ['ResourceAccount on every key', policy(allow('kms:Decrypt', '*', { Condition: { StringEquals: { 'aws:ResourceAccount': '111122223333' } } })), 'all-keys', 'account-keys'],
+      [
+        'ResourceAccount on every key',
+        policy(allow('kms:Decrypt', '*', { Condition: { StringEquals: { 'aws:ResourceAccount': '111122223333' } } })),
+        'all-keys',
+        'account-keys',
+      ],
       ['a tag on every key', policy(allow('kms:Decrypt', '*', { Condition: TAG_CONDITION })), 'all-keys', 'none'],
-      ['ForAllValues: on a tag', policy(allow('kms:Decrypt', '*', { Condition: { 'ForAllValues:StringEquals': { 'aws:ResourceTag/team': 'payments' } } })), 'all-keys', 'all-keys'],
-      ['IfExists on ResourceAccount', policy(allow('kms:Decrypt', '*', { Condition: { StringEqualsIfExists: { 'aws:ResourceAccount': '111122223333' } } })), 'all-keys', 'all-keys'],
-      ['a negated operator', policy(allow('kms:Decrypt', '*', { Condition: { StringNotEquals: { 'aws:ResourceAccount': '111122223333' } } })), 'all-keys', 'all-keys'],
+      [
+        'ForAllValues: on a tag',
+        policy(allow('kms:Decrypt', '*', { Condition: { 'ForAllValues:StringEquals': { 'aws:ResourceTag/team': 'payments' } } })),
+        'all-keys',
+        'all-keys',
+      ],
+      [
+        'IfExists on ResourceAccount',
+        policy(allow('kms:Decrypt', '*', { Condition: { StringEqualsIfExists: { 'aws:ResourceAccount': '111122223333' } } })),
+        'all-keys',
+        'all-keys',
+      ],
+      [
+        'a negated operator',
+        policy(allow('kms:Decrypt', '*', { Condition: { StringNotEquals: { 'aws:ResourceAccount': '111122223333' } } })),
+        'all-keys',
+        'all-keys',
+      ],
       [
         'ResourceAccount outside the granted account',
         policy(allow('kms:Decrypt', 'arn:aws:kms:*:444455556666:key/*', { Condition: { StringEquals: { 'aws:ResourceAccount': '111122223333' } } })),
@@ -109,14 +139,27 @@ describe('oracle', function () {
       ],
       ['a Deny with a condition still removes nothing', policy(allow('kms:*', '*'), deny('kms:*', '*', { Condition: TAG_CONDITION })), 'all-keys', 'all-keys'],
       // The principal can tag (alias) any key it may tag (alias), then meet the condition there.
-      ['a tag, and kms:TagResource on every key', policy(allow('kms:Decrypt', '*', { Condition: TAG_CONDITION }), allow('kms:TagResource', '*')), 'all-keys', 'all-keys'],
+      [
+        'a tag, and kms:TagResource on every key',
+        policy(allow('kms:Decrypt', '*', { Condition: TAG_CONDITION }), allow('kms:TagResource', '*')),
+        'all-keys',
+        'all-keys',
+      ],
       [
         'a tag, and kms:TagResource in one account',
-        policy(allow('kms:Decrypt', 'arn:aws:kms:*:111122223333:key/*', { Condition: TAG_CONDITION }), allow('kms:TagResource', 'arn:aws:kms:*:111122223333:key/*')),
+        policy(
+          allow('kms:Decrypt', 'arn:aws:kms:*:111122223333:key/*', { Condition: TAG_CONDITION }),
+          allow('kms:TagResource', 'arn:aws:kms:*:111122223333:key/*'),
+        ),
         'account-keys',
         'account-keys',
       ],
-      ['a tag, and kms:TagResource only under the same tag', policy(allow('kms:Decrypt', '*', { Condition: TAG_CONDITION }), allow('kms:TagResource', '*', { Condition: TAG_CONDITION })), 'all-keys', 'none'],
+      [
+        'a tag, and kms:TagResource only under the same tag',
+        policy(allow('kms:Decrypt', '*', { Condition: TAG_CONDITION }), allow('kms:TagResource', '*', { Condition: TAG_CONDITION })),
+        'all-keys',
+        'none',
+      ],
       [
         'an alias, and kms:UpdateAlias on every key',
         policy(allow('kms:Decrypt', '*', { Condition: { 'ForAnyValue:StringLike': { 'kms:ResourceAliases': 'alias/app-*' } } }), allow('kms:UpdateAlias', '*')),
@@ -178,31 +221,63 @@ describe('oracle', function () {
         // Only under 2012-10-17.
         ['a per-request account with no Version: literal text', withVersion(undefined, policy(allow('kms:Decrypt', TAG_ACCOUNT))), 'none'],
         ['a per-request account under 2008-10-17: literal text', withVersion('2008-10-17', policy(allow('kms:Decrypt', TAG_ACCOUNT))), 'none'],
-        ['a Deny of literal text under 2008-10-17 takes nothing', withVersion('2008-10-17', policy(allow('kms:Decrypt', 'arn:aws:kms:*:111122223333:key/*'), deny('kms:*', '*:${aws:PrincipalAccount}:key/*'))), 'account-keys'],
+        [
+          'a Deny of literal text under 2008-10-17 takes nothing',
+          withVersion('2008-10-17', policy(allow('kms:Decrypt', 'arn:aws:kms:*:111122223333:key/*'), deny('kms:*', '*:${aws:PrincipalAccount}:key/*'))),
+          'account-keys',
+        ],
         // The escapes: literal characters no key holds.
         ['${?} is a literal question mark', policy(allow('kms:Decrypt', 'arn:aws:kms:*:*:key/mrk-${?}')), 'none'],
         ['${$} is a literal dollar', policy(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:key/${$}')), 'none'],
         ['a Deny NotResource of a literal ${?} leaves no key', policy(allow('kms:*', '*'), denyNot('kms:*', 'arn:aws:kms:*:*:key/mrk-${?}')), 'none'],
         // ${aws:PrincipalAccount}: one account for the whole policy, spelled out once read.
-        ['the principal\'s account alone, any region', policy(allow('kms:Decrypt', 'arn:aws:kms:*:${aws:PrincipalAccount}:key/*')), 'account-keys'],
-        ['the principal\'s account alone, one region', policy(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:${aws:PrincipalAccount}:key/*')), 'region-keys'],
+        ["the principal's account alone, any region", policy(allow('kms:Decrypt', 'arn:aws:kms:*:${aws:PrincipalAccount}:key/*')), 'account-keys'],
+        ["the principal's account alone, one region", policy(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:${aws:PrincipalAccount}:key/*')), 'region-keys'],
         ['twelve ? are every account', policy(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:????????????:key/*')), 'all-keys'],
-        ['one account in every statement: a Deny of it takes all', policy(allow('kms:Decrypt', 'arn:aws:kms:*:${aws:PrincipalAccount}:key/*'), deny('kms:*', 'arn:aws:kms:*:${aws:PrincipalAccount}:key/*')), 'none'],
+        [
+          'one account in every statement: a Deny of it takes all',
+          policy(allow('kms:Decrypt', 'arn:aws:kms:*:${aws:PrincipalAccount}:key/*'), deny('kms:*', 'arn:aws:kms:*:${aws:PrincipalAccount}:key/*')),
+          'none',
+        ],
         [
           'an account the policy does not spell: Denies of both spelled accounts leave it',
-          policy(allow('kms:Decrypt', 'arn:aws:kms:*:${aws:PrincipalAccount}:key/*'), deny('kms:*', 'arn:aws:kms:*:111122223333:key/*'), deny('kms:*', 'arn:aws:kms:*:444455556666:key/*')),
+          policy(
+            allow('kms:Decrypt', 'arn:aws:kms:*:${aws:PrincipalAccount}:key/*'),
+            deny('kms:*', 'arn:aws:kms:*:111122223333:key/*'),
+            deny('kms:*', 'arn:aws:kms:*:444455556666:key/*'),
+          ),
           'account-keys',
         ],
-        ['a Deny of the principal\'s account leaves the other accounts a `?` per digit matches', policy(allow('kms:Decrypt', 'arn:aws:kms:*:????????????:key/*'), deny('kms:*', 'arn:aws:kms:*:${aws:PrincipalAccount}:key/*')), 'all-keys'],
+        [
+          "a Deny of the principal's account leaves the other accounts a `?` per digit matches",
+          policy(allow('kms:Decrypt', 'arn:aws:kms:*:????????????:key/*'), deny('kms:*', 'arn:aws:kms:*:${aws:PrincipalAccount}:key/*')),
+          'all-keys',
+        ],
         ['its name in any case', policy(allow('kms:Decrypt', 'arn:aws:kms:*:${AWS:PrincipalAccount}:key/*')), 'account-keys'],
-        ['its name with a default, the default ignored', policy(allow('kms:Decrypt', "arn:aws:kms:us-east-1:${aws:principalaccount, '111122223333'}:key/mrk-*")), 'region-keys'],
+        [
+          'its name with a default, the default ignored',
+          policy(allow('kms:Decrypt', "arn:aws:kms:us-east-1:${aws:principalaccount, '111122223333'}:key/mrk-*")),
+          'region-keys',
+        ],
         // Per-request variables: `*` where matching more allows more, no key where it allows less.
-        ['in a Deny\'s NotResource, read as *', policy(allow('kms:*', '*'), denyNot('kms:*', 'arn:aws:kms:us-east-1:111122223333:key/${aws:username}')), 'region-keys'],
-        ['in an Allow\'s NotResource, the item drops out', policy(allowNot('kms:Decrypt', 'arn:aws:kms:*:*:key/${aws:username}')), 'all-keys'],
-        ['in a Deny\'s Resource, the item drops out', policy(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:key/*'), deny('kms:*', 'arn:aws:kms:us-east-1:111122223333:key/${aws:username}')), 'region-keys'],
+        [
+          "in a Deny's NotResource, read as *",
+          policy(allow('kms:*', '*'), denyNot('kms:*', 'arn:aws:kms:us-east-1:111122223333:key/${aws:username}')),
+          'region-keys',
+        ],
+        ["in an Allow's NotResource, the item drops out", policy(allowNot('kms:Decrypt', 'arn:aws:kms:*:*:key/${aws:username}')), 'all-keys'],
+        [
+          "in a Deny's Resource, the item drops out",
+          policy(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:111122223333:key/*'), deny('kms:*', 'arn:aws:kms:us-east-1:111122223333:key/${aws:username}')),
+          'region-keys',
+        ],
         ['a value may hold `:` and `/`: a whole ARN', policy(allow('kms:Decrypt', '${aws:PrincipalTag/arn}')), 'all-keys'],
         ['inside an account, a run of anything', policy(allow('kms:Decrypt', 'arn:aws:kms:us-east-1:1111${aws:username}:key/*')), 'all-keys'],
-        ['with a default, the default ignored', policy(allow('kms:Decrypt', "arn:aws:kms:us-east-1:111122223333:key/${aws:PrincipalTag/team, 'x'}")), 'region-keys'],
+        [
+          'with a default, the default ignored',
+          policy(allow('kms:Decrypt', "arn:aws:kms:us-east-1:111122223333:key/${aws:PrincipalTag/team, 'x'}")),
+          'region-keys',
+        ],
         // What an item that matches no key still spells: us-east-1, as a segment of the Deny.
         [
           'an item that drops out still spells its other segments',
@@ -217,18 +292,36 @@ describe('oracle', function () {
       }
 
       const scoped: [string, Doc, OracleScope, OracleScope][] = [
-        ['ResourceAccount of the principal\'s account', policy(allow('kms:Decrypt', '*', { Condition: { StringEquals: { 'aws:ResourceAccount': '${aws:PrincipalAccount}' } } })), 'all-keys', 'account-keys'],
-        ['ResourceAccount with a per-request variable limits nothing', policy(allow('kms:Decrypt', '*', { Condition: { StringEquals: { 'aws:ResourceAccount': ['${aws:PrincipalTag/acct}', '111122223333'] } } })), 'all-keys', 'all-keys'],
         [
-          'ResourceAccount of the principal\'s account, under 2008-10-17 literal text no account equals',
+          "ResourceAccount of the principal's account",
+          policy(allow('kms:Decrypt', '*', { Condition: { StringEquals: { 'aws:ResourceAccount': '${aws:PrincipalAccount}' } } })),
+          'all-keys',
+          'account-keys',
+        ],
+        [
+          'ResourceAccount with a per-request variable limits nothing',
+          policy(allow('kms:Decrypt', '*', { Condition: { StringEquals: { 'aws:ResourceAccount': ['${aws:PrincipalTag/acct}', '111122223333'] } } })),
+          'all-keys',
+          'all-keys',
+        ],
+        [
+          "ResourceAccount of the principal's account, under 2008-10-17 literal text no account equals",
           withVersion('2008-10-17', policy(allow('kms:Decrypt', '*', { Condition: { StringEquals: { 'aws:ResourceAccount': '${aws:PrincipalAccount}' } } }))),
           'all-keys',
           'none',
         ],
-        ['a tag test narrows to named keys whatever its values', policy(allow('kms:Decrypt', '*', { Condition: { StringEquals: { 'aws:ResourceTag/team': '${aws:username}' } } })), 'all-keys', 'none'],
+        [
+          'a tag test narrows to named keys whatever its values',
+          policy(allow('kms:Decrypt', '*', { Condition: { StringEquals: { 'aws:ResourceTag/team': '${aws:username}' } } })),
+          'all-keys',
+          'none',
+        ],
         [
           'a Deny with a condition removes nothing, variables or not',
-          policy(allow('kms:Decrypt', 'arn:aws:kms:*:${aws:PrincipalAccount}:key/*'), deny('kms:*', '*', { Condition: { StringEquals: { 'aws:ResourceAccount': '${aws:PrincipalAccount}' } } })),
+          policy(
+            allow('kms:Decrypt', 'arn:aws:kms:*:${aws:PrincipalAccount}:key/*'),
+            deny('kms:*', '*', { Condition: { StringEquals: { 'aws:ResourceAccount': '${aws:PrincipalAccount}' } } }),
+          ),
           'account-keys',
           'account-keys',
         ],
@@ -239,7 +332,7 @@ describe('oracle', function () {
         });
       }
 
-      it('gives the first widest reading\'s statements, and every widest reading\'s in alternatives', () => {
+      it("gives the first widest reading's statements, and every widest reading's in alternatives", () => {
         // Only P = 111122223333 escapes the Deny: statement 0 grants every region of it. Statement 2
         // grants us-east-1 alone, which statement 2 spells: not at that scope.
         const one = oracle().judge(
@@ -315,7 +408,14 @@ describe('oracle', function () {
       const tokens = patternTokens('arn:aws:kms:us-east-?:${aws:PrincipalAccount}:key/team-${aws:username}', true);
       expect(spelledSegments(tokens, '000000000000')).to.deep.equal(['arn', 'aws', 'kms', '000000000000', 'key']);
       expect(spelledSegments(tokens)).to.deep.equal(['arn', 'aws', 'kms', 'key']);
-      expect(spelledSegments(patternTokens('arn:aws:kms:eu-west-1:444455556666:key/1234abcd-${*}', true))).to.deep.equal(['arn', 'aws', 'kms', 'eu-west-1', '444455556666', 'key']);
+      expect(spelledSegments(patternTokens('arn:aws:kms:eu-west-1:444455556666:key/1234abcd-${*}', true))).to.deep.equal([
+        'arn',
+        'aws',
+        'kms',
+        'eu-west-1',
+        '444455556666',
+        'key',
+      ]);
       // Literal text: the segments as written, those holding `$` (which no key holds) aside.
       expect(spelledSegments(patternTokens('arn:aws:kms:us-east-1:111122223333:key/${aws:username}', false))).to.deep.equal([
         'arn',
@@ -356,9 +456,7 @@ describe('oracle', function () {
     before(() => {
       const judge = oracle();
       const bitsets = globList.map((g) => judge.keysMatching(g));
-      known = new Set(
-        judge.universe.keys.map((k, n) => signature(k.r, k.a, k.i, (p) => (bitsets[p]![n >>> 5]! & (1 << (n & 31))) !== 0)),
-      );
+      known = new Set(judge.universe.keys.map((k, n) => signature(k.r, k.a, k.i, (p) => (bitsets[p]![n >>> 5]! & (1 << (n & 31))) !== 0)));
     });
     const behavesLikeACandidate = (r: string, a: string, i: string) => {
       const arn = `arn:aws:kms:${r}:${a}:key/${i}`;

@@ -135,8 +135,8 @@ function readStatement(raw: unknown, index: number, live: boolean): OracleStatem
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new OracleShapeError(`statement ${index}: not an object`);
   const s = raw as Record<string, unknown>;
   if (s.Effect !== 'Allow' && s.Effect !== 'Deny') throw new OracleShapeError(`statement ${index}: Effect`);
-  if (('Action' in s) === ('NotAction' in s)) throw new OracleShapeError(`statement ${index}: Action/NotAction`);
-  if (('Resource' in s) === ('NotResource' in s)) throw new OracleShapeError(`statement ${index}: Resource/NotResource`);
+  if ('Action' in s === 'NotAction' in s) throw new OracleShapeError(`statement ${index}: Action/NotAction`);
+  if ('Resource' in s === 'NotResource' in s) throw new OracleShapeError(`statement ${index}: Resource/NotResource`);
   const actionNegated = 'NotAction' in s;
   const resourceNegated = 'NotResource' in s;
   const resources = stringList(resourceNegated ? s.NotResource : s.Resource, `statement ${index} resources`);
@@ -219,7 +219,11 @@ const DECRYPTING_OPERATIONS = ['decrypt', 'reencryptfrom'];
 /** A condition value as a case-insensitive glob (`*`, `?`) for StringLike, else as literal text. */
 function operationMatches(operator: string, value: string, operation: string): boolean {
   if (!operator.endsWith('Like')) return value.toLowerCase() === operation;
-  const body = value.toLowerCase().replace(/[.+^$()[\]{}|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const body = value
+    .toLowerCase()
+    .replace(/[.+^$()[\]{}|\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${body}$`).test(operation);
 }
 
@@ -283,7 +287,11 @@ export class Oracle {
     this.words = Math.ceil(universe.keys.length / 32);
     this.valueBits = { R: new Map(), A: new Map(), I: new Map() };
     universe.keys.forEach((key, n) => {
-      for (const [position, value] of [['R', key.r], ['A', key.a], ['I', key.i]] as const) {
+      for (const [position, value] of [
+        ['R', key.r],
+        ['A', key.a],
+        ['I', key.i],
+      ] as const) {
         let bits = this.valueBits[position].get(value);
         if (!bits) this.valueBits[position].set(value, (bits = this.empty()));
         bits[n >>> 5]! |= 1 << (n & 31);
@@ -355,18 +363,26 @@ export class Oracle {
     const policy = readPolicyDocument(document);
     const accounts = usesPrincipalAccount(policy) ? this.universe.principalAccounts : [undefined];
     const verdicts = accounts.map((account) => this.judgeReading(policy, account, mode, blocked, lifted));
-    const readings = verdicts.map(({ scope, actions, statements, conditionKeys, principalAccount }): OracleReading => ({
-      scope,
-      actions,
-      statements,
-      conditionKeys,
-      ...(principalAccount === undefined ? {} : { principalAccount }),
-    }));
+    const readings = verdicts.map(
+      ({ scope, actions, statements, conditionKeys, principalAccount }): OracleReading => ({
+        scope,
+        actions,
+        statements,
+        conditionKeys,
+        ...(principalAccount === undefined ? {} : { principalAccount }),
+      }),
+    );
     const widest = verdicts.reduce((best, v) => (SCOPE_ORDER.indexOf(v.scope) > SCOPE_ORDER.indexOf(best.scope) ? v : best));
     return { ...widest, alternatives: alternativesAt(readings, widest.scope), readings };
   }
 
-  private judgeReading(policy: OraclePolicy, account: string | undefined, mode: ConditionMode, blocked: readonly string[], lifted: Lifted): Omit<OracleVerdict, 'alternatives' | 'readings'> {
+  private judgeReading(
+    policy: OraclePolicy,
+    account: string | undefined,
+    mode: ConditionMode,
+    blocked: readonly string[],
+    lifted: Lifted,
+  ): Omit<OracleVerdict, 'alternatives' | 'readings'> {
     const { statements, live } = policy;
     const narrowed = statements.map((s) => narrowing(s, mode, live, account, lifted));
     const spelled = new Set(statements.flatMap((s) => s.items.flatMap((tokens) => spelledSegments(tokens, account))));

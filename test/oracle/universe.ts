@@ -232,9 +232,7 @@ export function searchProfiles(atoms: readonly (readonly GlobToken[])[], words: 
   }
   const keyOf = (s: State) => `${s.live.map((p) => p.join(',')).join('|')}#${s.wordAt.join(',')}#${accountIds ? s.text.length : ''}`;
   const profileOf = (s: State) =>
-    s.live.map((p, i) => (accepts(atoms[i]!, p) ? '1' : '0')).join('') +
-    '/' +
-    s.wordAt.map((n, i) => (n === wordChars[i]!.length ? '1' : '0')).join('');
+    s.live.map((p, i) => (accepts(atoms[i]!, p) ? '1' : '0')).join('') + '/' + s.wordAt.map((n, i) => (n === wordChars[i]!.length ? '1' : '0')).join('');
 
   const wordChars = words.map((w) => [...w]);
   const initial: State = { text: '', live: atoms.map((a) => startPositions(a)), wordAt: words.map(() => 0) };
@@ -318,20 +316,21 @@ export function buildUniverse(patterns: readonly string[] = RESOURCE_PATTERNS): 
     for (const w of [...spelledSegments(text), ...writtenAccounts(text)]) literalWords.add(w);
   }
   const wordList = [...words].sort();
-  const positions = Object.fromEntries(
-    POSITIONS.map((p) => [p, searchProfiles(uniqueAtoms(atoms[p]), wordList, p === 'A')]),
-  ) as Record<Position, PositionUniverse>;
+  const positions = Object.fromEntries(POSITIONS.map((p) => [p, searchProfiles(uniqueAtoms(atoms[p]), wordList, p === 'A')])) as Record<
+    Position,
+    PositionUniverse
+  >;
   // Point 6: no R or I witness is a value only a reading spells (an account P may be, a word of
   // the literal reading), and no account is a word of the literal reading.
   for (const position of POSITIONS) {
     for (const value of positions[position].values) {
       if (words.has(value)) continue;
-      if ((position !== 'A' && /^[0-9]{12}$/.test(value)) || literalWords.has(value)) throw new Error(`${position} witness ${value} is a value only a reading spells`);
+      if ((position !== 'A' && /^[0-9]{12}$/.test(value)) || literalWords.has(value))
+        throw new Error(`${position} witness ${value} is a value only a reading spells`);
     }
   }
   const keys: { r: string; a: string; i: string; arn: string }[] = [];
   for (const r of positions.R.values)
-    for (const a of positions.A.values)
-      for (const i of positions.I.values) keys.push({ r, a, i, arn: `arn:aws:kms:${r}:${a}:key/${i}` });
+    for (const a of positions.A.values) for (const i of positions.I.values) keys.push({ r, a, i, arn: `arn:aws:kms:${r}:${a}:key/${i}` });
   return { positions, principalAccounts: positions.A.firstWitnesses, keys };
 }

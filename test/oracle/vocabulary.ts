@@ -168,9 +168,7 @@ export const NON_KEY_PATTERNS: readonly string[] = [
   'arn:aws:kms:us-east-1:111122223333:key/',
 ];
 
-export const RESOURCE_PATTERNS: readonly string[] = [
-  ...new Set([...keyArnPatterns(), ...crossingPatterns(), ...NON_KEY_PATTERNS, ...SPELLED_KEY_ARNS]),
-];
+export const RESOURCE_PATTERNS: readonly string[] = [...new Set([...keyArnPatterns(), ...crossingPatterns(), ...NON_KEY_PATTERNS, ...SPELLED_KEY_ARNS])];
 
 /** Condition blocks: on an Allow they are ignored; on a Deny they make it remove nothing. */
 export const CONDITIONS: readonly Record<string, Record<string, string | string[]>>[] = [

@@ -56,7 +56,7 @@ describe('principals: the graph', () => {
     });
   });
 
-  it('a user gets its groups\' policies through aws_iam_user_group_membership, after its own', () => {
+  it("a user gets its groups' policies through aws_iam_user_group_membership, after its own", () => {
     const document = documentOf([
       resource('aws_iam_user', 'u', { name: 'u' }),
       resource('aws_iam_group', 'g', { name: 'g' }),
@@ -73,19 +73,29 @@ describe('principals: the graph', () => {
     const known = resource('aws_iam_policy', 'known', { name: 'known', path: '/', arn: 'arn:aws:iam::111122223333:policy/known', policy: policyDoc });
     const pending = { ...resource('aws_iam_policy', 'pending', { name: 'pending', path: '/team/', policy: policyDoc }), afterUnknown: { arn: true } };
     const document = documentOf([
-      resource('aws_iam_role', 'r', { name: 'r', managed_policy_arns: ['arn:aws:iam::111122223333:policy/known', 'arn:aws:iam::111122223333:policy/team/pending'] }),
+      resource('aws_iam_role', 'r', {
+        name: 'r',
+        managed_policy_arns: ['arn:aws:iam::111122223333:policy/known', 'arn:aws:iam::111122223333:policy/team/pending'],
+      }),
       known,
       pending,
     ]);
     expect(summary(document).principals['aws_iam_role.r']).to.deep.equal({
       // No configuration says the role sets managed_policy_arns: its value may only reflect attachments made elsewhere.
-      policies: ['aws_iam_role.r.managed_policy_arns -> aws_iam_policy.known (allows only)', 'aws_iam_role.r.managed_policy_arns -> aws_iam_policy.pending (allows only)'],
+      policies: [
+        'aws_iam_role.r.managed_policy_arns -> aws_iam_policy.known (allows only)',
+        'aws_iam_role.r.managed_policy_arns -> aws_iam_policy.pending (allows only)',
+      ],
     });
   });
 
-  it('inline policies: the role\'s own inline_policy, aws_iam_role_policy by role name; the boundary by ARN', () => {
+  it("inline policies: the role's own inline_policy, aws_iam_role_policy by role name; the boundary by ARN", () => {
     const document = documentOf([
-      resource('aws_iam_role', 'r', { name: 'r', inline_policy: [{ name: 'own', policy: policyDoc }], permissions_boundary: 'arn:aws:iam::aws:policy/AmazonS3FullAccess' }),
+      resource('aws_iam_role', 'r', {
+        name: 'r',
+        inline_policy: [{ name: 'own', policy: policyDoc }],
+        permissions_boundary: 'arn:aws:iam::aws:policy/AmazonS3FullAccess',
+      }),
       resource('aws_iam_role_policy', 'p', { name: 'p', role: 'r', policy: policyDoc }),
     ]);
     expect(summary(document).principals['aws_iam_role.r']).to.deep.equal({
@@ -120,7 +130,7 @@ describe('principals: the graph', () => {
     expect(summary(document)).to.deep.equal({ principals: { 'aws_iam_role.r': { policies: [] } }, outside: [] });
   });
 
-  it('awscc: managed_policy_arns on the role, a managed policy attaching itself by roles, a user\'s groups', () => {
+  it("awscc: managed_policy_arns on the role, a managed policy attaching itself by roles, a user's groups", () => {
     const document = documentOf([
       resource('awscc_iam_role', 'r', { role_name: 'r', managed_policy_arns: [ADMIN] }),
       resource('awscc_iam_user', 'u', { user_name: 'u', groups: ['g'] }),
@@ -128,7 +138,9 @@ describe('principals: the graph', () => {
       resource('awscc_iam_managed_policy', 'm', { managed_policy_name: 'm', policy_document: policyDoc, roles: ['r'], groups: ['g'] }),
     ]);
     expect(summary(document).principals).to.deep.equal({
-      'awscc_iam_role.r': { policies: [`awscc_iam_role.r.managed_policy_arns -> ${ADMIN} (allows only)`, 'awscc_iam_managed_policy.m.roles -> awscc_iam_managed_policy.m'] },
+      'awscc_iam_role.r': {
+        policies: [`awscc_iam_role.r.managed_policy_arns -> ${ADMIN} (allows only)`, 'awscc_iam_managed_policy.m.roles -> awscc_iam_managed_policy.m'],
+      },
       'awscc_iam_user.u': { policies: ['awscc_iam_group.g (awscc_iam_managed_policy.m.groups) -> awscc_iam_managed_policy.m'] },
       'awscc_iam_group.g': { policies: ['awscc_iam_managed_policy.m.groups -> awscc_iam_managed_policy.m'] },
     });

@@ -42,7 +42,11 @@ describe('principals: report formats', () => {
     expect(result.ruleId).to.equal('principal-decrypt-all-keys');
     expect(result.properties.principal).to.deep.equal(report.findings[0]!.principal);
     expect(result.message.text).to.include(`Why: ${ADMIN_WHY}.`);
-    expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id).slice(-3)).to.deep.equal(['principal-decrypt-all-keys', 'principal-decrypt-account-keys', 'principal-decrypt-region-keys']);
+    expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id).slice(-3)).to.deep.equal([
+      'principal-decrypt-all-keys',
+      'principal-decrypt-account-keys',
+      'principal-decrypt-region-keys',
+    ]);
   });
 
   it('text and junit: the principal line and one why line per granting statement', () => {
@@ -57,15 +61,23 @@ describe('principals: report formats', () => {
 
   it('markdown: the principal, then each grant', () => {
     const out = FORMATTERS.markdown!(report, context);
-    expect(out).to.include('#### High: `aws_iam_role.admin` (`identity policies`)\n\nCan use `kms:Decrypt`, `kms:ReEncryptFrom` on KMS keys in accounts its policies do not name.');
-    expect(out).to.include('- Principal role "admin"\n- Why: `arn:aws:iam::aws:policy/AdministratorAccess via aws_iam_role_policy_attachment.admin`, `statement 0 (/Statement/0)`: `Action "*"`, `Resource "*"`');
+    expect(out).to.include(
+      '#### High: `aws_iam_role.admin` (`identity policies`)\n\nCan use `kms:Decrypt`, `kms:ReEncryptFrom` on KMS keys in accounts its policies do not name.',
+    );
+    expect(out).to.include(
+      '- Principal role "admin"\n- Why: `arn:aws:iam::aws:policy/AdministratorAccess via aws_iam_role_policy_attachment.admin`, `statement 0 (/Statement/0)`: `Action "*"`, `Resource "*"`',
+    );
   });
 
   it('github, gitlab and atlantis: the grants in each finding line', () => {
-    expect(FORMATTERS.github!(report, context)).to.include(`aws_iam_role.admin (identity policies) can use kms:Decrypt, kms:ReEncryptFrom on KMS keys in accounts its policies do not name. Why: ${ADMIN_WHY}.`);
+    expect(FORMATTERS.github!(report, context)).to.include(
+      `aws_iam_role.admin (identity policies) can use kms:Decrypt, kms:ReEncryptFrom on KMS keys in accounts its policies do not name. Why: ${ADMIN_WHY}.`,
+    );
     expect(FORMATTERS.gitlab!(report, context)).to.include(`Why: ${ADMIN_WHY.replaceAll('"', '\\"')}.`);
     expect(FORMATTERS.atlantis!(report, context)).to.include(
-      'FAIL - ' + PLAN + ' - kmsguard - aws_iam_role.admin (identity policies) can use kms:Decrypt, kms:ReEncryptFrom on KMS keys in accounts its policies do not name [high; all-keys; principal-decrypt-all-keys; arn:aws:iam::aws:policy/AdministratorAccess via aws_iam_role_policy_attachment.admin statement 0 (/Statement/0)]',
+      'FAIL - ' +
+        PLAN +
+        ' - kmsguard - aws_iam_role.admin (identity policies) can use kms:Decrypt, kms:ReEncryptFrom on KMS keys in accounts its policies do not name [high; all-keys; principal-decrypt-all-keys; arn:aws:iam::aws:policy/AdministratorAccess via aws_iam_role_policy_attachment.admin statement 0 (/Statement/0)]',
     );
   });
 });

@@ -42,7 +42,11 @@ describe('principals: AWS managed policies', () => {
   });
 
   it('a policy no KMS action matches is known and has no statements', () => {
-    expect(managedPolicy(arn('service-role/AWSLambdaBasicExecutionRole'))).to.deep.equal({ kind: 'known', name: 'AWSLambdaBasicExecutionRole', policy: { statements: [] } });
+    expect(managedPolicy(arn('service-role/AWSLambdaBasicExecutionRole'))).to.deep.equal({
+      kind: 'known',
+      name: 'AWSLambdaBasicExecutionRole',
+      policy: { statements: [] },
+    });
   });
 
   it('keeps each statement at its position in the published document', () => {

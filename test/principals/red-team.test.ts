@@ -11,7 +11,10 @@ import { runCli, type CliResult } from '../support/run-cli.js';
 
 const PLAN = fixture('principals', 'red-team.v1.2.plan.json');
 const BOTH = ['kms:Decrypt', 'kms:ReEncryptFrom'];
-const STAR: MatchReason[] = [{ element: 'Action', values: ['*'] }, { element: 'Resource', values: ['*'] }];
+const STAR: MatchReason[] = [
+  { element: 'Action', values: ['*'] },
+  { element: 'Resource', values: ['*'] },
+];
 const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
 
 interface Expected {
@@ -26,7 +29,11 @@ const FINDINGS: readonly Expected[] = [
     address: 'aws_iam_role.admin',
     actions: BOTH,
     introduced: true,
-    principal: { kind: 'role', name: 'admin', grants: [{ policy: ADMIN, via: 'aws_iam_role_policy_attachment.admin', statements: [{ index: 0, pointer: '/Statement/0', matched: STAR }] }] },
+    principal: {
+      kind: 'role',
+      name: 'admin',
+      grants: [{ policy: ADMIN, via: 'aws_iam_role_policy_attachment.admin', statements: [{ index: 0, pointer: '/Statement/0', matched: STAR }] }],
+    },
   },
   {
     address: 'aws_iam_role.power',
@@ -39,7 +46,16 @@ const FINDINGS: readonly Expected[] = [
         {
           policy: 'arn:aws:iam::aws:policy/PowerUserAccess',
           via: 'aws_iam_role_policy_attachment.power',
-          statements: [{ index: 0, pointer: '/Statement/0', matched: [{ element: 'NotAction' as const, values: ['iam:*', 'organizations:*', 'account:*'] }, { element: 'Resource' as const, values: ['*'] }] }],
+          statements: [
+            {
+              index: 0,
+              pointer: '/Statement/0',
+              matched: [
+                { element: 'NotAction' as const, values: ['iam:*', 'organizations:*', 'account:*'] },
+                { element: 'Resource' as const, values: ['*'] },
+              ],
+            },
+          ],
         },
       ],
     },
@@ -51,7 +67,13 @@ const FINDINGS: readonly Expected[] = [
     principal: {
       kind: 'user',
       name: 'dev',
-      grants: [{ policy: 'aws_iam_group_policy.wide (policy)', via: 'aws_iam_group.devs (inline)', statements: [{ index: 0, sid: 'Everything', pointer: '/Statement/0', matched: STAR }] }],
+      grants: [
+        {
+          policy: 'aws_iam_group_policy.wide (policy)',
+          via: 'aws_iam_group.devs (inline)',
+          statements: [{ index: 0, sid: 'Everything', pointer: '/Statement/0', matched: STAR }],
+        },
+      ],
     },
   },
   {
@@ -61,7 +83,9 @@ const FINDINGS: readonly Expected[] = [
     principal: {
       kind: 'group',
       name: 'devs',
-      grants: [{ policy: 'aws_iam_group_policy.wide (policy)', via: 'inline', statements: [{ index: 0, sid: 'Everything', pointer: '/Statement/0', matched: STAR }] }],
+      grants: [
+        { policy: 'aws_iam_group_policy.wide (policy)', via: 'inline', statements: [{ index: 0, sid: 'Everything', pointer: '/Statement/0', matched: STAR }] },
+      ],
     },
   },
   {
@@ -76,7 +100,17 @@ const FINDINGS: readonly Expected[] = [
         {
           policy: 'aws_iam_policy.allow_kms (policy)',
           via: 'aws_iam_role_policy_attachments_exclusive.exclusive',
-          statements: [{ index: 0, sid: 'DecryptAll', pointer: '/Statement/0', matched: [{ element: 'Action' as const, values: ['kms:Decrypt'] }, { element: 'Resource' as const, values: ['*'] }] }],
+          statements: [
+            {
+              index: 0,
+              sid: 'DecryptAll',
+              pointer: '/Statement/0',
+              matched: [
+                { element: 'Action' as const, values: ['kms:Decrypt'] },
+                { element: 'Resource' as const, values: ['*'] },
+              ],
+            },
+          ],
         },
       ],
     },
@@ -85,14 +119,22 @@ const FINDINGS: readonly Expected[] = [
     address: 'aws_iam_role.old',
     actions: BOTH,
     introduced: false,
-    principal: { kind: 'role', name: 'old', grants: [{ policy: ADMIN, via: 'aws_iam_role_policy_attachment.old', statements: [{ index: 0, pointer: '/Statement/0', matched: STAR }] }] },
+    principal: {
+      kind: 'role',
+      name: 'old',
+      grants: [{ policy: ADMIN, via: 'aws_iam_role_policy_attachment.old', statements: [{ index: 0, pointer: '/Statement/0', matched: STAR }] }],
+    },
   },
   {
     // ReadOnlyAccess before, AdministratorAccess after.
     address: 'aws_iam_role.promoted',
     actions: BOTH,
     introduced: true,
-    principal: { kind: 'role', name: 'promoted', grants: [{ policy: ADMIN, via: 'aws_iam_role_policy_attachment.promoted', statements: [{ index: 0, pointer: '/Statement/0', matched: STAR }] }] },
+    principal: {
+      kind: 'role',
+      name: 'promoted',
+      grants: [{ policy: ADMIN, via: 'aws_iam_role_policy_attachment.promoted', statements: [{ index: 0, pointer: '/Statement/0', matched: STAR }] }],
+    },
   },
   {
     address: 'aws_iam_role_policy_attachment.legacy',
@@ -176,6 +218,9 @@ describe('principals: red team', function () {
   it('--principals adds the principal findings to the rules on by default', () => {
     const both = JSON.parse(runCli(['--principals', '--format', 'json', PLAN]).stdout) as Report;
     expect(both.findings.filter((f) => f.ruleId === 'principal-decrypt-all-keys').map((f) => f.address)).to.deep.equal(FINDINGS.map((f) => f.address));
-    expect(both.findings.filter((f) => f.ruleId.startsWith('kms-decrypt')).map((f) => f.address)).to.deep.equal(['aws_iam_group_policy.wide', 'aws_iam_policy.allow_kms']);
+    expect(both.findings.filter((f) => f.ruleId.startsWith('kms-decrypt')).map((f) => f.address)).to.deep.equal([
+      'aws_iam_group_policy.wide',
+      'aws_iam_policy.allow_kms',
+    ]);
   });
 });

@@ -134,7 +134,6 @@ export function policyJson(p: PolicySpec): { [key: string]: Json } {
 }
 
 /** A generated policy document (the JSON value, not its text). */
-export const policyDocument: fc.Arbitrary<{ [key: string]: Json }> = weighted(
-  [2, policySpec()],
-  [1, policySpec(statementSpec(narrowResourcePattern))],
-).map(policyJson);
+export const policyDocument: fc.Arbitrary<{ [key: string]: Json }> = weighted([2, policySpec()], [1, policySpec(statementSpec(narrowResourcePattern))]).map(
+  policyJson,
+);

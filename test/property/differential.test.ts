@@ -59,14 +59,17 @@ describe('differential: judgePolicy against the brute-force oracle', function ()
         seen[judged.scope]! += 1;
         const verdict = kmsguardVerdict(document, asText, conditions, blocked);
         const actual = scopeOf(verdict);
-        const details = verdict.kind === 'finding' ? { actions: verdict.actions, statements: verdict.statements.map((s) => s.index), conditionKeys: verdict.conditionKeys } : undefined;
-        const agrees = (expected: OracleVerdict) => expected.scope === actual && (details === undefined || unionsOf(expected.alternatives).some((d) => isDeepStrictEqual(d, details)));
+        const details =
+          verdict.kind === 'finding'
+            ? { actions: verdict.actions, statements: verdict.statements.map((s) => s.index), conditionKeys: verdict.conditionKeys }
+            : undefined;
+        const agrees = (expected: OracleVerdict) =>
+          expected.scope === actual && (details === undefined || unionsOf(expected.alternatives).some((d) => isDeepStrictEqual(d, details)));
         if (agrees(judged)) return;
         const policy = `policy ${JSON.stringify(document)} (conditions: ${conditions}; blocked: ${blocked.join(', ')})`;
-        expect(
-          actual,
-          `${policy}\n  kmsguard: ${actual}\n  oracle:   ${judged.scope}` + (judged.witness ? ` (e.g. ${judged.witness})` : ''),
-        ).to.equal(judged.scope);
+        expect(actual, `${policy}\n  kmsguard: ${actual}\n  oracle:   ${judged.scope}` + (judged.witness ? ` (e.g. ${judged.witness})` : '')).to.equal(
+          judged.scope,
+        );
         expect(unionsOf(judged.alternatives), `${policy}\n  kmsguard: ${JSON.stringify(details)}`).to.deep.include(details);
       }),
       parameters,

@@ -27,9 +27,7 @@ function scopeOf(verdict: Verdict): OracleScope | 'unknown' {
 
 /** The parts of a verdict that do not depend on how statements are numbered or spelled. */
 function gist(verdict: Verdict) {
-  return verdict.kind === 'finding'
-    ? { scope: verdict.scope, actions: verdict.actions, conditionKeys: verdict.conditionKeys }
-    : { scope: scopeOf(verdict) };
+  return verdict.kind === 'finding' ? { scope: verdict.scope, actions: verdict.actions, conditionKeys: verdict.conditionKeys } : { scope: scopeOf(verdict) };
 }
 
 const rank = (scope: OracleScope | 'unknown') => SCOPE_ORDER.indexOf(scope as OracleScope);

@@ -78,13 +78,54 @@ const CASES: readonly CliCase[] = [
   { name: 'truncated JSON says where', args: ['@truncated.json'], exit: 2, stderr: ['line', 'column'] },
   { name: 'a missing file', args: ['@missing.json'], exit: 2, stderr: ['does not exist'] },
   { name: 'a directory', args: ['@dir'], exit: 2, stderr: ['directory'] },
-  { name: 'a readable plan next to a missing file: exit 2, the plan still judged', args: ['--format', 'json', '%plan', '@missing.json'], exit: 2, documents: 1 },
-  { name: 'setup-terraform wrapper lines after the plan', args: ['--format', 'json', '@wrapper.json'], exit: 1, stderr: ['terraform_wrapper: false'], documents: 1 },
-  { name: 'UTF-8 with BOM', args: ['--format', 'json', '--rule', 'kms-decrypt', '@bom.json'], exit: 1, documents: 1, positions: [undefined, undefined, undefined] },
-  { name: 'UTF-16LE with BOM', args: ['--format', 'json', '--rule', 'kms-decrypt', '@utf16le.json'], exit: 1, documents: 1, positions: [undefined, undefined, undefined] },
-  { name: 'UTF-16BE with BOM', args: ['--format', 'json', '--rule', 'kms-decrypt', '@utf16be.json'], exit: 1, documents: 1, positions: [undefined, undefined, undefined] },
-  { name: 'two plans concatenated', args: ['--format', 'json', '--rule', 'kms-decrypt', '@concatenated.json'], exit: 1, documents: 2, positions: FINDINGS_POSITIONS_TWO },
-  { name: 'one plan per line (terragrunt run-all show -json)', args: ['--format', 'json', '--rule', 'kms-decrypt', '@lines.json'], exit: 1, documents: 2, positions: FINDINGS_POSITIONS_TWO },
+  {
+    name: 'a readable plan next to a missing file: exit 2, the plan still judged',
+    args: ['--format', 'json', '%plan', '@missing.json'],
+    exit: 2,
+    documents: 1,
+  },
+  {
+    name: 'setup-terraform wrapper lines after the plan',
+    args: ['--format', 'json', '@wrapper.json'],
+    exit: 1,
+    stderr: ['terraform_wrapper: false'],
+    documents: 1,
+  },
+  {
+    name: 'UTF-8 with BOM',
+    args: ['--format', 'json', '--rule', 'kms-decrypt', '@bom.json'],
+    exit: 1,
+    documents: 1,
+    positions: [undefined, undefined, undefined],
+  },
+  {
+    name: 'UTF-16LE with BOM',
+    args: ['--format', 'json', '--rule', 'kms-decrypt', '@utf16le.json'],
+    exit: 1,
+    documents: 1,
+    positions: [undefined, undefined, undefined],
+  },
+  {
+    name: 'UTF-16BE with BOM',
+    args: ['--format', 'json', '--rule', 'kms-decrypt', '@utf16be.json'],
+    exit: 1,
+    documents: 1,
+    positions: [undefined, undefined, undefined],
+  },
+  {
+    name: 'two plans concatenated',
+    args: ['--format', 'json', '--rule', 'kms-decrypt', '@concatenated.json'],
+    exit: 1,
+    documents: 2,
+    positions: FINDINGS_POSITIONS_TWO,
+  },
+  {
+    name: 'one plan per line (terragrunt run-all show -json)',
+    args: ['--format', 'json', '--rule', 'kms-decrypt', '@lines.json'],
+    exit: 1,
+    documents: 2,
+    positions: FINDINGS_POSITIONS_TWO,
+  },
   { name: 'stdin with -', args: ['--format', 'json', '-'], stdin: 'plan', exit: 1, documents: 1, source: 'stdin' },
   { name: 'stdin with no file', args: ['--format', 'json'], stdin: 'plan', exit: 1, documents: 1, source: 'stdin' },
   { name: 'empty stdin', args: [], exit: 2, stderr: ['stdin', 'empty'] },
@@ -112,8 +153,7 @@ describe('red team: the command line on inputs as users pipe them', function () 
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  const resolve = (arg: string) =>
-    arg.startsWith('@') ? path.join(dir, arg.slice(1)) : arg === '%plan' ? PLAN : arg === '%unknown' ? UNKNOWN_ONLY : arg;
+  const resolve = (arg: string) => (arg.startsWith('@') ? path.join(dir, arg.slice(1)) : arg === '%plan' ? PLAN : arg === '%unknown' ? UNKNOWN_ONLY : arg);
 
   for (const c of CASES) {
     const test = c.knownWrong ? it.skip : it;

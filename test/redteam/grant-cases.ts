@@ -15,7 +15,14 @@ const DECRYPT = ['kms:Decrypt', 'kms:ReEncryptFrom'];
 const GRANT_OPERATIONS = ['kms:GrantOperations'];
 const FOR_AWS_RESOURCE = ['kms:GrantIsForAWSResource'];
 
-function finding(name: string, scope: FindingRow['scope'], actions: string[], statements: number[] = [0], conditionKeys: string[] = [], rule: FindingRow['rule'] = 'kms-grant'): FindingRow {
+function finding(
+  name: string,
+  scope: FindingRow['scope'],
+  actions: string[],
+  statements: number[] = [0],
+  conditionKeys: string[] = [],
+  rule: FindingRow['rule'] = 'kms-grant',
+): FindingRow {
   return { address: `aws_iam_policy.${name}`, policyPath: 'policy', outcome: 'finding', rule, scope, actions, statements, conditionKeys, introduced: true };
 }
 

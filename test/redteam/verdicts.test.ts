@@ -89,9 +89,11 @@ for (const c of CASES) {
       const test = expected.knownWrong ? it.skip : it;
       const rulePart = c.rule === 'all' && expected.outcome === 'finding' ? ` ${ruleOf(expected)}` : '';
       const title =
-        expected.outcome === 'finding' ? `${key(expected)}:${rulePart} ${expected.scope} ${expected.actions.join(',')}`
-        : expected.outcome === 'unevaluated' ? `${key(expected)}: unevaluated (${expected.reason})`
-        : `${key(expected)}: ${expected.outcome}`;
+        expected.outcome === 'finding'
+          ? `${key(expected)}:${rulePart} ${expected.scope} ${expected.actions.join(',')}`
+          : expected.outcome === 'unevaluated'
+            ? `${key(expected)}: unevaluated (${expected.reason})`
+            : `${key(expected)}: ${expected.outcome}`;
       test(title, () => {
         const outcome = report.policies.find((p) => key(p) === key(expected));
         expect(outcome, `${key(expected)} not in the report`).to.not.equal(undefined);

@@ -17,7 +17,11 @@ function countLine(output: string): { tests: number; passed: number; warnings: n
 }
 
 function marks(output: string): string[] {
-  return output.trimEnd().split('\n').slice(0, -1).map((l) => l.slice(0, 7));
+  return output
+    .trimEnd()
+    .split('\n')
+    .slice(0, -1)
+    .map((l) => l.slice(0, 7));
 }
 
 /** The report without its invalid policy, so that only findings can fail. */

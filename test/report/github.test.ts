@@ -35,7 +35,11 @@ describe('github format', () => {
 
   it('follows the fail threshold', () => {
     const levels = (options: Partial<JudgedWith>) =>
-      formatGithub(judged(severalReport, options), PLAIN).trimEnd().split('\n').slice(0, 6).map((l) => parseCommand(l).level);
+      formatGithub(judged(severalReport, options), PLAIN)
+        .trimEnd()
+        .split('\n')
+        .slice(0, 6)
+        .map((l) => parseCommand(l).level);
     expect(levels({ failOn: 'never' })).to.deep.equal(['warning', 'warning', 'warning', 'notice', 'warning', 'error']);
     expect(levels({ failOn: 'low', strict: true })).to.deep.equal(['error', 'error', 'error', 'notice', 'error', 'error']);
   });

@@ -17,7 +17,6 @@ import { allElements, parseXml, type XmlElement } from './xml-check.js';
 const PLAIN: FormatContext = { color: false };
 const HARMLESS = 'harmless';
 
-
 function wellFormed(s: string): string {
   return s.replace(LONE_SURROGATE, '\ufffd');
 }
@@ -177,7 +176,10 @@ describe('every format against hostile plan text', () => {
       it('junit: well-formed XML with the elements of harmless text, values intact', () => {
         const root = parseXml(format('junit', report));
         expect(elementShape(root)).to.deep.equal(elementShape(parseXml(format('junit', harmless))));
-        const spelled = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+        const spelled = text.replace(
+          /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+          (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+        );
         const testcase = allElements(root).find((e) => e.name === 'testcase')!;
         expect(testcase.attributes.name).to.equal(`module.m["${spelled}"].aws_iam_policy.p (inline_policy[0].policy${spelled})`);
         expect(testcase.children[0]!.text).to.contain(`condition keys ${spelled} (ignored`);

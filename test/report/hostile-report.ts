@@ -7,7 +7,7 @@ import type { Finding, Report } from '../../lib/types.js';
 import { severalReport } from './sample-reports.js';
 
 export const HOSTILE =
-  'x"<a href=\'j\'>&amp;</a>\u0000\u0007\u001b[31mRED\u001b[0m\r\n::error::injected%0A%25,a:b ```fence``` `tick` ]]> \ud800 lone \u202eevil\u202c @team #12 $x$ | * _ fail';
+  "x\"<a href='j'>&amp;</a>\u0000\u0007\u001b[31mRED\u001b[0m\r\n::error::injected%0A%25,a:b ```fence``` `tick` ]]> \ud800 lone \u202eevil\u202c @team #12 $x$ | * _ fail";
 
 /** What a plan can carry in a resource name, for_each key, Sid or policy string, one attack each. */
 export const ATTACKS: Readonly<Record<string, string>> = {
@@ -45,7 +45,14 @@ export function hostileReport(text: string = HOSTILE): Report {
     policyChange: [{ op: 'add', path: `/Statement/0/Condition/${text}`, value: { [text]: [text] } }],
   };
   const suppressed: Finding = { ...finding, fingerprint: 'ffff', suppressed: { reason: text } };
-  const unevaluated = { address: `aws_iam_policy.${text}`, resourceType: 'aws_iam_policy', policyPath: 'policy', reason: 'invalid' as const, detail: text, source: text };
+  const unevaluated = {
+    address: `aws_iam_policy.${text}`,
+    resourceType: 'aws_iam_policy',
+    policyPath: 'policy',
+    reason: 'invalid' as const,
+    detail: text,
+    source: text,
+  };
   const skipped = { address: `aws_iam_role.${text}`, resourceType: 'aws_iam_role', policyPath: 'policy', reason: text, source: text };
   return {
     ...severalReport,
@@ -53,7 +60,13 @@ export function hostileReport(text: string = HOSTILE): Report {
     policies: [
       { address: finding.address, resourceType: finding.resourceType, policyPath: finding.policyPath, source: finding.source, outcome: 'finding' },
       { address: suppressed.address, resourceType: suppressed.resourceType, policyPath: suppressed.policyPath, source: suppressed.source, outcome: 'finding' },
-      { address: unevaluated.address, resourceType: unevaluated.resourceType, policyPath: unevaluated.policyPath, source: unevaluated.source, outcome: 'unevaluated' },
+      {
+        address: unevaluated.address,
+        resourceType: unevaluated.resourceType,
+        policyPath: unevaluated.policyPath,
+        source: unevaluated.source,
+        outcome: 'unevaluated',
+      },
       { address: skipped.address, resourceType: skipped.resourceType, policyPath: skipped.policyPath, source: skipped.source, outcome: 'skipped' },
     ],
     unevaluated: [unevaluated],

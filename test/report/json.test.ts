@@ -49,11 +49,7 @@ describe('json format', () => {
   it('validates the reports check() makes from every plan and state in the corpus and the CLI fixtures', async function () {
     requireCorpus(this);
     this.timeout(120_000);
-    const files = [
-      ...corpusFiles().map((f) => path.join(corpusDir, f)),
-      fixture('cli', 'insecure.plan.json'),
-      fixture('cli', 'secure.plan.json'),
-    ];
+    const files = [...corpusFiles().map((f) => path.join(corpusDir, f)), fixture('cli', 'insecure.plan.json'), fixture('cli', 'secure.plan.json')];
     expect(files.length).to.be.greaterThan(20);
     let findings = 0;
     for (const file of files) {

@@ -22,7 +22,13 @@ function testcases(root: XmlElement): XmlElement[] {
 }
 
 describe('junit format', () => {
-  for (const [name, report] of Object.entries({ several: severalReport, 'warnings-only': warningsOnlyReport, clean: cleanReport, huge: hugeReport(30), hostile: hostileReport() })) {
+  for (const [name, report] of Object.entries({
+    several: severalReport,
+    'warnings-only': warningsOnlyReport,
+    clean: cleanReport,
+    huge: hugeReport(30),
+    hostile: hostileReport(),
+  })) {
     it(`is well-formed XML for the ${name} report, with counts that add up`, () => {
       const root = junit(report);
       expect(root.name).to.equal('testsuites');
@@ -53,7 +59,7 @@ describe('junit format', () => {
     ]);
   });
 
-  it('gives a failure the finding\'s rule, a short message and the whole explanation', () => {
+  it("gives a failure the finding's rule, a short message and the whole explanation", () => {
     const failure = testcases(junit(severalReport))[0]!.children[0]!;
     expect(failure.attributes).to.deep.equal({
       type: 'kms-decrypt-all-keys',
@@ -66,7 +72,16 @@ describe('junit format', () => {
     const verdicts = (options: Partial<JudgedWith>) => testcases(junit(judged(severalReport, options), PLAIN)).map(verdictOf);
     expect(verdicts({ failOn: 'high' })).to.deep.equal(['failure', 'passed', 'system-out', 'skipped', 'system-out', 'skipped', 'error', 'skipped']);
     expect(verdicts({ failOn: 'low', strict: true })).to.deep.equal(['failure', 'passed', 'failure', 'skipped', 'failure', 'error', 'error', 'skipped']);
-    expect(verdicts({ failOn: 'medium', onlyNew: true })).to.deep.equal(['failure', 'passed', 'system-out', 'skipped', 'system-out', 'skipped', 'error', 'skipped']);
+    expect(verdicts({ failOn: 'medium', onlyNew: true })).to.deep.equal([
+      'failure',
+      'passed',
+      'system-out',
+      'skipped',
+      'system-out',
+      'skipped',
+      'error',
+      'skipped',
+    ]);
   });
 
   it('keeps testcase names unique within a suite', () => {
@@ -96,7 +111,10 @@ describe('junit format', () => {
 
   it('carries hostile text through escaping: decoded values equal the input, XML-illegal characters spelled out', () => {
     const root = junit(hostileReport());
-    const spelled = HOSTILE.replace('\u0000', '\\u0000').replace('\u0007', '\\u0007').replace(/\u001b/g, '\\u001b').replace('\ud800', '\\ud800');
+    const spelled = HOSTILE.replace('\u0000', '\\u0000')
+      .replace('\u0007', '\\u0007')
+      .replace(/\u001b/g, '\\u001b')
+      .replace('\ud800', '\\ud800');
     const [finding, suppressed, unevaluated, skipped] = testcases(root);
     expect(finding!.attributes.name).to.equal(`module.m["${spelled}"].aws_iam_policy.p (inline_policy[0].policy${spelled})`);
     expect(suppressed!.children[0]!.attributes.message).to.equal(`suppressed: ${spelled}`);
@@ -143,7 +161,19 @@ describe('junit format', () => {
   });
 
   describe('the well-formedness check itself', () => {
-    const bad = ['<a>', '<a></b>', '<a x=1/>', '<a>&foo;</a>', '<a>\u0001</a>', '<a/><b/>', '<a x="1" x="2"/>', '<a>a < b</a>', '<a>a & b</a>', '<a x="<"/>', '<a x="&#1;"/>'];
+    const bad = [
+      '<a>',
+      '<a></b>',
+      '<a x=1/>',
+      '<a>&foo;</a>',
+      '<a>\u0001</a>',
+      '<a/><b/>',
+      '<a x="1" x="2"/>',
+      '<a>a < b</a>',
+      '<a>a & b</a>',
+      '<a x="<"/>',
+      '<a x="&#1;"/>',
+    ];
     for (const xml of bad) {
       it(`rejects ${JSON.stringify(xml)}`, () => {
         expect(() => parseXml(xml)).to.throw();

@@ -25,7 +25,10 @@ describe('markdown format', () => {
     expect(markdown.length, 'uses the room it has').to.be.above(60_000);
     const findings = shownFindings(markdown);
     expect(findings).to.be.greaterThan(10);
-    const note = /_Not shown: (\d+) findings, (\d+) policies not evaluated\. This summary stops short of 65000 characters; the json and sarif reports list everything\._\n$/.exec(markdown);
+    const note =
+      /_Not shown: (\d+) findings, (\d+) policies not evaluated\. This summary stops short of 65000 characters; the json and sarif reports list everything\._\n$/.exec(
+        markdown,
+      );
     expect(note, markdown.slice(-300)).to.not.equal(null);
     expect(findings + Number(note![1])).to.equal(3000);
     expect(shownUnevaluated(markdown) + Number(note![2])).to.equal(3000);

@@ -12,7 +12,11 @@ const unknown = path.join(examplesDir, 'situations', 'unknown-until-apply', 'pla
 describe('what fails the run: decided once, by the check', () => {
   it('records the options the report was judged with, the defaults when none are given', async () => {
     expect((await check(insecure)).summary.judgedWith).to.deep.equal({ failOn: 'medium', onlyNew: false, strict: false });
-    expect((await check(insecure, { failOn: 'never', onlyNew: true, strict: true })).summary.judgedWith).to.deep.equal({ failOn: 'never', onlyNew: true, strict: true });
+    expect((await check(insecure, { failOn: 'never', onlyNew: true, strict: true })).summary.judgedWith).to.deep.equal({
+      failOn: 'never',
+      onlyNew: true,
+      strict: true,
+    });
   });
 
   const cases: [string, string, Partial<JudgedWith>, boolean][] = [

@@ -35,14 +35,20 @@ const admin: Finding = {
   conditionKeys: [],
   introduced: true,
   fingerprint: '0f5a2c4e9b7d13a8c6e2f4b1d3a5c7e9',
-  message: 'aws_iam_policy.admin (policy) allows kms:Decrypt, kms:ReEncryptFrom on KMS keys in accounts the policy does not name, through statement 0 "AllowKms".',
+  message:
+    'aws_iam_policy.admin (policy) allows kms:Decrypt, kms:ReEncryptFrom on KMS keys in accounts the policy does not name, through statement 0 "AllowKms".',
   source: 'plan.json',
   fix: [
     { op: 'replace', path: '/Statement/0/Action', value: ['kms:DescribeKey', 'kms:Encrypt'] },
     {
       op: 'add',
       path: '/Statement/1',
-      value: { Sid: 'KmsguardScopedDecrypt', Effect: 'Allow', Action: ['kms:Decrypt', 'kms:ReEncryptFrom'], Resource: ['arn:aws:kms:REGION:ACCOUNT_ID:key/KEY_ID'] },
+      value: {
+        Sid: 'KmsguardScopedDecrypt',
+        Effect: 'Allow',
+        Action: ['kms:Decrypt', 'kms:ReEncryptFrom'],
+        Resource: ['arn:aws:kms:REGION:ACCOUNT_ID:key/KEY_ID'],
+      },
     },
   ],
   policyChange: [{ op: 'replace', path: '/Statement/0/Resource/0', value: '*' }],
@@ -70,7 +76,8 @@ const reader: Finding = {
   conditionKeys: ['aws:ResourceTag/team'],
   introduced: false,
   fingerprint: '7c1e3a5b9d2f4a6c8e0b1d3f5a7c9e2b',
-  message: 'module.app["blue"].aws_iam_role_policy.reader (policy) allows kms:Decrypt on KMS keys in regions the policy does not name (in the accounts it names), through statement 1.',
+  message:
+    'module.app["blue"].aws_iam_role_policy.reader (policy) allows kms:Decrypt on KMS keys in regions the policy does not name (in the accounts it names), through statement 1.',
   source: 'plan.json',
   mayWidenTo: 'all-keys',
 };
@@ -98,14 +105,20 @@ const worker: Finding = {
   conditionKeys: [],
   introduced: true,
   fingerprint: '2d4f6a8c0e1b3d5f7a9c2e4b6d8f0a1c',
-  message: 'aws_iam_role.worker (inline_policy[1].policy) allows kms:Decrypt, kms:ReEncryptFrom on KMS keys the policy does not name (in the accounts and regions it names), through statement 0 "Worker".',
+  message:
+    'aws_iam_role.worker (inline_policy[1].policy) allows kms:Decrypt, kms:ReEncryptFrom on KMS keys the policy does not name (in the accounts and regions it names), through statement 0 "Worker".',
   source: 'plan.json',
   fix: [
     {
       op: 'replace',
       path: '/Statement',
       value: [
-        { Sid: 'Worker', Effect: 'Allow', NotAction: ['iam:*', 's3:*', 'kms:Decrypt', 'kms:ReEncryptFrom'], Resource: 'arn:aws:kms:eu-west-1:111122223333:key/*' },
+        {
+          Sid: 'Worker',
+          Effect: 'Allow',
+          NotAction: ['iam:*', 's3:*', 'kms:Decrypt', 'kms:ReEncryptFrom'],
+          Resource: 'arn:aws:kms:eu-west-1:111122223333:key/*',
+        },
         { Sid: 'KmsguardScopedDecrypt', Effect: 'Allow', Action: ['kms:Decrypt', 'kms:ReEncryptFrom'], Resource: ['arn:aws:kms:REGION:ACCOUNT_ID:key/KEY_ID'] },
       ],
     },
@@ -140,7 +153,10 @@ const breakGlass: Finding = {
   suppressed: { reason: 'Break-glass user, reviewed by security (SEC-142)', expires: '2027-01-31' },
 };
 
-function outcome(entry: { address: string; resourceType: string; policyPath: string; source: string; position?: number }, result: PolicyOutcome['outcome']): PolicyOutcome {
+function outcome(
+  entry: { address: string; resourceType: string; policyPath: string; source: string; position?: number },
+  result: PolicyOutcome['outcome'],
+): PolicyOutcome {
   return {
     address: entry.address,
     resourceType: entry.resourceType,
@@ -235,7 +251,8 @@ const failover: Finding = {
   conditionKeys: [],
   introduced: true,
   fingerprint: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
-  message: 'module.failover.aws_iam_policy.FAILSAFE (policy) allows kms:Decrypt on KMS keys the policy does not name (in the accounts and regions it names), through statement 0 "FailoverRead".',
+  message:
+    'module.failover.aws_iam_policy.FAILSAFE (policy) allows kms:Decrypt on KMS keys the policy does not name (in the accounts and regions it names), through statement 0 "FailoverRead".',
   source: 'failover.json',
 };
 
@@ -247,7 +264,16 @@ const accepted: Finding = {
   address: 'aws_iam_role_policy.Fail_open',
   resourceType: 'aws_iam_role_policy',
   compliance: ['Security Hub KMS.2'],
-  statements: [{ index: 0, pointer: '/Statement/0', matched: [{ element: 'Action', values: ['kms:*'] }, { element: 'Resource', values: ['*'] }] }],
+  statements: [
+    {
+      index: 0,
+      pointer: '/Statement/0',
+      matched: [
+        { element: 'Action', values: ['kms:*'] },
+        { element: 'Resource', values: ['*'] },
+      ],
+    },
+  ],
   fingerprint: 'b2c3d4e5f60718293a4b5c6d7e8f90a1',
   message: 'aws_iam_role_policy.Fail_open (policy) allows kms:Decrypt on KMS keys in accounts the policy does not name, through statement 0.',
   suppressed: { reason: 'Fails closed elsewhere: the key policy denies this role (FAIL-7).' },

@@ -51,12 +51,28 @@ describe('sarif format', () => {
   it('lists every rule of this version, with descriptions, remediation help and security-severity', () => {
     const rules = sarif(cleanReport).runs[0].tool.driver.rules;
     expect(rules.map((r: any) => r.id)).to.deep.equal([
-      'kms-decrypt-all-keys', 'kms-decrypt-account-keys', 'kms-decrypt-region-keys',
-      'kms-grant-all-keys', 'kms-grant-account-keys', 'kms-grant-region-keys',
-      'principal-decrypt-all-keys', 'principal-decrypt-account-keys', 'principal-decrypt-region-keys',
+      'kms-decrypt-all-keys',
+      'kms-decrypt-account-keys',
+      'kms-decrypt-region-keys',
+      'kms-grant-all-keys',
+      'kms-grant-account-keys',
+      'kms-grant-region-keys',
+      'principal-decrypt-all-keys',
+      'principal-decrypt-account-keys',
+      'principal-decrypt-region-keys',
     ]);
     expect(rules.map((r: any) => r.properties['security-severity'])).to.deep.equal(['8.0', '5.5', '3.0', '8.0', '5.5', '3.0', '8.0', '5.5', '3.0']);
-    expect(rules.map((r: any) => r.defaultConfiguration.level)).to.deep.equal(['error', 'warning', 'note', 'error', 'warning', 'note', 'error', 'warning', 'note']);
+    expect(rules.map((r: any) => r.defaultConfiguration.level)).to.deep.equal([
+      'error',
+      'warning',
+      'note',
+      'error',
+      'warning',
+      'note',
+      'error',
+      'warning',
+      'note',
+    ]);
     // Security Hub's controls tag the decrypt rule only: the grant and principal rules go beyond them.
     expect(rules.map((r: any) => r.properties.tags.filter((t: string) => t.startsWith('Security Hub')))).to.deep.equal([
       ...Array(3).fill(['Security Hub KMS.1', 'Security Hub KMS.2']),
@@ -138,9 +154,15 @@ describe('sarif format', () => {
     const log = sarif({ ...cleanReport, findings: [other, higher] });
     const rules = log.runs[0].tool.driver.rules;
     expect(rules.map((r: any) => r.id)).to.deep.equal([
-      'kms-decrypt-all-keys', 'kms-decrypt-account-keys', 'kms-decrypt-region-keys',
-      'kms-grant-all-keys', 'kms-grant-account-keys', 'kms-grant-region-keys',
-      'principal-decrypt-all-keys', 'principal-decrypt-account-keys', 'principal-decrypt-region-keys',
+      'kms-decrypt-all-keys',
+      'kms-decrypt-account-keys',
+      'kms-decrypt-region-keys',
+      'kms-grant-all-keys',
+      'kms-grant-account-keys',
+      'kms-grant-region-keys',
+      'principal-decrypt-all-keys',
+      'principal-decrypt-account-keys',
+      'principal-decrypt-region-keys',
       'custom-rule',
     ]);
     expect(rules[9].properties['security-severity']).to.equal('5.5');

@@ -14,7 +14,9 @@ const PLAIN: FormatContext = { color: false };
 const FILE = 'infra/a,b:c&<d> e.tf';
 const located: Report = {
   ...severalReport,
-  findings: severalReport.findings.map((finding, i) => (i === 0 ? { ...finding, location: { file: FILE, startLine: 12, endLine: 15, startColumn: 3, endColumn: 4 } } : finding)),
+  findings: severalReport.findings.map((finding, i) =>
+    i === 0 ? { ...finding, location: { file: FILE, startLine: 12, endLine: 15, startColumn: 3, endColumn: 4 } } : finding,
+  ),
 };
 
 describe('report formats: a finding with a source location', () => {

@@ -21,13 +21,29 @@ describe('text format', () => {
   it('puts the most severe findings first, then suppressed, not evaluated and skipped sections, then the summary', () => {
     const [admin, reader, worker] = severalReport.findings;
     const text = formatText({ ...severalReport, findings: [worker!, reader!, admin!, severalReport.findings[3]!] }, PLAIN);
-    const heads = text.split('\n').filter((l) => /^(HIGH|MEDIUM|LOW|Suppressed|Not evaluated|Skipped|kmsguard:)/.test(l)).map((l) => l.split('  ')[0]);
-    expect(heads).to.deep.equal(['HIGH', 'MEDIUM', 'LOW', 'Suppressed findings (1)', 'HIGH', 'Not evaluated (2)', 'Skipped (1)', 'kmsguard: 2 documents, 5 policies judged, 4 findings (2 high, 1 medium, 1 low), 1 suppressed, 2 not evaluated, 1 skipped: FAILED (2 failing findings, 1 policy not evaluated)']);
+    const heads = text
+      .split('\n')
+      .filter((l) => /^(HIGH|MEDIUM|LOW|Suppressed|Not evaluated|Skipped|kmsguard:)/.test(l))
+      .map((l) => l.split('  ')[0]);
+    expect(heads).to.deep.equal([
+      'HIGH',
+      'MEDIUM',
+      'LOW',
+      'Suppressed findings (1)',
+      'HIGH',
+      'Not evaluated (2)',
+      'Skipped (1)',
+      'kmsguard: 2 documents, 5 policies judged, 4 findings (2 high, 1 medium, 1 low), 1 suppressed, 2 not evaluated, 1 skipped: FAILED (2 failing findings, 1 policy not evaluated)',
+    ]);
   });
 
-  it('prints a fix as HCL once per policy, its blank lines empty, and refers back to it from the policy\'s other findings', () => {
+  it("prints a fix as HCL once per policy, its blank lines empty, and refers back to it from the policy's other findings", () => {
     const [admin] = severalReport.findings;
-    const fixHcl = { form: 'aws_iam_policy_document' as const, replaces: 'data.aws_iam_policy_document.admin', text: 'data "aws_iam_policy_document" "admin" {\n\n  statement {}\n}' };
+    const fixHcl = {
+      form: 'aws_iam_policy_document' as const,
+      replaces: 'data.aws_iam_policy_document.admin',
+      text: 'data "aws_iam_policy_document" "admin" {\n\n  statement {}\n}',
+    };
     const grant = { ...admin!, ruleId: 'kms-grant-all-keys', actions: ['kms:CreateGrant'], compliance: [], fingerprint: 'g', fixHcl };
     const text = formatText({ ...cleanReport, findings: [{ ...admin!, fixHcl }, grant] }, PLAIN);
     expect(text).to.contain(

@@ -136,7 +136,10 @@ describe('suggestFix, patch by patch', () => {
     ],
     [
       'a narrower grant found in a later round goes too, removed from the end backwards',
-      P({ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' }, { Effect: 'Allow', Action: 'kms:ReEncryptFrom', Resource: 'arn:aws:kms:*:111122223333:key/*' }),
+      P(
+        { Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' },
+        { Effect: 'Allow', Action: 'kms:ReEncryptFrom', Resource: 'arn:aws:kms:*:111122223333:key/*' },
+      ),
       [
         { op: 'remove', path: '/Statement/1' },
         { op: 'remove', path: '/Statement/0' },
@@ -201,7 +204,10 @@ describe('suggestFix, patch by patch', () => {
     ],
     [
       'an action a later round finds joins the scoped statement, in order',
-      P({ Effect: 'Allow', Action: 'kms:ReEncryptFrom', Resource: '*' }, { Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:*:111122223333:key/*' }),
+      P(
+        { Effect: 'Allow', Action: 'kms:ReEncryptFrom', Resource: '*' },
+        { Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:*:111122223333:key/*' },
+      ),
       [
         { op: 'remove', path: '/Statement/1' },
         { op: 'remove', path: '/Statement/0' },

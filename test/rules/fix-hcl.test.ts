@@ -20,7 +20,13 @@ const DOCUMENT = {
     { Effect: 'Deny', Action: 'kms:CreateGrant', NotResource: ['arn:aws:kms:us-east-1:111122223333:key/a"b\\c'] },
   ],
 };
-const FIX: Operation[] = [{ op: 'add', path: '/Statement/2', value: { Sid: 'Scoped', Effect: 'Allow', Action: ['kms:Decrypt'], Resource: ['arn:aws:kms:REGION:ACCOUNT_ID:key/KEY_ID'] } }];
+const FIX: Operation[] = [
+  {
+    op: 'add',
+    path: '/Statement/2',
+    value: { Sid: 'Scoped', Effect: 'Allow', Action: ['kms:Decrypt'], Resource: ['arn:aws:kms:REGION:ACCOUNT_ID:key/KEY_ID'] },
+  },
+];
 
 describe('fix as HCL', () => {
   it('writes an aws_iam_policy_document block: escapes, policy variables as $${, conditions as blocks', () => {
@@ -70,7 +76,10 @@ describe('fix as HCL', () => {
 
   it('writes jsonencode: keys that are not identifiers quoted, long string lists one item per line', () => {
     const long = Array.from({ length: 6 }, (_, i) => `kms:SomeLongActionName${i}`);
-    const fix = hclFix({ Statement: { Effect: 'Allow', Action: long, Resource: '*', Condition: { Null: { 'aws:ResourceTag/x': 'false' } } } }, [], { form: 'jsonencode', attribute: 'policy' });
+    const fix = hclFix({ Statement: { Effect: 'Allow', Action: long, Resource: '*', Condition: { Null: { 'aws:ResourceTag/x': 'false' } } } }, [], {
+      form: 'jsonencode',
+      attribute: 'policy',
+    });
     expect(fix?.text).to.equal(
       [
         'policy = jsonencode({',
@@ -95,7 +104,9 @@ describe('fix as HCL', () => {
     const block = { form: 'aws_iam_policy_document', block: 'data.aws_iam_policy_document.d' } as const;
     expect(hclFix({ Statement: [{ Effect: 'Allow', Principal: '*', Action: 'kms:*', Resource: '*' }] }, [], block)).to.equal(undefined);
     expect(hclFix({ Statement: [{ Effect: 'Allow', Action: [1], Resource: '*' }] }, [], block)).to.equal(undefined);
-    expect(hclFix({ Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*', Condition: { StringEquals: { k: [{ a: 1 }] } } }] }, [], block)).to.equal(undefined);
+    expect(hclFix({ Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*', Condition: { StringEquals: { k: [{ a: 1 }] } } }] }, [], block)).to.equal(
+      undefined,
+    );
     expect(hclFix(DOCUMENT, [{ op: 'remove', path: '/Statement/9' }], block)).to.equal(undefined);
     expect(hclFix('not a document', [], block)).to.equal(undefined);
   });

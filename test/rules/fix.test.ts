@@ -70,7 +70,12 @@ describe('suggestFix', () => {
       ],
       [
         'a statement of blocked actions only is removed',
-        { Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' }, { Effect: 'Allow', Action: 's3:*', Resource: '*' }] },
+        {
+          Statement: [
+            { Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' },
+            { Effect: 'Allow', Action: 's3:*', Resource: '*' },
+          ],
+        },
         [
           { op: 'remove', path: '/Statement/0' },
           { op: 'add', path: '/Statement/1', value: SCOPED(['kms:Decrypt']) },
@@ -135,7 +140,12 @@ describe('suggestFix', () => {
       ],
       [
         'the scoped statement takes a Sid no statement has',
-        { Statement: [{ Sid: SCOPED_SID, Effect: 'Allow', Action: ['kms:Decrypt', 'kms:Encrypt'], Resource: 'arn:aws:kms:*:*:key/*' }, { Sid: `${SCOPED_SID}2`, Effect: 'Allow', Action: 's3:*', Resource: '*' }] },
+        {
+          Statement: [
+            { Sid: SCOPED_SID, Effect: 'Allow', Action: ['kms:Decrypt', 'kms:Encrypt'], Resource: 'arn:aws:kms:*:*:key/*' },
+            { Sid: `${SCOPED_SID}2`, Effect: 'Allow', Action: 's3:*', Resource: '*' },
+          ],
+        },
         [
           { op: 'replace', path: '/Statement/0/Action', value: ['kms:Encrypt'] },
           { op: 'add', path: '/Statement/2', value: { ...SCOPED(['kms:Decrypt']), Sid: `${SCOPED_SID}3` } },
@@ -179,7 +189,9 @@ describe('suggestFix', () => {
       const options: EvaluationOptions = { ...AWS, partition: 'aws-cn' };
       const document = { Statement: { Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws-cn:kms:*:*:key/*' } };
       const patch = suggestFix(document, findingOf(document, options), { evaluations: [options] });
-      expect(patch).to.deep.equal([{ op: 'replace', path: '/Statement', value: [{ ...SCOPED(['kms:Decrypt']), Resource: ['arn:aws-cn:kms:REGION:ACCOUNT_ID:key/KEY_ID'] }] }]);
+      expect(patch).to.deep.equal([
+        { op: 'replace', path: '/Statement', value: [{ ...SCOPED(['kms:Decrypt']), Resource: ['arn:aws-cn:kms:REGION:ACCOUNT_ID:key/KEY_ID'] }] },
+      ]);
       expect(placeholderKeyArn()).to.equal(PLACEHOLDER);
     });
 
@@ -201,22 +213,35 @@ describe('suggestFix', () => {
       // A target naming only kms:ReEncryptFrom while the judgement also flags kms:Decrypt: the
       // statements it names lose kms:ReEncryptFrom first, kms:Decrypt in the next round, and a
       // NotAction list shows that order; statements found only by the judgement lose both at once.
-      const cases: [name: string, document: Record<string, unknown>, target: { actions: string[]; statements: { pointer: string }[] }, expected: Operation[]][] = [
+      const cases: [
+        name: string,
+        document: Record<string, unknown>,
+        target: { actions: string[]; statements: { pointer: string }[] },
+        expected: Operation[],
+      ][] = [
         [
           'a lone statement named /Statement is fixed in the first round',
           { Statement: { Effect: 'Allow', NotAction: 'iam:*', Resource: '*' } },
           { actions: ['kms:ReEncryptFrom'], statements: pointers('/Statement') },
-          [{ op: 'replace', path: '/Statement', value: [{ Effect: 'Allow', NotAction: ['iam:*', 'kms:ReEncryptFrom', 'kms:Decrypt'], Resource: '*' }, SCOPED(BLOCKED)] }],
-        ],
-        ...['/Statement/0/NotAction', '/Policy/Statement/0', '/Statement/x'].map((pointer): [string, Record<string, unknown>, { actions: string[]; statements: { pointer: string }[] }, Operation[]] => [
-          `a pointer that names no statement (${pointer}) leaves the statement to the judgement`,
-          { Statement: [{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }] },
-          { actions: ['kms:ReEncryptFrom'], statements: pointers(pointer) },
           [
-            { op: 'replace', path: '/Statement/0/NotAction', value: ['iam:*', 'kms:Decrypt', 'kms:ReEncryptFrom'] },
-            { op: 'add', path: '/Statement/1', value: SCOPED(BLOCKED) },
+            {
+              op: 'replace',
+              path: '/Statement',
+              value: [{ Effect: 'Allow', NotAction: ['iam:*', 'kms:ReEncryptFrom', 'kms:Decrypt'], Resource: '*' }, SCOPED(BLOCKED)],
+            },
           ],
-        ]),
+        ],
+        ...['/Statement/0/NotAction', '/Policy/Statement/0', '/Statement/x'].map(
+          (pointer): [string, Record<string, unknown>, { actions: string[]; statements: { pointer: string }[] }, Operation[]] => [
+            `a pointer that names no statement (${pointer}) leaves the statement to the judgement`,
+            { Statement: [{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }] },
+            { actions: ['kms:ReEncryptFrom'], statements: pointers(pointer) },
+            [
+              { op: 'replace', path: '/Statement/0/NotAction', value: ['iam:*', 'kms:Decrypt', 'kms:ReEncryptFrom'] },
+              { op: 'add', path: '/Statement/1', value: SCOPED(BLOCKED) },
+            ],
+          ],
+        ),
         [
           'a target without statements leaves them all to the judgement',
           { Statement: [{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }] },
@@ -228,7 +253,12 @@ describe('suggestFix', () => {
         ],
         [
           'the pointer of a statement past the tenth',
-          { Statement: [...Array.from({ length: 11 }, (_, i) => ({ Sid: `S${i}`, Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::bucket${i}/*` })), { Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }] },
+          {
+            Statement: [
+              ...Array.from({ length: 11 }, (_, i) => ({ Sid: `S${i}`, Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::bucket${i}/*` })),
+              { Effect: 'Allow', NotAction: 'iam:*', Resource: '*' },
+            ],
+          },
           { actions: ['kms:ReEncryptFrom'], statements: pointers('/Statement/11') },
           [
             { op: 'replace', path: '/Statement/11/NotAction', value: ['iam:*', 'kms:ReEncryptFrom', 'kms:Decrypt'] },
@@ -236,7 +266,7 @@ describe('suggestFix', () => {
           ],
         ],
         [
-          'Action * becomes NotAction of the target\'s actions, then of those the judgement adds',
+          "Action * becomes NotAction of the target's actions, then of those the judgement adds",
           { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
           { actions: ['kms:ReEncryptFrom'], statements: pointers('/Statement/0') },
           [
@@ -327,7 +357,11 @@ describe('suggestFix', () => {
         ],
       };
       expect(parsePolicy(document)).to.have.property('error');
-      const patch = suggestFix(document, { actions: ['kms:Decrypt'], statements: [{ pointer: '/Statement/0' }, { pointer: '/Statement/2' }], scope: 'all-keys' });
+      const patch = suggestFix(document, {
+        actions: ['kms:Decrypt'],
+        statements: [{ pointer: '/Statement/0' }, { pointer: '/Statement/2' }],
+        scope: 'all-keys',
+      });
       expect(patch).to.deep.equal([
         { op: 'replace', path: '/Statement/0/Action', value: ['s3:GetObject', 42, ['*'], 'iam:PassRole'] },
         { op: 'replace', path: '/Statement/2/NotAction', value: ['iam:*', 7, 'kms:Decrypt'] },
@@ -340,7 +374,19 @@ describe('suggestFix', () => {
     /** The blocked actions, KMS actions the generated patterns reach in different ways, and other services. */
     const SAMPLE_ACTIONS = [
       ...BLOCKED,
-      ...['ReEncryptTo', 'Encrypt', 'DeleteAlias', 'DeriveSharedSecret', 'DescribeKey', 'DescribeCustomKeyStores', 'GenerateDataKey', 'GenerateDataKeyPairWithoutPlaintext', 'CreateGrant', 'ListKeys', 'Sign'].map((a) => `kms:${a}`),
+      ...[
+        'ReEncryptTo',
+        'Encrypt',
+        'DeleteAlias',
+        'DeriveSharedSecret',
+        'DescribeKey',
+        'DescribeCustomKeyStores',
+        'GenerateDataKey',
+        'GenerateDataKeyPairWithoutPlaintext',
+        'CreateGrant',
+        'ListKeys',
+        'Sign',
+      ].map((a) => `kms:${a}`),
       's3:GetObject',
       'iam:PassRole',
       'ec2:RunInstances',
@@ -356,7 +402,8 @@ describe('suggestFix', () => {
       PLACEHOLDER,
     ];
 
-    const list = (value: unknown): string[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v): v is string => typeof v === 'string');
+    const list = (value: unknown): string[] =>
+      (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v): v is string => typeof v === 'string');
 
     const statementsOf = (document: any): any[] => (Array.isArray(document.Statement) ? document.Statement : [document.Statement]);
 
@@ -364,8 +411,10 @@ describe('suggestFix', () => {
     function allows(document: any, action: string, resource: string): boolean {
       const statements = statementsOf(document);
       const matches = (s: any) => {
-        const action_ = s.NotAction !== undefined ? !list(s.NotAction).some((p) => matchesAction(p, action)) : list(s.Action).some((p) => matchesAction(p, action));
-        const resource_ = s.NotResource !== undefined ? !list(s.NotResource).some((p) => matchesArn(p, resource)) : list(s.Resource).some((p) => matchesArn(p, resource));
+        const action_ =
+          s.NotAction !== undefined ? !list(s.NotAction).some((p) => matchesAction(p, action)) : list(s.Action).some((p) => matchesAction(p, action));
+        const resource_ =
+          s.NotResource !== undefined ? !list(s.NotResource).some((p) => matchesArn(p, resource)) : list(s.Resource).some((p) => matchesArn(p, resource));
         return action_ && resource_;
       };
       const allowed = statements.some((s) => s.Effect === 'Allow' && matches(s));
@@ -395,12 +444,14 @@ describe('suggestFix', () => {
           continue;
         }
         for (const resource of SAMPLE_RESOURCES) {
-          expect(allows(fixed, action, resource), `${action} on ${resource}: ${JSON.stringify(document)}\n-> ${JSON.stringify(fixed)}`).to.equal(allows(document, action, resource));
+          expect(allows(fixed, action, resource), `${action} on ${resource}: ${JSON.stringify(document)}\n-> ${JSON.stringify(fixed)}`).to.equal(
+            allows(document, action, resource),
+          );
         }
       }
     }
 
-    it('fixes every finding, keeps everything else: judged with the finding\'s options', function () {
+    it("fixes every finding, keeps everything else: judged with the finding's options", function () {
       this.timeout(300_000);
       let fixed = 0;
       fc.assert(
@@ -415,7 +466,7 @@ describe('suggestFix', () => {
       expect(fixed).to.be.greaterThan(runs(1_000) * 0.3);
     });
 
-    it('leaves no finding of any rule: each finding\'s fix applied alone, as check() makes it, conditions ignored or scoping', function () {
+    it("leaves no finding of any rule: each finding's fix applied alone, as check() makes it, conditions ignored or scoping", function () {
       this.timeout(300_000);
       const seen = { 'kms-decrypt': 0, 'kms-grant': 0 };
       const mode = fc.constantFrom<'ignore' | 'scope'>('ignore', 'scope');
@@ -439,7 +490,10 @@ describe('suggestFix', () => {
             expect(finding.fix, `${finding.ruleId}: ${JSON.stringify(document)}`).to.not.equal(undefined);
             const fixed = applied(document, finding.fix!);
             const again = judgePolicySource(policySource(JSON.stringify(fixed)), { source: 'generated.json' }, runs);
-            expect(again.outcome, `${finding.ruleId} (conditions ${conditions}): ${JSON.stringify(document)}\n-> ${JSON.stringify(fixed)}\n${JSON.stringify(again)}`).to.equal('clean');
+            expect(
+              again.outcome,
+              `${finding.ruleId} (conditions ${conditions}): ${JSON.stringify(document)}\n-> ${JSON.stringify(fixed)}\n${JSON.stringify(again)}`,
+            ).to.equal('clean');
           }
         }),
         propertyParameters(600),

@@ -18,7 +18,15 @@ const ACCOUNT = text([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:a
 const NAMED = text([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:us-east-1:111122223333:key/abcd' }]);
 
 function source(after: PolicyValue, before?: PolicyValue, extra: Partial<PolicySource> = {}): PolicySource {
-  return { address: 'aws_iam_policy.p', resourceType: 'aws_iam_policy', policyPath: 'policy', changeActions: ['update'], after, ...(before ? { before } : {}), ...extra };
+  return {
+    address: 'aws_iam_policy.p',
+    resourceType: 'aws_iam_policy',
+    policyPath: 'policy',
+    changeActions: ['update'],
+    after,
+    ...(before ? { before } : {}),
+    ...extra,
+  };
 }
 
 describe('judgePolicySource', () => {
@@ -45,11 +53,22 @@ describe('judgePolicySource', () => {
     if (a.outcome !== 'finding' || b.outcome !== 'finding') throw new Error('expected findings');
     expect(a.findings[0]!.fingerprint).to.equal(b.findings[0]!.fingerprint);
     const base = fingerprintOf('r', 'a', 'p', ['x']);
-    expect(new Set([base, fingerprintOf('r2', 'a', 'p', ['x']), fingerprintOf('r', 'a2', 'p', ['x']), fingerprintOf('r', 'a', 'p2', ['x']), fingerprintOf('r', 'a', 'p', ['y'])]).size).to.equal(5);
+    expect(
+      new Set([
+        base,
+        fingerprintOf('r2', 'a', 'p', ['x']),
+        fingerprintOf('r', 'a2', 'p', ['x']),
+        fingerprintOf('r', 'a', 'p2', ['x']),
+        fingerprintOf('r', 'a', 'p', ['y']),
+      ]).size,
+    ).to.equal(5);
   });
 
   it('a policy that repeats a key is invalid, naming it, even when the last value would pass', () => {
-    const repeated: PolicyValue = { kind: 'text', text: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Effect":"Deny","Action":"kms:*","Resource":"*"}]}' };
+    const repeated: PolicyValue = {
+      kind: 'text',
+      text: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Effect":"Deny","Action":"kms:*","Resource":"*"}]}',
+    };
     expect(judgePolicySource(source(repeated), origin, decryptRuns([AWS]))).to.deep.equal({
       outcome: 'unevaluated',
       unevaluated: {
@@ -77,7 +96,12 @@ describe('judgePolicySource', () => {
     ['before unknown', { kind: 'unknown', detail: 'x' }, ALL, true],
     ['before invalid', { kind: 'text', text: '{' }, ALL, true],
     ['before allowed fewer actions', text([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' }]), ALL, true],
-    ['widened from account-keys to all-keys for the same actions', text([{ Effect: 'Allow', Action: ['kms:Decrypt', 'kms:ReEncryptFrom'], Resource: 'arn:aws:kms:*:111122223333:key/*' }]), ALL, true],
+    [
+      'widened from account-keys to all-keys for the same actions',
+      text([{ Effect: 'Allow', Action: ['kms:Decrypt', 'kms:ReEncryptFrom'], Resource: 'arn:aws:kms:*:111122223333:key/*' }]),
+      ALL,
+      true,
+    ],
   ];
   for (const [name, before, after, introduced] of introducedCases) {
     it(`introduced is ${introduced} when ${name}`, () => {
@@ -99,11 +123,26 @@ describe('judgePolicySource', () => {
   const unevaluated: [string, PolicyValue, string, string][] = [
     ['an empty string', { kind: 'text', text: '' }, 'invalid', 'Policy document is empty.'],
     ['a missing document', { kind: 'absent' }, 'invalid', 'The policy document is missing (null).'],
-    ['a policy encoded twice (a JSON string)', { kind: 'text', text: JSON.stringify(JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }] })) }, 'invalid', 'Policy document is a string, not a JSON object.'],
+    [
+      'a policy encoded twice (a JSON string)',
+      { kind: 'text', text: JSON.stringify(JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }] })) },
+      'invalid',
+      'Policy document is a string, not a JSON object.',
+    ],
     ['JSON null as text', { kind: 'text', text: 'null' }, 'invalid', 'Policy document is null, not a JSON object.'],
-    ['text that is not JSON', { kind: 'text', text: '{"Statement": [' }, 'invalid', 'Policy document is not valid JSON at line 1, column 16: the text ends before the JSON value does.'],
+    [
+      'text that is not JSON',
+      { kind: 'text', text: '{"Statement": [' },
+      'invalid',
+      'Policy document is not valid JSON at line 1, column 16: the text ends before the JSON value does.',
+    ],
     ['an unknown document without a model', { kind: 'unknown', detail: 'policy is not known until apply' }, 'unknown', 'policy is not known until apply'],
-    ['a document object that is not a policy', { kind: 'object', value: { Version: '2012-10-17', Statement: 42 } }, 'invalid', 'Statement (/Statement) is a number, not an object or a list of statements.'],
+    [
+      'a document object that is not a policy',
+      { kind: 'object', value: { Version: '2012-10-17', Statement: 42 } },
+      'invalid',
+      'Statement (/Statement) is a number, not an object or a list of statements.',
+    ],
   ];
   for (const [name, after, reason, detail] of unevaluated) {
     it(`lists ${name} as unevaluated ${reason}`, () => {
@@ -130,7 +169,13 @@ describe('judgePolicySource', () => {
   it('reports a skipped source with its reason and never judges it', () => {
     expect(judgePolicySource(source(ALL, undefined, { skip: 'used only as a permissions boundary' }), origin, decryptRuns([AWS]))).to.deep.equal({
       outcome: 'skipped',
-      skipped: { address: 'aws_iam_policy.p', resourceType: 'aws_iam_policy', policyPath: 'policy', source: 'plan.json', reason: 'used only as a permissions boundary' },
+      skipped: {
+        address: 'aws_iam_policy.p',
+        resourceType: 'aws_iam_policy',
+        policyPath: 'policy',
+        source: 'plan.json',
+        reason: 'used only as a permissions boundary',
+      },
     });
   });
 
@@ -186,7 +231,8 @@ describe('judgePolicySource', () => {
       { kind: 'unknown', detail: 'policy is not known until apply', model: allPolicy.policy },
       { kind: 'object', value: (ALL as { text: string }).text },
     ];
-    for (const after of afters) expect(judgePolicySource(source(after), origin, decryptRuns([AWS]))).to.deep.equal({ outcome: 'finding', findings: [expected] });
+    for (const after of afters)
+      expect(judgePolicySource(source(after), origin, decryptRuns([AWS]))).to.deep.equal({ outcome: 'finding', findings: [expected] });
   });
 
   it('is clean for a policy naming its keys', () => {
@@ -210,16 +256,18 @@ describe('judgeAcross partitions', () => {
     expect(wide.kind === 'finding' && wide.scope).to.equal('all-keys');
   });
 
-  it('keeps the first partition\'s finding among findings of the same scope', () => {
-    const both = policy(text([
-      { Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:*:*:key/*' },
-      { Effect: 'Allow', Action: 'kms:ReEncryptFrom', Resource: 'arn:aws-cn:kms:*:*:key/*' },
-    ]));
+  it("keeps the first partition's finding among findings of the same scope", () => {
+    const both = policy(
+      text([
+        { Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:*:*:key/*' },
+        { Effect: 'Allow', Action: 'kms:ReEncryptFrom', Resource: 'arn:aws-cn:kms:*:*:key/*' },
+      ]),
+    );
     expect(judgeAcross(both, [AWS, CN])).to.deep.equal(judgePolicy(both, AWS));
     expect(judgeAcross(both, [CN, AWS])).to.deep.equal(judgePolicy(both, CN));
   });
 
-  it('keeps the first partition\'s unknown verdict when none has a finding', () => {
+  it("keeps the first partition's unknown verdict when none has a finding", () => {
     const model: Policy = {
       statements: [
         { index: 0, pointer: '/Statement/0', effect: 'Allow', action: { unknown: true, detail: 'var.aws_actions' }, resource: ['arn:aws:kms:*:*:key/*'] },
@@ -260,11 +308,15 @@ describe('judgeAlternatives', () => {
       () => ({ kind: 'unknown', detail: 'one of a, b, c; each judged alone: all-keys finding, clean, account-keys finding' }),
     ],
     ['different scopes: the narrowest, widening to the widest', [BOTH_ALL, DECRYPT_ACCOUNT], () => ({ ...alone(DECRYPT_ACCOUNT), mayWidenTo: 'all-keys' })],
-    ['the widest is not the last', [BOTH_REGION, BOTH_ALL, DECRYPT_ACCOUNT], () => ({ ...alone(BOTH_REGION), actions: ['kms:Decrypt'], mayWidenTo: 'all-keys' })],
+    [
+      'the widest is not the last',
+      [BOTH_REGION, BOTH_ALL, DECRYPT_ACCOUNT],
+      () => ({ ...alone(BOTH_REGION), actions: ['kms:Decrypt'], mayWidenTo: 'all-keys' }),
+    ],
     ['the same scope: the one with fewer actions, not widening', [BOTH_ALL, DECRYPT_ALL], () => alone(DECRYPT_ALL)],
     ['the same scope and as many actions: the first', [DECRYPT_ALL, DECRYPT_ALL_SECOND], () => alone(DECRYPT_ALL)],
     ['the same scope and as many actions, the other order: the first', [DECRYPT_ALL_SECOND, DECRYPT_ALL], () => alone(DECRYPT_ALL_SECOND)],
-    ['no action in common: the narrowest one\'s actions', [DECRYPT_ALL, REENCRYPT_ALL], () => alone(DECRYPT_ALL)],
+    ["no action in common: the narrowest one's actions", [DECRYPT_ALL, REENCRYPT_ALL], () => alone(DECRYPT_ALL)],
   ];
   for (const [name, policies, expected] of cases) {
     it(name, () => {

@@ -8,7 +8,13 @@ import { propertyParameters } from '../property/settings.js';
 const BEFORE = {
   Version: '2012-10-17',
   Statement: [
-    { Sid: 'Read', Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:us-east-1:111122223333:key/abc', Condition: { StringEquals: { 'aws:ResourceTag/team': 'a' } } },
+    {
+      Sid: 'Read',
+      Effect: 'Allow',
+      Action: 'kms:Decrypt',
+      Resource: 'arn:aws:kms:us-east-1:111122223333:key/abc',
+      Condition: { StringEquals: { 'aws:ResourceTag/team': 'a' } },
+    },
   ],
 };
 
@@ -47,11 +53,7 @@ describe('policyChange', () => {
       { ...BEFORE, Statement: [...BEFORE.Statement, { Effect: 'Allow', Action: 'kms:*', Resource: '*' }] },
       [{ op: 'add', path: '/Statement/1', value: { Effect: 'Allow', Action: 'kms:*', Resource: '*' } }],
     ],
-    [
-      'a condition removed',
-      { ...BEFORE, Statement: [{ ...BEFORE.Statement[0], Condition: undefined }] },
-      [{ op: 'remove', path: '/Statement/0/Condition' }],
-    ],
+    ['a condition removed', { ...BEFORE, Statement: [{ ...BEFORE.Statement[0], Condition: undefined }] }, [{ op: 'remove', path: '/Statement/0/Condition' }]],
     ['a document that is no longer an object', 'not json', [{ op: 'replace', path: '', value: 'not json' }]],
   ];
   for (const [name, after, expected] of changes) {
@@ -88,7 +90,13 @@ describe('policyChange', () => {
   });
 
   it('drops statement keys without a value, and spells as lists only the list elements and condition values', () => {
-    const statement = { Effect: 'Allow', Action: undefined, Resource: undefined, Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Condition: { Bool: { 'aws:SecureTransport': 'true' } } };
+    const statement = {
+      Effect: 'Allow',
+      Action: undefined,
+      Resource: undefined,
+      Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+      Condition: { Bool: { 'aws:SecureTransport': 'true' } },
+    };
     expect(normalisePolicy({ Statement: statement })).to.deep.equal({
       Statement: [{ Condition: { Bool: { 'aws:SecureTransport': ['true'] } }, Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' } }],
     });
@@ -136,8 +144,16 @@ describe('policy change, value by value', () => {
         Version: '2012-10-17',
       },
     ],
-    ['a condition operator whose tests are not an object is kept as written', { Statement: [{ Condition: { Null: 'x' } }] }, { Statement: [{ Condition: { Null: 'x' } }] }],
-    ['a Condition that is not an object is kept as written', { Statement: [{ Condition: 'x', NotAction: 'a' }] }, { Statement: [{ Condition: 'x', NotAction: ['a'] }] }],
+    [
+      'a condition operator whose tests are not an object is kept as written',
+      { Statement: [{ Condition: { Null: 'x' } }] },
+      { Statement: [{ Condition: { Null: 'x' } }] },
+    ],
+    [
+      'a Condition that is not an object is kept as written',
+      { Statement: [{ Condition: 'x', NotAction: 'a' }] },
+      { Statement: [{ Condition: 'x', NotAction: ['a'] }] },
+    ],
     ['statements that are not objects are kept as written', { Statement: ['x', 5, null] }, { Statement: ['x', 5, null] }],
     ['keys without a value are dropped', { Statement: [{ Effect: 'Allow', Sid: undefined }], Id: undefined }, { Statement: [{ Effect: 'Allow' }] }],
     ['a document without Statement gets none', '{"Version":"2012-10-17"}', { Version: '2012-10-17' }],

@@ -24,9 +24,15 @@ describe('rule registry', () => {
       ['principal-decrypt', false, 'principal'],
     ]);
     expect(SCOPED_RULES.map((rule) => rule.id)).to.deep.equal([
-      'kms-decrypt-all-keys', 'kms-decrypt-account-keys', 'kms-decrypt-region-keys',
-      'kms-grant-all-keys', 'kms-grant-account-keys', 'kms-grant-region-keys',
-      'principal-decrypt-all-keys', 'principal-decrypt-account-keys', 'principal-decrypt-region-keys',
+      'kms-decrypt-all-keys',
+      'kms-decrypt-account-keys',
+      'kms-decrypt-region-keys',
+      'kms-grant-all-keys',
+      'kms-grant-account-keys',
+      'kms-grant-region-keys',
+      'principal-decrypt-all-keys',
+      'principal-decrypt-account-keys',
+      'principal-decrypt-region-keys',
     ]);
   });
 
@@ -48,9 +54,21 @@ describe('rule registry', () => {
   });
 
   it('gives Security Hub ids for the decrypt rule only: KMS.1 for managed policies, KMS.2 for inline ones', () => {
-    const types = ['aws_iam_policy', 'awscc_iam_managed_policy', 'aws_iam_role_policy', 'aws_iam_role', 'aws_ssoadmin_permission_set_inline_policy', 'awscc_iam_role'];
+    const types = [
+      'aws_iam_policy',
+      'awscc_iam_managed_policy',
+      'aws_iam_role_policy',
+      'aws_iam_role',
+      'aws_ssoadmin_permission_set_inline_policy',
+      'awscc_iam_role',
+    ];
     expect(types.map((type) => DECRYPT_RULE.compliance(type))).to.deep.equal([
-      ['Security Hub KMS.1'], ['Security Hub KMS.1'], ['Security Hub KMS.2'], ['Security Hub KMS.2'], ['Security Hub KMS.2'], ['Security Hub KMS.2'],
+      ['Security Hub KMS.1'],
+      ['Security Hub KMS.1'],
+      ['Security Hub KMS.2'],
+      ['Security Hub KMS.2'],
+      ['Security Hub KMS.2'],
+      ['Security Hub KMS.2'],
     ]);
     expect(types.map((type) => GRANT_RULE.compliance(type))).to.deep.equal(types.map(() => []));
   });
@@ -77,7 +95,10 @@ describe('rule registry', () => {
     });
 
     it('refuses an unknown id and a selection that leaves nothing to run', () => {
-      expect(() => selectRules(['kms-decrypt', 'kms-nothing'])).to.throw(RuleSelectionError, 'Unknown rule "kms-nothing"; the rules are kms-decrypt, kms-grant, principal-decrypt.');
+      expect(() => selectRules(['kms-decrypt', 'kms-nothing'])).to.throw(
+        RuleSelectionError,
+        'Unknown rule "kms-nothing"; the rules are kms-decrypt, kms-grant, principal-decrypt.',
+      );
       expect(() => selectRules(undefined, ['kms-decrypt-all-keys'])).to.throw(RuleSelectionError, 'Unknown rule "kms-decrypt-all-keys"');
       expect(() => selectRules(['kms-grant'], ['kms-grant'])).to.throw(RuleSelectionError, 'No rule is left to run');
     });
@@ -95,11 +116,13 @@ describe('rule registry', () => {
   });
 
   it('is what the config schema allows in `rules`', () => {
-    const schema = JSON.parse(readFileSync(path.join(repoRoot, 'schemas', 'config.schema.json'), 'utf8')) as { properties: { rules: { items: { enum: string[] } } } };
+    const schema = JSON.parse(readFileSync(path.join(repoRoot, 'schemas', 'config.schema.json'), 'utf8')) as {
+      properties: { rules: { items: { enum: string[] } } };
+    };
     expect(schema.properties.rules.items.enum).to.deep.equal(RULE_IDS);
   });
 
-  it('is what the README\'s rule table says (regenerate it with rulesTable() from lib/rules/rules-table.ts)', () => {
+  it("is what the README's rule table says (regenerate it with rulesTable() from lib/rules/rules-table.ts)", () => {
     const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
     expect(readme, rulesTable()).to.include(`\n${rulesTable()}\n`);
   });

@@ -39,7 +39,14 @@ const REGION = { Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:
 const S3 = { Effect: 'Allow', Action: 's3:GetObject', Resource: '*' };
 
 function source(after: PolicyValue, before?: PolicyValue): PolicySource {
-  return { address: 'aws_iam_role_policy.app', resourceType: 'aws_iam_role_policy', policyPath: 'policy', changeActions: ['update'], after, ...(before ? { before } : {}) };
+  return {
+    address: 'aws_iam_role_policy.app',
+    resourceType: 'aws_iam_role_policy',
+    policyPath: 'policy',
+    changeActions: ['update'],
+    after,
+    ...(before ? { before } : {}),
+  };
 }
 
 function finding(after: PolicyValue, before?: PolicyValue): Finding {
@@ -50,7 +57,7 @@ function finding(after: PolicyValue, before?: PolicyValue): Finding {
 
 describe('rules layer, value by value', () => {
   describe('rules and severities', () => {
-    it('names each scope\'s rule, severity and reach', () => {
+    it("names each scope's rule, severity and reach", () => {
       expect(SCOPED_RULES.map((r) => [r.scope, r.id, r.severity, r.reach])).to.deep.equal([
         ['all-keys', 'kms-decrypt-all-keys', 'high', 'KMS keys in accounts the policy does not name'],
         ['account-keys', 'kms-decrypt-account-keys', 'medium', 'KMS keys in regions the policy does not name (in the accounts it names)'],
@@ -215,7 +222,13 @@ describe('rules layer, value by value', () => {
 
     it('says how far values known only after apply could widen it', () => {
       const judgement = judgePolicySource(
-        { ...source({ kind: 'unknown', detail: 'aws_iam_policy_document.d', model: model([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: [HOLE, 'arn:aws:kms:*:111122223333:key/*'] }]) }) },
+        {
+          ...source({
+            kind: 'unknown',
+            detail: 'aws_iam_policy_document.d',
+            model: model([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: [HOLE, 'arn:aws:kms:*:111122223333:key/*'] }]),
+          }),
+        },
         { source: 'plan.json' },
         decryptRuns([AWS]),
       );

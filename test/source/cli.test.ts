@@ -32,7 +32,9 @@ describe('source locations on the command line', () => {
     const result = run('-f', 'sarif');
     const sarif = JSON.parse(result.stdout);
     expect(validateSarif(sarif), JSON.stringify(validateSarif.errors)).to.equal(true);
-    const first = sarif.runs[0].results.find((r: { locations: { logicalLocations: { name: string }[] }[] }) => r.locations[0]!.logicalLocations[0]!.name === 'aws_iam_role_policy.heredoc');
+    const first = sarif.runs[0].results.find(
+      (r: { locations: { logicalLocations: { name: string }[] }[] }) => r.locations[0]!.logicalLocations[0]!.name === 'aws_iam_role_policy.heredoc',
+    );
     expect(first.locations[0].physicalLocation).to.deep.equal({
       artifactLocation: { uri: MAIN },
       region: { startLine: 63, endLine: 67, startColumn: 9, endColumn: 10 },
@@ -64,7 +66,7 @@ describe('source locations on the command line', () => {
     expect(xml).to.include(`<testcase name="aws_iam_role_policy.dynamic (policy)" classname="kmsguard.aws_iam_role_policy" file="${MAIN}">`);
   });
 
-  it('takes the working directory as the source root when it holds the plan\'s root module', () => {
+  it("takes the working directory as the source root when it holds the plan's root module", () => {
     const result = runCli(['-f', 'github', 'plan.json'], { cwd: fixture('source', 'tree') });
     expect(result.stdout).to.include('::error file=main.tf,line=31,endLine=36,title=');
     expect(result.stderr).to.equal('');
@@ -88,7 +90,9 @@ describe('source locations on the command line', () => {
       const result = runCli(['--source-root', IGNORES, '-f', 'json', `${IGNORES}/plan.json`]);
       const report = JSON.parse(result.stdout);
       expect(report.summary.suppressed).to.equal(2);
-      expect(result.stderr).to.include(`kmsguard: warning: ${IGNORES}/main.tf: The kmsguard:ignore at line 55 matched no finding; remove it if it is no longer needed.\n`);
+      expect(result.stderr).to.include(
+        `kmsguard: warning: ${IGNORES}/main.tf: The kmsguard:ignore at line 55 matched no finding; remove it if it is no longer needed.\n`,
+      );
     });
 
     it('--no-inline-ignores turns them off', () => {

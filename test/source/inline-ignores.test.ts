@@ -18,14 +18,26 @@ describe('inline ignores', () => {
     });
 
     it('reads an expiry anywhere in the comment', () => {
-      expect(parseIgnoreComment('# kmsguard:ignore exp:2027-01-31 until the split', 'a.tf', 1)).to.deep.equal({ file: 'a.tf', line: 1, reason: 'until the split', expires: '2027-01-31' });
-      expect(parseIgnoreComment('# kmsguard:ignore until the split exp:2027-01-31', 'a.tf', 1)).to.deep.equal({ file: 'a.tf', line: 1, reason: 'until the split', expires: '2027-01-31' });
+      expect(parseIgnoreComment('# kmsguard:ignore exp:2027-01-31 until the split', 'a.tf', 1)).to.deep.equal({
+        file: 'a.tf',
+        line: 1,
+        reason: 'until the split',
+        expires: '2027-01-31',
+      });
+      expect(parseIgnoreComment('# kmsguard:ignore until the split exp:2027-01-31', 'a.tf', 1)).to.deep.equal({
+        file: 'a.tf',
+        line: 1,
+        reason: 'until the split',
+        expires: '2027-01-31',
+      });
     });
 
     it('says why an ignore without a reason or with a bad date is not applied', () => {
       expect(parseIgnoreComment('# kmsguard:ignore', 'a.tf', 1)?.problem).to.equal('it gives no reason (# kmsguard:ignore <reason>)');
       expect(parseIgnoreComment('# kmsguard:ignore exp:2027-01-31', 'a.tf', 1)?.problem).to.equal('it gives no reason (# kmsguard:ignore <reason>)');
-      expect(parseIgnoreComment('# kmsguard:ignore exp:2027-13-01 because', 'a.tf', 1)?.problem).to.equal('its expiry "exp:2027-13-01" is not a date (exp:YYYY-MM-DD)');
+      expect(parseIgnoreComment('# kmsguard:ignore exp:2027-13-01 because', 'a.tf', 1)?.problem).to.equal(
+        'its expiry "exp:2027-13-01" is not a date (exp:YYYY-MM-DD)',
+      );
     });
 
     it('is not an ignore unless the marker opens the comment', () => {
@@ -56,10 +68,15 @@ describe('inline ignores', () => {
 
   it('applies an ignore through its expiry day and not after', async () => {
     const onTheDay = await check(PLAN, { sourceRoot: DIR, today: '2099-12-31' });
-    expect(onTheDay.findings.find((f) => f.address === 'aws_iam_role_policy.shared')?.suppressed).to.deep.equal({ reason: 'shared decrypt accepted until the key split', expires: '2099-12-31' });
+    expect(onTheDay.findings.find((f) => f.address === 'aws_iam_role_policy.shared')?.suppressed).to.deep.equal({
+      reason: 'shared decrypt accepted until the key split',
+      expires: '2099-12-31',
+    });
     const after = await check(PLAN, { sourceRoot: DIR, today: '2100-01-01' });
     expect(after.findings.find((f) => f.address === 'aws_iam_role_policy.shared')?.suppressed).to.equal(undefined);
-    expect(after.warnings.map((w) => w.message)).to.include('The kmsguard:ignore at line 21 expired on 2099-12-31 and no longer applies; it would match 1 finding.');
+    expect(after.warnings.map((w) => w.message)).to.include(
+      'The kmsguard:ignore at line 21 expired on 2099-12-31 and no longer applies; it would match 1 finding.',
+    );
   });
 
   it('are turned off by inlineIgnores: false', async () => {
@@ -100,7 +117,11 @@ describe('inline ignores', () => {
   });
 
   it('leave the reason of a config suppression that also matches in place', async () => {
-    const report = await check(PLAN, { sourceRoot: DIR, today: TODAY, suppressions: [{ address: 'aws_iam_policy.break_glass', reason: 'from the config file' }] });
+    const report = await check(PLAN, {
+      sourceRoot: DIR,
+      today: TODAY,
+      suppressions: [{ address: 'aws_iam_policy.break_glass', reason: 'from the config file' }],
+    });
     expect(report.findings.find((f) => f.address === 'aws_iam_policy.break_glass')?.suppressed).to.deep.equal({ reason: 'from the config file' });
     expect(report.warnings.map((w) => w.message)).to.not.include('The kmsguard:ignore at line 5 matched no finding; remove it if it is no longer needed.');
   });

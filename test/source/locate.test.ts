@@ -65,18 +65,18 @@ describe('source locations', () => {
     expect(dynamic.location).to.deep.equal({ file: `${TREE}/main.tf`, startLine: 114, endLine: 117, startColumn: 3, endColumn: 4 });
   });
 
-  it('finds the working directory as the source root when it holds the plan\'s root module', async () => {
+  it("finds the working directory as the source root when it holds the plan's root module", async () => {
     const report = await inDirectory(fixture('source', 'tree'), () => check('plan.json', { findSourceRoot: true }));
     expect(locations(report)).to.deep.equal(EXPECTED);
   });
 
-  it('gives no locations without a source root (the library default), even in the module\'s directory', async () => {
+  it("gives no locations without a source root (the library default), even in the module's directory", async () => {
     const report = await inDirectory(fixture('source', 'tree'), () => check('plan.json'));
     expect(Object.values(locations(report))).to.have.length(11);
     expect(new Set(Object.values(locations(report)))).to.deep.equal(new Set(['none']));
   });
 
-  it('does not take a working directory without the plan\'s blocks as the source root', async () => {
+  it("does not take a working directory without the plan's blocks as the source root", async () => {
     const report = await inDirectory(fixture('source', 'ignores'), () => check(path.join('..', 'tree', 'plan.json'), { findSourceRoot: true }));
     expect(new Set(Object.values(locations(report)))).to.deep.equal(new Set(['none']));
     expect(report.warnings).to.deep.equal([]);
@@ -129,7 +129,13 @@ describe('source locations', () => {
     it('falls back to the policy attribute when the statement cannot be told apart', async () => {
       const main = path.join(dir, 'main.tf');
       // The dynamic block's content now might render the granting statement too.
-      writeFileSync(main, readFileSync(main, 'utf8').replace('      actions   = ["s3:PutObject"]\n', '      actions   = statement.value == "" ? ["kms:Decrypt"] : ["s3:PutObject"]\n'));
+      writeFileSync(
+        main,
+        readFileSync(main, 'utf8').replace(
+          '      actions   = ["s3:PutObject"]\n',
+          '      actions   = statement.value == "" ? ["kms:Decrypt"] : ["s3:PutObject"]\n',
+        ),
+      );
       const report = await inDirectory(dir, () => check('plan.json', { sourceRoot: '.' }));
       expect(locations(report)['aws_iam_role_policy.dynamic']).to.equal('main.tf:123-123');
     });

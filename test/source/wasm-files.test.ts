@@ -6,9 +6,11 @@ import { repoRoot } from '../support/paths.js';
 
 const GRAMMAR = path.join(repoRoot, 'node_modules', '@tree-sitter-grammars', 'tree-sitter-hcl');
 
-describe('the parser\'s WebAssembly files', () => {
-  it('data/tree-sitter-hcl.wasm and its licence are the pinned grammar package\'s (npm run update:hcl-grammar)', () => {
-    expect(Buffer.compare(readFileSync(path.join(repoRoot, 'data', 'tree-sitter-hcl.wasm')), readFileSync(path.join(GRAMMAR, 'tree-sitter-hcl.wasm')))).to.equal(0);
+describe("the parser's WebAssembly files", () => {
+  it("data/tree-sitter-hcl.wasm and its licence are the pinned grammar package's (npm run update:hcl-grammar)", () => {
+    expect(
+      Buffer.compare(readFileSync(path.join(repoRoot, 'data', 'tree-sitter-hcl.wasm')), readFileSync(path.join(GRAMMAR, 'tree-sitter-hcl.wasm'))),
+    ).to.equal(0);
     expect(readFileSync(path.join(repoRoot, 'data', 'tree-sitter-hcl.LICENSE'), 'utf8')).to.equal(readFileSync(path.join(GRAMMAR, 'LICENSE'), 'utf8'));
   });
 

@@ -27,7 +27,11 @@ export function requireSarifSchema(context: Mocha.Context): void {
 
 /** The corpus's plan and state files, sorted (none when the corpus is missing). */
 export function corpusFiles(): string[] {
-  return corpusPresent ? readdirSync(corpusDir).filter((file) => file.endsWith('.json') && file !== 'EXPECTED.json').sort() : [];
+  return corpusPresent
+    ? readdirSync(corpusDir)
+        .filter((file) => file.endsWith('.json') && file !== 'EXPECTED.json')
+        .sort()
+    : [];
 }
 
 /** EXPECTED.json: each corpus file's exit status and findings (empty when the corpus is missing). */

@@ -32,10 +32,7 @@ describe('terraform/address', () => {
       ['aws_iam_policy.p', { mode: 'managed', type: 'aws_iam_policy', name: 'p' }],
       ['aws_iam_policy.p[0]', { mode: 'managed', type: 'aws_iam_policy', name: 'p', index: 0 }],
       ['data.aws_iam_policy_document.d', { mode: 'data', type: 'aws_iam_policy_document', name: 'd' }],
-      [
-        'module.team["a"].aws_iam_policy.p[0]',
-        { moduleAddress: 'module.team["a"]', mode: 'managed', type: 'aws_iam_policy', name: 'p', index: 0 },
-      ],
+      ['module.team["a"].aws_iam_policy.p[0]', { moduleAddress: 'module.team["a"]', mode: 'managed', type: 'aws_iam_policy', name: 'p', index: 0 }],
       [
         'module.a.module.b[3].data.aws_iam_policy_document.d["x.y"]',
         { moduleAddress: 'module.a.module.b[3]', mode: 'data', type: 'aws_iam_policy_document', name: 'd', index: 'x.y' },

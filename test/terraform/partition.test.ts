@@ -62,7 +62,11 @@ describe('terraform/partition', () => {
     }
 
     it('chooses no partition when the plan shows two that are not aws', () => {
-      const provider = (region: string) => ({ name: 'aws', full_name: 'registry.terraform.io/hashicorp/aws', expressions: { region: { constant_value: region } } });
+      const provider = (region: string) => ({
+        name: 'aws',
+        full_name: 'registry.terraform.io/hashicorp/aws',
+        expressions: { region: { constant_value: region } },
+      });
       const plan = { format_version: '1.2', configuration: { provider_config: { 'aws.gov': provider('us-gov-west-1'), 'aws.cn': provider('cn-north-1') } } };
       const doc = readTerraform(plan, 'plan');
       expect(doc.partitions).to.deep.equal(['aws-cn', 'aws-us-gov']);
@@ -87,7 +91,13 @@ describe('terraform/partition', () => {
       const plan = {
         format_version: '1.2',
         resource_changes: [
-          { address: 'google_kms_key_ring.r', mode: 'managed', type: 'google_kms_key_ring', name: 'r', change: { actions: ['create'], before: null, after: { region: 'cn-north-1' } } },
+          {
+            address: 'google_kms_key_ring.r',
+            mode: 'managed',
+            type: 'google_kms_key_ring',
+            name: 'r',
+            change: { actions: ['create'], before: null, after: { region: 'cn-north-1' } },
+          },
         ],
       };
       expect(readTerraform(plan, 'plan').partitions).to.deep.equal([]);

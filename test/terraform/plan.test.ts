@@ -192,10 +192,7 @@ describe('terraform/plan: readTerraform(plan)', () => {
   });
 
   it('puts prior_state data sources, and only those, in priorStateData', () => {
-    expect([...doc.priorStateData.keys()]).to.deep.equal([
-      'data.aws_caller_identity.current',
-      'module.team["a"].data.aws_iam_policy_document.read[1]',
-    ]);
+    expect([...doc.priorStateData.keys()]).to.deep.equal(['data.aws_caller_identity.current', 'module.team["a"].data.aws_iam_policy_document.read[1]']);
     expect(doc.priorStateData.get('module.team["a"].data.aws_iam_policy_document.read[1]')).to.deep.equal({
       address: 'module.team["a"].data.aws_iam_policy_document.read[1]',
       mode: 'data',
@@ -245,8 +242,21 @@ describe('terraform/plan: readTerraform(plan)', () => {
       const plan = {
         format_version: '1.2',
         resource_changes: [
-          { address: 'aws_iam_policy.p', mode: 'managed', type: 'aws_iam_policy', name: 'p', change: { actions: ['no-op'], before: { name: 'new' }, after: { name: 'new' } } },
-          { address: 'aws_iam_policy.p', mode: 'managed', type: 'aws_iam_policy', name: 'p', deposed: '0badf00d', change: { actions: ['no-op'], before: { name: 'old' }, after: { name: 'old' } } },
+          {
+            address: 'aws_iam_policy.p',
+            mode: 'managed',
+            type: 'aws_iam_policy',
+            name: 'p',
+            change: { actions: ['no-op'], before: { name: 'new' }, after: { name: 'new' } },
+          },
+          {
+            address: 'aws_iam_policy.p',
+            mode: 'managed',
+            type: 'aws_iam_policy',
+            name: 'p',
+            deposed: '0badf00d',
+            change: { actions: ['no-op'], before: { name: 'old' }, after: { name: 'old' } },
+          },
         ],
       };
       expect(readTerraform(plan, 'plan').resources.map((r) => [r.address, r.deposed, r.after])).to.deep.equal([
@@ -259,7 +269,13 @@ describe('terraform/plan: readTerraform(plan)', () => {
       const plan = {
         format_version: '0.1',
         resource_changes: [
-          { address: 'module.a["x"].aws_iam_policy.p[3]', mode: 'managed', type: 'aws_iam_policy', name: 'p', change: { actions: ['create'], before: null, after: {} } },
+          {
+            address: 'module.a["x"].aws_iam_policy.p[3]',
+            mode: 'managed',
+            type: 'aws_iam_policy',
+            name: 'p',
+            change: { actions: ['create'], before: null, after: {} },
+          },
         ],
       };
       const [instance] = readTerraform(plan, 'plan').resources;

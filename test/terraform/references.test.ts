@@ -1,11 +1,5 @@
 import { expect } from 'chai';
-import {
-  formatModuleAddress,
-  groupReferences,
-  parseModuleAddress,
-  parseTraversal,
-  type Reference,
-} from '../../lib/terraform/references.js';
+import { groupReferences, parseModuleAddress, parseTraversal, type Reference } from '../../lib/terraform/references.js';
 
 /** A reference as `text -> subject + remaining`, compactly. */
 function summary(reference: Reference): string {
@@ -16,14 +10,71 @@ function summary(reference: Reference): string {
 describe('resolve: Terraform references', () => {
   describe('parseTraversal', () => {
     const cases: [string, unknown][] = [
-      ['aws_kms_key.main.arn', [{ kind: 'name', name: 'aws_kms_key' }, { kind: 'name', name: 'main' }, { kind: 'name', name: 'arn' }]],
-      ['module.a["x"].out', [{ kind: 'name', name: 'module' }, { kind: 'name', name: 'a' }, { kind: 'index', key: 'x' }, { kind: 'name', name: 'out' }]],
-      ['data.t.n[0]', [{ kind: 'name', name: 'data' }, { kind: 'name', name: 't' }, { kind: 'name', name: 'n' }, { kind: 'index', key: 0 }]],
-      ['module.a["x.y[0]"]', [{ kind: 'name', name: 'module' }, { kind: 'name', name: 'a' }, { kind: 'index', key: 'x.y[0]' }]],
-      ['module.a["q\\"uote"]', [{ kind: 'name', name: 'module' }, { kind: 'name', name: 'a' }, { kind: 'index', key: 'q"uote' }]],
-      ['module.a["$${x}"]', [{ kind: 'name', name: 'module' }, { kind: 'name', name: 'a' }, { kind: 'index', key: '${x}' }]],
-      ['module.a["\\U0001F600"]', [{ kind: 'name', name: 'module' }, { kind: 'name', name: 'a' }, { kind: 'index', key: '\u{1F600}' }]],
-      ['my-resource.name-with-dash', [{ kind: 'name', name: 'my-resource' }, { kind: 'name', name: 'name-with-dash' }]],
+      [
+        'aws_kms_key.main.arn',
+        [
+          { kind: 'name', name: 'aws_kms_key' },
+          { kind: 'name', name: 'main' },
+          { kind: 'name', name: 'arn' },
+        ],
+      ],
+      [
+        'module.a["x"].out',
+        [
+          { kind: 'name', name: 'module' },
+          { kind: 'name', name: 'a' },
+          { kind: 'index', key: 'x' },
+          { kind: 'name', name: 'out' },
+        ],
+      ],
+      [
+        'data.t.n[0]',
+        [
+          { kind: 'name', name: 'data' },
+          { kind: 'name', name: 't' },
+          { kind: 'name', name: 'n' },
+          { kind: 'index', key: 0 },
+        ],
+      ],
+      [
+        'module.a["x.y[0]"]',
+        [
+          { kind: 'name', name: 'module' },
+          { kind: 'name', name: 'a' },
+          { kind: 'index', key: 'x.y[0]' },
+        ],
+      ],
+      [
+        'module.a["q\\"uote"]',
+        [
+          { kind: 'name', name: 'module' },
+          { kind: 'name', name: 'a' },
+          { kind: 'index', key: 'q"uote' },
+        ],
+      ],
+      [
+        'module.a["$${x}"]',
+        [
+          { kind: 'name', name: 'module' },
+          { kind: 'name', name: 'a' },
+          { kind: 'index', key: '${x}' },
+        ],
+      ],
+      [
+        'module.a["\\U0001F600"]',
+        [
+          { kind: 'name', name: 'module' },
+          { kind: 'name', name: 'a' },
+          { kind: 'index', key: '\u{1F600}' },
+        ],
+      ],
+      [
+        'my-resource.name-with-dash',
+        [
+          { kind: 'name', name: 'my-resource' },
+          { kind: 'name', name: 'name-with-dash' },
+        ],
+      ],
     ];
     for (const [text, steps] of cases) {
       it(`parses ${text}`, () => expect(parseTraversal(text)).to.deep.equal(steps));
@@ -100,22 +151,15 @@ describe('resolve: Terraform references', () => {
     });
 
     it('drops strings that are not references', () => {
-      expect(groupReferences(['not a reference', 'var', 'module', 'data.x', 'aws_kms_key.k.arn']).map((r) => r.text)).to.deep.equal([
-        'aws_kms_key.k.arn',
-      ]);
+      expect(groupReferences(['not a reference', 'var', 'module', 'data.x', 'aws_kms_key.k.arn']).map((r) => r.text)).to.deep.equal(['aws_kms_key.k.arn']);
     });
   });
 
   describe('module addresses', () => {
-    it('parses and formats module instance paths', () => {
+    it('parses module instance paths', () => {
       expect(parseModuleAddress(undefined)).to.deep.equal([]);
-      expect(parseModuleAddress('module.a["x"].module.b[0].module.c')).to.deep.equal([
-        { name: 'a', key: 'x' },
-        { name: 'b', key: 0 },
-        { name: 'c' },
-      ]);
+      expect(parseModuleAddress('module.a["x"].module.b[0].module.c')).to.deep.equal([{ name: 'a', key: 'x' }, { name: 'b', key: 0 }, { name: 'c' }]);
       expect(parseModuleAddress('module.a.aws_iam_policy.p')).to.equal(undefined);
-      expect(formatModuleAddress([{ name: 'a', key: 'x' }, { name: 'b', key: 0 }])).to.equal('module.a["x"].module.b[0]');
     });
   });
 });

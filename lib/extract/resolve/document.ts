@@ -226,12 +226,7 @@ class DocumentRenderer {
     return out;
   }
 
-  private statement(
-    statement: Record<string, unknown>,
-    i: number,
-    label: string,
-    configPath: readonly (string | number)[] | undefined,
-  ): JsonStatement {
+  private statement(statement: Record<string, unknown>, i: number, label: string, configPath: readonly (string | number)[] | undefined): JsonStatement {
     const maskPath = ['statement', i];
     const unknown = (attribute: string, keyArnAllowed = false) =>
       this.unknownAt(`${label}.${attribute}`, configPath && [...configPath, attribute], keyArnAllowed);
@@ -303,12 +298,7 @@ class DocumentRenderer {
    * variable as the provider does. Condition blocks are a set: each is matched to the configured
    * block with the same constant test and variable to describe its unknown values.
    */
-  private condition(
-    value: unknown,
-    maskPath: readonly (string | number)[],
-    label: string,
-    configPath: readonly (string | number)[] | undefined,
-  ): unknown {
+  private condition(value: unknown, maskPath: readonly (string | number)[], label: string, configPath: readonly (string | number)[] | undefined): unknown {
     const whole = () => this.unknownAt(`${label}.condition`, configPath, false);
     if (isUnknownAt(this.mask, maskPath)) return new Hole(whole());
     if (value === null || value === undefined) return undefined;

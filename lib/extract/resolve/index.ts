@@ -40,7 +40,8 @@ function configKey(configPath: readonly string[], relative: string): string {
 /** A map key for a module instance path (not an address: cheaper to build). */
 function moduleKey(module: readonly ModuleStep[]): string {
   let key = '';
-  for (const step of module) key += step.key === undefined ? `.${step.name}` : `.${step.name}[${typeof step.key === 'number' ? step.key : JSON.stringify(step.key)}]`;
+  for (const step of module)
+    key += step.key === undefined ? `.${step.name}` : `.${step.name}[${typeof step.key === 'number' ? step.key : JSON.stringify(step.key)}]`;
   return key;
 }
 

@@ -17,18 +17,24 @@ export interface ModulePathStep {
 
 export type ModulePath = readonly ModulePathStep[];
 
-export type ResourceSubject = Extract<Subject, { kind: 'resource' }>;
+type ResourceSubject = Extract<Subject, { kind: 'resource' }>;
 
 /** Where a referenced value comes from. */
 export type Leaf =
   /** An attribute of a resource or data source (`remaining` is the attribute path). */
-  | { readonly kind: 'resource'; readonly modulePath: ModulePath; readonly subject: ResourceSubject; readonly remaining: readonly Step[]; readonly text: string }
+  | {
+      readonly kind: 'resource';
+      readonly modulePath: ModulePath;
+      readonly subject: ResourceSubject;
+      readonly remaining: readonly Step[];
+      readonly text: string;
+    }
   /** Known when planning: `count.index`, `each.key`, `path.module`, root variables, variable defaults. */
   | { readonly kind: 'plan-known'; readonly text: string }
   /** Not traceable in the plan: local values, `self`, whole module objects, missing outputs. */
   | { readonly kind: 'opaque'; readonly text: string };
 
-export interface Traced {
+interface Traced {
   /** The references the expression itself makes, as written there. */
   readonly references: readonly Reference[];
   readonly leaves: readonly Leaf[];
@@ -55,12 +61,7 @@ export function referencesOf(expression: ConfigExpression | undefined): readonly
 }
 
 /** Traces every reference of `expression`, evaluated in `modulePath` (with `forEach` giving `each.value`). */
-export function traceExpression(
-  index: ResolveIndex,
-  expression: ConfigExpression | undefined,
-  modulePath: ModulePath,
-  forEach?: ConfigExpression,
-): Traced {
+export function traceExpression(index: ResolveIndex, expression: ConfigExpression | undefined, modulePath: ModulePath, forEach?: ConfigExpression): Traced {
   const references = referencesOf(expression);
   const leaves: Leaf[] = [];
   const visited = new Set<string>();
@@ -229,7 +230,12 @@ export function instancesOfLeaf(index: ResolveIndex, leaf: Extract<Leaf, { kind:
 function isPlanKnown(reference: Reference): boolean {
   const subject = reference.subject;
   if (subject.kind !== 'named') return false;
-  return subject.namespace === 'count' || subject.namespace === 'path' || subject.namespace === 'terraform' || (subject.namespace === 'each' && subject.name === 'key');
+  return (
+    subject.namespace === 'count' ||
+    subject.namespace === 'path' ||
+    subject.namespace === 'terraform' ||
+    (subject.namespace === 'each' && subject.name === 'key')
+  );
 }
 
 /** The references' texts, each once, for messages; `count.index` and the like left out. */

@@ -126,7 +126,8 @@ function documentCandidates(
   if (candidates.length <= 1 || leaf.subject.key !== undefined || resource.index === undefined) return candidates;
   const indexedByOwnKey = leaves.some((other) => other.kind === 'plan-known' && (other.text === 'count.index' || other.text === 'each.key'));
   const sameModule =
-    leaf.modulePath.length === modulePath.length && leaf.modulePath.every((step, i) => step.any !== true && step.key === modulePath[i]!.key && step.name === modulePath[i]!.name);
+    leaf.modulePath.length === modulePath.length &&
+    leaf.modulePath.every((step, i) => step.any !== true && step.key === modulePath[i]!.key && step.name === modulePath[i]!.name);
   if (!indexedByOwnKey || !sameModule) return candidates;
   const own = candidates.filter((candidate) => candidate.instance.index === resource.index);
   if (own.length !== 1 || !sameKeys(candidates, siblingsOf(index, resource))) return candidates;
@@ -200,7 +201,7 @@ function alternativesOf(index: ResolveIndex, candidates: readonly LocatedInstanc
 }
 
 /** Every unknown part of a policy model, in document order. */
-export function unknownParts(policy: Policy): UnknownValue[] {
+function unknownParts(policy: Policy): UnknownValue[] {
   const parts: UnknownValue[] = [];
   const add = (value: unknown) => {
     if (typeof value === 'object' && value !== null && (value as UnknownValue).unknown === true) parts.push(value as UnknownValue);

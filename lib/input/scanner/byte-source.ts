@@ -65,7 +65,7 @@ export class FileSource implements ByteSource {
 }
 
 /** Window pages: large enough for a walk over most objects, small enough to read often. */
-export const PAGE_BYTES = 64 * 1024;
+const PAGE_BYTES = 64 * 1024;
 /** What a lone byte access reads around it. */
 const SMALL_PAGE = 4 * 1024;
 

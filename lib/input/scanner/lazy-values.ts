@@ -19,7 +19,7 @@ import { ByteWindow, type ByteSource } from './byte-source.js';
 import type { Structure } from './scan-structure.js';
 
 /** Containers up to this many bytes are built at once (JSON.parse). */
-export const SMALL_CONTAINER_BYTES = 512;
+const SMALL_CONTAINER_BYTES = 512;
 
 const enum Byte {
   Tab = 0x09,
@@ -38,7 +38,6 @@ const enum Byte {
   OpenBrace = 0x7b,
   CloseBrace = 0x7d,
 }
-
 
 function skipWhitespace(window: ByteWindow, offset: number): number {
   let i = offset;

@@ -14,7 +14,7 @@ const OPEN_BRACE = 0x7b;
 const OPEN_BRACKET = 0x5b;
 
 /** Files from this size on are read piece by piece as they are scanned, not held whole. */
-export const FILE_PIECES_FROM_BYTES = 256 * 1024 * 1024;
+const FILE_PIECES_FROM_BYTES = 256 * 1024 * 1024;
 
 /** Bytes checked at a time for UTF-8 validity. */
 const UTF8_PIECE = 16 * 1024 * 1024;
@@ -76,7 +76,10 @@ export function scanFile(
     if (!fileIsUtf8(fd, skip, stat.size)) return undefined;
     const bytes = new FileSource(fd, stat.size - skip, skip);
     kept = true;
-    const stream = scanDocuments(bytes, { ...scanOptions(source, bytes.length, options), ...(options.pieceBytes !== undefined ? { pieceBytes: options.pieceBytes } : {}) });
+    const stream = scanDocuments(bytes, {
+      ...scanOptions(source, bytes.length, options),
+      ...(options.pieceBytes !== undefined ? { pieceBytes: options.pieceBytes } : {}),
+    });
     if (stream.error !== undefined && bytes.length <= constants.MAX_STRING_LENGTH) {
       bytes.close();
       return undefined;

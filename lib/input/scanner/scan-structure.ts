@@ -11,7 +11,7 @@
  */
 
 /** Containers shorter than this many bytes (brackets included) are not numbered. */
-export const TINY_CONTAINER_BYTES = 64;
+const TINY_CONTAINER_BYTES = 64;
 
 /** Where containers close: filled by `scanStructure`, read by `lazy-values.ts`. */
 export class Structure {
@@ -72,7 +72,7 @@ export class Structure {
   }
 }
 
-export type StructureScan =
+type StructureScan =
   /** `end`: just after the value. `ordinal`: the value's container number, -1 for a scalar or a tiny container. */
   | { readonly ok: true; readonly end: number; readonly ordinal: number }
   /** `offset` is where the error is; `bytes.length` when the input ends inside the value. */

@@ -6,7 +6,7 @@
  */
 import { Structure, scanStructure } from './scan-structure.js';
 
-export type ScanResult =
+type ScanResult =
   | { readonly ok: true; readonly end: number }
   /** `offset` is where the error is; at `text.length` when the text ends inside the value. */
   | { readonly ok: false; readonly offset: number; readonly expected: string };

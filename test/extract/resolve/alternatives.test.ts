@@ -51,7 +51,11 @@ function summary(policies: readonly Policy[]): unknown {
 describe('resolve: judging a policy that is one of several documents', () => {
   const cases: [string, Policy[], unknown][] = [
     ['every document clean: clean', [S3, ONE_KEY], 'clean'],
-    ['one clean, one a finding: unknown, each verdict named in order', [ONE_KEY, DECRYPT_ALL], 'unknown: one of a, b; each judged alone: clean, all-keys finding'],
+    [
+      'one clean, one a finding: unknown, each verdict named in order',
+      [ONE_KEY, DECRYPT_ALL],
+      'unknown: one of a, b; each judged alone: clean, all-keys finding',
+    ],
     ['a finding and an undecided document: unknown', [DECRYPT_ALL, UNKNOWN_RESOURCE], 'unknown: one of a, b; each judged alone: all-keys finding, unknown'],
     ['findings of one scope: that finding', [DECRYPT_ALL, DECRYPT_ALL], { scope: 'all-keys', actions: ['kms:Decrypt'], statements: [0] }],
     [
@@ -65,13 +69,19 @@ describe('resolve: judging a policy that is one of several documents', () => {
       { scope: 'region-keys', actions: ['kms:Decrypt'], statements: [0], mayWidenTo: 'account-keys' },
     ],
     [
-      'documents that share no action: the narrowest one\'s actions',
+      "documents that share no action: the narrowest one's actions",
       [REENCRYPT_ACCOUNT, allow('kms:Decrypt', '*')],
       { scope: 'account-keys', actions: ['kms:ReEncryptFrom'], statements: [0], mayWidenTo: 'all-keys' },
     ],
     [
       'a tie on scope goes to the document with fewer actions',
-      [allow(['kms:Decrypt', 'kms:ReEncryptFrom'], '*'), policy([{ Effect: 'Allow', Action: 's3:*', Resource: '*' }, { Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' }])],
+      [
+        allow(['kms:Decrypt', 'kms:ReEncryptFrom'], '*'),
+        policy([
+          { Effect: 'Allow', Action: 's3:*', Resource: '*' },
+          { Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' },
+        ]),
+      ],
       { scope: 'all-keys', actions: ['kms:Decrypt'], statements: [1] },
     ],
   ];
@@ -103,7 +113,13 @@ describe('resolve: judging a policy that is one of several documents', () => {
     const judged = judgePolicySource(policySource([DECRYPT_ALL, BOTH_REGION]), origin, decryptRuns(EVALUATIONS));
     expect(judged.outcome).to.equal('finding');
     const finding = (judged as Extract<typeof judged, { outcome: 'finding' }>).findings[0]!;
-    expect({ scope: finding.scope, severity: finding.severity, actions: finding.actions, mayWidenTo: finding.mayWidenTo, introduced: finding.introduced }).to.deep.equal({
+    expect({
+      scope: finding.scope,
+      severity: finding.severity,
+      actions: finding.actions,
+      mayWidenTo: finding.mayWidenTo,
+      introduced: finding.introduced,
+    }).to.deep.equal({
       scope: 'region-keys',
       severity: 'low',
       actions: ['kms:Decrypt'],

@@ -21,7 +21,13 @@ function policy(name: string, extra: Partial<ResourceInstance> = {}): ResourceIn
 type Statement = Record<string, unknown>;
 
 /** A deferred `aws_iam_policy_document` (statements as the plan's `after`, and their masks). */
-function deferred(name: string, statements: Statement[] | null, masks: unknown, after: Record<string, unknown> = {}, mask: Record<string, unknown> = {}): ResourceInstance {
+function deferred(
+  name: string,
+  statements: Statement[] | null,
+  masks: unknown,
+  after: Record<string, unknown> = {},
+  mask: Record<string, unknown> = {},
+): ResourceInstance {
   return {
     address: `data.aws_iam_policy_document.${name}`,
     mode: 'data',
@@ -35,7 +41,18 @@ function deferred(name: string, statements: Statement[] | null, masks: unknown, 
 }
 
 function statement(fields: Statement): Statement {
-  return { actions: null, not_actions: null, resources: null, not_resources: null, condition: [], effect: null, sid: null, principals: [], not_principals: [], ...fields };
+  return {
+    actions: null,
+    not_actions: null,
+    resources: null,
+    not_resources: null,
+    condition: [],
+    effect: null,
+    sid: null,
+    principals: [],
+    not_principals: [],
+    ...fields,
+  };
 }
 
 function configuration(resources: Record<string, unknown>[], extra: Record<string, unknown> = {}): unknown {
@@ -76,9 +93,19 @@ describe('resolve: edge cases on documents built in the test', () => {
     const stale = { ...deferred('d', null, null), actions: [], after: { json: '{"Statement":[]}' }, afterUnknown: undefined } as ResourceInstance;
     const data = deferred('d', [statement({ actions: ['kms:Decrypt'], resources: [null] })], [{ resources: [true] }]);
     const document = planDocument([policy('p'), data], configuration([config('aws_iam_policy.p', { policy: usesDocument('d') })]), [stale]);
-    expect(resolve(document, 'aws_iam_policy.p', ['policy'])).to.have.property('model').that.deep.equals({
-      statements: [{ index: 0, pointer: '/Statement/0', effect: 'Allow', action: ['kms:Decrypt'], resource: [unknown('data.aws_iam_policy_document.d statement[0].resources[0]')] }],
-    });
+    expect(resolve(document, 'aws_iam_policy.p', ['policy']))
+      .to.have.property('model')
+      .that.deep.equals({
+        statements: [
+          {
+            index: 0,
+            pointer: '/Statement/0',
+            effect: 'Allow',
+            action: ['kms:Decrypt'],
+            resource: [unknown('data.aws_iam_policy_document.d statement[0].resources[0]')],
+          },
+        ],
+      });
   });
 
   it('says only "not known until apply" without a configuration, or when the resource is not in it', () => {
@@ -115,7 +142,13 @@ describe('resolve: edge cases on documents built in the test', () => {
     );
     const model = (action: string, index: number) => ({
       statements: [
-        { index: 0, pointer: '/Statement/0', effect: 'Allow', action: [action], resource: [unknown(`data.aws_iam_policy_document.d[${index}] statement[0].resources[0]`)] },
+        {
+          index: 0,
+          pointer: '/Statement/0',
+          effect: 'Allow',
+          action: [action],
+          resource: [unknown(`data.aws_iam_policy_document.d[${index}] statement[0].resources[0]`)],
+        },
       ],
     });
     expect(resolve(document, 'aws_iam_policy.p', ['policy'])).to.deep.equal({
@@ -150,23 +183,86 @@ describe('resolve: edge cases on documents built in the test', () => {
       return 'alternatives' in (value as object) ? detail.slice(detail.indexOf('one of ')) : detail;
     };
 
-    it('is the instance with the resource\'s own key when the data source has exactly the resource\'s keys', () => {
-      const counted = plan([[0, ['create']], [1, ['create']]], [0, 1], 'count.index');
-      expect(names(resolve(counted, 'aws_iam_policy.p[1]', ['policy']))).to.equal('policy is rendered at apply by data.aws_iam_policy_document.d[1]; not known until apply: data.aws_iam_policy_document.d[1] statement[0].resources[0]');
-      const keyed = plan([['a', ['create']], ['b', ['update']]], ['b', 'a'], 'each.key');
-      expect(names(resolve(keyed, 'aws_iam_policy.p["a"]', ['policy']))).to.equal('policy is rendered at apply by data.aws_iam_policy_document.d["a"]; not known until apply: data.aws_iam_policy_document.d["a"] statement[0].resources[0]');
+    it("is the instance with the resource's own key when the data source has exactly the resource's keys", () => {
+      const counted = plan(
+        [
+          [0, ['create']],
+          [1, ['create']],
+        ],
+        [0, 1],
+        'count.index',
+      );
+      expect(names(resolve(counted, 'aws_iam_policy.p[1]', ['policy']))).to.equal(
+        'policy is rendered at apply by data.aws_iam_policy_document.d[1]; not known until apply: data.aws_iam_policy_document.d[1] statement[0].resources[0]',
+      );
+      const keyed = plan(
+        [
+          ['a', ['create']],
+          ['b', ['update']],
+        ],
+        ['b', 'a'],
+        'each.key',
+      );
+      expect(names(resolve(keyed, 'aws_iam_policy.p["a"]', ['policy']))).to.equal(
+        'policy is rendered at apply by data.aws_iam_policy_document.d["a"]; not known until apply: data.aws_iam_policy_document.d["a"] statement[0].resources[0]',
+      );
     });
 
     it('leaves out resource instances the plan deletes when comparing keys', () => {
-      const shrinking = plan([[0, ['no-op']], [1, ['create']], [2, ['delete']]], [0, 1], 'count.index');
-      expect(names(resolve(shrinking, 'aws_iam_policy.p[0]', ['policy']))).to.equal('policy is rendered at apply by data.aws_iam_policy_document.d[0]; not known until apply: data.aws_iam_policy_document.d[0] statement[0].resources[0]');
+      const shrinking = plan(
+        [
+          [0, ['no-op']],
+          [1, ['create']],
+          [2, ['delete']],
+        ],
+        [0, 1],
+        'count.index',
+      );
+      expect(names(resolve(shrinking, 'aws_iam_policy.p[0]', ['policy']))).to.equal(
+        'policy is rendered at apply by data.aws_iam_policy_document.d[0]; not known until apply: data.aws_iam_policy_document.d[0] statement[0].resources[0]',
+      );
     });
 
     const ambiguous: [string, ReturnType<typeof plan>, string, string][] = [
-      ['more documents than resources (`data.x[count.index + 1]`)', plan([[0, ['create']]], [0, 1], 'count.index'), 'aws_iam_policy.p[0]', 'one of data.aws_iam_policy_document.d[0], data.aws_iam_policy_document.d[1], and the plan does not say which'],
-      ['other document keys (`data.x["${each.key}-open"]`)', plan([['app', ['create']]], ['app', 'app-open'], 'each.key'), 'aws_iam_policy.p["app"]', 'one of data.aws_iam_policy_document.d["app"], data.aws_iam_policy_document.d["app-open"], and the plan does not say which'],
-      ['fewer documents than resources', plan([[0, ['create']], [1, ['create']], [2, ['create']]], [0, 1], 'count.index'), 'aws_iam_policy.p[0]', 'one of data.aws_iam_policy_document.d[0], data.aws_iam_policy_document.d[1], and the plan does not say which'],
-      ['an index that is not the resource\'s own (`data.x[var.i]`)', plan([[0, ['create']], [1, ['create']]], [0, 1], 'var.i'), 'aws_iam_policy.p[0]', 'one of data.aws_iam_policy_document.d[0], data.aws_iam_policy_document.d[1], and the plan does not say which'],
+      [
+        'more documents than resources (`data.x[count.index + 1]`)',
+        plan([[0, ['create']]], [0, 1], 'count.index'),
+        'aws_iam_policy.p[0]',
+        'one of data.aws_iam_policy_document.d[0], data.aws_iam_policy_document.d[1], and the plan does not say which',
+      ],
+      [
+        'other document keys (`data.x["${each.key}-open"]`)',
+        plan([['app', ['create']]], ['app', 'app-open'], 'each.key'),
+        'aws_iam_policy.p["app"]',
+        'one of data.aws_iam_policy_document.d["app"], data.aws_iam_policy_document.d["app-open"], and the plan does not say which',
+      ],
+      [
+        'fewer documents than resources',
+        plan(
+          [
+            [0, ['create']],
+            [1, ['create']],
+            [2, ['create']],
+          ],
+          [0, 1],
+          'count.index',
+        ),
+        'aws_iam_policy.p[0]',
+        'one of data.aws_iam_policy_document.d[0], data.aws_iam_policy_document.d[1], and the plan does not say which',
+      ],
+      [
+        "an index that is not the resource's own (`data.x[var.i]`)",
+        plan(
+          [
+            [0, ['create']],
+            [1, ['create']],
+          ],
+          [0, 1],
+          'var.i',
+        ),
+        'aws_iam_policy.p[0]',
+        'one of data.aws_iam_policy_document.d[0], data.aws_iam_policy_document.d[1], and the plan does not say which',
+      ],
     ];
     for (const [label, document, address, expected] of ambiguous) {
       it(`is any instance with ${label}`, () => expect(names(resolve(document, address, ['policy']))).to.equal(expected));
@@ -223,28 +319,30 @@ describe('resolve: edge cases on documents built in the test', () => {
     );
     const document = planDocument([policy('p'), data], configuration([config('aws_iam_policy.p', { policy: usesDocument('d') })]));
     const value = resolve(document, 'aws_iam_policy.p', ['policy']);
-    expect(value).to.have.property('model').that.deep.equals({
-      statements: [
-        {
-          index: 0,
-          pointer: '/Statement/0',
-          effect: 'Allow',
-          action: ['s3:GetObject'],
-          resource: ['arn:aws:s3:::home/${aws:username}/*', unknown('data.aws_iam_policy_document.d statement[0].resources[1]')],
-          condition: [{ operator: 'StringLike', key: 's3:prefix', values: ['${aws:username}/'] }],
-        },
-      ],
-    });
+    expect(value)
+      .to.have.property('model')
+      .that.deep.equals({
+        statements: [
+          {
+            index: 0,
+            pointer: '/Statement/0',
+            effect: 'Allow',
+            action: ['s3:GetObject'],
+            resource: ['arn:aws:s3:::home/${aws:username}/*', unknown('data.aws_iam_policy_document.d statement[0].resources[1]')],
+            condition: [{ operator: 'StringLike', key: 's3:prefix', values: ['${aws:username}/'] }],
+          },
+        ],
+      });
   });
 
   it('makes every statement with a Sid uncertain when a statement with an unknown Sid joins them', () => {
-    const source = JSON.stringify({ Statement: [{ Sid: 'A', Effect: 'Deny', Action: 'kms:*', Resource: '*' }, { Effect: 'Allow', Action: 's3:*', Resource: '*' }] });
-    const data = deferred(
-      'd',
-      [statement({ sid: null, actions: ['kms:Decrypt'], resources: ['*'] })],
-      [{ sid: true }],
-      { source_policy_documents: [source] },
-    );
+    const source = JSON.stringify({
+      Statement: [
+        { Sid: 'A', Effect: 'Deny', Action: 'kms:*', Resource: '*' },
+        { Effect: 'Allow', Action: 's3:*', Resource: '*' },
+      ],
+    });
+    const data = deferred('d', [statement({ sid: null, actions: ['kms:Decrypt'], resources: ['*'] })], [{ sid: true }], { source_policy_documents: [source] });
     const document = planDocument(
       [policy('p'), data],
       configuration([
@@ -258,7 +356,14 @@ describe('resolve: edge cases on documents built in the test', () => {
       detail: `policy is rendered at apply by data.aws_iam_policy_document.d; not known until apply: statement "A" may be replaced by data.aws_iam_policy_document.d (${sid})`,
       model: {
         statements: [
-          { index: 0, pointer: '/Statement/0', effect: unknown(`statement "A" may be replaced by data.aws_iam_policy_document.d (${sid})`), sid: 'A', action: ['kms:*'], resource: ['*'] },
+          {
+            index: 0,
+            pointer: '/Statement/0',
+            effect: unknown(`statement "A" may be replaced by data.aws_iam_policy_document.d (${sid})`),
+            sid: 'A',
+            action: ['kms:*'],
+            resource: ['*'],
+          },
           { index: 1, pointer: '/Statement/1', effect: 'Allow', action: ['s3:*'], resource: ['*'] },
           { index: 2, pointer: '/Statement/2', effect: 'Allow', action: ['kms:Decrypt'], resource: ['*'] },
         ],
@@ -279,13 +384,22 @@ describe('resolve: edge cases on documents built in the test', () => {
       override_policy_documents: [override],
     });
     const document = planDocument([policy('p'), data], configuration([config('aws_iam_policy.p', { policy: usesDocument('d') })]));
-    expect(resolve(document, 'aws_iam_policy.p', ['policy'])).to.have.property('model').that.deep.equals({
-      statements: [
-        { index: 0, pointer: '/Statement/0', effect: 'Allow', sid: 'Keep', action: ['logs:*'], resource: ['*'] },
-        { index: 1, pointer: '/Statement/1', effect: 'Deny', sid: 'Swap', action: ['kms:*'], resource: ['*'] },
-        { index: 2, pointer: '/Statement/2', effect: 'Allow', sid: 'Own', action: ['sqs:*'], resource: [unknown('data.aws_iam_policy_document.d statement[0].resources[0]')] },
-      ],
-    });
+    expect(resolve(document, 'aws_iam_policy.p', ['policy']))
+      .to.have.property('model')
+      .that.deep.equals({
+        statements: [
+          { index: 0, pointer: '/Statement/0', effect: 'Allow', sid: 'Keep', action: ['logs:*'], resource: ['*'] },
+          { index: 1, pointer: '/Statement/1', effect: 'Deny', sid: 'Swap', action: ['kms:*'], resource: ['*'] },
+          {
+            index: 2,
+            pointer: '/Statement/2',
+            effect: 'Allow',
+            sid: 'Own',
+            action: ['sqs:*'],
+            resource: [unknown('data.aws_iam_policy_document.d statement[0].resources[0]')],
+          },
+        ],
+      });
   });
 
   it('reports a document the provider would render invalid', () => {
@@ -300,11 +414,31 @@ describe('resolve: edge cases on documents built in the test', () => {
 
   const wrongTypes: [string, Statement[] | string, string][] = [
     ['statement blocks that are not a list', 'kms:*', 'data.aws_iam_policy_document.d statement is not a list of blocks'],
-    ['actions that are not a list', [statement({ actions: 'kms:*', resources: ['*'] })], 'data.aws_iam_policy_document.d statement[0].actions is not a list of strings'],
-    ['an action that is not a string', [statement({ actions: ['kms:*', 42], resources: ['*'] })], 'data.aws_iam_policy_document.d statement[0].actions[1] is not a string'],
-    ['resources given as an object', [statement({ actions: ['kms:*'], resources: { arn: '*' } })], 'data.aws_iam_policy_document.d statement[0].resources is not a list of strings'],
-    ['a Sid that is not a string', [statement({ sid: 7, actions: ['kms:*'], resources: ['*'] })], 'data.aws_iam_policy_document.d statement[0].sid is not a string'],
-    ['condition blocks that are not a list', [statement({ actions: ['kms:*'], resources: ['*'], condition: { test: 'Bool' } })], 'data.aws_iam_policy_document.d statement[0].condition is not a list of blocks'],
+    [
+      'actions that are not a list',
+      [statement({ actions: 'kms:*', resources: ['*'] })],
+      'data.aws_iam_policy_document.d statement[0].actions is not a list of strings',
+    ],
+    [
+      'an action that is not a string',
+      [statement({ actions: ['kms:*', 42], resources: ['*'] })],
+      'data.aws_iam_policy_document.d statement[0].actions[1] is not a string',
+    ],
+    [
+      'resources given as an object',
+      [statement({ actions: ['kms:*'], resources: { arn: '*' } })],
+      'data.aws_iam_policy_document.d statement[0].resources is not a list of strings',
+    ],
+    [
+      'a Sid that is not a string',
+      [statement({ sid: 7, actions: ['kms:*'], resources: ['*'] })],
+      'data.aws_iam_policy_document.d statement[0].sid is not a string',
+    ],
+    [
+      'condition blocks that are not a list',
+      [statement({ actions: ['kms:*'], resources: ['*'], condition: { test: 'Bool' } })],
+      'data.aws_iam_policy_document.d statement[0].condition is not a list of blocks',
+    ],
     [
       'condition values that are not strings',
       [statement({ actions: ['kms:*'], resources: ['*'], condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: [true] }] })],
@@ -331,8 +465,20 @@ describe('resolve: edge cases on documents built in the test', () => {
   });
 
   it('stops at documents that include themselves', () => {
-    const a = deferred('a', [statement({ actions: ['s3:*'], resources: ['*'] })], [{}], { source_policy_documents: [null] }, { source_policy_documents: [true] });
-    const b = deferred('b', [statement({ actions: ['kms:*'], resources: ['*'] })], [{}], { source_policy_documents: [null] }, { source_policy_documents: [true] });
+    const a = deferred(
+      'a',
+      [statement({ actions: ['s3:*'], resources: ['*'] })],
+      [{}],
+      { source_policy_documents: [null] },
+      { source_policy_documents: [true] },
+    );
+    const b = deferred(
+      'b',
+      [statement({ actions: ['kms:*'], resources: ['*'] })],
+      [{}],
+      { source_policy_documents: [null] },
+      { source_policy_documents: [true] },
+    );
     const document = planDocument(
       [policy('p'), a, b],
       configuration([
@@ -341,23 +487,19 @@ describe('resolve: edge cases on documents built in the test', () => {
         config('data.aws_iam_policy_document.b', { source_policy_documents: usesDocument('a') }),
       ]),
     );
-    expect(resolve(document, 'aws_iam_policy.p', ['policy'])).to.have.property('model').that.deep.equals({
-      statements: [
-        { index: 0, pointer: '/Statement/0', effect: 'Allow', action: ['kms:*'], resource: ['*'] },
-        { index: 1, pointer: '/Statement/1', effect: 'Allow', action: ['s3:*'], resource: ['*'] },
-      ],
-      unknownStatements: unknown('data.aws_iam_policy_document.a is not known until apply'),
-    });
+    expect(resolve(document, 'aws_iam_policy.p', ['policy']))
+      .to.have.property('model')
+      .that.deep.equals({
+        statements: [
+          { index: 0, pointer: '/Statement/0', effect: 'Allow', action: ['kms:*'], resource: ['*'] },
+          { index: 1, pointer: '/Statement/1', effect: 'Allow', action: ['s3:*'], resource: ['*'] },
+        ],
+        unknownStatements: unknown('data.aws_iam_policy_document.a is not known until apply'),
+      });
   });
 
   it('reads whole lists, whole statements and whole source lists not known until apply', () => {
-    const data = deferred(
-      'd',
-      [statement({ actions: ['kms:Decrypt'] }), statement({})],
-      [{ resources: true }, true],
-      {},
-      { source_policy_documents: true },
-    );
+    const data = deferred('d', [statement({ actions: ['kms:Decrypt'] }), statement({})], [{ resources: true }, true], {}, { source_policy_documents: true });
     const document = planDocument(
       [policy('p'), data],
       configuration([
@@ -365,20 +507,31 @@ describe('resolve: edge cases on documents built in the test', () => {
         config('data.aws_iam_policy_document.d', {
           source_policy_documents: { references: ['var.sources'] },
           statement: [
-            { actions: { constant_value: ['kms:Decrypt'] }, resources: { references: ['aws_kms_replica_key.r.arn', 'aws_kms_replica_key.r', 'data.aws_kms_key.k.arn', 'data.aws_kms_key.k'] } },
+            {
+              actions: { constant_value: ['kms:Decrypt'] },
+              resources: { references: ['aws_kms_replica_key.r.arn', 'aws_kms_replica_key.r', 'data.aws_kms_key.k.arn', 'data.aws_kms_key.k'] },
+            },
             {},
           ],
         }),
       ]),
     );
     const whole = unknown('data.aws_iam_policy_document.d statement[1]');
-    expect(resolve(document, 'aws_iam_policy.p', ['policy'])).to.have.property('model').that.deep.equals({
-      statements: [
-        { index: 0, pointer: '/Statement/0', effect: 'Allow', action: ['kms:Decrypt'], resource: oneKey('aws_kms_replica_key.r.arn, data.aws_kms_key.k.arn') },
-        { index: 1, pointer: '/Statement/1', effect: whole, action: whole, resource: whole, condition: whole },
-      ],
-      unknownStatements: unknown('data.aws_iam_policy_document.d source_policy_documents (var.sources)'),
-    });
+    expect(resolve(document, 'aws_iam_policy.p', ['policy']))
+      .to.have.property('model')
+      .that.deep.equals({
+        statements: [
+          {
+            index: 0,
+            pointer: '/Statement/0',
+            effect: 'Allow',
+            action: ['kms:Decrypt'],
+            resource: oneKey('aws_kms_replica_key.r.arn, data.aws_kms_key.k.arn'),
+          },
+          { index: 1, pointer: '/Statement/1', effect: whole, action: whole, resource: whole, condition: whole },
+        ],
+        unknownStatements: unknown('data.aws_iam_policy_document.d source_policy_documents (var.sources)'),
+      });
   });
 
   it('knows what can match at most one key: a key ARN, an alias ARN, a whole key or alias object; nothing else', () => {
@@ -438,16 +591,29 @@ describe('resolve: edge cases on documents built in the test', () => {
   it('follows each.value to the for_each expression', () => {
     const data = deferred('d', [statement({ actions: ['kms:Decrypt'], resources: [null] })], [{ resources: [true] }]);
     const document = planDocument(
-      [{ ...policy('p'), address: 'aws_iam_policy.p["a"]', index: 'a' }, { ...data, address: 'data.aws_iam_policy_document.d["a"]', index: 'a' }],
+      [
+        { ...policy('p'), address: 'aws_iam_policy.p["a"]', index: 'a' },
+        { ...data, address: 'data.aws_iam_policy_document.d["a"]', index: 'a' },
+      ],
       configuration([
-        config('aws_iam_policy.p', { policy: { references: ['data.aws_iam_policy_document.d', 'each.key'] } }, { for_each_expression: { references: ['var.names'] } }),
-        config('data.aws_iam_policy_document.d', { statement: [{ resources: { references: ['each.value'] } }] }, {
-          for_each_expression: { references: ['aws_kms_key.a.arn', 'aws_kms_key.a', 'aws_kms_key.b.arn', 'aws_kms_key.b'] },
-        }),
+        config(
+          'aws_iam_policy.p',
+          { policy: { references: ['data.aws_iam_policy_document.d', 'each.key'] } },
+          { for_each_expression: { references: ['var.names'] } },
+        ),
+        config(
+          'data.aws_iam_policy_document.d',
+          { statement: [{ resources: { references: ['each.value'] } }] },
+          {
+            for_each_expression: { references: ['aws_kms_key.a.arn', 'aws_kms_key.a', 'aws_kms_key.b.arn', 'aws_kms_key.b'] },
+          },
+        ),
       ]),
     );
-    expect(resolve(document, 'aws_iam_policy.p["a"]', ['policy'])).to.have.property('model').that.deep.equals({
-      statements: [{ index: 0, pointer: '/Statement/0', effect: 'Allow', action: ['kms:Decrypt'], resource: [oneKey('each.value')] }],
-    });
+    expect(resolve(document, 'aws_iam_policy.p["a"]', ['policy']))
+      .to.have.property('model')
+      .that.deep.equals({
+        statements: [{ index: 0, pointer: '/Statement/0', effect: 'Allow', action: ['kms:Decrypt'], resource: [oneKey('each.value')] }],
+      });
   });
 });

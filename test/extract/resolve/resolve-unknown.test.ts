@@ -27,9 +27,7 @@ describe('resolve: policies not known until apply, from plan fixtures', () => {
         kind: 'unknown',
         detail: 'policy is rendered at apply by data.aws_iam_policy_document.main_key; only KMS key ARNs are not known until apply: aws_kms_key.main.arn',
         model: {
-          statements: [
-            { index: 0, pointer: '/Statement/0', effect: 'Allow', action: ['kms:Decrypt', 'kms:GenerateDataKey'], resource: [MAIN_KEY] },
-          ],
+          statements: [{ index: 0, pointer: '/Statement/0', effect: 'Allow', action: ['kms:Decrypt', 'kms:GenerateDataKey'], resource: [MAIN_KEY] }],
         },
       });
     });
@@ -180,7 +178,7 @@ describe('resolve: policies not known until apply, from plan fixtures', () => {
       });
     }
 
-    it('takes the data source instance with the resource\'s own count.index', () => {
+    it("takes the data source instance with the resource's own count.index", () => {
       expect(resolve(document, 'module.team["b"].aws_iam_role_policy.per_env[1]', ['policy'])).to.deep.equal({
         kind: 'unknown',
         detail:
@@ -215,7 +213,8 @@ describe('resolve: policies not known until apply, from plan fixtures', () => {
     it('matches an inline_policy entry to its configured block by name (the set reorders them)', () => {
       expect(resolve(document, 'aws_iam_role.declared', ['inline_policy', 1, 'policy'])).to.deep.equal({
         kind: 'unknown',
-        detail: 'inline_policy[1].policy is rendered at apply by data.aws_iam_policy_document.role_kms; only KMS key ARNs are not known until apply: aws_kms_key.main.arn',
+        detail:
+          'inline_policy[1].policy is rendered at apply by data.aws_iam_policy_document.role_kms; only KMS key ARNs are not known until apply: aws_kms_key.main.arn',
         model: {
           statements: [
             { index: 0, pointer: '/Statement/0', effect: 'Allow', sid: 'Any', action: ['kms:Decrypt'], resource: ['*'] },
@@ -278,7 +277,7 @@ describe('resolve: policies not known until apply, from plan fixtures', () => {
       });
     });
 
-    it('leaves the fargate profile roles\' computed inline_policy out', () => {
+    it("leaves the fargate profile roles' computed inline_policy out", () => {
       const document = loadCorpusPlan('awssamples-eks-fargate-2.4MB.v1.2.plan.json');
       const role = 'module.eks.module.fargate_profile["kube_system"].aws_iam_role.this[0]';
       expect(instance(document, role).afterUnknown).to.have.property('inline_policy', true);

@@ -57,7 +57,10 @@ const CASES: Record<string, Expected> = {
         // Each rule that cannot decide says so.
         couldAllow('kms:Decrypt, kms:ReEncryptFrom', 'data.aws_iam_policy_document.dynamic statement (its statement blocks are not known until apply)') +
         ' ' +
-        couldAllow('kms:CreateGrant, kms:PutKeyPolicy, kms:ReplicateKey', 'data.aws_iam_policy_document.dynamic statement (its statement blocks are not known until apply)'),
+        couldAllow(
+          'kms:CreateGrant, kms:PutKeyPolicy, kms:ReplicateKey',
+          'data.aws_iam_policy_document.dynamic statement (its statement blocks are not known until apply)',
+        ),
       'aws_iam_user_policy.bucket_key policy unknown: ' +
         couldAllow('kms:Decrypt', 'data.aws_iam_policy_document.bucket_key statement[0].resources[0] (aws_s3_bucket.logs.arn)'),
     ],
@@ -68,10 +71,7 @@ const CASES: Record<string, Expected> = {
     findings: ['aws_iam_policy.with_sources policy all-keys kms:Decrypt [1 Decrypt] []'],
     unevaluated: [
       'aws_iam_role_policy.unresolved policy unknown: ' +
-        couldAllow(
-          'kms:Decrypt, kms:ReEncryptFrom',
-          'data.aws_iam_policy_document.unresolved override_policy_documents[0] (aws_ssm_parameter.extra.value)',
-        ) +
+        couldAllow('kms:Decrypt, kms:ReEncryptFrom', 'data.aws_iam_policy_document.unresolved override_policy_documents[0] (aws_ssm_parameter.extra.value)') +
         ' ' +
         couldAllow(
           'kms:CreateGrant, kms:PutKeyPolicy, kms:ReplicateKey',
@@ -153,7 +153,10 @@ const CASES: Record<string, Expected> = {
   },
   'permissions-boundary-local.plan.json': {
     policies: ['aws_iam_policy.boundary policy finding'],
-    findings: ['aws_iam_policy.boundary policy all-keys kms:Decrypt,kms:ReEncryptFrom [0] []', 'aws_iam_policy.boundary policy all-keys kms:CreateGrant,kms:PutKeyPolicy,kms:ReplicateKey [0] []'],
+    findings: [
+      'aws_iam_policy.boundary policy all-keys kms:Decrypt,kms:ReEncryptFrom [0] []',
+      'aws_iam_policy.boundary policy all-keys kms:CreateGrant,kms:PutKeyPolicy,kms:ReplicateKey [0] []',
+    ],
     unevaluated: [],
     skipped: [],
   },
@@ -164,7 +167,9 @@ const CASES: Record<string, Expected> = {
       'aws_iam_role.unnamed inline_policy[0].policy unevaluated',
     ],
     findings: ['aws_iam_role.declared inline_policy[1].policy all-keys kms:Decrypt [0 Any] []'],
-    unevaluated: ['aws_iam_role.unnamed inline_policy[0].policy unknown: inline_policy[0].policy is not known until apply (built from aws_kms_key.main.policy)'],
+    unevaluated: [
+      'aws_iam_role.unnamed inline_policy[0].policy unknown: inline_policy[0].policy is not known until apply (built from aws_kms_key.main.policy)',
+    ],
     skipped: [],
   },
   // Terraform 0.12 to 1.0 write only the referenced object: `aws_kms_key.main`, never `aws_kms_key.main.arn`.
@@ -183,7 +188,8 @@ const CASES: Record<string, Expected> = {
     ],
     findings: ['aws_iam_policy.deny_one_key policy all-keys kms:Decrypt [0] []', 'aws_iam_policy.not_one_key policy all-keys kms:Decrypt [0] []'],
     unevaluated: [
-      'aws_iam_policy.bucket policy unknown: ' + couldAllow('kms:Decrypt', 'data.aws_iam_policy_document.bucket statement[0].resources[0] (aws_s3_bucket.logs)'),
+      'aws_iam_policy.bucket policy unknown: ' +
+        couldAllow('kms:Decrypt', 'data.aws_iam_policy_document.bucket statement[0].resources[0] (aws_s3_bucket.logs)'),
       'aws_iam_policy.key_or_bucket policy unknown: ' +
         couldAllow('kms:Decrypt', 'data.aws_iam_policy_document.key_or_bucket statement[0].resources[0] (aws_kms_key.main, aws_s3_bucket.logs)'),
     ],
@@ -233,10 +239,7 @@ const CASES: Record<string, Expected> = {
       'aws_iam_role_policy.agree_clean[0] policy clean',
       'aws_iam_role_policy.agree_finding["a"] policy finding',
     ],
-    findings: [
-      'aws_iam_policy.per_env[1] policy all-keys kms:Decrypt [0] []',
-      'aws_iam_role_policy.agree_finding["a"] policy region-keys kms:Decrypt [0] []',
-    ],
+    findings: ['aws_iam_policy.per_env[1] policy all-keys kms:Decrypt [0] []', 'aws_iam_role_policy.agree_finding["a"] policy region-keys kms:Decrypt [0] []'],
     unevaluated: [
       'aws_iam_policy.shifted[0] policy unknown: policy is not known until apply (built from data.aws_iam_policy_document.shifted): ' +
         'one of data.aws_iam_policy_document.shifted[0], data.aws_iam_policy_document.shifted[1], and the plan does not say which; ' +

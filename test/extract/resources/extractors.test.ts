@@ -96,7 +96,7 @@ describe('resolve: SSO permission set and awscc extractors', () => {
     });
   });
 
-  it('awscc: names the references of the document\'s expression, and marks a hole that only a key ARN fills as one key', () => {
+  it("awscc: names the references of the document's expression, and marks a hole that only a key ARN fills as one key", () => {
     const type = 'awscc_iam_role_policy';
     const instance = resource(
       type,
@@ -107,8 +107,8 @@ describe('resolve: SSO permission set and awscc extractors', () => {
       root_module: { resources: [{ address: `${type}.r`, mode: 'managed', type, name: 'r', expressions: { policy_document: { references } } }] },
     });
     const resourceOf = (references: string[]) =>
-      (extract(awsccIamRolePolicyExtractor, instance, configuration(references))[0]!.after as unknown as { model: { statements: { resource: unknown }[] } }).model
-        .statements[0]!.resource;
+      (extract(awsccIamRolePolicyExtractor, instance, configuration(references))[0]!.after as unknown as { model: { statements: { resource: unknown }[] } })
+        .model.statements[0]!.resource;
     expect(resourceOf(['aws_kms_key.k.arn', 'aws_kms_key.k'])).to.deep.equal([{ unknown: true, oneKey: true, detail: 'aws_kms_key.k.arn' }]);
     expect(resourceOf(['aws_s3_bucket.b.arn', 'aws_s3_bucket.b'])).to.deep.equal([unknown('policy_document /Statement/0/Resource/0 (aws_s3_bucket.b.arn)')]);
   });
@@ -119,8 +119,21 @@ describe('resolve: SSO permission set and awscc extractors', () => {
     it('reads each policies entry, pairing it with the entry of the same name before the plan', () => {
       const instance = resource(
         'awscc_iam_role',
-        { policies: [{ policy_name: 'b', policy_document: TEXT }, { policy_name: 'c', policy_document: OBJECT }] },
-        { actions: ['update'], before: { policies: [{ policy_name: 'a', policy_document: '{"a":1}' }, { policy_name: 'b', policy_document: '{"b":1}' }] } },
+        {
+          policies: [
+            { policy_name: 'b', policy_document: TEXT },
+            { policy_name: 'c', policy_document: OBJECT },
+          ],
+        },
+        {
+          actions: ['update'],
+          before: {
+            policies: [
+              { policy_name: 'a', policy_document: '{"a":1}' },
+              { policy_name: 'b', policy_document: '{"b":1}' },
+            ],
+          },
+        },
       );
       expect(extract(awsccIamRoleExtractor, instance)).to.deep.equal([
         {

@@ -20,8 +20,14 @@ export const CRAFTED: Record<string, string> = {
   'names that look like array indices come first, ascending': `{"b":${big(1)},"2":${big(2)},"a":3,"1":${big(4)},"10":5,"01":6,"pad":"${PAD}"}`,
   'numbers JSON.parse reads in its own way': `{"n":[0,-0,1e400,-1e400,1e-400,123456789012345678901234567890,1.5E+3,2.5e-3,-12.0,9007199254740993],"big":${big([-0, 1e308, 5e-324])}}`,
   'whitespace of every kind between tokens': `{\r\n\t"a" :\t[ 1 ,\n 2 ] ,\r\n "b"\n:\n${JSON.stringify({ pad: PAD }, null, '\t')} , "c" : { } , "d" : [ ] }\r\n`,
-  'arrays of large arrays and of empty containers': JSON.stringify({ deep: [[[PAD], [PAD, [PAD]]], [], [{}], [[[]]]], empties: new Array(300).fill({}), lists: new Array(50).fill([]) }),
-  'a large object with many members': JSON.stringify(Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`member_${i}`, i % 3 === 0 ? { pad: PAD } : i]))),
+  'arrays of large arrays and of empty containers': JSON.stringify({
+    deep: [[[PAD], [PAD, [PAD]]], [], [{}], [[[]]]],
+    empties: new Array(300).fill({}),
+    lists: new Array(50).fill([]),
+  }),
+  'a large object with many members': JSON.stringify(
+    Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`member_${i}`, i % 3 === 0 ? { pad: PAD } : i])),
+  ),
   'deep nesting': `${'['.repeat(1000)}"${PAD}"${']'.repeat(1000)}`,
   'deep object nesting': `${'{"a":'.repeat(1000)}"${PAD}"${'}'.repeat(1000)}`,
   'several documents, one per line': `${big(1)}\n${big(2)}\n{"small":true}\n`,

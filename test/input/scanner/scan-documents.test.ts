@@ -82,7 +82,9 @@ describe('byte scanner: the same documents, warnings and errors as the text path
     before(function () {
       requireCorpus(this);
     });
-    const plan = corpusPresent ? Buffer.from(readFileSync(path.join(corpusDir, 'tipv-identity-policies.v1.2.plan.json'), 'utf8').replace('"Version"', '"V\\u0065rsion"')) : Buffer.from('{}');
+    const plan = corpusPresent
+      ? Buffer.from(readFileSync(path.join(corpusDir, 'tipv-identity-policies.v1.2.plan.json'), 'utf8').replace('"Version"', '"V\\u0065rsion"'))
+      : Buffer.from('{}');
     const pretty = Buffer.from(`${JSON.stringify(JSON.parse(plan.toString()), null, 2)}\n`);
     const noise = [0x22, 0x7b, 0x7d, 0x5b, 0x5d, 0x2c, 0x3a, 0x5c, 0x20, 0x0a, 0x01, 0x30, 0x2d, 0x65, 0x74, 0x6e, 0x66];
 

@@ -15,7 +15,8 @@ export function jsonDifference(actual: unknown, expected: unknown): string | und
     if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return `${at || '/'}: prototypes differ`;
     const keysA = Object.keys(a);
     const keysB = Object.keys(b);
-    if (keysA.join('\u0000') !== keysB.join('\u0000')) return `${at || '/'}: keys ${JSON.stringify(keysA.slice(0, 10))} vs ${JSON.stringify(keysB.slice(0, 10))}`;
+    if (keysA.join('\u0000') !== keysB.join('\u0000'))
+      return `${at || '/'}: keys ${JSON.stringify(keysA.slice(0, 10))} vs ${JSON.stringify(keysB.slice(0, 10))}`;
     for (const key of keysA) {
       const valueA = (a as Record<string, unknown>)[key];
       const valueB = (b as Record<string, unknown>)[key];
