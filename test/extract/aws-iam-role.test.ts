@@ -85,7 +85,7 @@ describe('extract: aws_iam_role inline_policy', () => {
   });
 
   describe('an inline_policy the configuration does not write (computed, not judged)', () => {
-    const plan = readTerraform(loadFixture('resolve', 'role-computed-inline.plan.json'), 'plan');
+    const plan = readTerraform(loadFixture('extract/resolve', 'role-computed-inline.plan.json'), 'plan');
     const judged = (document: typeof plan) => extractPolicies(document).map((s) => `${s.address} ${s.policyPath} ${s.changeActions.join(',')}`);
 
     it('leaves out the list an existing role keeps from AWS; judges declared blocks, entries a plan creates or changes, and roles whose block is not found', () => {

@@ -54,7 +54,7 @@ describe('extract: how a policy is written', () => {
   });
 
   it('follows module variables and outputs to the data source, naming it by its configuration address', () => {
-    const found = writings(fixture('resolve', 'module-chains.plan.json'));
+    const found = writings(fixture('extract/resolve', 'module-chains.plan.json'));
     expect(found['module.app.module.policy.aws_iam_policy.this[0] policy']).to.deep.equal({
       form: 'aws_iam_policy_document',
       block: 'module.app.module.policy.data.aws_iam_policy_document.this',

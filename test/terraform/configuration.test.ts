@@ -3,7 +3,7 @@ import { expressionAt, indexConfiguration, isExpression } from '../../lib/terraf
 import { loadFixture } from './load-fixture.js';
 
 describe('resolve: configuration index', () => {
-  const configuration = loadFixture('resolve', 'module-chains.plan.json').configuration;
+  const configuration = loadFixture('extract/resolve', 'module-chains.plan.json').configuration;
   const index = indexConfiguration(configuration)!;
 
   it('indexes every module by its call path, with resources, calls and outputs by name', () => {

@@ -10,7 +10,7 @@ import { corpusDir } from '../../support/paths.js';
 import { loadFixture } from '../../terraform/load-fixture.js';
 
 export function loadPlan(file: string): TerraformDocument {
-  return readTerraform(loadFixture('resolve', file), 'plan');
+  return readTerraform(loadFixture('extract/resolve', file), 'plan');
 }
 
 export function loadCorpusPlan(file: string): TerraformDocument {

@@ -252,14 +252,14 @@ const CASES: Record<string, Expected> = {
 describe('resolve: verdicts of the whole pipeline', () => {
   for (const [file, expected] of Object.entries(CASES)) {
     it(file, async () => {
-      const report = await check(fixture('resolve', file));
+      const report = await check(fixture('extract/resolve', file));
       expect(report.errors).to.deep.equal([]);
       expect(observed(report)).to.deep.equal(expected);
     });
   }
 
   it('says how far the documents a policy may be could widen its finding', async () => {
-    const report = await check(fixture('resolve', 'document-instances.plan.json'));
+    const report = await check(fixture('extract/resolve', 'document-instances.plan.json'));
     expect(report.findings.map((f) => `${f.address} ${f.mayWidenTo ?? '-'}`)).to.deep.equal([
       'aws_iam_policy.per_env[1] -',
       'aws_iam_role_policy.agree_finding["a"] all-keys',
