@@ -311,12 +311,12 @@ export class Oracle {
   }
 
   /** The keys a glob (an item as read) matches, tested one by one. */
-  keysMatching(glob: readonly GlobToken[]): Bits {
-    const key = globKey(glob);
+  keysMatching(glob: readonly GlobToken[], perSegment = false): Bits {
+    const key = `${perSegment ? 'segment' : 'crossing'} ${globKey(glob)}`;
     let bits = this.globBits.get(key);
     if (!bits) {
       bits = this.empty();
-      const re = globRegExp(glob, false);
+      const re = globRegExp(glob, false, perSegment);
       this.universe.keys.forEach((k, n) => {
         if (re.test(k.arn)) bits![n >>> 5]! |= 1 << (n & 31);
       });
@@ -342,7 +342,8 @@ export class Oracle {
     const bits = this.empty();
     for (const tokens of s.items) {
       const glob = readItem(tokens, { account, widens });
-      if (glob !== undefined) or(bits, this.keysMatching(glob));
+      // Where matching less allows more, wildcards are read per segment (glob.ts).
+      if (glob !== undefined) or(bits, this.keysMatching(glob, !widens));
     }
     return s.resourceNegated ? andNot(this.full(), bits) : bits;
   }
