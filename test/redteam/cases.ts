@@ -3024,5 +3024,26 @@ export const CASES: readonly FixtureCase[] = [
       },
     ],
   },
+  {
+    file: 'element-case.v1.2.plan.json',
+    note: "A policy element spelled in another case (a Deny's condition, a second RESOURCE) is invalid: AWS may read it as the element (passed before)",
+    exit: 1,
+    policies: [
+      {
+        address: 'aws_iam_role_policy.deny_condition_lower_case',
+        policyPath: 'policy',
+        outcome: 'unevaluated',
+        reason: 'invalid',
+        detail: 'has the key "condition"',
+      },
+      {
+        address: 'aws_iam_role_policy.second_resource_upper_case',
+        policyPath: 'policy',
+        outcome: 'unevaluated',
+        reason: 'invalid',
+        detail: 'has the key "RESOURCE"',
+      },
+    ],
+  },
   ...GRANT_CASES,
 ];
