@@ -14,11 +14,14 @@ describe('extract: extractPolicies', () => {
       'aws_iam_role_policy',
       'aws_iam_user_policy',
       'aws_ssoadmin_permission_set_inline_policy',
+      'awscc_iam_group',
       'awscc_iam_group_policy',
       'awscc_iam_managed_policy',
       'awscc_iam_role',
       'awscc_iam_role_policy',
+      'awscc_iam_user',
       'awscc_iam_user_policy',
+      'awscc_sso_permission_set',
     ]);
   });
 
