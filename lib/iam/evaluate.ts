@@ -16,7 +16,7 @@
  */
 import { WorkBudget } from './budget.js';
 import { conditionNarrowing } from './conditions.js';
-import { actionTokens, compileActionPattern, compileArnPattern, releaseVariablesIfFull, tokensMatch, type Token } from './glob.js';
+import { actionTokens, compileActionPattern, compileArnPattern, releaseVariablesIfFull, tokensMatch, type ActionFolding, type Token } from './glob.js';
 import type { ConcreteItem, ConcreteStatement } from './instantiate.js';
 import { keyPatternCoversAll, keyPatternScope, type PatternScope } from './key-pattern.js';
 import { findAllowedKey } from './key-search.js';
@@ -67,11 +67,15 @@ function blockedActionTokens(action: string): readonly Token[] {
   return tokens;
 }
 
-const matchesActionItem = (item: ConcreteItem, action: readonly Token[]) =>
-  item.pattern !== undefined && tokensMatch(compileActionPattern(item.pattern), action);
+const matchesActionItem = (item: ConcreteItem, action: readonly Token[], folding: ActionFolding = 'wide') =>
+  item.pattern !== undefined && tokensMatch(compileActionPattern(item.pattern, folding), action);
+
+/** Where matching less allows more (a Deny's Action, an Allow's NotAction), case is folded narrowly (glob.ts). */
+const actionFolding = (statement: ConcreteStatement): ActionFolding => ((statement.effect === 'Deny') !== statement.actionNegated ? 'narrow' : 'wide');
 
 function statementMatchesAction(statement: ConcreteStatement, action: readonly Token[]): boolean {
-  return statement.actions.some((item) => matchesActionItem(item, action)) !== statement.actionNegated;
+  const folding = actionFolding(statement);
+  return statement.actions.some((item) => matchesActionItem(item, action, folding)) !== statement.actionNegated;
 }
 
 /** Whether a Resource pattern has no wildcard. Only `*` and `?` make one: text without them needs no compiling. */

@@ -89,13 +89,36 @@ export function arnPatternTokens(pattern: string): Token[] {
   return tokens;
 }
 
-/** Tokens of an action pattern or action name, lower-cased (action matching ignores case). */
-export function actionTokens(pattern: string, wildcards: boolean): Token[] {
+/**
+ * How an action pattern ignores case. AWS action names are ASCII, and AWS does not document how
+ * it compares a pattern holding other characters: some case-insensitive comparisons take the
+ * Kelvin sign, the long s, the dotted capital I or the dotless small i for `k`, `s`, `i`, others
+ * do not. `wide` (where matching more allows more: an Allow's Action, a Deny's NotAction) takes
+ * them for those letters; `narrow` (where matching less allows more: a Deny's Action, an Allow's
+ * NotAction) ignores the case of ASCII letters only, so that such a pattern never removes an
+ * action AWS might still allow.
+ */
+export type ActionFolding = 'wide' | 'narrow';
+
+const ASCII_LOOKALIKES: ReadonlyMap<string, string> = new Map([
+  ['\u212a', 'k'],
+  ['\u017f', 's'],
+  ['\u0130', 'i'],
+  ['\u0131', 'i'],
+]);
+
+function foldCase(ch: string, folding: ActionFolding): string {
+  if (folding === 'narrow') return ch >= 'A' && ch <= 'Z' ? ch.toLowerCase() : ch;
+  return ASCII_LOOKALIKES.get(ch) ?? ch.toLowerCase();
+}
+
+/** Tokens of an action pattern or action name, case folded (action matching ignores case). */
+export function actionTokens(pattern: string, wildcards: boolean, folding: ActionFolding = 'wide'): Token[] {
   const tokens: Token[] = [];
-  for (const ch of pattern.toLowerCase()) {
+  for (const ch of pattern) {
     if (wildcards && ch === '*') tokens.push(STAR);
     else if (wildcards && ch === '?') tokens.push(QMARK);
-    else tokens.push(ch.codePointAt(0)!);
+    else for (const folded of foldCase(ch, folding)) tokens.push(folded.codePointAt(0)!);
   }
   return tokens;
 }
@@ -193,8 +216,9 @@ export function compileArnPattern(text: string): ArnPattern {
   });
 }
 
-export function compileActionPattern(pattern: string): readonly Token[] {
-  return actionCache.get(pattern) ?? remember(actionCache, pattern, actionTokens(pattern, true));
+export function compileActionPattern(pattern: string, folding: ActionFolding = 'wide'): readonly Token[] {
+  const key = `${folding}:${pattern}`;
+  return actionCache.get(key) ?? remember(actionCache, key, actionTokens(pattern, true, folding));
 }
 
 /** Does an Action/NotAction pattern (case-insensitive `*`/`?` glob) match the action name? */

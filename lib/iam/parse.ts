@@ -118,6 +118,7 @@ class Parser {
   statements(value: unknown): Policy {
     if (!isObject(value)) throw new Invalid(`Policy document is ${describeType(value)}, not a JSON object.`, '');
     if (!has(value, 'Statement')) throw new Invalid('Policy document has no Statement.', '');
+    rejectOtherCase(value, DOCUMENT_ELEMENTS, '', 'Policy document');
     const raw = own(value, 'Statement');
     const whole = this.unknown(raw, '/Statement');
     if (whole) return { statements: [], unknownStatements: whole };
@@ -154,6 +155,7 @@ class Parser {
     const resources = this.pair(value, pointer, label, 'Resource', 'NotResource');
     if (resources.positive) statement.resource = resources.list;
     else statement.notResource = resources.list;
+    rejectOtherCase(value, STATEMENT_ELEMENTS, pointer, label);
     if (has(value, 'Condition')) statement.condition = this.condition(own(value, 'Condition'), `${pointer}/Condition`, label);
     return statement;
   }
@@ -230,6 +232,26 @@ class Parser {
     };
     if (Array.isArray(value)) return value.map((item: unknown, index) => scalar(item, `${pointer}/${index}`));
     return [scalar(value, pointer)];
+  }
+}
+
+const DOCUMENT_ELEMENTS = ['Version', 'Statement'];
+const STATEMENT_ELEMENTS = ['Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
+
+/**
+ * Throws for a key that spells one of `elements` in another case (`condition`, `RESOURCE`):
+ * kmsguard would ignore it, but AWS may read it as that element (or reject the document), so a
+ * Deny's `condition` or a second `resource` could change what the policy allows.
+ */
+function rejectOtherCase(object: JsonObject, elements: readonly string[], pointer: string, label: string): void {
+  for (const key of Object.keys(object)) {
+    const element = elements.find((name) => name !== key && name.toLowerCase() === key.toLowerCase());
+    if (element === undefined) continue;
+    const at = `${pointer}/${escapePointer(key)}`;
+    throw new Invalid(
+      `${label} (${at}) has the key ${JSON.stringify(key)}: ${element} spelled in another case, which AWS may read as ${element}; it cannot be judged.`,
+      at,
+    );
   }
 }
 

@@ -9,6 +9,7 @@ import { WorkBudget } from './budget.js';
 import { STAR, compileArnPattern, isVariable, literalTokens, type Token } from './glob.js';
 import type { ConcreteStatement } from './instantiate.js';
 import { KEY_ARN_DELIMITERS, KEY_SLOT_BUDGETS, type Clause, type KeySearch } from './key-search.js';
+import { segmentReadings } from './segment-wildcards.js';
 import { ACCOUNT, KEY_ID, REGION, SpelledValues } from './spelled-values.js';
 
 /** An Allow statement as it grants: with the accounts a ResourceAccount condition limits it to. */
@@ -33,6 +34,15 @@ function accountLimitPattern(account: readonly Token[]): Token[] {
 }
 
 const key = (tokens: readonly Token[]) => tokens.join(',');
+
+/** Whether matching less allows more: a Deny's Resource, an Allow's NotResource (segment-wildcards.ts). */
+const readsPerSegment = (statement: ConcreteStatement) => (statement.effect === 'Deny') !== statement.resourceNegated;
+
+/** The patterns a Resource/NotResource item is matched as: the pattern, or its per-segment readings. */
+function itemPatterns(statement: ConcreteStatement, text: string): readonly (readonly Token[])[] {
+  const { tokens } = compileArnPattern(text);
+  return readsPerSegment(statement) ? segmentReadings(tokens) : [tokens];
+}
 
 export class SearchSpace {
   private readonly spelled = new SpelledValues();
@@ -66,7 +76,7 @@ export class SearchSpace {
       for (const item of statement.resources) {
         if (item.pattern === undefined) continue;
         const pattern = compileArnPattern(item.pattern);
-        add(pattern.tokens);
+        for (const tokens of itemPatterns(statement, item.pattern)) add(tokens);
         if (!item.known) continue;
         for (const value of pattern.spelled) this.spelled.add(value, REGION | ACCOUNT | KEY_ID);
         for (const account of writtenAccounts(pattern.tokens)) this.spelled.add(account, ACCOUNT);
@@ -89,7 +99,9 @@ export class SearchSpace {
   }
 
   private clause(statement: ConcreteStatement, grant?: Grant): Clause {
-    const patterns = statement.resources.flatMap((item) => (item.pattern === undefined ? [] : [this.id(compileArnPattern(item.pattern).tokens)]));
+    const patterns = statement.resources.flatMap((item) =>
+      item.pattern === undefined ? [] : itemPatterns(statement, item.pattern).map((tokens) => this.id(tokens)),
+    );
     const base = { patterns, negated: statement.resourceNegated };
     if (grant?.anyNamedAccount) return { ...base, anyNamedAccount: true };
     return grant?.accounts ? { ...base, limits: grant.accounts.map((a) => this.id(accountLimitPattern(a))) } : base;

@@ -1,6 +1,18 @@
 import fc from 'fast-check';
 import { expect } from 'chai';
-import { arnPatternTokens, literalTokens, tokensMatch, OTHER, QMARK, STAR, isCharacter, isVariable, variableName, variableToken } from '../../lib/iam/glob.js';
+import {
+  actionTokens,
+  arnPatternTokens,
+  literalTokens,
+  tokensMatch,
+  OTHER,
+  QMARK,
+  STAR,
+  isCharacter,
+  isVariable,
+  variableName,
+  variableToken,
+} from '../../lib/iam/glob.js';
 import { matchesAction, matchesArn, judgePolicy, parsePolicy } from '../../lib/iam/index.js';
 import type { ConditionMode } from '../../lib/iam/types.js';
 
@@ -224,6 +236,25 @@ describe('glob: segments a policy spells out name keys', () => {
   for (const [name, statements, scope] of cases) {
     it(`${name}: ${scope}`, () => {
       expect(scopeOf(statements)).to.equal(scope);
+    });
+  }
+});
+
+describe('iam: actionTokens case folding (wide where matching more allows more, narrow where less does)', () => {
+  const matches = (pattern: string, action: string, folding: 'wide' | 'narrow') =>
+    tokensMatch(actionTokens(pattern, true, folding), actionTokens(action, false, folding));
+  const table: [string, string, boolean, boolean][] = [
+    ['KMS:decrypt', 'kms:Decrypt', true, true],
+    ['\u212Ams:Decrypt', 'kms:Decrypt', true, false],
+    ['km\u017F:*', 'kms:Decrypt', true, false],
+    ['kms:PutKeyPol\u0130cy', 'kms:PutKeyPolicy', true, false],
+    ['kms:Repl\u0131cateKey', 'kms:ReplicateKey', true, false],
+    ['kms:D\u00C9crypt', 'kms:Decrypt', false, false],
+  ];
+  for (const [pattern, action, wide, narrow] of table) {
+    it(`${JSON.stringify(pattern)} on ${action}: wide ${wide}, narrow ${narrow}`, () => {
+      expect(matches(pattern, action, 'wide')).to.equal(wide);
+      expect(matches(pattern, action, 'narrow')).to.equal(narrow);
     });
   }
 });

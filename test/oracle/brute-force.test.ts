@@ -101,8 +101,11 @@ interface OracleStatement {
 }
 
 /** A pattern as a regular expression over keys (no key holds `$`, so literal `${...}` matches none). */
-function patternRegExp(pattern: string): RegExp {
-  const source = [...pattern].map((ch) => (ch === '*' ? '[^]*' : ch === '?' ? '[^]' : ch.replace(/[\\^$.+()|[\]{}]/, '\\$&'))).join('');
+function patternRegExp(pattern: string, perSegment: boolean): RegExp {
+  const chars = [...pattern];
+  // Per segment (where matching less allows more): `?`, and a `*` with more of its segment after it, match no `:`.
+  const star = (i: number) => (!perSegment || i === chars.length - 1 || chars[i + 1] === ':' ? '[^]*' : '[^:]*');
+  const source = chars.map((ch, i) => (ch === '*' ? star(i) : ch === '?' ? (perSegment ? '[^:]' : '[^]') : ch.replace(/[\\^$.+()|[\]{}]/, '\\$&'))).join('');
   return new RegExp(`^${source}$`, 'u');
 }
 
@@ -158,7 +161,7 @@ function readingScope(doc: Doc, mode: ConditionMode, live: boolean, principal: s
       allow,
       matchesDecrypt,
       negated,
-      patterns: items.map(patternRegExp),
+      patterns: items.map((item) => patternRegExp(item, !widens)),
       conditional: condition !== undefined,
       namedOnly,
       ...(accounts ? { accounts } : {}),

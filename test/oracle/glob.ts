@@ -144,13 +144,19 @@ export function actionTokensOf(pattern: string): GlobToken[] {
   return [...pattern].map((ch) => (ch === '*' ? STAR : ch === '?' ? QMARK : ch));
 }
 
-function regexSource(tokens: readonly GlobToken[]): string {
-  return tokens.map((t) => (t === STAR ? '.*' : t === QMARK ? '.' : t.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'))).join('');
+/**
+ * `perSegment`: the wildcards as AWS documents them for ARNs, where matching less allows more (a
+ * Deny's Resource, an Allow's NotResource): `?` and a `*` with more of its segment after it
+ * match no `:`; a `*` that ends its segment (before a `:` or at the end) may run across them.
+ */
+function regexSource(tokens: readonly GlobToken[], perSegment: boolean): string {
+  const star = (i: number) => (!perSegment || i === tokens.length - 1 || tokens[i + 1] === ':' ? '.*' : '[^:]*');
+  return tokens.map((t, i) => (t === STAR ? star(i) : t === QMARK ? (perSegment ? '[^:]' : '.') : t.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'))).join('');
 }
 
-/** A whole-string matcher; `ignoreCase` for actions. */
-export function globRegExp(tokens: readonly GlobToken[], ignoreCase: boolean): RegExp {
-  return new RegExp(`^${regexSource(tokens)}$`, ignoreCase ? 'isu' : 'su');
+/** A whole-string matcher; `ignoreCase` for actions; `perSegment` as above. */
+export function globRegExp(tokens: readonly GlobToken[], ignoreCase: boolean, perSegment = false): RegExp {
+  return new RegExp(`^${regexSource(tokens, perSegment)}$`, ignoreCase ? 'isu' : 'su');
 }
 
 export function tokensToString(tokens: readonly GlobToken[]): string {

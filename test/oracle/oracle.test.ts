@@ -435,16 +435,20 @@ describe('oracle', function () {
     const universe = oracle().universe;
     const listed = [...new Set(RESOURCE_PATTERNS.flatMap((p) => spelledSegments(patternTokens(p, true))))].sort();
     const accountWords = [...listed, ...universe.principalAccounts];
-    // Every glob an item of the vocabulary reads as, for every account P is judged as.
-    const globs = new Map<string, GlobToken[]>();
+    // Every glob an item of the vocabulary reads as, for every account P is judged as, with its
+    // wildcards running across `:` (where matching more allows more) and read per segment.
+    const globs = new Map<string, { glob: GlobToken[]; perSegment: boolean }>();
     for (const p of RESOURCE_PATTERNS) {
       for (const account of universe.principalAccounts) {
-        const glob = readItem(patternTokens(p, true), { account, widens: true });
-        if (glob) globs.set(glob.map((t) => (typeof t === 'string' ? t : t.toString())).join('\u0000'), glob);
+        for (const widens of [true, false]) {
+          const glob = readItem(patternTokens(p, true), { account, widens });
+          const perSegment = !widens;
+          if (glob) globs.set(`${perSegment}\u0000${glob.map((t) => (typeof t === 'string' ? t : t.toString())).join('\u0000')}`, { glob, perSegment });
+        }
       }
     }
     const globList = [...globs.values()];
-    const patterns = globList.map((g) => globRegExp(g, false));
+    const patterns = globList.map(({ glob, perSegment }) => globRegExp(glob, false, perSegment));
 
     /** Everything the oracle can ask about a key: each glob's match, each part's spelled value. */
     function signature(r: string, a: string, i: string, matches: (n: number) => boolean): string {
@@ -455,7 +459,7 @@ describe('oracle', function () {
     let known: Set<string>;
     before(() => {
       const judge = oracle();
-      const bitsets = globList.map((g) => judge.keysMatching(g));
+      const bitsets = globList.map(({ glob, perSegment }) => judge.keysMatching(glob, perSegment));
       known = new Set(judge.universe.keys.map((k, n) => signature(k.r, k.a, k.i, (p) => (bitsets[p]![n >>> 5]! & (1 << (n & 31))) !== 0)));
     });
     const behavesLikeACandidate = (r: string, a: string, i: string) => {
@@ -466,7 +470,7 @@ describe('oracle', function () {
     // The globs' literal runs (between delimiters and wildcards), a character they never use,
     // and a few single characters.
     const fragments = new Set<string>(['Z', 'é', '1', '-', '{', '}']);
-    for (const glob of globList) {
+    for (const { glob } of globList) {
       let run = '';
       for (const t of glob) {
         if (typeof t === 'string' && t !== ':' && t !== '/') run += t;

@@ -311,12 +311,12 @@ export class Oracle {
   }
 
   /** The keys a glob (an item as read) matches, tested one by one. */
-  keysMatching(glob: readonly GlobToken[]): Bits {
-    const key = globKey(glob);
+  keysMatching(glob: readonly GlobToken[], perSegment = false): Bits {
+    const key = `${perSegment ? 'segment' : 'crossing'} ${globKey(glob)}`;
     let bits = this.globBits.get(key);
     if (!bits) {
       bits = this.empty();
-      const re = globRegExp(glob, false);
+      const re = globRegExp(glob, false, perSegment);
       this.universe.keys.forEach((k, n) => {
         if (re.test(k.arn)) bits![n >>> 5]! |= 1 << (n & 31);
       });
@@ -325,14 +325,27 @@ export class Oracle {
     return bits;
   }
 
-  actionMatches(pattern: string, action: string): boolean {
-    let re = this.actionRegex.get(pattern);
-    if (!re) this.actionRegex.set(pattern, (re = globRegExp(actionTokensOf(pattern), true)));
-    return re.test(action);
+  /**
+   * Whether an Action/NotAction pattern matches an action, case ignored. `narrow` (where matching
+   * less allows more: a Deny's Action, an Allow's NotAction): only ASCII letters fold. Otherwise
+   * the characters some comparisons take for ASCII letters (Kelvin sign, long s, dotted capital
+   * I, dotless small i) count as those letters too.
+   */
+  actionMatches(pattern: string, action: string, narrow = false): boolean {
+    const key = `${narrow}:${pattern}`;
+    let re = this.actionRegex.get(key);
+    if (!re) {
+      const asciiLower = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+      const wide = pattern.replace(/[\u212a\u017f\u0130\u0131]/gu, (c) => ({ '\u212a': 'k', '\u017f': 's', '\u0130': 'i', '\u0131': 'i' })[c]!);
+      re = narrow ? globRegExp(actionTokensOf(asciiLower(pattern)), false) : globRegExp(actionTokensOf(wide), true);
+      this.actionRegex.set(key, re);
+    }
+    return re.test(narrow ? action.replace(/[A-Z]/g, (c) => c.toLowerCase()) : action);
   }
 
   private statementActs(s: OracleStatement, action: string): boolean {
-    const any = s.actions.some((p) => this.actionMatches(p, action));
+    const narrow = (s.effect === 'Deny') !== s.actionNegated;
+    const any = s.actions.some((p) => this.actionMatches(p, action, narrow));
     return s.actionNegated ? !any : any;
   }
 
@@ -342,7 +355,8 @@ export class Oracle {
     const bits = this.empty();
     for (const tokens of s.items) {
       const glob = readItem(tokens, { account, widens });
-      if (glob !== undefined) or(bits, this.keysMatching(glob));
+      // Where matching less allows more, wildcards are read per segment (glob.ts).
+      if (glob !== undefined) or(bits, this.keysMatching(glob, !widens));
     }
     return s.resourceNegated ? andNot(this.full(), bits) : bits;
   }

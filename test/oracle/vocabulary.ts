@@ -48,6 +48,12 @@ export const ACTION_PATTERNS: readonly string[] = [
   'kms:PutKeyPolicy',
   'kms:*Grant*',
   'kms:Replicate?ey',
+  // Characters some case-insensitive comparisons take for ASCII letters (Kelvin sign, long s,
+  // dotted capital I, dotless small i): they match where matching more allows more only.
+  '\u212Ams:De*',
+  'km\u017F:*',
+  'kms:PutKeyPol\u0130cy',
+  'kms:Repl\u0131cate*',
   // Actions that let a principal meet a tag or alias condition (conditions: 'scope').
   'kms:TagResource',
   'kms:*Alias',

@@ -37,8 +37,12 @@ const base = policySpec(statementSpec(), 4);
 const withEffect = (effect: 'Allow' | 'Deny') => statementSpec().map((s): StatementSpec => ({ ...s, effect }));
 
 /** Re-cases text: character n is upper-cased when bit n of the mask (cycled) is set. */
+/**
+ * Changes the case of ASCII letters only: a letter outside ASCII that some comparisons take for an
+ * ASCII one (the long s) would become that ASCII letter, which is another pattern (README).
+ */
 function recase(text: string, mask: readonly boolean[]): string {
-  return [...text].map((ch, n) => (mask[n % mask.length] ? ch.toUpperCase() : ch.toLowerCase())).join('');
+  return [...text].map((ch, n) => (!/^[A-Za-z]$/.test(ch) ? ch : mask[n % mask.length] ? ch.toUpperCase() : ch.toLowerCase())).join('');
 }
 
 /**
