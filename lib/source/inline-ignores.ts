@@ -45,12 +45,24 @@ function comments(node: HclNode, into: HclNode[]): HclNode[] {
   return into;
 }
 
-/** Every ignore comment of a file, by line. */
+/** Whether only white space comes before `offset` on its line. */
+function opensLine(text: string, offset: number): boolean {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return text.slice(lineStart, offset).trim() === '';
+}
+
+const TRAILING = 'it follows code on its line, which it belongs to; put it on a line of its own directly above the block';
+
+/**
+ * Every ignore comment of a file, by line. A comment after code on its line (`statement { ... }
+ * # kmsguard:ignore ...`) is about that code, not the block on the next line: it is not applied.
+ */
 function ignoresIn(file: HclFile): Map<number, InlineIgnore> {
   const found = new Map<number, InlineIgnore>();
   for (const node of comments(file.root, [])) {
     const ignore = parseIgnoreComment(file.text.slice(node.startIndex, node.endIndex), file.display, node.startLine);
-    if (ignore) found.set(node.startLine, ignore);
+    if (!ignore) continue;
+    found.set(node.startLine, opensLine(file.text, node.startIndex) ? ignore : { file: ignore.file, line: ignore.line, problem: TRAILING });
   }
   return found;
 }

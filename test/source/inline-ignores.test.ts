@@ -116,6 +116,19 @@ describe('inline ignores', () => {
     }
   });
 
+  it('are not applied after code on their line, which they belong to, rather than to the block below', async () => {
+    const dir = path.relative(repoRoot, fixture('source', 'ignores-trailing'));
+    const report = await check(path.join(dir, 'plan.json'), { sourceRoot: dir, today: TODAY });
+    const shared = report.findings.find((f) => f.address === 'aws_iam_role_policy.shared')!;
+    expect([shared.location?.startLine, shared.suppressed]).to.deep.equal([16, undefined]);
+    expect(report.warnings).to.deep.include({
+      source: `${dir}/main.tf`,
+      message:
+        'The kmsguard:ignore at line 15 is not applied: it follows code on its line, which it belongs to; put it on a line of its own directly above the block.',
+    });
+    expect(report.summary.suppressed).to.equal(1);
+  });
+
   it('leave the reason of a config suppression that also matches in place', async () => {
     const report = await check(PLAN, {
       sourceRoot: DIR,
