@@ -2,6 +2,7 @@
  * argv -> a command with its options. Usage errors print one sentence and give exit code 2
  * (yargs' own exit code 1 would read as "findings" here).
  */
+import path from 'node:path';
 import yargs from 'yargs';
 import { DEFAULT_OPTIONS } from '../lib/check.js';
 import { formatNames } from '../lib/report/index.js';
@@ -69,6 +70,9 @@ export function outputTargets(formats: readonly string[], output: string | undef
     if (index === -1) throw new Error('--output was given but every --format already names its file.');
     targets[index] = { format: targets[index]!.format, file: output };
   }
+  const files = targets.flatMap((t) => (t.file === undefined ? [] : [t.file]));
+  const twice = files.find((file, index) => files.findIndex((other) => path.resolve(other) === path.resolve(file)) !== index);
+  if (twice !== undefined) throw new Error(`Two formats would be written to ${twice}, the second over the first; give each its own file.`);
   const toStdout = targets.filter((t) => t.file === undefined);
   if (toStdout.length > 1) {
     throw new Error(`Only one format can go to standard output; give the others a file, e.g. --format ${toStdout[1]!.format}:report.out.`);
@@ -115,7 +119,13 @@ function asSentence(message: string): string {
   return /[.!?]$/.test(line) ? line : `${line}.`;
 }
 
+/** Options that take one value: given twice, yargs gives an array, which no reader of them expects. */
+const SINGLE_VALUED = ['output', 'config', 'baseline', 'source-root'] as const;
+
 function choiceError(parsed: Record<string, unknown>): string | undefined {
+  for (const name of SINGLE_VALUED) {
+    if (Array.isArray(parsed[name])) return `--${name} was given more than once.`;
+  }
   for (const [name, allowed] of Object.entries(CHOICES)) {
     const value = parsed[name];
     if (value === undefined) continue;

@@ -47,6 +47,18 @@ describe('command line', () => {
       'kmsguard: No rule is left to run: --skip-rule and rules leave none of kms-decrypt, kms-grant, principal-decrypt.\n',
     ],
     [[insecure, '--rule'], 'kmsguard: Not enough arguments following: rule.\n'],
+    [['-o', 'a.txt', '-o', 'b.txt', insecure], 'kmsguard: --output was given more than once.\n'],
+    [['--config', 'a.json', '--config', 'a.json', insecure], 'kmsguard: --config was given more than once.\n'],
+    [['--baseline', 'a.json', '--baseline', 'b.json', insecure], 'kmsguard: --baseline was given more than once.\n'],
+    [['--source-root', '.', '--source-root', '.', insecure], 'kmsguard: --source-root was given more than once.\n'],
+    [
+      ['--format', 'text:r.out', '--format', 'json:./r.out', insecure],
+      'kmsguard: Two formats would be written to ./r.out, the second over the first; give each its own file.\n',
+    ],
+    [
+      ['--format', 'json:r.out', '--format', 'text', '-o', 'r.out', insecure],
+      'kmsguard: Two formats would be written to r.out, the second over the first; give each its own file.\n',
+    ],
   ];
   for (const [args, stderr] of usageErrors) {
     it(`exits 2 on a usage error: ${args.slice(0, -1).join(' ')}`, () => {
