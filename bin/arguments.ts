@@ -236,7 +236,12 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
   }
 
   const rawFiles = ((parsed.files as string[] | undefined) ?? []).map(String);
-  const files = rawFiles.length === 0 ? ['stdin'] : rawFiles.map((f) => (f === STDIN_TOKEN ? 'stdin' : f));
+  if (rawFiles.filter((f) => f === STDIN_TOKEN).length > 1) {
+    say('Standard input ("-") was given more than once; it can be read only once.');
+    return { command: 'done', exitCode: 2 };
+  }
+  // `stdin` names standard input from here on: a file of that name is `./stdin`.
+  const files = rawFiles.length === 0 ? ['stdin'] : rawFiles.map((f) => (f === STDIN_TOKEN ? 'stdin' : f === 'stdin' ? `.${path.sep}stdin` : f));
   let outputs: OutputTarget[];
   try {
     // yargs would blank a lone `-`; it reached here as the standard input token.
