@@ -439,6 +439,13 @@ export const CATALOGUE: readonly CatalogueCase[] = [
 
   // Structure (schema)
   {
+    name: 'a plan whose complete is the string "false" (it would read as complete)',
+    bytes: utf8(planWithRoot('{}', ',"complete":"false"')),
+    documents: [],
+    warnings: [],
+    errors: [{ message: 'The plan does not have the structure of `terraform show -json` output: /complete must be true or false.' }],
+  },
+  {
     name: 'a plan without planned_values',
     bytes: utf8('{"format_version":"1.2","resource_changes":[]}'),
     documents: [],
