@@ -74,6 +74,8 @@ function where(ignore: InlineIgnore): string {
 /**
  * Suppresses each finding whose located blocks have an ignore on the line above (the innermost
  * block's ignore first), and reports ignores that cannot be used, have expired or match nothing.
+ * An ignore above a statement accepts a finding only when that statement alone grants it: one
+ * reviewed statement must not accept another added beside it.
  */
 export function applyInlineIgnores(
   findings: readonly Finding[],
@@ -83,10 +85,16 @@ export function applyInlineIgnores(
 ): { findings: Finding[]; warnings: InputWarning[] } {
   const byFile = new Map(files.map((file) => [file.display, ignoresIn(file)]));
   const covered = new Map<InlineIgnore, Finding[]>();
+  // Ignores above a statement whose finding other statements grant too: they accept only their own.
+  const partly = new Map<InlineIgnore, Finding>();
   for (const finding of findings) {
     for (const block of blocksOf(finding) ?? []) {
       const ignore = byFile.get(block.file.display)?.get(block.node.startLine - 1);
       if (ignore === undefined || ignore.problem !== undefined) continue;
+      if (block.statement === true && finding.statements.length > 1) {
+        if (!partly.has(ignore)) partly.set(ignore, finding);
+        continue;
+      }
       let list = covered.get(ignore);
       if (!list) covered.set(ignore, (list = []));
       list.push(finding);
@@ -111,6 +119,11 @@ export function applyInlineIgnores(
       else if (hasExpired(ignore, today)) {
         const reach = count === 0 ? 'it matches no finding' : `it would match ${count} finding${count === 1 ? '' : 's'}`;
         warnings.push({ source: ignore.file, message: `The ${where(ignore)} expired on ${ignore.expires} and no longer applies; ${reach}.` });
+      } else if (count === 0 && partly.has(ignore)) {
+        const finding = partly.get(ignore)!;
+        const others = finding.statements.length - 1;
+        const message = `The ${where(ignore)} is not applied: the finding of ${finding.address} (${finding.policyPath}) it is above comes from ${others} other statement${others === 1 ? '' : 's'} too; put it above the data source or resource block to accept the whole policy.`;
+        warnings.push({ source: ignore.file, message });
       } else if (count === 0) warnings.push({ source: ignore.file, message: `The ${where(ignore)} matched no finding; remove it if it is no longer needed.` });
     }
   }

@@ -129,6 +129,20 @@ describe('inline ignores', () => {
     expect(report.summary.suppressed).to.equal(1);
   });
 
+  it('above a statement, accept a finding only that statement grants, not one another statement grants too', async () => {
+    const dir = path.relative(repoRoot, fixture('source', 'ignores-statements'));
+    const report = await check(path.join(dir, 'plan.json'), { sourceRoot: dir, today: TODAY });
+    const byAddress = Object.fromEntries(report.findings.map((f) => [f.address, [f.statements.map((s) => s.index), f.suppressed ?? null]]));
+    expect(byAddress).to.deep.include({ 'aws_iam_policy.break_glass': [[0, 1], null], 'aws_iam_role_policy.shared': [[1, 2], null] });
+    const partly = (line: number, address: string) =>
+      `The kmsguard:ignore at line ${line} is not applied: the finding of ${address} (policy) it is above comes from 1 other statement too; put it above the data source or resource block to accept the whole policy.`;
+    expect(report.warnings.slice(0, 2)).to.deep.equal([
+      { source: `${dir}/main.tf`, message: partly(10, 'aws_iam_policy.break_glass') },
+      { source: `${dir}/main.tf`, message: partly(24, 'aws_iam_role_policy.shared') },
+    ]);
+    expect(report.summary.suppressed).to.equal(0);
+  });
+
   it('leave the reason of a config suppression that also matches in place', async () => {
     const report = await check(PLAN, {
       sourceRoot: DIR,
