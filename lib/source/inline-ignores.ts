@@ -33,6 +33,8 @@ export function parseIgnoreComment(comment: string, file: string, line: number):
     expires = expiry[1]!;
     rest = rest.replace(EXPIRY, ' ');
     if (!DATE.test(expires)) return { file, line, problem: `its expiry "exp:${expires}" is not a date (exp:YYYY-MM-DD)` };
+    // Which of two expiries holds is anyone's guess: a reader may see the earlier one and take the ignore for expired.
+    if (EXPIRY.test(rest)) return { file, line, problem: 'it gives more than one expiry (exp:YYYY-MM-DD)' };
   }
   const reason = rest.trim();
   if (reason === '') return { file, line, problem: 'it gives no reason (# kmsguard:ignore <reason>)' };

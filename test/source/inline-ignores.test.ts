@@ -38,6 +38,9 @@ describe('inline ignores', () => {
       expect(parseIgnoreComment('# kmsguard:ignore exp:2027-13-01 because', 'a.tf', 1)?.problem).to.equal(
         'its expiry "exp:2027-13-01" is not a date (exp:YYYY-MM-DD)',
       );
+      expect(parseIgnoreComment('# kmsguard:ignore exp:2099-01-01 until the split exp:2020-01-01', 'a.tf', 1)?.problem).to.equal(
+        'it gives more than one expiry (exp:YYYY-MM-DD)',
+      );
     });
 
     it('is not an ignore unless the marker opens the comment', () => {
