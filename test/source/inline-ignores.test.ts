@@ -119,31 +119,33 @@ describe('inline ignores', () => {
     }
   });
 
-  it('are not applied after code on their line, which they belong to, rather than to the block below', async () => {
-    const dir = path.relative(repoRoot, fixture('source', 'ignores-trailing'));
-    const report = await check(path.join(dir, 'plan.json'), { sourceRoot: dir, today: TODAY });
-    const shared = report.findings.find((f) => f.address === 'aws_iam_role_policy.shared')!;
-    expect([shared.location?.startLine, shared.suppressed]).to.deep.equal([16, undefined]);
-    expect(report.warnings).to.deep.include({
-      source: `${dir}/main.tf`,
-      message:
-        'The kmsguard:ignore at line 15 is not applied: it follows code on its line, which it belongs to; put it on a line of its own directly above the block.',
-    });
-    expect(report.summary.suppressed).to.equal(1);
-  });
+  describe('placed where they would accept more than their block (ignores-misplaced)', () => {
+    const dir = path.relative(repoRoot, fixture('source', 'ignores-misplaced'));
+    const plan = path.join(dir, 'plan.json');
 
-  it('above a statement, accept a finding only that statement grants, not one another statement grants too', async () => {
-    const dir = path.relative(repoRoot, fixture('source', 'ignores-statements'));
-    const report = await check(path.join(dir, 'plan.json'), { sourceRoot: dir, today: TODAY });
-    const byAddress = Object.fromEntries(report.findings.map((f) => [f.address, [f.statements.map((s) => s.index), f.suppressed ?? null]]));
-    expect(byAddress).to.deep.include({ 'aws_iam_policy.break_glass': [[0, 1], null], 'aws_iam_role_policy.shared': [[1, 2], null] });
-    const partly = (line: number, address: string) =>
-      `The kmsguard:ignore at line ${line} is not applied: the finding of ${address} (policy) it is above comes from 1 other statement too; put it above the data source or resource block to accept the whole policy.`;
-    expect(report.warnings.slice(0, 2)).to.deep.equal([
-      { source: `${dir}/main.tf`, message: partly(10, 'aws_iam_policy.break_glass') },
-      { source: `${dir}/main.tf`, message: partly(24, 'aws_iam_role_policy.shared') },
-    ]);
-    expect(report.summary.suppressed).to.equal(0);
+    it('after code on their line, are not applied: they belong to that code, not the block below', async () => {
+      const report = await check(plan, { sourceRoot: dir, today: TODAY });
+      const expired = report.findings.find((f) => f.address === 'aws_iam_user_policy.expired')!;
+      expect([expired.location?.startLine, expired.suppressed]).to.deep.equal([50, undefined]);
+      expect(report.warnings).to.deep.include({
+        source: `${dir}/main.tf`,
+        message:
+          'The kmsguard:ignore at line 44 is not applied: it follows code on its line, which it belongs to; put it on a line of its own directly above the block.',
+      });
+    });
+
+    it('above a statement, accept a finding only that statement grants, not one another statement grants too', async () => {
+      const report = await check(plan, { sourceRoot: dir, today: TODAY });
+      const byAddress = Object.fromEntries(report.findings.map((f) => [f.address, [f.statements.map((s) => s.index), f.suppressed ?? null]]));
+      expect(byAddress).to.deep.include({ 'aws_iam_policy.break_glass': [[0, 1], null], 'aws_iam_role_policy.shared': [[1, 2], null] });
+      const partly = (line: number, address: string) =>
+        `The kmsguard:ignore at line ${line} is not applied: the finding of ${address} (policy) it is above comes from 1 other statement too; put it above the data source or resource block to accept the whole policy.`;
+      expect(report.warnings.slice(0, 2)).to.deep.equal([
+        { source: `${dir}/main.tf`, message: partly(10, 'aws_iam_policy.break_glass') },
+        { source: `${dir}/main.tf`, message: partly(24, 'aws_iam_role_policy.shared') },
+      ]);
+      expect(report.summary.suppressed).to.equal(0);
+    });
   });
 
   it('leave the reason of a config suppression that also matches in place', async () => {
