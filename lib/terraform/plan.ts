@@ -36,7 +36,7 @@ export function readPlan(plan: JsonRecord): TerraformDocument {
     evidence.addResource(instance);
   }
   // What is left in `planned` has no entry in resource_changes.
-  for (const { entry, moduleAddress } of [...planned.values()].flat()) {
+  for (const { entry, moduleAddress } of [...planned.byAddress.values(), ...planned.repeated]) {
     const identity = readIdentity(entry, moduleAddress);
     if (identity === undefined) continue;
     const values = recordOrNull(entry.values);
@@ -67,36 +67,33 @@ export function readPlan(plan: JsonRecord): TerraformDocument {
 }
 
 /**
- * planned_values resources by full address. Terraform writes each address once; a plan that
- * repeats one keeps every entry, so none goes unjudged.
+ * planned_values resources: the first entry of each full address, and any later entry at an
+ * address already seen. Terraform writes each address once; a plan that repeats one has every
+ * entry judged, so none goes unjudged behind another.
  */
-function plannedResources(plannedValues: unknown): Map<string, PlannedResource[]> {
-  const byAddress = new Map<string, PlannedResource[]>();
-  if (!isRecord(plannedValues)) return byAddress;
+interface PlannedResources {
+  readonly byAddress: Map<string, PlannedResource>;
+  readonly repeated: PlannedResource[];
+}
+
+function plannedResources(plannedValues: unknown): PlannedResources {
+  const planned: PlannedResources = { byAddress: new Map(), repeated: [] };
+  if (!isRecord(plannedValues)) return planned;
   forEachModuleResource(plannedValues.root_module, (entry, moduleAddress) => {
     const address = addressOf(entry, moduleAddress) ?? readIdentity(entry, moduleAddress)?.address;
     if (address === undefined) return;
-    const entries = byAddress.get(address);
-    if (entries === undefined) byAddress.set(address, [{ entry, moduleAddress }]);
-    else entries.push({ entry, moduleAddress });
+    if (planned.byAddress.has(address)) planned.repeated.push({ entry, moduleAddress });
+    else planned.byAddress.set(address, { entry, moduleAddress });
   });
-  return byAddress;
-}
-
-/** Takes the first planned_values entry at `address` out of `planned`. */
-function takePlanned(planned: Map<string, PlannedResource[]>, address: string): PlannedResource | undefined {
-  const entries = planned.get(address);
-  const first = entries?.shift();
-  if (entries?.length === 0) planned.delete(address);
-  return first;
+  return planned;
 }
 
 /**
- * One `resource_changes` entry. The first matching planned_values entry, if any, is taken out
- * of `planned`. A deposed object (left by create_before_destroy) being destroyed is dropped: it is
+ * One `resource_changes` entry. The first planned_values entry at its address, if any, is taken
+ * out of `planned`. A deposed object (left by create_before_destroy) being destroyed is dropped: it is
  * not in the state after apply and shares its address with the current object.
  */
-function changedInstance(entry: JsonRecord, planned: Map<string, PlannedResource[]>): ResourceInstance | undefined {
+function changedInstance(entry: JsonRecord, planned: PlannedResources): ResourceInstance | undefined {
   const identity = readIdentity(entry, undefined);
   if (identity === undefined) return undefined;
   const change = isRecord(entry.change) ? entry.change : EMPTY;
@@ -107,8 +104,11 @@ function changedInstance(entry: JsonRecord, planned: Map<string, PlannedResource
 
   let after = recordOrNull(change.after);
   if (deposed === undefined) {
-    const plannedEntry = takePlanned(planned, identity.address);
-    if (plannedEntry !== undefined && after === null && !leaves) after = recordOrNull(plannedEntry.entry.values);
+    const plannedEntry = planned.byAddress.get(identity.address);
+    if (plannedEntry !== undefined) {
+      planned.byAddress.delete(identity.address);
+      if (after === null && !leaves) after = recordOrNull(plannedEntry.entry.values);
+    }
   }
   return makeInstance(identity, {
     actions,
