@@ -140,7 +140,10 @@ function choiceError(parsed: Record<string, unknown>): string | undefined {
 
 export async function parseArguments(argv: readonly string[], terminal: Terminal): Promise<ParsedCommand> {
   // yargs drops or blanks a lone "-" positional; carry it through as a token of our own.
-  const args = argv.map((a) => (a === '-' ? STDIN_TOKEN : a));
+  // Everything after `--` is a file (`-- -plan.json`); yargs would leave it out of the files.
+  const end = argv.indexOf('--');
+  const args = (end === -1 ? argv : argv.slice(0, end)).map((a) => (a === '-' ? STDIN_TOKEN : a));
+  const afterOptions = end === -1 ? [] : argv.slice(end + 1).map((a) => (a === '-' ? STDIN_TOKEN : a));
   const switchError = switchValueError(args);
   if (switchError !== undefined) {
     say(switchError);
@@ -235,7 +238,12 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
     return { command: 'done', exitCode: 2 };
   }
 
-  const rawFiles = ((parsed.files as string[] | undefined) ?? []).map(String);
+  const subcommand = String(parsed._[0] ?? '');
+  if (subcommand === 'config' && afterOptions.length > 0) {
+    say(`Unknown argument: ${argv[end + 1]!}.`);
+    return { command: 'done', exitCode: 2 };
+  }
+  const rawFiles = [...((parsed.files as string[] | undefined) ?? []).map(String), ...afterOptions];
   if (rawFiles.filter((f) => f === STDIN_TOKEN).length > 1) {
     say('Standard input ("-") was given more than once; it can be read only once.');
     return { command: 'done', exitCode: 2 };
@@ -266,7 +274,6 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
     ...(parsed['inline-ignores'] !== undefined ? { inlineIgnores: parsed['inline-ignores'] as boolean } : {}),
   };
   const configFile = parsed.config !== undefined ? { configFile: parsed.config as string } : {};
-  const subcommand = String(parsed._[0] ?? '');
   if (subcommand === 'config' || subcommand === 'baseline') return { command: subcommand, files, options, ...configFile };
   const colorFlag = parsed.color as boolean | undefined;
   const color = colorFlag ?? (terminal.stdoutIsTTY && !('NO_COLOR' in process.env && process.env.NO_COLOR !== ''));

@@ -143,6 +143,23 @@ describe('command line', () => {
   });
 });
 
+describe('files after --', () => {
+  it('are read, even when they start with -, and the options before still apply', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kmsguard-dash-dash-'));
+    try {
+      copyFileSync(insecure, path.join(dir, '-plan.json'));
+      // Before, they were left out and standard input (here a clean plan) was read in their place.
+      const result = runCli(['--format', 'json', '--', '-plan.json'], { cwd: dir, input: readFileSync(secure) });
+      expect(result.status).to.equal(1);
+      const report = JSON.parse(result.stdout) as Report;
+      expect([...new Set(report.findings.map((f) => f.source))]).to.deep.equal(['-plan.json']);
+      expect(runCli(['config', '--', '-'], { cwd: dir })).to.deep.include({ status: 2, stderr: 'kmsguard: Unknown argument: -.\n' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a file named stdin', () => {
   it('is read as the file, not standard input', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kmsguard-stdin-name-'));
