@@ -125,6 +125,7 @@ const SINGLE_VALUED = ['output', 'config', 'baseline', 'source-root'] as const;
 function choiceError(parsed: Record<string, unknown>): string | undefined {
   for (const name of SINGLE_VALUED) {
     if (Array.isArray(parsed[name])) return `--${name} was given more than once.`;
+    if (parsed[name] === '') return `--${name} was given an empty name.`;
   }
   for (const [name, allowed] of Object.entries(CHOICES)) {
     const value = parsed[name];
@@ -257,6 +258,12 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
     outputs = outputTargets(repeated(parsed.format), output);
   } catch (error) {
     say((error as Error).message);
+    return { command: 'done', exitCode: 2 };
+  }
+  const read = [...files.filter((f) => f !== 'stdin'), parsed.baseline, parsed.config].filter((f): f is string => typeof f === 'string');
+  const overRead = outputs.find((t) => t.file !== undefined && read.some((f) => path.resolve(f) === path.resolve(t.file!)));
+  if (overRead !== undefined) {
+    say(`The report file ${overRead.file!} is also read by this run; write the report to another file.`);
     return { command: 'done', exitCode: 2 };
   }
   const options: Partial<Options> = {

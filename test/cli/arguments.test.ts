@@ -49,6 +49,13 @@ describe('command line', () => {
       'kmsguard: No rule is left to run: --skip-rule and rules leave none of kms-decrypt, kms-grant, principal-decrypt.\n',
     ],
     [[insecure, '--rule'], 'kmsguard: Not enough arguments following: rule.\n'],
+    [['--baseline=', insecure], 'kmsguard: --baseline was given an empty name.\n'],
+    [['-o', insecure, insecure], `kmsguard: The report file ${insecure} is also read by this run; write the report to another file.\n`],
+    [['--format', `sarif:${insecure}`, '--', insecure], `kmsguard: The report file ${insecure} is also read by this run; write the report to another file.\n`],
+    [
+      ['--baseline', 'base.json', '--format', 'json:./base.json', insecure],
+      'kmsguard: The report file ./base.json is also read by this run; write the report to another file.\n',
+    ],
     [['-', '-', insecure], 'kmsguard: Standard input ("-") was given more than once; it can be read only once.\n'],
     [['-o', 'a.txt', '-o', 'b.txt', insecure], 'kmsguard: --output was given more than once.\n'],
     [['--config', 'a.json', '--config', 'a.json', insecure], 'kmsguard: --config was given more than once.\n'],
