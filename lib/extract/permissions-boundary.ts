@@ -13,7 +13,8 @@
  *   `policy_arn`, a `for_each`, a module input that the module uses so);
  * - an attachment in the plan (`aws_iam_*_policy_attachment`, `aws_iam_policy_attachment`,
  *   `aws_iam_role.managed_policy_arns`, `aws_iam_*_policy_attachments_exclusive`, the awscc
- *   `managed_policy_arns`, `aws_ssoadmin_customer_managed_policy_attachment`) holds a known value
+ *   `managed_policy_arns`, `aws_ssoadmin_customer_managed_policy_attachment`, the
+ *   `customer_managed_policy_references` of an `awscc_sso_permission_set`) holds a known value
  *   that may be the policy's ARN (or name), or a value not known until apply whose configuration
  *   references the policy or anything that cannot be traced (a local value, a data source...);
  * - the policy's `attachment_count` is known and above zero; an `awscc_iam_managed_policy`
@@ -61,6 +62,8 @@ interface AttachmentAttribute {
   readonly path: AttributePath;
   /** Whether the value names a policy by ARN or by name. */
   readonly by: 'arn' | 'name';
+  /** The value is a list of objects, each naming a policy in this attribute. */
+  readonly item?: string;
   /** Optional and Computed: left out of the configuration, it only reflects other attachments. */
   readonly computed?: true;
 }
@@ -81,6 +84,7 @@ const ATTACHMENTS: Readonly<Record<string, readonly AttachmentAttribute[]>> = {
   awscc_iam_user: [computedArns('managed_policy_arns')],
   awscc_iam_group: [computedArns('managed_policy_arns')],
   aws_ssoadmin_customer_managed_policy_attachment: [{ path: ['customer_managed_policy_reference', 0, 'name'], by: 'name' }],
+  awscc_sso_permission_set: [{ path: ['customer_managed_policy_references'], by: 'name', item: 'name', computed: true }],
 };
 
 /** What the plan knows of a policy's identity. */
@@ -169,9 +173,11 @@ function gatherAttachments(index: ResolveIndex): Attachments {
       const value = valueAt(instance.after, attribute.path);
       const items: unknown[] = Array.isArray(value) ? value : [value];
       let unknown = isUnknownAt(instance.afterUnknown, attribute.path);
-      items.forEach((item, i) => {
+      items.forEach((entry, i) => {
+        const item = attribute.item === undefined ? entry : valueAt(entry, [attribute.item]);
+        const itemPath = attribute.item === undefined ? [...attribute.path, i] : [...attribute.path, i, attribute.item];
         if (typeof item === 'string') known.add(item, attribute.by);
-        else if (Array.isArray(value) && (item === null || isUnknownAt(instance.afterUnknown, [...attribute.path, i]))) unknown = true;
+        else if (Array.isArray(value) && (item === null || item === undefined || isUnknownAt(instance.afterUnknown, itemPath))) unknown = true;
       });
       if (!unknown) continue;
       const located = index.configOf(instance);

@@ -7,11 +7,14 @@ import { awsIamPolicyExtractor } from './resources/aws-iam-policy.js';
 import { awsIamRoleExtractor } from './resources/aws-iam-role.js';
 import { awsIamRolePolicyExtractor } from './resources/aws-iam-role-policy.js';
 import { awsIamUserPolicyExtractor } from './resources/aws-iam-user-policy.js';
+import { awsccIamGroupExtractor } from './resources/awscc-iam-group.js';
 import { awsccIamGroupPolicyExtractor } from './resources/awscc-iam-group-policy.js';
 import { awsccIamManagedPolicyExtractor } from './resources/awscc-iam-managed-policy.js';
 import { awsccIamRoleExtractor } from './resources/awscc-iam-role.js';
 import { awsccIamRolePolicyExtractor } from './resources/awscc-iam-role-policy.js';
+import { awsccIamUserExtractor } from './resources/awscc-iam-user.js';
 import { awsccIamUserPolicyExtractor } from './resources/awscc-iam-user-policy.js';
+import { awsccSsoPermissionSetExtractor } from './resources/awscc-sso-permission-set.js';
 import { ssoPermissionSetInlinePolicyExtractor } from './resources/sso-permission-set-inline-policy.js';
 import type { Extractor } from './types.js';
 
@@ -27,6 +30,9 @@ const EXTRACTORS: readonly Extractor[] = [
   awsccIamUserPolicyExtractor,
   awsccIamGroupPolicyExtractor,
   awsccIamRoleExtractor,
+  awsccIamUserExtractor,
+  awsccIamGroupExtractor,
+  awsccSsoPermissionSetExtractor,
 ];
 
 const byType = new Map<string, Extractor>();

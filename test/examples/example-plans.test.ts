@@ -67,8 +67,9 @@ const VERDICTS: Readonly<Record<string, Verdict>> = {
     exit: 1,
   },
   'resources/awscc-iam': {
-    policies: 5,
+    policies: 8,
     findings: {
+      'awscc_iam_group.auditors (policies[0].policy_document) kms-decrypt': 'all-keys high',
       'awscc_iam_managed_policy.deploy (policy_document) kms-decrypt': 'account-keys medium',
       'awscc_iam_role.app (policies[0].policy_document) kms-decrypt': 'all-keys high',
       'awscc_iam_user_policy.ops (policy_document) kms-decrypt': 'region-keys low',
@@ -154,9 +155,10 @@ const LOCATIONS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'resources/aws-iam-role-inline-policy': { 'aws_iam_role.worker (inline_policy[0].policy)': 'main.tf:49-53' },
   'resources/aws-ssoadmin-permission-set-inline-policy': { 'aws_ssoadmin_permission_set_inline_policy.data_engineer (inline_policy)': 'main.tf:38-42' },
   'resources/awscc-iam': {
-    'awscc_iam_managed_policy.deploy (policy_document)': 'main.tf:22-26',
-    'awscc_iam_role.app (policies[0].policy_document)': 'main.tf:49-53',
-    'awscc_iam_user_policy.ops (policy_document)': 'main.tf:81-85',
+    'awscc_iam_group.auditors (policies[0].policy_document)': 'main.tf:133-137',
+    'awscc_iam_managed_policy.deploy (policy_document)': 'main.tf:23-27',
+    'awscc_iam_role.app (policies[0].policy_document)': 'main.tf:50-54',
+    'awscc_iam_user_policy.ops (policy_document)': 'main.tf:82-86',
   },
   'situations/module-for-each': { 'module.service["reports"].aws_iam_role_policy.decrypt (policy)': 'modules/service/main.tf:31-35' },
   'situations/update-widens-policy': { 'aws_iam_policy.exports (policy)': 'main.tf:23-28', 'aws_iam_user_policy.legacy_batch (policy)': 'main.tf:43-47' },

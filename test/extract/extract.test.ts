@@ -3,7 +3,7 @@ import { extractPolicies, judgedResourceTypes } from '../../lib/extract/index.js
 import { readTerraform } from '../../lib/terraform/index.js';
 import type { PolicySource } from '../../lib/types.js';
 import { loadDocument, PLAIN_CONTEXT } from './load.js';
-import { compact, DECRYPT_ACCOUNT, DECRYPT_ALL, pretty, S3_GET } from './policy-documents.js';
+import { compact, DECRYPT_ACCOUNT, DECRYPT_ALL, DECRYPT_ONE_KEY, pretty, S3_GET } from './policy-documents.js';
 
 describe('extract: extractPolicies', () => {
   it('judges exactly the identity policy resource types', () => {
@@ -14,11 +14,14 @@ describe('extract: extractPolicies', () => {
       'aws_iam_role_policy',
       'aws_iam_user_policy',
       'aws_ssoadmin_permission_set_inline_policy',
+      'awscc_iam_group',
       'awscc_iam_group_policy',
       'awscc_iam_managed_policy',
       'awscc_iam_role',
       'awscc_iam_role_policy',
+      'awscc_iam_user',
       'awscc_iam_user_policy',
+      'awscc_sso_permission_set',
     ]);
   });
 
@@ -68,6 +71,43 @@ describe('extract: extractPolicies', () => {
       },
     ];
     expect(policySources).to.deep.equal(expected);
+  });
+
+  it('finds the awscc inline policies of users, groups and permission sets, and none the provider computes', () => {
+    const decryptAll = { Sid: 'DecryptAll', Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' };
+    const expected: PolicySource[] = [
+      {
+        address: 'awscc_iam_group.ops',
+        resourceType: 'awscc_iam_group',
+        policyPath: 'policies[0].policy_document',
+        changeActions: ['update'],
+        after: { kind: 'object', value: { Version: '2012-10-17', Statement: [decryptAll] } },
+        before: { kind: 'text', text: DECRYPT_ONE_KEY },
+      },
+      {
+        address: 'awscc_iam_user.app',
+        resourceType: 'awscc_iam_user',
+        policyPath: 'policies[0].policy_document',
+        changeActions: ['create'],
+        after: { kind: 'text', text: compact([decryptAll]) },
+      },
+      {
+        address: 'awscc_sso_permission_set.admin',
+        resourceType: 'awscc_sso_permission_set',
+        policyPath: 'inline_policy',
+        changeActions: ['create'],
+        after: { kind: 'text', text: compact([decryptAll]) },
+      },
+      {
+        address: 'awscc_sso_permission_set.pending',
+        resourceType: 'awscc_sso_permission_set',
+        policyPath: 'inline_policy',
+        changeActions: ['create'],
+        after: { kind: 'unknown', detail: 'inline_policy is not known until apply (built from aws_kms_key.main.arn)' },
+      },
+    ];
+    // awscc_iam_user.plain (policies) and awscc_sso_permission_set.viewer (inline_policy) leave the attribute to the provider.
+    expect(extractPolicies(loadDocument('awscc-identity-types.plan.json', 'plan'))).to.deep.equal(expected);
   });
 
   it('judges plans on after, gives before for updates, replacements and no-ops, and skips deleted and forgotten resources', () => {

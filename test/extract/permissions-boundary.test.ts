@@ -70,6 +70,18 @@ describe('resolve: policies used only as permissions boundaries', () => {
         "a permission set's customer managed policy attachment (by name)",
         resource('aws_ssoadmin_customer_managed_policy_attachment.a', { customer_managed_policy_reference: [{ name: 'boundary', path: '/' }] }),
       ],
+      [
+        "an awscc permission set's customer_managed_policy_references (by name)",
+        resource('awscc_sso_permission_set.a', { customer_managed_policy_references: [{ name: 'other' }, { name: 'boundary', path: '/' }] }),
+      ],
+      [
+        "an awscc permission set's customer managed policy reference whose name is not known",
+        resource(
+          'awscc_sso_permission_set.a',
+          { customer_managed_policy_references: [{ name: null }] },
+          { afterUnknown: { customer_managed_policy_references: [{ name: true }] } },
+        ),
+      ],
     ];
     for (const [what, attachment] of attached) {
       it(`judges a boundary policy attached by ${what}`, () => {
@@ -85,6 +97,7 @@ describe('resolve: policies used only as permissions boundaries', () => {
           resource('aws_iam_role_policy_attachment.a', { role: 'app', policy_arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }),
           resource('aws_iam_role_policy_attachment.b', { role: 'app', policy_arn: 'arn:aws:iam::111122223333:policy/other' }),
           resource('aws_ssoadmin_customer_managed_policy_attachment.c', { customer_managed_policy_reference: [{ name: 'other', path: '/' }] }),
+          resource('awscc_sso_permission_set.d', { customer_managed_policy_references: [{ name: 'other', path: '/' }], managed_policies: [ARN] }),
         ),
       ).to.deep.equal({ 'aws_iam_policy.boundary': 'used only as a permissions boundary by aws_iam_role.app' });
     });
@@ -215,6 +228,12 @@ describe('resolve: policies used only as permissions boundaries', () => {
           [other],
         ),
       ).to.deep.equal(skipped);
+    });
+
+    it("leaves an awscc permission set's computed customer_managed_policy_references out, and judges one the configuration builds from a local value", () => {
+      const set = resource('awscc_sso_permission_set.x', { name: 'x' }, { actions: ['create'], afterUnknown: { customer_managed_policy_references: true } });
+      expect(planned([uses('awscc_sso_permission_set', { name: { constant_value: 'x' } })], [set])).to.deep.equal(skipped);
+      expect(planned([uses('awscc_sso_permission_set', { customer_managed_policy_references: { references: ['local.refs'] } })], [set])).to.deep.equal({});
     });
   });
 

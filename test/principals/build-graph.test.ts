@@ -145,4 +145,14 @@ describe('principals: the graph', () => {
       'awscc_iam_group.g': { policies: ['awscc_iam_managed_policy.m.groups -> awscc_iam_managed_policy.m'] },
     });
   });
+  it("awscc: a user's and a group's own policies list, and the group's reaching its member", () => {
+    const document = documentOf([
+      resource('awscc_iam_user', 'u', { user_name: 'u', groups: ['g'], policies: [{ policy_name: 'own', policy_document: policyDoc }] }),
+      resource('awscc_iam_group', 'g', { group_name: 'g', policies: [{ policy_name: 'shared', policy_document: JSON.parse(policyDoc) }] }),
+    ]);
+    expect(summary(document).principals).to.deep.equal({
+      'awscc_iam_user.u': { policies: ['inline -> awscc_iam_user.u', 'awscc_iam_group.g (inline) -> awscc_iam_group.g'] },
+      'awscc_iam_group.g': { policies: ['inline -> awscc_iam_group.g'] },
+    });
+  });
 });

@@ -1,5 +1,6 @@
 # The identity policies of the Cloud Control provider (awscc), each a JSON string built with
-# jsonencode(): a managed policy, a role's own policies, and role, user and group policies.
+# jsonencode(): a managed policy, the own policies of a role, a user and a group, role, user and
+# group policies, and a permission set's inline policy.
 
 terraform {
   required_providers {
@@ -97,6 +98,59 @@ resource "awscc_iam_group_policy" "readers" {
         Effect   = "Allow"
         Action   = ["logs:GetLogEvents", "logs:FilterLogEvents"]
         Resource = "*"
+      },
+    ]
+  })
+}
+
+resource "awscc_iam_user" "deployer" {
+  user_name = "deployer"
+  policies = [
+    {
+      policy_name = "artifacts"
+      policy_document = jsonencode({
+        Version = "2012-10-17"
+        Statement = [
+          {
+            Effect   = "Allow"
+            Action   = ["s3:GetObject", "s3:PutObject"]
+            Resource = "arn:aws:s3:::deploy-artifacts/*"
+          },
+        ]
+      })
+    },
+  ]
+}
+
+resource "awscc_iam_group" "auditors" {
+  group_name = "auditors"
+  policies = [
+    {
+      policy_name = "audit-decrypt"
+      policy_document = jsonencode({
+        Version = "2012-10-17"
+        Statement = [
+          {
+            Effect   = "Allow"
+            Action   = "kms:Decrypt"
+            Resource = "*"
+          },
+        ]
+      })
+    },
+  ]
+}
+
+resource "awscc_sso_permission_set" "support" {
+  instance_arn = "arn:aws:sso:::instance/ssoins-72230b3f1a2b3c4d"
+  name         = "Support"
+  inline_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect   = "Allow"
+        Action   = "kms:Decrypt"
+        Resource = "arn:aws:kms:eu-west-1:111122223333:key/0d5e2f3a-4b6c-4d7e-8f90-a1b2c3d4e5f6"
       },
     ]
   })

@@ -89,6 +89,17 @@ export function unknownAttribute(context: ExtractContext, resource: ResourceInst
   return { kind: 'unknown', detail: `${label} is not known until apply${references === '' ? '' : ` (built from ${references})`}` };
 }
 
+/**
+ * False only when the plan's configuration shows the resource and it does not set `attribute`:
+ * an optional awscc attribute left out is computed by the provider, not written by the user.
+ */
+export function configuresAttribute(context: ExtractContext, resource: ResourceInstance, attribute: string): boolean {
+  const index = resolveIndexOf(context.document);
+  if (index.configuration === undefined) return true;
+  const located = index.configOf(resource);
+  return located === undefined || located.resource.expressions[attribute] !== undefined;
+}
+
 /** An extractor for awscc resource types whose identity policy is one top-level document attribute. */
 export function awsccDocumentExtractor(resourceType: string, attribute: string): Extractor {
   return policyAttributeExtractor(resourceType, attribute, awsccDocumentAfter);

@@ -1,10 +1,13 @@
 import { expect } from 'chai';
+import { awsccIamGroupExtractor } from '../../../lib/extract/resources/awscc-iam-group.js';
 import { awsccIamGroupPolicyExtractor } from '../../../lib/extract/resources/awscc-iam-group-policy.js';
 import { awsccIamManagedPolicyExtractor } from '../../../lib/extract/resources/awscc-iam-managed-policy.js';
 import { awsccIamRoleExtractor } from '../../../lib/extract/resources/awscc-iam-role.js';
 import { awsccIamRolePolicyExtractor } from '../../../lib/extract/resources/awscc-iam-role-policy.js';
+import { awsccIamUserExtractor } from '../../../lib/extract/resources/awscc-iam-user.js';
 import { awsccIamUserPolicyExtractor } from '../../../lib/extract/resources/awscc-iam-user-policy.js';
 import { createExtractContext } from '../../../lib/extract/resolve/context.js';
+import { awsccSsoPermissionSetExtractor } from '../../../lib/extract/resources/awscc-sso-permission-set.js';
 import { ssoPermissionSetInlinePolicyExtractor } from '../../../lib/extract/resources/sso-permission-set-inline-policy.js';
 import { extractorFor } from '../../../lib/extract/index.js';
 import type { Extractor } from '../../../lib/extract/types.js';
@@ -22,6 +25,13 @@ function resource(type: string, after: Record<string, unknown> | null, extra: Pa
 function extract(extractor: Extractor, instance: ResourceInstance, configuration?: unknown): PolicySource[] {
   return extractor.extract(instance, createExtractContext(planDocument([instance], configuration)));
 }
+
+/** The awscc principals whose `policies` list holds inline policies. */
+const POLICIES_LISTS: [string, Extractor][] = [
+  ['awscc_iam_role', awsccIamRoleExtractor],
+  ['awscc_iam_user', awsccIamUserExtractor],
+  ['awscc_iam_group', awsccIamGroupExtractor],
+];
 
 const ONE_DOCUMENT: [string, Extractor, string][] = [
   ['aws_ssoadmin_permission_set_inline_policy', ssoPermissionSetInlinePolicyExtractor, 'inline_policy'],
@@ -113,74 +123,115 @@ describe('resolve: SSO permission set and awscc extractors', () => {
     expect(resourceOf(['aws_s3_bucket.b.arn', 'aws_s3_bucket.b'])).to.deep.equal([unknown('policy_document /Statement/0/Resource/0 (aws_s3_bucket.b.arn)')]);
   });
 
-  describe('awscc_iam_role', () => {
-    it('is the registered extractor of its type', () => expect(extractorFor('awscc_iam_role')).to.equal(awsccIamRoleExtractor));
+  for (const [type, extractor] of POLICIES_LISTS) {
+    describe(type, () => {
+      it('is the registered extractor of its type', () => expect(extractorFor(type)).to.equal(extractor));
 
-    it('reads each policies entry, pairing it with the entry of the same name before the plan', () => {
-      const instance = resource(
-        'awscc_iam_role',
-        {
-          policies: [
-            { policy_name: 'b', policy_document: TEXT },
-            { policy_name: 'c', policy_document: OBJECT },
-          ],
-        },
-        {
-          actions: ['update'],
-          before: {
+      it('reads each policies entry, pairing it with the entry of the same name before the plan', () => {
+        const instance = resource(
+          type,
+          {
             policies: [
-              { policy_name: 'a', policy_document: '{"a":1}' },
-              { policy_name: 'b', policy_document: '{"b":1}' },
+              { policy_name: 'b', policy_document: TEXT },
+              { policy_name: 'c', policy_document: OBJECT },
             ],
           },
-        },
-      );
-      expect(extract(awsccIamRoleExtractor, instance)).to.deep.equal([
-        {
-          address: 'awscc_iam_role.r',
-          resourceType: 'awscc_iam_role',
-          policyPath: 'policies[0].policy_document',
-          changeActions: ['update'],
-          after: { kind: 'text', text: TEXT },
-          before: { kind: 'text', text: '{"b":1}' },
-        },
-        {
-          address: 'awscc_iam_role.r',
-          resourceType: 'awscc_iam_role',
-          policyPath: 'policies[1].policy_document',
-          changeActions: ['update'],
-          after: { kind: 'object', value: OBJECT },
-          before: { kind: 'absent' },
-        },
+          {
+            actions: ['update'],
+            before: {
+              policies: [
+                { policy_name: 'a', policy_document: '{"a":1}' },
+                { policy_name: 'b', policy_document: '{"b":1}' },
+              ],
+            },
+          },
+        );
+        expect(extract(extractor, instance)).to.deep.equal([
+          {
+            address: `${type}.r`,
+            resourceType: type,
+            policyPath: 'policies[0].policy_document',
+            changeActions: ['update'],
+            after: { kind: 'text', text: TEXT },
+            before: { kind: 'text', text: '{"b":1}' },
+          },
+          {
+            address: `${type}.r`,
+            resourceType: type,
+            policyPath: 'policies[1].policy_document',
+            changeActions: ['update'],
+            after: { kind: 'object', value: OBJECT },
+            before: { kind: 'absent' },
+          },
+        ]);
+      });
+
+      it('reports nothing when the principal has no policies or they are computed and not configured', () => {
+        expect(extract(extractor, resource(type, { policies: null }))).to.deep.equal([]);
+        const computed = resource(type, {}, { afterUnknown: { policies: true } });
+        const configured = (expressions: Record<string, unknown>) => ({
+          root_module: { resources: [{ address: `${type}.r`, mode: 'managed', type: type, name: 'r', expressions }] },
+        });
+        expect(extract(extractor, computed, configured({ name: { constant_value: 'r' } }))).to.deep.equal([]);
+        expect(extract(extractor, computed, configured({ policies: { references: ['local.policies'] } }))).to.deep.equal([
+          {
+            address: `${type}.r`,
+            resourceType: type,
+            policyPath: 'policies',
+            changeActions: ['create'],
+            after: { kind: 'unknown', detail: 'policies is not known until apply (built from local.policies)' },
+          },
+        ]);
+        // Without a configuration to tell, unknown policies are reported.
+        expect(extract(extractor, computed)).to.deep.equal([
+          {
+            address: `${type}.r`,
+            resourceType: type,
+            policyPath: 'policies',
+            changeActions: ['create'],
+            after: { kind: 'unknown', detail: 'policies is not known until apply' },
+          },
+        ]);
+      });
+    });
+  }
+  describe('awscc_sso_permission_set', () => {
+    const type = 'awscc_sso_permission_set';
+    const source = (after: unknown, extra: Record<string, unknown> = {}) => ({
+      address: `${type}.r`,
+      resourceType: type,
+      policyPath: 'inline_policy',
+      changeActions: ['create'],
+      after,
+      ...extra,
+    });
+    const configured = (expressions: Record<string, unknown>) => ({
+      root_module: { resources: [{ address: `${type}.r`, mode: 'managed', type, name: 'r', expressions }] },
+    });
+
+    it('is the registered extractor of its type', () => expect(extractorFor(type)).to.equal(awsccSsoPermissionSetExtractor));
+
+    it('reads inline_policy as text or object, with the document before the plan', () => {
+      expect(extract(awsccSsoPermissionSetExtractor, resource(type, { inline_policy: TEXT }))).to.deep.equal([source({ kind: 'text', text: TEXT })]);
+      const updated = resource(type, { inline_policy: OBJECT }, { actions: ['update'], before: { inline_policy: null } });
+      expect(extract(awsccSsoPermissionSetExtractor, updated)).to.deep.equal([
+        source({ kind: 'object', value: OBJECT }, { changeActions: ['update'], before: { kind: 'absent' } }),
       ]);
     });
 
-    it('reports nothing when the role has no policies or they are computed and not configured', () => {
-      expect(extract(awsccIamRoleExtractor, resource('awscc_iam_role', { policies: null }))).to.deep.equal([]);
-      const computed = resource('awscc_iam_role', {}, { afterUnknown: { policies: true } });
-      const configured = (expressions: Record<string, unknown>) => ({
-        root_module: { resources: [{ address: 'awscc_iam_role.r', mode: 'managed', type: 'awscc_iam_role', name: 'r', expressions }] },
-      });
-      expect(extract(awsccIamRoleExtractor, computed, configured({ role_name: { constant_value: 'r' } }))).to.deep.equal([]);
-      expect(extract(awsccIamRoleExtractor, computed, configured({ policies: { references: ['local.policies'] } }))).to.deep.equal([
-        {
-          address: 'awscc_iam_role.r',
-          resourceType: 'awscc_iam_role',
-          policyPath: 'policies',
-          changeActions: ['create'],
-          after: { kind: 'unknown', detail: 'policies is not known until apply (built from local.policies)' },
-        },
+    it('reports nothing when the permission set has no inline policy, or the provider computes it', () => {
+      expect(extract(awsccSsoPermissionSetExtractor, resource(type, { inline_policy: null }))).to.deep.equal([]);
+      expect(extract(awsccSsoPermissionSetExtractor, resource(type, { name: 'p' }))).to.deep.equal([]);
+      const computed = resource(type, { inline_policy: null }, { afterUnknown: { inline_policy: true } });
+      expect(extract(awsccSsoPermissionSetExtractor, computed, configured({ name: { constant_value: 'p' } }))).to.deep.equal([]);
+    });
+
+    it('reports an inline_policy not known until apply when the configuration sets it, or there is no configuration to tell', () => {
+      const pending = resource(type, { inline_policy: null }, { afterUnknown: { inline_policy: true } });
+      expect(extract(awsccSsoPermissionSetExtractor, pending, configured({ inline_policy: { references: ['local.policy'] } }))).to.deep.equal([
+        source({ kind: 'unknown', detail: 'inline_policy is not known until apply (built from local.policy)' }),
       ]);
-      // Without a configuration to tell, unknown policies are reported.
-      expect(extract(awsccIamRoleExtractor, computed)).to.deep.equal([
-        {
-          address: 'awscc_iam_role.r',
-          resourceType: 'awscc_iam_role',
-          policyPath: 'policies',
-          changeActions: ['create'],
-          after: { kind: 'unknown', detail: 'policies is not known until apply' },
-        },
-      ]);
+      expect(extract(awsccSsoPermissionSetExtractor, pending)).to.deep.equal([source({ kind: 'unknown', detail: 'inline_policy is not known until apply' })]);
     });
   });
 });
