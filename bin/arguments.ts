@@ -2,6 +2,7 @@
  * argv -> a command with its options. Usage errors print one sentence and give exit code 2
  * (yargs' own exit code 1 would read as "findings" here).
  */
+import path from 'node:path';
 import yargs from 'yargs';
 import { DEFAULT_OPTIONS } from '../lib/check.js';
 import { formatNames } from '../lib/report/index.js';
@@ -69,6 +70,9 @@ export function outputTargets(formats: readonly string[], output: string | undef
     if (index === -1) throw new Error('--output was given but every --format already names its file.');
     targets[index] = { format: targets[index]!.format, file: output };
   }
+  const files = targets.flatMap((t) => (t.file === undefined ? [] : [t.file]));
+  const twice = files.find((file, index) => files.findIndex((other) => path.resolve(other) === path.resolve(file)) !== index);
+  if (twice !== undefined) throw new Error(`Two formats would be written to ${twice}, the second over the first; give each its own file.`);
   const toStdout = targets.filter((t) => t.file === undefined);
   if (toStdout.length > 1) {
     throw new Error(`Only one format can go to standard output; give the others a file, e.g. --format ${toStdout[1]!.format}:report.out.`);
@@ -115,7 +119,14 @@ function asSentence(message: string): string {
   return /[.!?]$/.test(line) ? line : `${line}.`;
 }
 
+/** Options that take one value: given twice, yargs gives an array, which no reader of them expects. */
+const SINGLE_VALUED = ['output', 'config', 'baseline', 'source-root'] as const;
+
 function choiceError(parsed: Record<string, unknown>): string | undefined {
+  for (const name of SINGLE_VALUED) {
+    if (Array.isArray(parsed[name])) return `--${name} was given more than once.`;
+    if (parsed[name] === '') return `--${name} was given an empty name.`;
+  }
   for (const [name, allowed] of Object.entries(CHOICES)) {
     const value = parsed[name];
     if (value === undefined) continue;
@@ -130,7 +141,10 @@ function choiceError(parsed: Record<string, unknown>): string | undefined {
 
 export async function parseArguments(argv: readonly string[], terminal: Terminal): Promise<ParsedCommand> {
   // yargs drops or blanks a lone "-" positional; carry it through as a token of our own.
-  const args = argv.map((a) => (a === '-' ? STDIN_TOKEN : a));
+  // Everything after `--` is a file (`-- -plan.json`); yargs would leave it out of the files.
+  const end = argv.indexOf('--');
+  const args = (end === -1 ? argv : argv.slice(0, end)).map((a) => (a === '-' ? STDIN_TOKEN : a));
+  const afterOptions = end === -1 ? [] : argv.slice(end + 1).map((a) => (a === '-' ? STDIN_TOKEN : a));
   const switchError = switchValueError(args);
   if (switchError !== undefined) {
     say(switchError);
@@ -225,8 +239,18 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
     return { command: 'done', exitCode: 2 };
   }
 
-  const rawFiles = ((parsed.files as string[] | undefined) ?? []).map(String);
-  const files = rawFiles.length === 0 ? ['stdin'] : rawFiles.map((f) => (f === STDIN_TOKEN ? 'stdin' : f));
+  const subcommand = String(parsed._[0] ?? '');
+  if (subcommand === 'config' && afterOptions.length > 0) {
+    say(`Unknown argument: ${argv[end + 1]!}.`);
+    return { command: 'done', exitCode: 2 };
+  }
+  const rawFiles = [...((parsed.files as string[] | undefined) ?? []).map(String), ...afterOptions];
+  if (rawFiles.filter((f) => f === STDIN_TOKEN).length > 1) {
+    say('Standard input ("-") was given more than once; it can be read only once.');
+    return { command: 'done', exitCode: 2 };
+  }
+  // `stdin` names standard input from here on: a file of that name is `./stdin`.
+  const files = rawFiles.length === 0 ? ['stdin'] : rawFiles.map((f) => (f === STDIN_TOKEN ? 'stdin' : f === 'stdin' ? `.${path.sep}stdin` : f));
   let outputs: OutputTarget[];
   try {
     // yargs would blank a lone `-`; it reached here as the standard input token.
@@ -234,6 +258,12 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
     outputs = outputTargets(repeated(parsed.format), output);
   } catch (error) {
     say((error as Error).message);
+    return { command: 'done', exitCode: 2 };
+  }
+  const read = [...files.filter((f) => f !== 'stdin'), parsed.baseline, parsed.config].filter((f): f is string => typeof f === 'string');
+  const overRead = outputs.find((t) => t.file !== undefined && read.some((f) => path.resolve(f) === path.resolve(t.file!)));
+  if (overRead !== undefined) {
+    say(`The report file ${overRead.file!} is also read by this run; write the report to another file.`);
     return { command: 'done', exitCode: 2 };
   }
   const options: Partial<Options> = {
@@ -251,7 +281,6 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
     ...(parsed['inline-ignores'] !== undefined ? { inlineIgnores: parsed['inline-ignores'] as boolean } : {}),
   };
   const configFile = parsed.config !== undefined ? { configFile: parsed.config as string } : {};
-  const subcommand = String(parsed._[0] ?? '');
   if (subcommand === 'config' || subcommand === 'baseline') return { command: subcommand, files, options, ...configFile };
   const colorFlag = parsed.color as boolean | undefined;
   const color = colorFlag ?? (terminal.stdoutIsTTY && !('NO_COLOR' in process.env && process.env.NO_COLOR !== ''));

@@ -60,3 +60,15 @@ describe('check: the work budget per policy', () => {
     );
   });
 });
+
+describe('check: a plan that repeats an address in planned_values', () => {
+  it('judges every entry, so a finding cannot hide behind a later clean one', async () => {
+    const report = await check([fixture('terraform', 'plan-repeated-addresses.json')], {});
+    expect(report.summary.policies).to.equal(4);
+    expect(report.findings.map((f) => [f.address, f.ruleId])).to.deep.equal([
+      ['aws_iam_policy.p', 'kms-decrypt-all-keys'],
+      ['aws_iam_policy.q', 'kms-decrypt-all-keys'],
+      ['aws_iam_policy.q', 'kms-grant-all-keys'],
+    ]);
+  });
+});

@@ -43,7 +43,9 @@ const STDIN = 'stdin';
 
 /** Where a finding came from, in the form a baseline records: the same wherever kmsguard runs from the same directory. */
 function unitOf(finding: Pick<Finding, 'source' | 'position'>, cwd: string = process.cwd()): BaselineUnit {
-  const source = finding.source === STDIN ? STDIN : path.relative(cwd, path.resolve(cwd, finding.source)).split(path.sep).join('/');
+  const relative = path.relative(cwd, path.resolve(cwd, finding.source)).split(path.sep).join('/');
+  // A file named `stdin` in the working directory is not standard input.
+  const source = finding.source === STDIN ? STDIN : relative === STDIN ? `./${STDIN}` : relative;
   return { source, ...(finding.position !== undefined ? { position: finding.position } : {}) };
 }
 

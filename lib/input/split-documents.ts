@@ -69,6 +69,36 @@ export function trailingTextWarning(where: string, rest: string): string {
   return `Ignored the text after the JSON at ${where} (${excerpt}); if a wrapper such as GitHub's setup-terraform adds it, turn that off (\`terraform_wrapper: false\`).`;
 }
 
+/**
+ * The error for text that is not JSON with another document after it (`laterWhere`): ignoring
+ * the text would leave that document unread, so the stream cannot be used as it is.
+ */
+export function textBetweenDocumentsMessage(where: string, rest: string, laterWhere: string): string {
+  const hint = looksLikeWrapperOutput(rest.slice(0, 64))
+    ? " (it comes from GitHub's setup-terraform wrapper: set `terraform_wrapper: false` in the setup-terraform step)"
+    : '';
+  return `The input has text that is not JSON at ${where} (${quoteExcerpt(rest, 0)}) and another document after it at ${laterWhere}, which kmsguard does not skip to; remove the text between the documents${hint}.`;
+}
+
+/** A line that starts like another plan or state document: `{`, or `[` and then `{`. */
+const LATER_DOCUMENT = /\n[\t\r ]*(?:\{|\[[\t\n\r ]*\{)/g;
+
+/** Where the first line after `offset` that starts like a document begins, or -1. */
+function laterDocumentLine(text: string, offset: number): number {
+  LATER_DOCUMENT.lastIndex = offset;
+  const match = LATER_DOCUMENT.exec(text);
+  return match === null ? -1 : match.index + 1;
+}
+
+/** Text after the documents read: a warning when it ends the input, an error when a document follows it. */
+function trailingText(text: string, offset: number, values: unknown[]): ParsedStream {
+  const where = describeLocation(text, offset);
+  const rest = text.slice(offset, offset + 200);
+  const later = laterDocumentLine(text, offset);
+  if (later < 0) return { values, warning: trailingTextWarning(where, rest) };
+  return { values, error: { documentIndex: values.length + 1, message: textBetweenDocumentsMessage(where, rest, describeLocation(text, later)) } };
+}
+
 export const ONLY_WHITESPACE = 'The input contains only whitespace; run `terraform show -json <planfile>` and pass its output.';
 
 /** Reads document after document with the scanner; used when the text is not one JSON document. */
@@ -83,7 +113,7 @@ function splitStream(text: string): ParsedStream {
     const code = text.charCodeAt(offset);
     const documentIndex = values.length + 1;
     const structured = code === OPEN_BRACE || code === OPEN_BRACKET;
-    if (values.length > 0 && !structured) return { values, warning: trailingTextWarning(describeLocation(text, offset), text.slice(offset, offset + 200)) };
+    if (values.length > 0 && !structured) return trailingText(text, offset, values);
     // A lone number, string or literal parses whole; text that merely starts like one is not JSON.
     if (!structured) return { values, error: { documentIndex, message: describeNonJsonText(text, offset) } };
     const scanned = scanner.scanValue(offset);

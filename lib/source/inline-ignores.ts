@@ -33,6 +33,8 @@ export function parseIgnoreComment(comment: string, file: string, line: number):
     expires = expiry[1]!;
     rest = rest.replace(EXPIRY, ' ');
     if (!DATE.test(expires)) return { file, line, problem: `its expiry "exp:${expires}" is not a date (exp:YYYY-MM-DD)` };
+    // Which of two expiries holds is anyone's guess: a reader may see the earlier one and take the ignore for expired.
+    if (EXPIRY.test(rest)) return { file, line, problem: 'it gives more than one expiry (exp:YYYY-MM-DD)' };
   }
   const reason = rest.trim();
   if (reason === '') return { file, line, problem: 'it gives no reason (# kmsguard:ignore <reason>)' };
@@ -45,12 +47,24 @@ function comments(node: HclNode, into: HclNode[]): HclNode[] {
   return into;
 }
 
-/** Every ignore comment of a file, by line. */
+/** Whether only white space comes before `offset` on its line. */
+function opensLine(text: string, offset: number): boolean {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return text.slice(lineStart, offset).trim() === '';
+}
+
+const TRAILING = 'it follows code on its line, which it belongs to; put it on a line of its own directly above the block';
+
+/**
+ * Every ignore comment of a file, by line. A comment after code on its line (`statement { ... }
+ * # kmsguard:ignore ...`) is about that code, not the block on the next line: it is not applied.
+ */
 function ignoresIn(file: HclFile): Map<number, InlineIgnore> {
   const found = new Map<number, InlineIgnore>();
   for (const node of comments(file.root, [])) {
     const ignore = parseIgnoreComment(file.text.slice(node.startIndex, node.endIndex), file.display, node.startLine);
-    if (ignore) found.set(node.startLine, ignore);
+    if (!ignore) continue;
+    found.set(node.startLine, opensLine(file.text, node.startIndex) ? ignore : { file: ignore.file, line: ignore.line, problem: TRAILING });
   }
   return found;
 }
@@ -62,6 +76,8 @@ function where(ignore: InlineIgnore): string {
 /**
  * Suppresses each finding whose located blocks have an ignore on the line above (the innermost
  * block's ignore first), and reports ignores that cannot be used, have expired or match nothing.
+ * An ignore above a statement accepts a finding only when that statement alone grants it: one
+ * reviewed statement must not accept another added beside it.
  */
 export function applyInlineIgnores(
   findings: readonly Finding[],
@@ -71,10 +87,16 @@ export function applyInlineIgnores(
 ): { findings: Finding[]; warnings: InputWarning[] } {
   const byFile = new Map(files.map((file) => [file.display, ignoresIn(file)]));
   const covered = new Map<InlineIgnore, Finding[]>();
+  // Ignores above a statement whose finding other statements grant too: they accept only their own.
+  const partly = new Map<InlineIgnore, Finding>();
   for (const finding of findings) {
     for (const block of blocksOf(finding) ?? []) {
       const ignore = byFile.get(block.file.display)?.get(block.node.startLine - 1);
       if (ignore === undefined || ignore.problem !== undefined) continue;
+      if (block.statement === true && finding.statements.length > 1) {
+        if (!partly.has(ignore)) partly.set(ignore, finding);
+        continue;
+      }
       let list = covered.get(ignore);
       if (!list) covered.set(ignore, (list = []));
       list.push(finding);
@@ -99,6 +121,11 @@ export function applyInlineIgnores(
       else if (hasExpired(ignore, today)) {
         const reach = count === 0 ? 'it matches no finding' : `it would match ${count} finding${count === 1 ? '' : 's'}`;
         warnings.push({ source: ignore.file, message: `The ${where(ignore)} expired on ${ignore.expires} and no longer applies; ${reach}.` });
+      } else if (count === 0 && partly.has(ignore)) {
+        const finding = partly.get(ignore)!;
+        const others = finding.statements.length - 1;
+        const message = `The ${where(ignore)} is not applied: the finding of ${finding.address} (${finding.policyPath}) it is above comes from ${others} other statement${others === 1 ? '' : 's'} too; put it above the data source or resource block to accept the whole policy.`;
+        warnings.push({ source: ignore.file, message });
       } else if (count === 0) warnings.push({ source: ignore.file, message: `The ${where(ignore)} matched no finding; remove it if it is no longer needed.` });
     }
   }

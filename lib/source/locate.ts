@@ -20,6 +20,8 @@ import { jsonStatementRanges } from './json-statements.js';
 export interface LocatedBlock {
   readonly file: HclFile;
   readonly node: HclNode;
+  /** A statement block or object: it holds the finding's first statement, and only that one. */
+  readonly statement?: true;
 }
 
 export interface Located {
@@ -378,7 +380,8 @@ export async function locateFinding(
   const index = finding.statements[0]?.index;
   if (attribute !== undefined && index !== undefined) {
     const inline = jsonencodeStatements(resource.file, attribute.expression)?.[index];
-    if (inline !== undefined) return { location: spanOf(resource.file, inline), blocks: [{ file: resource.file, node: inline }, resourceBlock] };
+    if (inline !== undefined)
+      return { location: spanOf(resource.file, inline), blocks: [{ file: resource.file, node: inline, statement: true }, resourceBlock] };
     const heredoc = heredocStatements(resource.file, attribute.expression)?.[index];
     if (heredoc !== undefined) return { location: heredoc, blocks: [resourceBlock] };
   }
@@ -388,7 +391,11 @@ export async function locateFinding(
   if (documentBlock !== undefined) {
     return {
       location: spanOf(documentBlock.file, documentBlock.node),
-      blocks: [{ file: documentBlock.file, node: documentBlock.node }, { file: documentBlock.data.file, node: documentBlock.data.node }, resourceBlock],
+      blocks: [
+        { file: documentBlock.file, node: documentBlock.node, statement: true },
+        { file: documentBlock.data.file, node: documentBlock.data.node },
+        resourceBlock,
+      ],
     };
   }
   return { location: spanOf(resource.file, attribute?.node ?? resource.node), blocks: [resourceBlock] };

@@ -36,7 +36,7 @@ export function readPlan(plan: JsonRecord): TerraformDocument {
     evidence.addResource(instance);
   }
   // What is left in `planned` has no entry in resource_changes.
-  for (const { entry, moduleAddress } of planned.values()) {
+  for (const { entry, moduleAddress } of [...planned.byAddress.values(), ...planned.repeated]) {
     const identity = readIdentity(entry, moduleAddress);
     if (identity === undefined) continue;
     const values = recordOrNull(entry.values);
@@ -66,23 +66,34 @@ export function readPlan(plan: JsonRecord): TerraformDocument {
   };
 }
 
-/** planned_values resources by full address. */
-function plannedResources(plannedValues: unknown): Map<string, PlannedResource> {
-  const byAddress = new Map<string, PlannedResource>();
-  if (!isRecord(plannedValues)) return byAddress;
+/**
+ * planned_values resources: the first entry of each full address, and any later entry at an
+ * address already seen. Terraform writes each address once; a plan that repeats one has every
+ * entry judged, so none goes unjudged behind another.
+ */
+interface PlannedResources {
+  readonly byAddress: Map<string, PlannedResource>;
+  readonly repeated: PlannedResource[];
+}
+
+function plannedResources(plannedValues: unknown): PlannedResources {
+  const planned: PlannedResources = { byAddress: new Map(), repeated: [] };
+  if (!isRecord(plannedValues)) return planned;
   forEachModuleResource(plannedValues.root_module, (entry, moduleAddress) => {
     const address = addressOf(entry, moduleAddress) ?? readIdentity(entry, moduleAddress)?.address;
-    if (address !== undefined) byAddress.set(address, { entry, moduleAddress });
+    if (address === undefined) return;
+    if (planned.byAddress.has(address)) planned.repeated.push({ entry, moduleAddress });
+    else planned.byAddress.set(address, { entry, moduleAddress });
   });
-  return byAddress;
+  return planned;
 }
 
 /**
- * One `resource_changes` entry. The matching planned_values entry, if any, is taken out of
- * `planned`. A deposed object (left by create_before_destroy) being destroyed is dropped: it is
+ * One `resource_changes` entry. The first planned_values entry at its address, if any, is taken
+ * out of `planned`. A deposed object (left by create_before_destroy) being destroyed is dropped: it is
  * not in the state after apply and shares its address with the current object.
  */
-function changedInstance(entry: JsonRecord, planned: Map<string, PlannedResource>): ResourceInstance | undefined {
+function changedInstance(entry: JsonRecord, planned: PlannedResources): ResourceInstance | undefined {
   const identity = readIdentity(entry, undefined);
   if (identity === undefined) return undefined;
   const change = isRecord(entry.change) ? entry.change : EMPTY;
@@ -93,9 +104,9 @@ function changedInstance(entry: JsonRecord, planned: Map<string, PlannedResource
 
   let after = recordOrNull(change.after);
   if (deposed === undefined) {
-    const plannedEntry = planned.get(identity.address);
+    const plannedEntry = planned.byAddress.get(identity.address);
     if (plannedEntry !== undefined) {
-      planned.delete(identity.address);
+      planned.byAddress.delete(identity.address);
       if (after === null && !leaves) after = recordOrNull(plannedEntry.entry.values);
     }
   }

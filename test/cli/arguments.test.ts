@@ -1,7 +1,9 @@
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { outputTargets } from '../../bin/arguments.js';
+import type { Report } from '../../lib/types.js';
 import { VERSION } from '../../lib/version.js';
 import { repoRoot } from '../support/paths.js';
 import { runCli } from '../support/run-cli.js';
@@ -47,6 +49,26 @@ describe('command line', () => {
       'kmsguard: No rule is left to run: --skip-rule and rules leave none of kms-decrypt, kms-grant, principal-decrypt.\n',
     ],
     [[insecure, '--rule'], 'kmsguard: Not enough arguments following: rule.\n'],
+    [['--baseline=', insecure], 'kmsguard: --baseline was given an empty name.\n'],
+    [['-o', insecure, insecure], `kmsguard: The report file ${insecure} is also read by this run; write the report to another file.\n`],
+    [['--format', `sarif:${insecure}`, '--', insecure], `kmsguard: The report file ${insecure} is also read by this run; write the report to another file.\n`],
+    [
+      ['--baseline', 'base.json', '--format', 'json:./base.json', insecure],
+      'kmsguard: The report file ./base.json is also read by this run; write the report to another file.\n',
+    ],
+    [['-', '-', insecure], 'kmsguard: Standard input ("-") was given more than once; it can be read only once.\n'],
+    [['-o', 'a.txt', '-o', 'b.txt', insecure], 'kmsguard: --output was given more than once.\n'],
+    [['--config', 'a.json', '--config', 'a.json', insecure], 'kmsguard: --config was given more than once.\n'],
+    [['--baseline', 'a.json', '--baseline', 'b.json', insecure], 'kmsguard: --baseline was given more than once.\n'],
+    [['--source-root', '.', '--source-root', '.', insecure], 'kmsguard: --source-root was given more than once.\n'],
+    [
+      ['--format', 'text:r.out', '--format', 'json:./r.out', insecure],
+      'kmsguard: Two formats would be written to ./r.out, the second over the first; give each its own file.\n',
+    ],
+    [
+      ['--format', 'json:r.out', '--format', 'text', '-o', 'r.out', insecure],
+      'kmsguard: Two formats would be written to r.out, the second over the first; give each its own file.\n',
+    ],
   ];
   for (const [args, stderr] of usageErrors) {
     it(`exits 2 on a usage error: ${args.slice(0, -1).join(' ')}`, () => {
@@ -125,6 +147,41 @@ describe('command line', () => {
     const second = path.join(dir, 'report2.json');
     expect(runCli(['--format', 'json', '--output', second, insecure]).stdout).to.equal('');
     expect(JSON.parse(readFileSync(second, 'utf8')).summary.findings).to.equal(2);
+  });
+});
+
+describe('files after --', () => {
+  it('are read, even when they start with -, and the options before still apply', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kmsguard-dash-dash-'));
+    try {
+      copyFileSync(insecure, path.join(dir, '-plan.json'));
+      // Before, they were left out and standard input (here a clean plan) was read in their place.
+      const result = runCli(['--format', 'json', '--', '-plan.json'], { cwd: dir, input: readFileSync(secure) });
+      expect(result.status).to.equal(1);
+      const report = JSON.parse(result.stdout) as Report;
+      expect([...new Set(report.findings.map((f) => f.source))]).to.deep.equal(['-plan.json']);
+      expect(runCli(['config', '--', '-'], { cwd: dir })).to.deep.include({ status: 2, stderr: 'kmsguard: Unknown argument: -.\n' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a file named stdin', () => {
+  it('is read as the file, not standard input', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kmsguard-stdin-name-'));
+    try {
+      copyFileSync(insecure, path.join(dir, 'stdin'));
+      const result = runCli(['--format', 'json', 'stdin'], { cwd: dir, input: readFileSync(secure) });
+      expect(result.status).to.equal(1);
+      const report = JSON.parse(result.stdout) as Report;
+      expect(report.findings.map((f) => [f.source, f.ruleId])).to.deep.equal([
+        [`.${path.sep}stdin`, 'kms-decrypt-all-keys'],
+        [`.${path.sep}stdin`, 'kms-grant-all-keys'],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

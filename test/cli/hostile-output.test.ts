@@ -228,6 +228,36 @@ describe('hostile plans and file names through the command line', function () {
       expect({ status: result.status, stderr: result.stderr }).to.deep.equal({ status: 2, stderr: 'kmsguard: Could not write out: it is a directory.\n' });
     });
 
+    it('says a name that can only be a directory is not a file: ., .., a trailing slash', () => {
+      for (const name of ['.', '..', 'out/']) {
+        const result = runCli(['-o', name, INSECURE], { cwd: directory });
+        expect({ status: result.status, stderr: result.stderr }).to.deep.equal({
+          status: 2,
+          stderr: `kmsguard: Could not write ${name}: it names a directory.\n`,
+        });
+      }
+      expect(readdirSync(directory)).to.deep.equal([]);
+    });
+
+    it('writes into a named pipe or device as it is, never renaming a file over it (as root, -o /dev/null replaced /dev/null)', async () => {
+      const fifo = path.join(directory, 'report.fifo');
+      spawnSync('mkfifo', [fifo]);
+      const reader = spawn('cat', [fifo]);
+      let received = '';
+      reader.stdout.on('data', (chunk: Buffer) => (received += chunk.toString('utf8')));
+      const closed = new Promise((resolve) => reader.on('close', resolve));
+      const result = spawn(process.execPath, [binPath, '--format', 'json', '-o', fifo, INSECURE], { stdio: 'ignore' });
+      const status = await new Promise((resolve) => result.on('close', resolve));
+      const stillFifo = statSync(fifo).isFIFO();
+      // Renamed over, the pipe never gets a writer: end the reader rather than wait for ever.
+      if (!stillFifo) reader.kill();
+      await closed;
+      expect(stillFifo).to.equal(true);
+      expect(status).to.equal(1);
+      expect(JSON.parse(received).summary.findings).to.equal(2);
+      expect(readdirSync(directory)).to.deep.equal(['report.fifo']);
+    });
+
     it('takes - as standard output, for --output and in --format NAME:-', () => {
       const expected = runCli(['--format', 'json', INSECURE]).stdout;
       for (const args of [

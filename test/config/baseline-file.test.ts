@@ -26,6 +26,11 @@ describe('config: baseline files', () => {
     });
   });
 
+  it('reads a baseline in UTF-16 with a byte order mark (`kmsguard baseline plan.json > file` in Windows PowerShell)', async () => {
+    const utf8 = await readBaselineFile(fixture('config', 'baselines', 'kmsguard-baseline.json'));
+    expect(await readBaselineFile(fixture('config', 'baselines', 'utf16le.json'))).to.deep.equal(utf8);
+  });
+
   const invalid: [file: string, problems: string[]][] = [
     ['missing.json', ['The baseline file does not exist.']],
     ['wrong-version.json', ['/version must be one of 1, 2.']],

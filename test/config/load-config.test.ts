@@ -64,6 +64,8 @@ describe('config: loading', () => {
     ['not-json.json', ['The config file is not valid JSON at line 3, column 1 (Expected double-quoted property name).']],
     ['empty.json', ['The config file is empty.']],
     ['not-object.json', ['The file must be an object.']],
+    ['utf16-odd.json', ['The config file is UTF-16 text with an odd number of bytes, so it is cut short.']],
+    ['latin1.json', ['The config file is not UTF-8 text (nor UTF-16 with a byte order mark).']],
     ['missing.json', ['The config file does not exist.']],
     ['.', ['The config file is a directory, not a file.']],
   ];
@@ -116,6 +118,11 @@ describe('config: loading', () => {
 
   it('reads a file that starts with a byte order mark', async () => {
     expect(await loadConfig({ cwd: configDir, file: 'bom.json' })).to.deep.equal({ file: 'bom.json', settings: { failOn: 'low' } });
+  });
+
+  it('reads UTF-16 with a byte order mark, as Windows PowerShell writes it', async () => {
+    expect(await loadConfig({ cwd: configDir, file: 'utf16le.json' })).to.deep.equal({ file: 'utf16le.json', settings: { failOn: 'high' } });
+    expect(await loadConfig({ cwd: configDir, file: 'utf16be.json' })).to.deep.equal({ file: 'utf16be.json', settings: { failOn: 'low' } });
   });
 
   describe('the default .kmsguard.json', () => {

@@ -139,6 +139,15 @@ describe('baseline', () => {
       expect(result.warnings).to.deep.equal([]);
     });
 
+    it('tells standard input from a file named stdin in the working directory', () => {
+      const fromStdin = baselineOf([finding('aws_iam_policy.p', 'fp', { source: 'stdin' })], '/repo');
+      const fromFile = baselineOf([finding('aws_iam_policy.p', 'fp', { source: './stdin' })], '/repo');
+      expect([fromStdin.findings[0]!.source, fromFile.findings[0]!.source]).to.deep.equal(['stdin', './stdin']);
+      const findings = [finding('aws_iam_policy.p', 'fp', { source: 'stdin' }), finding('aws_iam_policy.p', 'fp', { source: '/repo/stdin' })];
+      expect(applyBaseline(findings, fromStdin, 'base.json', '/repo').findings.map((f) => f.baselined === true)).to.deep.equal([true, false]);
+      expect(applyBaseline(findings, fromFile, 'base.json', '/repo').findings.map((f) => f.baselined === true)).to.deep.equal([false, true]);
+    });
+
     it('a version 1 baseline, whose entries name no input, accepts nothing and says to regenerate it', () => {
       const old = { version: 1 as const, findings: [{ fingerprint: 'fa', address: 'aws_iam_policy.a' }] };
       const result = applyBaseline([finding('aws_iam_policy.a', 'fa')], old, 'base.json');

@@ -1,9 +1,12 @@
 import { expect } from 'chai';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { check } from '../../lib/check.js';
 import { addressPattern, applySuppressions, hasExpired, todayUtc } from '../../lib/gate/suppressions.js';
 import type { Finding, Scope, SuppressionRule } from '../../lib/types.js';
-import { corpusDir } from '../support/paths.js';
+import { corpusDir, fixture } from '../support/paths.js';
+import { runCli } from '../support/run-cli.js';
 import { requireCorpus } from '../support/shared.js';
 
 function finding(address: string, overrides: Partial<Finding> = {}): Finding {
@@ -293,5 +296,30 @@ describe('suppressions through check()', () => {
     expect(report.findings.filter((f) => f.suppressed).map((f) => f.ruleId)).to.deep.equal(Array(4).fill('kms-grant-all-keys'));
     expect(report.findings.filter((f) => !f.suppressed).map((f) => f.ruleId)).to.deep.equal(Array(4).fill('kms-decrypt-all-keys'));
     expect(report.summary).to.include({ suppressed: 4, failing: 4, passed: false });
+  });
+});
+
+describe('suppression expiry on the command line, whatever the local time zone', () => {
+  const plan = fixture('cli', 'insecure.plan.json');
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'kmsguard-expiry-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Exit code of a run whose only suppression (of everything) expires on `expires`, in time zone `tz`. */
+  function exitWith(expires: string, tz: string): number | null {
+    const config = path.join(dir, `${expires}.json`);
+    writeFileSync(config, JSON.stringify({ suppressions: [{ address: '*', reason: 'Accepted.', expires }] }));
+    return runCli(['--config', config, plan], { env: { TZ: tz } }).status;
+  }
+
+  // UTC+14 and UTC-12 are 26 hours apart: at any time, one of them has a local date other than UTC's.
+  it('applies through the expiry day in UTC, also where the local date is already the next day', () => {
+    expect(exitWith(new Date().toISOString().slice(0, 10), 'Pacific/Kiritimati')).to.equal(0);
+  });
+
+  it('no longer applies the day after, in UTC, also where the local date is still the expiry day', () => {
+    expect(exitWith(new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), 'Etc/GMT+12')).to.equal(1);
   });
 });

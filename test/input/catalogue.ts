@@ -439,6 +439,13 @@ export const CATALOGUE: readonly CatalogueCase[] = [
 
   // Structure (schema)
   {
+    name: 'a plan whose complete is the string "false" (it would read as complete)',
+    bytes: utf8(planWithRoot('{}', ',"complete":"false"')),
+    documents: [],
+    warnings: [],
+    errors: [{ message: 'The plan does not have the structure of `terraform show -json` output: /complete must be true or false.' }],
+  },
+  {
     name: 'a plan without planned_values',
     bytes: utf8('{"format_version":"1.2","resource_changes":[]}'),
     documents: [],
@@ -649,6 +656,44 @@ export const CATALOGUE: readonly CatalogueCase[] = [
     warnings: [
       {
         message: `Ignored the text after the JSON at line 1, column ${PLAN_TEXT.length + 1} ("}"); if a wrapper such as GitHub's setup-terraform adds it, turn that off (\`terraform_wrapper: false\`).`,
+      },
+    ],
+    errors: [],
+  },
+
+  {
+    name: 'wrapper lines between two plans (the second would go unread)',
+    bytes: utf8(`${PLAN_TEXT}\n::debug::exitcode: 0\n${PLAN_TEXT}\n`),
+    documents: [{ position: 1, kind: 'plan', value: PLAN }],
+    warnings: [],
+    errors: [
+      {
+        position: 2,
+        message:
+          'The input has text that is not JSON at line 2, column 1 ("::debug::exitcode: 0") and another document after it at line 3, column 1, which kmsguard does not skip to; remove the text between the documents (it comes from GitHub\'s setup-terraform wrapper: set `terraform_wrapper: false` in the setup-terraform step).',
+      },
+    ],
+  },
+  {
+    name: 'other text, then a plan in an array opened on a later line',
+    bytes: utf8(`${PLAN_TEXT}\nReleasing state lock.\n \t[\n\n  ${PLAN_TEXT}]\n`),
+    documents: [{ position: 1, kind: 'plan', value: PLAN }],
+    warnings: [],
+    errors: [
+      {
+        position: 2,
+        message:
+          'The input has text that is not JSON at line 2, column 1 ("Releasing state lock.") and another document after it at line 3, column 1, which kmsguard does not skip to; remove the text between the documents.',
+      },
+    ],
+  },
+  {
+    name: 'text after the plan with braces inside its lines and a bracket opening one',
+    bytes: utf8(`${PLAN_TEXT}\nnote: {"a": 1}\n[command] {x}\n[x]\n`),
+    documents: onePlan,
+    warnings: [
+      {
+        message: `Ignored the text after the JSON at line 2, column 1 ("note: {\\"a\\": 1}"); if a wrapper such as GitHub's setup-terraform adds it, turn that off (\`terraform_wrapper: false\`).`,
       },
     ],
     errors: [],

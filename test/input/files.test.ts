@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -62,6 +63,23 @@ describe('input files', () => {
     copyFileSync(fixture('input', 'state-small.json'), path.join(directory, 'state.json'));
     const result = await readInput({ source: 'state.json', path: path.relative(process.cwd(), path.join(directory, 'state.json')) });
     expect(result).to.deep.equal({ documents: [{ source: 'state.json', value: STATE }], warnings: [], errors: [] });
+  });
+
+  it('reads a named pipe (mkfifo) once, taking what its writer wrote', async function () {
+    this.timeout(20_000);
+    const fifo = path.join(directory, 'plan.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const writer = spawn('sh', ['-c', 'cat "$1" > "$2"', 'sh', fixture('input', 'plan-small.json'), fifo], { stdio: 'ignore' });
+    try {
+      // Opened twice (to look at it, then to read it), the first open took the writer's data with it and the second waited for ever.
+      const result = await Promise.race([
+        readInput({ source: 'plan.fifo', path: fifo }),
+        new Promise<string>((resolve) => setTimeout(resolve, 10_000, 'hung')),
+      ]);
+      expect(result).to.deep.equal({ documents: [{ source: 'plan.fifo', value: PLAN }], warnings: [], errors: [] });
+    } finally {
+      writer.kill();
+    }
   });
 
   it('judges an already parsed value', async () => {

@@ -38,6 +38,9 @@ describe('inline ignores', () => {
       expect(parseIgnoreComment('# kmsguard:ignore exp:2027-13-01 because', 'a.tf', 1)?.problem).to.equal(
         'its expiry "exp:2027-13-01" is not a date (exp:YYYY-MM-DD)',
       );
+      expect(parseIgnoreComment('# kmsguard:ignore exp:2099-01-01 until the split exp:2020-01-01', 'a.tf', 1)?.problem).to.equal(
+        'it gives more than one expiry (exp:YYYY-MM-DD)',
+      );
     });
 
     it('is not an ignore unless the marker opens the comment', () => {
@@ -114,6 +117,35 @@ describe('inline ignores', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  describe('placed where they would accept more than their block (ignores-misplaced)', () => {
+    const dir = path.relative(repoRoot, fixture('source', 'ignores-misplaced'));
+    const plan = path.join(dir, 'plan.json');
+
+    it('after code on their line, are not applied: they belong to that code, not the block below', async () => {
+      const report = await check(plan, { sourceRoot: dir, today: TODAY });
+      const expired = report.findings.find((f) => f.address === 'aws_iam_user_policy.expired')!;
+      expect([expired.location?.startLine, expired.suppressed]).to.deep.equal([50, undefined]);
+      expect(report.warnings).to.deep.include({
+        source: `${dir}/main.tf`,
+        message:
+          'The kmsguard:ignore at line 44 is not applied: it follows code on its line, which it belongs to; put it on a line of its own directly above the block.',
+      });
+    });
+
+    it('above a statement, accept a finding only that statement grants, not one another statement grants too', async () => {
+      const report = await check(plan, { sourceRoot: dir, today: TODAY });
+      const byAddress = Object.fromEntries(report.findings.map((f) => [f.address, [f.statements.map((s) => s.index), f.suppressed ?? null]]));
+      expect(byAddress).to.deep.include({ 'aws_iam_policy.break_glass': [[0, 1], null], 'aws_iam_role_policy.shared': [[1, 2], null] });
+      const partly = (line: number, address: string) =>
+        `The kmsguard:ignore at line ${line} is not applied: the finding of ${address} (policy) it is above comes from 1 other statement too; put it above the data source or resource block to accept the whole policy.`;
+      expect(report.warnings.slice(0, 2)).to.deep.equal([
+        { source: `${dir}/main.tf`, message: partly(10, 'aws_iam_policy.break_glass') },
+        { source: `${dir}/main.tf`, message: partly(24, 'aws_iam_role_policy.shared') },
+      ]);
+      expect(report.summary.suppressed).to.equal(0);
+    });
   });
 
   it('leave the reason of a config suppression that also matches in place', async () => {

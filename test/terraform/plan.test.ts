@@ -282,6 +282,16 @@ describe('terraform/plan: readTerraform(plan)', () => {
       expect([instance!.moduleAddress, instance!.index]).to.deep.equal(['module.a["x"]', 3]);
     });
 
+    it('keeps every planned_values entry of an address Terraform would write once (none goes unjudged)', () => {
+      const read = readTerraform(loadFixture('terraform', 'plan-repeated-addresses.json'), 'plan');
+      expect(read.resources.map((r) => [r.address, r.actions, (r.after as { name: string }).name])).to.deep.equal([
+        ['aws_iam_policy.q', ['create'], 'q-first'],
+        ['aws_iam_policy.p', ['no-op'], 'p-first'],
+        ['aws_iam_policy.p', ['no-op'], 'p-second'],
+        ['aws_iam_policy.q', ['no-op'], 'q-second'],
+      ]);
+    });
+
     it('refuses a value that is not an object', () => {
       expect(() => readTerraform([], 'plan')).to.throw(TypeError, 'a Terraform plan must be a JSON object');
       expect(() => readTerraform('{}', 'state')).to.throw(TypeError, 'a Terraform state must be a JSON object');

@@ -5,7 +5,7 @@
  * run `npm run build:validators`.
  */
 export const validatePlan = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"urn:kmsguard:schema:plan","title":"Terraform plan as `terraform show -json <planfile>` prints it","description":"The parts kmsguard reads are described precisely; every other key is allowed.","type":"object","required":["format_version","planned_values"],"properties":{"format_version":{"type":"string"},"terraform_version":{"type":"string"},"errored":{"type":"boolean"},"planned_values":{"$ref":"urn:kmsguard:schema:state#/definitions/values"},"resource_changes":{"type":"array","items":{"$ref":"#/definitions/resource_change"}},"prior_state":{"type":"object","properties":{"format_version":{"type":"string"},"terraform_version":{"type":"string"},"values":{"$ref":"urn:kmsguard:schema:state#/definitions/values"}}},"configuration":{"type":"object","properties":{"provider_config":{"type":"object"},"root_module":{"$ref":"#/definitions/config_module"}}}},"definitions":{"resource_change":{"type":"object","required":["address","mode","type","name","change"],"properties":{"address":{"type":"string"},"module_address":{"type":"string"},"mode":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"index":{"type":["integer","string"]},"provider_name":{"type":"string"},"deposed":{"type":"string"},"change":{"type":"object","required":["actions","before","after","after_unknown"],"properties":{"actions":{"type":"array","minItems":1,"items":{"type":"string"}},"before":{"type":["object","null"]},"after":{"type":["object","null"]},"after_unknown":{"type":"object"}}}}},"config_module":{"type":"object","properties":{"resources":{"type":"array","items":{"$ref":"#/definitions/config_resource"}},"module_calls":{"type":"object","additionalProperties":{"$ref":"#/definitions/module_call"}}}},"config_resource":{"type":"object","required":["address","mode","type","name"],"properties":{"address":{"type":"string"},"mode":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"provider_config_key":{"type":"string"},"expressions":{"type":"object"}}},"module_call":{"type":"object","properties":{"source":{"type":"string"},"expressions":{"type":"object"},"module":{"$ref":"#/definitions/config_module"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"urn:kmsguard:schema:plan","title":"Terraform plan as `terraform show -json <planfile>` prints it","description":"The parts kmsguard reads are described precisely; every other key is allowed.","type":"object","required":["format_version","planned_values"],"properties":{"format_version":{"type":"string"},"terraform_version":{"type":"string"},"errored":{"type":"boolean"},"complete":{"type":"boolean"},"planned_values":{"$ref":"urn:kmsguard:schema:state#/definitions/values"},"resource_changes":{"type":"array","items":{"$ref":"#/definitions/resource_change"}},"prior_state":{"type":"object","properties":{"format_version":{"type":"string"},"terraform_version":{"type":"string"},"values":{"$ref":"urn:kmsguard:schema:state#/definitions/values"}}},"configuration":{"type":"object","properties":{"provider_config":{"type":"object"},"root_module":{"$ref":"#/definitions/config_module"}}}},"definitions":{"resource_change":{"type":"object","required":["address","mode","type","name","change"],"properties":{"address":{"type":"string"},"module_address":{"type":"string"},"mode":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"index":{"type":["integer","string"]},"provider_name":{"type":"string"},"deposed":{"type":"string"},"change":{"type":"object","required":["actions","before","after","after_unknown"],"properties":{"actions":{"type":"array","minItems":1,"items":{"type":"string"}},"before":{"type":["object","null"]},"after":{"type":["object","null"]},"after_unknown":{"type":"object"}}}}},"config_module":{"type":"object","properties":{"resources":{"type":"array","items":{"$ref":"#/definitions/config_resource"}},"module_calls":{"type":"object","additionalProperties":{"$ref":"#/definitions/module_call"}}}},"config_resource":{"type":"object","required":["address","mode","type","name"],"properties":{"address":{"type":"string"},"mode":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"provider_config_key":{"type":"string"},"expressions":{"type":"object"}}},"module_call":{"type":"object","properties":{"source":{"type":"string"},"expressions":{"type":"object"},"module":{"$ref":"#/definitions/config_module"}}}}};
 const schema17 = {"type":"object","required":["address","mode","type","name","change"],"properties":{"address":{"type":"string"},"module_address":{"type":"string"},"mode":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"index":{"type":["integer","string"]},"provider_name":{"type":"string"},"deposed":{"type":"string"},"change":{"type":"object","required":["actions","before","after","after_unknown"],"properties":{"actions":{"type":"array","minItems":1,"items":{"type":"string"}},"before":{"type":["object","null"]},"after":{"type":["object","null"]},"after_unknown":{"type":"object"}}}}};
 const func0 = Object.prototype.hasOwnProperty;
 const schema13 = {"type":"object","required":["root_module"],"properties":{"outputs":{"type":"object"},"root_module":{"$ref":"#/definitions/module"}}};
@@ -551,11 +551,11 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.planned_values !== undefined && func0.call(data, "planned_values")){
+if(data.complete !== undefined && func0.call(data, "complete")){
 const _errs7 = errors;
-if(!(validate16(data.planned_values, {instancePath:instancePath+"/planned_values",parentData:data,parentDataProperty:"planned_values",rootData}))){
-vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
-errors = vErrors.length;
+if(typeof data.complete !== "boolean"){
+validate10.errors = [{instancePath:instancePath+"/complete",schemaPath:"#/properties/complete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
 }
 var valid0 = _errs7 === errors;
 }
@@ -563,41 +563,41 @@ else {
 var valid0 = true;
 }
 if(valid0){
+if(data.planned_values !== undefined && func0.call(data, "planned_values")){
+const _errs9 = errors;
+if(!(validate16(data.planned_values, {instancePath:instancePath+"/planned_values",parentData:data,parentDataProperty:"planned_values",rootData}))){
+vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.resource_changes !== undefined && func0.call(data, "resource_changes")){
-let data4 = data.resource_changes;
-const _errs8 = errors;
-if(errors === _errs8){
-if(Array.isArray(data4)){
-var valid1 = true;
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
+let data5 = data.resource_changes;
 const _errs10 = errors;
-const _errs11 = errors;
-if(errors === _errs11){
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(errors === _errs10){
+if(Array.isArray(data5)){
+var valid1 = true;
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+const _errs12 = errors;
+const _errs13 = errors;
+if(errors === _errs13){
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 let missing1;
-if(((((((data5.address === undefined) || (!(func0.call(data5, "address")))) && (missing1 = "address")) || (((data5.mode === undefined) || (!(func0.call(data5, "mode")))) && (missing1 = "mode"))) || (((data5.type === undefined) || (!(func0.call(data5, "type")))) && (missing1 = "type"))) || (((data5.name === undefined) || (!(func0.call(data5, "name")))) && (missing1 = "name"))) || (((data5.change === undefined) || (!(func0.call(data5, "change")))) && (missing1 = "change"))){
+if(((((((data6.address === undefined) || (!(func0.call(data6, "address")))) && (missing1 = "address")) || (((data6.mode === undefined) || (!(func0.call(data6, "mode")))) && (missing1 = "mode"))) || (((data6.type === undefined) || (!(func0.call(data6, "type")))) && (missing1 = "type"))) || (((data6.name === undefined) || (!(func0.call(data6, "name")))) && (missing1 = "name"))) || (((data6.change === undefined) || (!(func0.call(data6, "change")))) && (missing1 = "change"))){
 validate10.errors = [{instancePath:instancePath+"/resource_changes/" + i0,schemaPath:"#/definitions/resource_change/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
-if(data5.address !== undefined && func0.call(data5, "address")){
-const _errs13 = errors;
-if(typeof data5.address !== "string"){
-validate10.errors = [{instancePath:instancePath+"/resource_changes/" + i0+"/address",schemaPath:"#/definitions/resource_change/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid3 = _errs13 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data5.module_address !== undefined && func0.call(data5, "module_address")){
+if(data6.address !== undefined && func0.call(data6, "address")){
 const _errs15 = errors;
-if(typeof data5.module_address !== "string"){
-validate10.errors = [{instancePath:instancePath+"/resource_changes/" + i0+"/module_address",schemaPath:"#/definitions/resource_change/properties/module_address/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(typeof data6.address !== "string"){
+validate10.errors = [{instancePath:instancePath+"/resource_changes/" + i0+"/address",schemaPath:"#/definitions/resource_change/properties/address/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid3 = _errs15 === errors;
@@ -606,10 +606,10 @@ else {
 var valid3 = true;
 }
 if(valid3){
-if(data5.mode !== undefined && func0.call(data5, "mode")){
+if(data6.module_address !== undefined && func0.call(data6, "module_address")){
 const _errs17 = errors;
-if(typeof data5.mode !== "string"){
-validate10.errors = [{instancePath:instancePath+"/resource_changes/" + i0+"/mode",schemaPath:"#/definitions/resource_change/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(typeof data6.module_address !== "string"){
+validate10.errors = [{instancePath:instancePath+"/resource_changes/" + i0+"/module_address",schemaPath:"#/definitions/resource_change/properties/module_address/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid3 = _errs17 === errors;
@@ -618,10 +618,10 @@ else {
 var valid3 = true;
 }
 if(valid3){
-if(data5.type !== undefined && func0.call(data5, "type")){
+if(data6.mode !== undefined && func0.call(data6, "mode")){
 const _errs19 = errors;
-if(typeof data5.type !== "string"){
-validate10.errors = [{instancePath:instancePath+"/resource_changes/" + i0+"/type",schemaPath:"#/definitions/resource_change/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(typeof data6.mode !== "string"){
+validate10.errors = [{instancePath:instancePath+"/resource_changes/" + i0+"/mode",schemaPath:"#/definitions/resource_change/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid3 = _errs19 === errors;
@@ -630,10 +630,10 @@ else {
 var valid3 = true;
 }
 if(valid3){
-if(data5.name !== undefined && func0.call(data5, "name")){
+if(data6.type !== undefined && func0.call(data6, "type")){
 const _errs21 = errors;
-if(typeof data5.name !== "string"){
-validate10.errors = [{instancePath:instancePath+"/resource_changes/" + i0+"/name",schemaPath:"#/definitions/resource_change/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(typeof data6.type !== "string"){
+validate10.errors = [{instancePath:instancePath+"/resource_changes/" + i0+"/type",schemaPath:"#/definitions/resource_change/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid3 = _errs21 === errors;
@@ -642,11 +642,10 @@ else {
 var valid3 = true;
 }
 if(valid3){
-if(data5.index !== undefined && func0.call(data5, "index")){
-let data11 = data5.index;
+if(data6.name !== undefined && func0.call(data6, "name")){
 const _errs23 = errors;
-if((!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) && (typeof data11 !== "string")){
-validate10.errors = [{instancePath:instancePath+"/resource_changes/" + i0+"/index",schemaPath:"#/definitions/resource_change/properties/index/type",keyword:"type",params:{type: schema17.properties.index.type},message:"must be integer,string"}];
+if(typeof data6.name !== "string"){
+validate10.errors = [{instancePath:instancePath+"/resource_changes/" + i0+"/name",schemaPath:"#/definitions/resource_change/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid3 = _errs23 === errors;
@@ -655,10 +654,11 @@ else {
 var valid3 = true;
 }
 if(valid3){
-if(data5.provider_name !== undefined && func0.call(data5, "provider_name")){
+if(data6.index !== undefined && func0.call(data6, "index")){
+let data12 = data6.index;
 const _errs25 = errors;
-if(typeof data5.provider_name !== "string"){
-validate10.errors = [{instancePath:instancePath+"/resource_changes/" + i0+"/provider_name",schemaPath:"#/definitions/resource_change/properties/provider_name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if((!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))) && (typeof data12 !== "string")){
+validate10.errors = [{instancePath:instancePath+"/resource_changes/" + i0+"/index",schemaPath:"#/definitions/resource_change/properties/index/type",keyword:"type",params:{type: schema17.properties.index.type},message:"must be integer,string"}];
 return false;
 }
 var valid3 = _errs25 === errors;
@@ -667,10 +667,10 @@ else {
 var valid3 = true;
 }
 if(valid3){
-if(data5.deposed !== undefined && func0.call(data5, "deposed")){
+if(data6.provider_name !== undefined && func0.call(data6, "provider_name")){
 const _errs27 = errors;
-if(typeof data5.deposed !== "string"){
-validate10.errors = [{instancePath:instancePath+"/resource_changes/" + i0+"/deposed",schemaPath:"#/definitions/resource_change/properties/deposed/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(typeof data6.provider_name !== "string"){
+validate10.errors = [{instancePath:instancePath+"/resource_changes/" + i0+"/provider_name",schemaPath:"#/definitions/resource_change/properties/provider_name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid3 = _errs27 === errors;
@@ -679,36 +679,48 @@ else {
 var valid3 = true;
 }
 if(valid3){
-if(data5.change !== undefined && func0.call(data5, "change")){
-let data14 = data5.change;
+if(data6.deposed !== undefined && func0.call(data6, "deposed")){
 const _errs29 = errors;
-if(errors === _errs29){
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(typeof data6.deposed !== "string"){
+validate10.errors = [{instancePath:instancePath+"/resource_changes/" + i0+"/deposed",schemaPath:"#/definitions/resource_change/properties/deposed/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid3 = _errs29 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data6.change !== undefined && func0.call(data6, "change")){
+let data15 = data6.change;
+const _errs31 = errors;
+if(errors === _errs31){
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 let missing2;
-if((((((data14.actions === undefined) || (!(func0.call(data14, "actions")))) && (missing2 = "actions")) || (((data14.before === undefined) || (!(func0.call(data14, "before")))) && (missing2 = "before"))) || (((data14.after === undefined) || (!(func0.call(data14, "after")))) && (missing2 = "after"))) || (((data14.after_unknown === undefined) || (!(func0.call(data14, "after_unknown")))) && (missing2 = "after_unknown"))){
+if((((((data15.actions === undefined) || (!(func0.call(data15, "actions")))) && (missing2 = "actions")) || (((data15.before === undefined) || (!(func0.call(data15, "before")))) && (missing2 = "before"))) || (((data15.after === undefined) || (!(func0.call(data15, "after")))) && (missing2 = "after"))) || (((data15.after_unknown === undefined) || (!(func0.call(data15, "after_unknown")))) && (missing2 = "after_unknown"))){
 validate10.errors = [{instancePath:instancePath+"/resource_changes/" + i0+"/change",schemaPath:"#/definitions/resource_change/properties/change/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-if(data14.actions !== undefined && func0.call(data14, "actions")){
-let data15 = data14.actions;
-const _errs31 = errors;
-if(errors === _errs31){
-if(Array.isArray(data15)){
-if(data15.length < 1){
+if(data15.actions !== undefined && func0.call(data15, "actions")){
+let data16 = data15.actions;
+const _errs33 = errors;
+if(errors === _errs33){
+if(Array.isArray(data16)){
+if(data16.length < 1){
 validate10.errors = [{instancePath:instancePath+"/resource_changes/" + i0+"/change/actions",schemaPath:"#/definitions/resource_change/properties/change/properties/actions/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid5 = true;
-const len1 = data15.length;
+const len1 = data16.length;
 for(let i1=0; i1<len1; i1++){
-const _errs33 = errors;
-if(typeof data15[i1] !== "string"){
+const _errs35 = errors;
+if(typeof data16[i1] !== "string"){
 validate10.errors = [{instancePath:instancePath+"/resource_changes/" + i0+"/change/actions/" + i1,schemaPath:"#/definitions/resource_change/properties/change/properties/actions/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid5 = _errs33 === errors;
+var valid5 = _errs35 === errors;
 if(!valid5){
 break;
 }
@@ -720,30 +732,17 @@ validate10.errors = [{instancePath:instancePath+"/resource_changes/" + i0+"/chan
 return false;
 }
 }
-var valid4 = _errs31 === errors;
+var valid4 = _errs33 === errors;
 }
 else {
 var valid4 = true;
 }
 if(valid4){
-if(data14.before !== undefined && func0.call(data14, "before")){
-let data17 = data14.before;
-const _errs35 = errors;
-if((!(data17 && typeof data17 == "object" && !Array.isArray(data17))) && (data17 !== null)){
-validate10.errors = [{instancePath:instancePath+"/resource_changes/" + i0+"/change/before",schemaPath:"#/definitions/resource_change/properties/change/properties/before/type",keyword:"type",params:{type: schema17.properties.change.properties.before.type},message:"must be object,null"}];
-return false;
-}
-var valid4 = _errs35 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data14.after !== undefined && func0.call(data14, "after")){
-let data18 = data14.after;
+if(data15.before !== undefined && func0.call(data15, "before")){
+let data18 = data15.before;
 const _errs37 = errors;
 if((!(data18 && typeof data18 == "object" && !Array.isArray(data18))) && (data18 !== null)){
-validate10.errors = [{instancePath:instancePath+"/resource_changes/" + i0+"/change/after",schemaPath:"#/definitions/resource_change/properties/change/properties/after/type",keyword:"type",params:{type: schema17.properties.change.properties.after.type},message:"must be object,null"}];
+validate10.errors = [{instancePath:instancePath+"/resource_changes/" + i0+"/change/before",schemaPath:"#/definitions/resource_change/properties/change/properties/before/type",keyword:"type",params:{type: schema17.properties.change.properties.before.type},message:"must be object,null"}];
 return false;
 }
 var valid4 = _errs37 === errors;
@@ -752,14 +751,27 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data14.after_unknown !== undefined && func0.call(data14, "after_unknown")){
-let data19 = data14.after_unknown;
+if(data15.after !== undefined && func0.call(data15, "after")){
+let data19 = data15.after;
 const _errs39 = errors;
-if(!(data19 && typeof data19 == "object" && !Array.isArray(data19))){
-validate10.errors = [{instancePath:instancePath+"/resource_changes/" + i0+"/change/after_unknown",schemaPath:"#/definitions/resource_change/properties/change/properties/after_unknown/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+if((!(data19 && typeof data19 == "object" && !Array.isArray(data19))) && (data19 !== null)){
+validate10.errors = [{instancePath:instancePath+"/resource_changes/" + i0+"/change/after",schemaPath:"#/definitions/resource_change/properties/change/properties/after/type",keyword:"type",params:{type: schema17.properties.change.properties.after.type},message:"must be object,null"}];
 return false;
 }
 var valid4 = _errs39 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data15.after_unknown !== undefined && func0.call(data15, "after_unknown")){
+let data20 = data15.after_unknown;
+const _errs41 = errors;
+if(!(data20 && typeof data20 == "object" && !Array.isArray(data20))){
+validate10.errors = [{instancePath:instancePath+"/resource_changes/" + i0+"/change/after_unknown",schemaPath:"#/definitions/resource_change/properties/change/properties/after_unknown/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+var valid4 = _errs41 === errors;
 }
 else {
 var valid4 = true;
@@ -774,7 +786,7 @@ validate10.errors = [{instancePath:instancePath+"/resource_changes/" + i0+"/chan
 return false;
 }
 }
-var valid3 = _errs29 === errors;
+var valid3 = _errs31 === errors;
 }
 else {
 var valid3 = true;
@@ -794,7 +806,7 @@ validate10.errors = [{instancePath:instancePath+"/resource_changes/" + i0,schema
 return false;
 }
 }
-var valid1 = _errs10 === errors;
+var valid1 = _errs12 === errors;
 if(!valid1){
 break;
 }
@@ -805,33 +817,21 @@ validate10.errors = [{instancePath:instancePath+"/resource_changes",schemaPath:"
 return false;
 }
 }
-var valid0 = _errs8 === errors;
+var valid0 = _errs10 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.prior_state !== undefined && func0.call(data, "prior_state")){
-let data20 = data.prior_state;
-const _errs41 = errors;
-if(errors === _errs41){
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.format_version !== undefined && func0.call(data20, "format_version")){
+let data21 = data.prior_state;
 const _errs43 = errors;
-if(typeof data20.format_version !== "string"){
-validate10.errors = [{instancePath:instancePath+"/prior_state/format_version",schemaPath:"#/properties/prior_state/properties/format_version/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid6 = _errs43 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data20.terraform_version !== undefined && func0.call(data20, "terraform_version")){
+if(errors === _errs43){
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.format_version !== undefined && func0.call(data21, "format_version")){
 const _errs45 = errors;
-if(typeof data20.terraform_version !== "string"){
-validate10.errors = [{instancePath:instancePath+"/prior_state/terraform_version",schemaPath:"#/properties/prior_state/properties/terraform_version/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(typeof data21.format_version !== "string"){
+validate10.errors = [{instancePath:instancePath+"/prior_state/format_version",schemaPath:"#/properties/prior_state/properties/format_version/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid6 = _errs45 === errors;
@@ -840,13 +840,25 @@ else {
 var valid6 = true;
 }
 if(valid6){
-if(data20.values !== undefined && func0.call(data20, "values")){
+if(data21.terraform_version !== undefined && func0.call(data21, "terraform_version")){
 const _errs47 = errors;
-if(!(validate16(data20.values, {instancePath:instancePath+"/prior_state/values",parentData:data20,parentDataProperty:"values",rootData}))){
+if(typeof data21.terraform_version !== "string"){
+validate10.errors = [{instancePath:instancePath+"/prior_state/terraform_version",schemaPath:"#/properties/prior_state/properties/terraform_version/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid6 = _errs47 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data21.values !== undefined && func0.call(data21, "values")){
+const _errs49 = errors;
+if(!(validate16(data21.values, {instancePath:instancePath+"/prior_state/values",parentData:data21,parentDataProperty:"values",rootData}))){
 vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
 errors = vErrors.length;
 }
-var valid6 = _errs47 === errors;
+var valid6 = _errs49 === errors;
 }
 else {
 var valid6 = true;
@@ -859,37 +871,37 @@ validate10.errors = [{instancePath:instancePath+"/prior_state",schemaPath:"#/pro
 return false;
 }
 }
-var valid0 = _errs41 === errors;
+var valid0 = _errs43 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.configuration !== undefined && func0.call(data, "configuration")){
-let data24 = data.configuration;
-const _errs48 = errors;
-if(errors === _errs48){
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-if(data24.provider_config !== undefined && func0.call(data24, "provider_config")){
-let data25 = data24.provider_config;
+let data25 = data.configuration;
 const _errs50 = errors;
-if(!(data25 && typeof data25 == "object" && !Array.isArray(data25))){
+if(errors === _errs50){
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.provider_config !== undefined && func0.call(data25, "provider_config")){
+let data26 = data25.provider_config;
+const _errs52 = errors;
+if(!(data26 && typeof data26 == "object" && !Array.isArray(data26))){
 validate10.errors = [{instancePath:instancePath+"/configuration/provider_config",schemaPath:"#/properties/configuration/properties/provider_config/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
-var valid7 = _errs50 === errors;
+var valid7 = _errs52 === errors;
 }
 else {
 var valid7 = true;
 }
 if(valid7){
-if(data24.root_module !== undefined && func0.call(data24, "root_module")){
-const _errs52 = errors;
-if(!(validate20(data24.root_module, {instancePath:instancePath+"/configuration/root_module",parentData:data24,parentDataProperty:"root_module",rootData}))){
+if(data25.root_module !== undefined && func0.call(data25, "root_module")){
+const _errs54 = errors;
+if(!(validate20(data25.root_module, {instancePath:instancePath+"/configuration/root_module",parentData:data25,parentDataProperty:"root_module",rootData}))){
 vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
 errors = vErrors.length;
 }
-var valid7 = _errs52 === errors;
+var valid7 = _errs54 === errors;
 }
 else {
 var valid7 = true;
@@ -901,10 +913,11 @@ validate10.errors = [{instancePath:instancePath+"/configuration",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs48 === errors;
+var valid0 = _errs50 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }

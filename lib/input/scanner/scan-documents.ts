@@ -10,7 +10,7 @@ import { describeCharacter } from '../text-location.js';
 import { ByteWindow, MemorySource, type ByteSource } from './byte-source.js';
 import { documentValue, MemberArena, type ScannedBytes } from './lazy-values.js';
 import { isWhitespaceByte, startsJsonValueByte, Structure, StructureScanner, type ScanProgress, type ScanStep } from './scan-structure.js';
-import { ONLY_WHITESPACE, syntaxErrorMessage, trailingTextWarning, type ParsedStream } from '../split-documents.js';
+import { ONLY_WHITESPACE, syntaxErrorMessage, textBetweenDocumentsMessage, trailingTextWarning, type ParsedStream } from '../split-documents.js';
 
 const OPEN_BRACE = 0x7b;
 const OPEN_BRACKET = 0x5b;
@@ -88,6 +88,48 @@ export interface ScanOptions {
 
 const NONE: ReadonlySet<string> = new Set();
 
+const TAB = 0x09;
+const CARRIAGE_RETURN = 0x0d;
+const SPACE = 0x20;
+
+/**
+ * Where the first line after `offset` that starts like a document begins (`{`, or `[` and then
+ * `{`, after blanks), or -1: the byte form of split-documents.ts's LATER_DOCUMENT.
+ */
+function laterDocumentLine(source: ByteSource, offset: number): number {
+  // 0: inside a line; 1: at a line's start, after blanks; 2: after a line's `[` and white space.
+  let state = 0;
+  let lineStart = -1;
+  for (let from = offset; from < source.length; from += PIECE_BYTES) {
+    const piece = source.read(from, Math.min(source.length, from + PIECE_BYTES));
+    for (let i = 0; i < piece.length; i += 1) {
+      const byte = piece[i]!;
+      if (byte === LINE_FEED) {
+        if (state !== 2) lineStart = from + i + 1;
+        if (state !== 2) state = 1;
+      } else if (state === 0 || byte === TAB || byte === CARRIAGE_RETURN || byte === SPACE) {
+        continue;
+      } else if (byte === OPEN_BRACE) {
+        return lineStart;
+      } else {
+        state = state === 1 && byte === OPEN_BRACKET ? 2 : 0;
+      }
+    }
+  }
+  return -1;
+}
+
+/** Text after the documents read: a warning when it ends the input, an error when a document follows it. */
+function trailingText(source: ByteSource, offset: number, values: unknown[]): ParsedStream {
+  const where = describeByteLocation(source, offset);
+  const later = laterDocumentLine(source, offset);
+  if (later < 0) return { values, warning: trailingTextWarning(where, textAt(source, offset)) };
+  return {
+    values,
+    error: { documentIndex: values.length + 1, message: textBetweenDocumentsMessage(where, textAt(source, offset), describeByteLocation(source, later)) },
+  };
+}
+
 /** Scans one value from `start`: the whole input at once when it is in memory, else piece by piece. */
 function scanValue(source: ByteSource, start: number, structure: Structure, options: ScanOptions = {}): ScanStep {
   const scanner = new StructureScanner(structure, start, options.progress);
@@ -122,9 +164,7 @@ export function scanDocuments(input: Buffer | ByteSource, options: ScanOptions =
     const byte = window.at(offset)!;
     const documentIndex = values.length + 1;
     const structured = byte === OPEN_BRACE || byte === OPEN_BRACKET;
-    if (values.length > 0 && !structured) {
-      return { values, warning: trailingTextWarning(describeByteLocation(source, offset), textAt(source, offset)) };
-    }
+    if (values.length > 0 && !structured) return trailingText(source, offset, values);
     if (!structured) return loneValue(scanned, offset, options);
     const step = scanValue(source, offset, structure, options);
     if (step.kind === 'error') {

@@ -3,7 +3,7 @@
  * itself, piece by piece, with large values read from the file when something looks at them.
  */
 import { constants, isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { scanDocuments } from './scan-documents.js';
 import { scanOptions, SNIFF_LENGTH, type ScanInputOptions } from './scan-input.js';
 import { FileSource } from './byte-source.js';
@@ -62,6 +62,8 @@ export function scanFile(
 ): ParsedStream | undefined {
   let fd: number;
   try {
+    // Opening a named pipe takes its writer's data with it when closed unread: look before opening.
+    if (!statSync(path).isFile()) return undefined;
     fd = openSync(path, 'r');
   } catch {
     return undefined;
