@@ -176,7 +176,7 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
     .option('partition', {
       type: 'string',
       requiresArg: true,
-      describe: `Partition keys are judged in: ${CHOICES.partition.join(', ')} [default: from the plan, else aws]`,
+      describe: `Partition keys are judged in: ${CHOICES.partition.join(', ')} [default: from the plan, else aws and the partitions its policies name]`,
     })
     .option('conditions', { type: 'string', requiresArg: true, describe: `How Allow conditions count: ${CHOICES.conditions.join(', ')} [default: ignore]` })
     .option('rule', {

@@ -2,7 +2,8 @@
  * The library entry point: inputs -> one report. Never prints, never exits.
  */
 import { expandBlockedActions, WorkBudget, WORK_LIMIT } from './iam/index.js';
-import type { EvaluationOptions, Partition } from './iam/types.js';
+import type { EvaluationOptions } from './iam/types.js';
+import { partitionsToJudge } from './partitions-to-judge.js';
 import type { TerraformDocument } from './terraform/types.js';
 import { extractPolicies } from './extract/index.js';
 import { documentKind, readInput } from './input/index.js';
@@ -63,16 +64,6 @@ interface Collected {
   errors: InputError[];
   documents: number;
   incomplete: number;
-}
-
-/**
- * The partitions keys are judged in: the option, else every partition the plan shows (a plan
- * spanning several is judged in each and the widest verdict kept), else `aws`.
- */
-function partitionsToJudge(options: Options, terraform: TerraformDocument): Partition[] {
-  if (options.partition !== undefined) return [options.partition];
-  if (terraform.partitions !== undefined && terraform.partitions.length > 0) return [...terraform.partitions];
-  return [terraform.partition ?? 'aws'];
 }
 
 /**
@@ -149,13 +140,6 @@ function judgeDocument(
     into.warnings.push(incomplete);
     into.incomplete += 1;
   }
-  const partitions = partitionsToJudge(options, terraform);
-  const allRuns: RuleRun[] = rules.map(({ rule, blockedActions }) => ({
-    rule,
-    evaluations: partitions.map((partition): EvaluationOptions => ({ blockedActions, partition, conditions: options.conditions })),
-  }));
-  const runs = allRuns.filter((run) => run.rule.subject === 'policy');
-  const principalRuns = allRuns.filter((run) => run.rule.subject === 'principal');
   let policySources: ReturnType<typeof extractPolicies>;
   try {
     policySources = extractPolicies(terraform);
@@ -165,6 +149,13 @@ function judgeDocument(
     into.errors.push({ ...origin, message: `The document's policies could not be found: ${(error as Error).message}` });
     return undefined;
   }
+  const partitions = partitionsToJudge(options, terraform, policySources);
+  const allRuns: RuleRun[] = rules.map(({ rule, blockedActions }) => ({
+    rule,
+    evaluations: partitions.map((partition): EvaluationOptions => ({ blockedActions, partition, conditions: options.conditions })),
+  }));
+  const runs = allRuns.filter((run) => run.rule.subject === 'policy');
+  const principalRuns = allRuns.filter((run) => run.rule.subject === 'principal');
   const resources = terraform.resources.length;
   let judged = 0;
   for (const policySource of runs.length > 0 ? policySources : []) {
