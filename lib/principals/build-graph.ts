@@ -112,14 +112,14 @@ class GraphBuilder {
     return entry;
   }
 
-  /** Gives each target the policies (Allows only when either side is uncertain). */
-  apply(targets: Targets, kind: PrincipalKind, resolved: readonly ResolvedPolicy[], via: string): void {
+  /** Gives each target the policies (Allows only when either side is uncertain); `attachment` is what a principal outside the plan is found by. */
+  apply(targets: Targets, kind: PrincipalKind, resolved: readonly ResolvedPolicy[], via: string, attachment = via): void {
     for (const policy of resolved) {
       const certain = targets.certain && policy.certain;
       for (const document of policy.documents) {
         const applied: AppliedPolicy = { document, via, ...(certain ? {} : { allowsOnly: true as const }) };
         for (const entry of targets.entries) entry.policies.push(applied);
-        for (const name of targets.outside) this.outsideEntry(kind, name, via).policies.push(applied);
+        for (const name of targets.outside) this.outsideEntry(kind, name, attachment).policies.push(applied);
       }
     }
   }
@@ -142,7 +142,10 @@ class GraphBuilder {
     const instance = type && this.index.readInstance(policySource.address);
     if (type === undefined || instance === undefined) return;
     const targets = this.targets(instance, { kind: type.kind, attribute: type.principal, list: false });
-    this.apply(targets, type.kind, [{ documents: [{ kind: 'plan', policySource }], certain: true }], 'inline');
+    // A permission set outside the plan is found by its inline policy resource. (Roles, users and groups outside it still
+    // go by `inline`, as their reports always have.)
+    const attachment = type.kind === 'permission-set' ? policySource.address : 'inline';
+    this.apply(targets, type.kind, [{ documents: [{ kind: 'plan', policySource }], certain: true }], 'inline', attachment);
   }
 
   attachments(): void {

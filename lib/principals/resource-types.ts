@@ -93,7 +93,10 @@ export const ATTACHMENT_TYPES: Readonly<Record<string, AttachmentType>> = {
   aws_iam_role_policy_attachments_exclusive: { principals: [one('role', 'role_name')], policies: { attribute: 'policy_arns', list: true }, exclusive: true },
   aws_iam_user_policy_attachments_exclusive: { principals: [one('user', 'user_name')], policies: { attribute: 'policy_arns', list: true }, exclusive: true },
   aws_iam_group_policy_attachments_exclusive: { principals: [one('group', 'group_name')], policies: { attribute: 'policy_arns', list: true }, exclusive: true },
-  aws_ssoadmin_managed_policy_attachment: { principals: [one('permission-set', 'permission_set_arn')], policies: { attribute: 'managed_policy_arn', list: false } },
+  aws_ssoadmin_managed_policy_attachment: {
+    principals: [one('permission-set', 'permission_set_arn')],
+    policies: { attribute: 'managed_policy_arn', list: false },
+  },
   aws_ssoadmin_managed_policy_attachments_exclusive: {
     principals: [one('permission-set', 'permission_set_arn')],
     policies: { attribute: 'managed_policy_arns', list: true },
@@ -105,15 +108,16 @@ export const ATTACHMENT_TYPES: Readonly<Record<string, AttachmentType>> = {
  * Resources that attach customer managed policies to permission sets by name and path (a block
  * list of `{ name, path }`): in each account the set is provisioned to, the policy of that name.
  */
-export const REFERENCE_ATTACHMENT_TYPES: Readonly<Record<string, { readonly principal: PrincipalAttribute; readonly references: string; readonly exclusive?: true }>> =
-  {
-    aws_ssoadmin_customer_managed_policy_attachment: { principal: one('permission-set', 'permission_set_arn'), references: 'customer_managed_policy_reference' },
-    aws_ssoadmin_customer_managed_policy_attachments_exclusive: {
-      principal: one('permission-set', 'permission_set_arn'),
-      references: 'customer_managed_policy_reference',
-      exclusive: true,
-    },
-  };
+export const REFERENCE_ATTACHMENT_TYPES: Readonly<
+  Record<string, { readonly principal: PrincipalAttribute; readonly references: string; readonly exclusive?: true }>
+> = {
+  aws_ssoadmin_customer_managed_policy_attachment: { principal: one('permission-set', 'permission_set_arn'), references: 'customer_managed_policy_reference' },
+  aws_ssoadmin_customer_managed_policy_attachments_exclusive: {
+    principal: one('permission-set', 'permission_set_arn'),
+    references: 'customer_managed_policy_reference',
+    exclusive: true,
+  },
+};
 
 /** Resources that set a permission set's permissions boundary (a one-block list: an AWS managed policy ARN or a customer managed policy reference). */
 export const BOUNDARY_ATTACHMENT_TYPES: Readonly<Record<string, { readonly principal: PrincipalAttribute; readonly boundary: string }>> = {
