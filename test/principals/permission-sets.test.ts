@@ -6,10 +6,14 @@
  * command line.
  */
 import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv } from 'ajv';
 import { check } from '../../lib/check.js';
 import type { MatchReason } from '../../lib/iam/types.js';
 import type { Finding, Report } from '../../lib/types.js';
-import { fixture } from '../support/paths.js';
+import { loadFormatter } from '../../lib/report/index.js';
+import { fixture, schemasDir } from '../support/paths.js';
 import { runCli } from '../support/run-cli.js';
 
 const PLAN = fixture('principals', 'permission-sets.v1.2.plan.json');
@@ -166,6 +170,13 @@ describe('principals: IAM Identity Center permission sets', function () {
         `through ${ADMIN} (via aws_ssoadmin_managed_policy_attachment.outside) statement 0. ` +
         'Only the policies this plan attaches to it (by aws_ssoadmin_managed_policy_attachment.outside) were judged; its other policies and its permissions boundary are not in the plan.',
     );
+  });
+
+  it('json: valid against the report schema, with principal.kind "permission-set"; markdown names the kind "permission set"', async () => {
+    const validate = new Ajv({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(path.join(schemasDir, 'report.schema.json'), 'utf8')));
+    const json = JSON.parse((await loadFormatter('json'))(report, { color: false }));
+    expect(validate(json), JSON.stringify(validate.errors)).to.equal(true);
+    expect((await loadFormatter('markdown'))(report, { color: false })).to.contain('Principal permission set "Reader"');
   });
 
   it('leaves the per-policy rules as they were: only the account-keys customer managed policy, the inline policies name their key', () => {
