@@ -177,7 +177,7 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
     .option('partition', {
       type: 'string',
       requiresArg: true,
-      describe: `Partition keys are judged in: ${CHOICES.partition.join(', ')} [default: from the plan, else aws and the partitions its policies name]`,
+      describe: `Partition keys are judged in: ${CHOICES.partition.join(', ')} [default: every partition the plan shows, else aws and each other partition the policies' ARN patterns name]`,
     })
     .option('conditions', { type: 'string', requiresArg: true, describe: `How Allow conditions count: ${CHOICES.conditions.join(', ')} [default: ignore]` })
     .option('rule', {

@@ -30,7 +30,9 @@ describe('command line', () => {
 
   it('offers --partition the partitions of PARTITIONS, no more, no fewer', () => {
     const help = runCli(['--help']).stdout.replace(/\s+/g, ' ');
-    expect(help).to.contain(`Partition keys are judged in: ${PARTITIONS.join(', ')} [default: from the plan`);
+    expect(help).to.contain(
+      `Partition keys are judged in: ${PARTITIONS.join(', ')} [default: every partition the plan shows, else aws and each other partition the policies' ARN patterns name]`,
+    );
     const refused = runCli(['--partition', 'aws-mars', insecure]);
     expect([refused.status, refused.stderr]).to.deep.equal([2, `kmsguard: --partition must be one of ${PARTITIONS.join(', ')}, but was given "aws-mars".\n`]);
   });
