@@ -50,24 +50,32 @@ function* partitionSegments(text: string): Generator<string> {
   }
 }
 
-/** The text as JSON.stringify writes it, so that escapes (`\u0061ws-cn`) read as their characters. */
-function normalisedText(text: string): string {
-  try {
-    return JSON.stringify(JSON.parse(text)) ?? text;
-  } catch {
-    return text;
+/** The text with its `\uXXXX` escapes read as their characters (`arn:\u0061ws-cn:`). */
+function unescapedText(text: string): string {
+  return text.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
+
+/** Every string in a value, without recursion: a value nested thousands deep is reported elsewhere, not here. */
+function stringsIn(value: unknown): string {
+  const strings: string[] = [];
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (typeof item === 'string') strings.push(item);
+    else if (typeof item === 'object' && item !== null) for (const child of Array.isArray(item) ? item : Object.values(item)) pending.push(child);
   }
+  return strings.join('\n');
 }
 
 function textOf(value: PolicyValue | undefined): string {
   if (value === undefined) return '';
   switch (value.kind) {
     case 'text':
-      return normalisedText(value.text);
+      return unescapedText(value.text);
     case 'object':
-      return JSON.stringify(value.value) ?? '';
+      return stringsIn(value.value);
     case 'unknown':
-      return JSON.stringify([value.model, value.alternatives]) ?? '';
+      return stringsIn([value.model, value.alternatives]);
     case 'absent':
       return '';
   }

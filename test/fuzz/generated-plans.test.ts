@@ -32,7 +32,8 @@ describe('fuzz: generated plans through check()', function () {
       fc.asyncProperty(plannedResources, async (items) => {
         const plan = buildPlan(items.map((i) => i.resource));
         const context = `plan ${JSON.stringify(plan)}`;
-        const report: Report = await check({ source: 'generated.json', data: Buffer.from(JSON.stringify(plan)) });
+        // The oracle knows the keys of the aws partition only (test/partitions-to-judge.test.ts has the others).
+        const report: Report = await check({ source: 'generated.json', data: Buffer.from(JSON.stringify(plan)) }, { partition: 'aws' });
         expect(report.errors, context).to.deep.equal([]);
         expectConsistentReport(report, context);
         let mustFail = false;
