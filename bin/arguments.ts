@@ -5,6 +5,7 @@
 import path from 'node:path';
 import yargs from 'yargs';
 import { DEFAULT_OPTIONS } from '../lib/check.js';
+import { PARTITIONS } from '../lib/iam/types.js';
 import { formatNames } from '../lib/report/index.js';
 import { RULE_IDS } from '../lib/rules/registry.js';
 import type { FailOn, Options } from '../lib/types.js';
@@ -92,7 +93,7 @@ function repeated(value: unknown): string[] {
 /** Options that take one of a few words; checked here so a wrong one gets one plain sentence. */
 const CHOICES = {
   'fail-on': ['high', 'medium', 'low', 'never'],
-  partition: ['aws', 'aws-cn', 'aws-us-gov'],
+  partition: PARTITIONS,
   conditions: ['ignore', 'scope'],
 } as const;
 
@@ -176,7 +177,7 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
     .option('partition', {
       type: 'string',
       requiresArg: true,
-      describe: `Partition keys are judged in: ${CHOICES.partition.join(', ')} [default: from the plan, else aws and the partitions its policies name]`,
+      describe: `Partition keys are judged in: ${CHOICES.partition.join(', ')} [default: every partition the plan shows, else aws and each other partition the policies' ARN patterns name]`,
     })
     .option('conditions', { type: 'string', requiresArg: true, describe: `How Allow conditions count: ${CHOICES.conditions.join(', ')} [default: ignore]` })
     .option('rule', {

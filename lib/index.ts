@@ -8,7 +8,7 @@ export { exitCodeFor, findingFails } from './gate/summary.js';
 export { RULE_REGISTRY, SCOPED_RULES } from './rules/registry.js';
 export type { Rule, RuleDescription } from './rules/rule.js';
 export { loadFormatter, formatNames } from './report/index.js';
-export { parsePolicy, judgePolicy, WorkBudget, WORK_LIMIT, TooComplexError } from './iam/index.js';
+export { parsePolicy, judgePolicy, WorkBudget, WORK_LIMIT, TooComplexError, PARTITIONS } from './iam/index.js';
 export { VERSION } from './version.js';
 export { ConfigError, loadConfig, resolveOptions, effectiveConfig } from './config/index.js';
 export type { LoadedConfig, ResolvedOptions, EffectiveConfig } from './config/index.js';

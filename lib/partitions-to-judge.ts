@@ -3,14 +3,15 @@
  * shows (provider regions, resource regions and ARNs: a plan spanning several is judged in each
  * and the widest verdict kept). A plan that shows none (the region comes from the environment)
  * is judged in `aws` and in every other partition its policies' own ARN patterns can name: a
- * policy written for GovCloud or China, judged in `aws` alone, would match no key and pass.
+ * policy written for GovCloud, China, an ISO partition or the European Sovereign Cloud, judged
+ * in `aws` alone, would match no key and pass.
  */
 import { matchesArn } from './iam/index.js';
-import type { Partition } from './iam/types.js';
+import { PARTITIONS, type Partition } from './iam/types.js';
 import type { TerraformDocument } from './terraform/types.js';
 import type { Options, PolicySource, PolicyValue } from './types.js';
 
-const OTHER_PARTITIONS: readonly Partition[] = ['aws-cn', 'aws-us-gov'];
+const OTHER_PARTITIONS: readonly Partition[] = PARTITIONS.filter((partition) => partition !== 'aws');
 
 /** The partition segment of each ARN pattern in a text: `arn:<segment>:`. */
 const ARN_PARTITION = /arn:([^:"\\\s]*):/g;

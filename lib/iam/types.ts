@@ -67,8 +67,19 @@ export interface Policy {
   readonly spelledOnly?: readonly string[];
 }
 
-/** What makes a key ARN: the partition keys are judged in. */
-export type Partition = 'aws' | 'aws-cn' | 'aws-us-gov';
+/**
+ * Every AWS partition (the ids of the AWS SDKs' partitions.json), `aws` first: what makes a key
+ * ARN `arn:<partition>:kms:...`. The one list the CLI choices, the config schema and the
+ * partitions judged are made from.
+ */
+export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'] as const;
+
+/** The partition keys are judged in. */
+export type Partition = (typeof PARTITIONS)[number];
+
+export function isPartition(value: unknown): value is Partition {
+  return (PARTITIONS as readonly unknown[]).includes(value);
+}
 
 export type ConditionMode = 'ignore' | 'scope';
 

@@ -6,7 +6,7 @@
  */
 import jsonpatch, { type Operation } from 'fast-json-patch';
 import { judgePolicy, kmsActions, matchesAction, parsePolicy, WorkBudget } from '../iam/index.js';
-import type { EvaluationOptions, Partition, ResponsibleStatement, Scope } from '../iam/types.js';
+import { PARTITIONS, type EvaluationOptions, type Partition, type ResponsibleStatement, type Scope } from '../iam/types.js';
 import { DEFAULT_BLOCKED_ACTIONS } from './decrypt.js';
 import { RULE_REGISTRY } from './registry.js';
 import { isRecord } from '../json-record.js';
@@ -48,7 +48,6 @@ interface FixOptions {
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
-const PARTITIONS: readonly Partition[] = ['aws', 'aws-cn', 'aws-us-gov'];
 /** Each round fixes the statements the last judgement named; a few rounds reach every scope. */
 const MAX_ROUNDS = 8;
 

@@ -4,29 +4,37 @@
  *   constant, or as a lone root-module `var.X` reference resolved from the plan's `variables`;
  * - resource and data source values of AWS providers (`aws_*`, `awscc_*`): the top-level `region`
  *   and `arn` attributes, `data.aws_partition`'s `partition` and `data.aws_region`'s `name`.
- * Regions of partitions kmsguard cannot judge in (ISO regions) are not evidence of any.
+ * A region no partition's pattern matches is not evidence of any.
  */
-import type { Partition } from '../iam/types.js';
+import { isPartition, PARTITIONS, type Partition } from '../iam/types.js';
 import type { ResourceInstance } from './types.js';
 import { isRecord } from '../json-record.js';
 import { stringOrUndefined, type JsonRecord } from './values.js';
 
-const PARTITION_ORDER: readonly Partition[] = ['aws', 'aws-cn', 'aws-us-gov'];
-
-const STANDARD_REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+/**
+ * Each partition's region names: the `regionRegex` of the AWS SDKs' partitions.json. No region
+ * matches two of them (`\w` takes no `-`: us-gov-west-1 is not an `aws` region).
+ */
+export const REGION_PATTERNS: Readonly<Record<Partition, RegExp>> = {
+  aws: /^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$/,
+  'aws-cn': /^cn-\w+-\d+$/,
+  'aws-us-gov': /^us-gov-\w+-\d+$/,
+  'aws-iso': /^us-iso-\w+-\d+$/,
+  'aws-iso-b': /^us-isob-\w+-\d+$/,
+  'aws-iso-e': /^eu-isoe-\w+-\d+$/,
+  'aws-iso-f': /^us-isof-\w+-\d+$/,
+  'aws-eusc': /^eusc-(de)-\w+-\d+$/,
+};
 
 export function partitionOfRegion(region: string): Partition | undefined {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  if (region.includes('-iso')) return undefined;
-  return STANDARD_REGION.test(region) ? 'aws' : undefined;
+  return PARTITIONS.find((partition) => REGION_PATTERNS[partition].test(region));
 }
 
 export function partitionOfArn(arn: string): Partition | undefined {
   const end = arn.indexOf(':', 4);
   if (!arn.startsWith('arn:') || end < 0) return undefined;
   const partition = arn.slice(4, end);
-  return partition === 'aws' || partition === 'aws-cn' || partition === 'aws-us-gov' ? partition : undefined;
+  return isPartition(partition) ? partition : undefined;
 }
 
 /** Collects partition evidence; `partitions()` lists what was seen in a fixed order. */
@@ -46,7 +54,7 @@ export class PartitionEvidence {
   }
 
   addPartitionName(name: unknown): void {
-    if (name === 'aws' || name === 'aws-cn' || name === 'aws-us-gov') this.seen.add(name);
+    if (isPartition(name)) this.seen.add(name);
   }
 
   /** Evidence from one resource's values (after apply, else before). */
@@ -79,7 +87,7 @@ export class PartitionEvidence {
   }
 
   partitions(): readonly Partition[] {
-    return PARTITION_ORDER.filter((partition) => this.seen.has(partition));
+    return PARTITIONS.filter((partition) => this.seen.has(partition));
   }
 }
 

@@ -44,8 +44,8 @@ export interface TerraformDocument {
   /** The plan's `configuration` block, untouched (undefined for states and plans without one). */
   readonly configuration?: unknown;
   /**
-   * Partition implied by the plan when it shows exactly one and that one is not `aws`:
-   * `aws-cn` or `aws-us-gov`. Undefined otherwise (no evidence, only `aws`, or several).
+   * Partition implied by the plan when it shows exactly one and that one is not `aws`
+   * (`aws-cn`, `aws-iso`, ...). Undefined otherwise (no evidence, only `aws`, or several).
    */
   readonly partition?: Partition;
   /**

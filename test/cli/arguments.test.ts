@@ -3,6 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { outputTargets } from '../../bin/arguments.js';
+import { PARTITIONS } from '../../lib/iam/types.js';
 import type { Report } from '../../lib/types.js';
 import { VERSION } from '../../lib/version.js';
 import { repoRoot } from '../support/paths.js';
@@ -27,10 +28,22 @@ describe('command line', () => {
     expect(result.stdout).to.contain('--fail-on');
   });
 
+  it('offers --partition the partitions of PARTITIONS, no more, no fewer', () => {
+    const help = runCli(['--help']).stdout.replace(/\s+/g, ' ');
+    expect(help).to.contain(
+      `Partition keys are judged in: ${PARTITIONS.join(', ')} [default: every partition the plan shows, else aws and each other partition the policies' ARN patterns name]`,
+    );
+    const refused = runCli(['--partition', 'aws-mars', insecure]);
+    expect([refused.status, refused.stderr]).to.deep.equal([2, `kmsguard: --partition must be one of ${PARTITIONS.join(', ')}, but was given "aws-mars".\n`]);
+  });
+
   const usageErrors: [string[], string][] = [
     [['--bogus', insecure], 'kmsguard: Unknown argument: bogus.\n'],
     [['--fail-on', 'critical', insecure], 'kmsguard: --fail-on must be one of high, medium, low, never, but was given "critical".\n'],
-    [['--partition', 'aws-mars', insecure], 'kmsguard: --partition must be one of aws, aws-cn, aws-us-gov, but was given "aws-mars".\n'],
+    [
+      ['--partition', 'aws-mars', insecure],
+      'kmsguard: --partition must be one of aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc, but was given "aws-mars".\n',
+    ],
     [['--conditions', 'scope', '--conditions', 'ignore', insecure], 'kmsguard: --conditions was given more than once.\n'],
     [['--strict=yes', insecure], 'kmsguard: --strict is a switch and takes no value (or true/false), but was given "yes".\n'],
     [['--only-new=1', insecure], 'kmsguard: --only-new is a switch and takes no value (or true/false), but was given "1".\n'],

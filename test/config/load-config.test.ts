@@ -55,7 +55,7 @@ describe('config: loading', () => {
       [
         '/blockedActions must be a list.',
         '/conditions must be one of ignore, scope.',
-        '/partition must be one of aws, aws-cn, aws-us-gov.',
+        '/partition must be one of aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc.',
         '/onlyNew must be true or false.',
         '/baseline must be a string.',
         '/suppressions must be a list.',

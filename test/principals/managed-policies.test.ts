@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { judgePolicy, type EvaluationOptions } from '../../lib/iam/index.js';
-import { managedPolicy, managedPoliciesFile, type ManagedPoliciesData } from '../../lib/principals/managed-policies.js';
+import { judgePolicy, PARTITIONS, type EvaluationOptions } from '../../lib/iam/index.js';
+import { isAwsManagedArn, managedPolicy, managedPoliciesFile, type ManagedPoliciesData } from '../../lib/principals/managed-policies.js';
 import { currentManagedPolicies, managedPoliciesJson, managedPolicyEntry } from '../../scripts/update-managed-policies.js';
 import { repoRoot } from '../support/paths.js';
 
@@ -60,6 +60,11 @@ describe('principals: AWS managed policies', () => {
       kind: 'unknown',
       detail: 'arn:aws-cn:iam::aws:policy/AdministratorAccess is not an AWS managed policy of the aws partition that kmsguard knows',
     });
+    for (const partition of PARTITIONS.filter((p) => p !== 'aws')) {
+      const other = `arn:${partition}:iam::aws:policy/AdministratorAccess`;
+      expect(isAwsManagedArn(other), other).to.equal(true);
+      expect(managedPolicy(other)).to.deep.equal({ kind: 'unknown', detail: `${other} is not an AWS managed policy of the aws partition that kmsguard knows` });
+    }
   });
 
   describe('the update script', () => {

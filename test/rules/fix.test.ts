@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { extractPolicies } from '../../lib/extract/index.js';
 import { judgePolicy, kmsActions, matchesAction, matchesArn, parsePolicy, WORK_LIMIT, WorkBudget } from '../../lib/iam/index.js';
-import type { EvaluationOptions, Partition, Verdict } from '../../lib/iam/types.js';
+import { PARTITIONS, type EvaluationOptions, type Partition, type Verdict } from '../../lib/iam/types.js';
 import { documentKind, readInput } from '../../lib/input/index.js';
 import { DENY_SID, SCOPED_SID, placeholderKeyArn, suggestFix } from '../../lib/rules/fix.js';
 import { judgePolicySource, readPolicyValue } from '../../lib/rules/judge-policy-source.js';
@@ -426,7 +426,7 @@ describe('suggestFix', () => {
       const finding = findingOf(document, options ?? AWS);
       const patch = suggestFix(document, finding, options ? { evaluations: [options] } : {});
       const fixed = applied(document, patch) as Record<string, unknown>;
-      const partitions: Partition[] = options ? [options.partition] : ['aws', 'aws-cn', 'aws-us-gov'];
+      const partitions: readonly Partition[] = options ? [options.partition] : PARTITIONS;
       for (const partition of partitions) {
         const after = judge(fixed, { ...(options ?? AWS), partition });
         expect(after.kind, `${partition}: ${JSON.stringify(document)}\n-> ${JSON.stringify(fixed)}`).to.equal('clean');
