@@ -188,7 +188,7 @@ export async function parseArguments(argv: readonly string[], terminal: Terminal
     .option('skip-rule', { type: 'string', requiresArg: true, describe: 'Do not run this rule, repeatable' })
     .option('principals', {
       type: 'boolean',
-      describe: 'Also judge principals: roles, users and groups that can decrypt through all their policies together (rule principal-decrypt)',
+      describe: 'Also judge principals: roles, users, groups and permission sets that can decrypt through all their policies together (rule principal-decrypt)',
     })
     .option('blocked-action', {
       type: 'string',

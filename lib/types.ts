@@ -104,7 +104,7 @@ export interface PrincipalGrant {
 
 /** The principal a finding of the principal view is about. */
 export interface PrincipalOfFinding {
-  readonly kind: 'role' | 'user' | 'group';
+  readonly kind: 'role' | 'user' | 'group' | 'permission-set';
   /** Its name, when known. */
   readonly name?: string;
   /** Set when the plan does not manage the principal: only the policies the plan attaches to it were judged. */

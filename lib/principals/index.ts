@@ -1,5 +1,5 @@
 /**
- * The principal view: which roles, users and groups can, after this apply, use a rule's actions on
+ * The principal view: which roles, users, groups and permission sets can, after this apply, use a rule's actions on
  * keys their policies do not name, and through which policies. Findings carry a `principal`.
  */
 import { extractPolicies } from '../extract/index.js';
@@ -86,7 +86,7 @@ function subjectsOf(graph: PrincipalGraph, document: TerraformDocument): Subject
 type FindingVerdict = Extract<Verdict, { kind: 'finding' }>;
 
 function principalLabel(subject: Subject): string {
-  const named = `${subject.kind}${subject.name !== undefined ? ` ${JSON.stringify(subject.name)}` : ' (name known only after apply)'}`;
+  const named = `${subject.kind.replace('-', ' ')}${subject.name !== undefined ? ` ${JSON.stringify(subject.name)}` : ' (name known only after apply)'}`;
   return subject.outside ? `${named}, not managed by this plan,` : `${subject.address} (${named})`;
 }
 

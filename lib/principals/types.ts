@@ -1,13 +1,13 @@
 /**
- * The principal view: the roles, users and groups a plan leaves, and the identity policies that
- * apply to each after apply.
+ * The principal view: the roles, users, groups and IAM Identity Center permission sets a plan
+ * leaves, and the identity policies that apply to each after apply.
  */
 import type { Policy } from '../iam/types.js';
 import type { PolicySource } from '../types.js';
 
-export type PrincipalKind = 'role' | 'user' | 'group';
+export type PrincipalKind = 'role' | 'user' | 'group' | 'permission-set';
 
-/** A role, user or group resource of the plan. */
+/** A role, user, group or permission set resource of the plan. */
 interface PrincipalNode {
   readonly address: string;
   readonly resourceType: string;
@@ -53,7 +53,7 @@ export interface PrincipalEntry {
   readonly policies: AppliedPolicy[];
   /** Users: the groups of the plan they are in. */
   readonly groups: GroupMembership[];
-  /** Roles and users: the permissions boundary, when one is set. */
+  /** Roles, users and permission sets: the permissions boundary, when one is set. */
   boundary?: AppliedPolicy;
 }
 

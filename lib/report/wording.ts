@@ -87,7 +87,8 @@ export function statementsPhrase(finding: Finding): string {
 export function principalPhrase(finding: Finding): string | undefined {
   const principal = finding.principal;
   if (principal === undefined) return undefined;
-  const name = principal.name === undefined ? `${principal.kind} (name known only after apply)` : `${principal.kind} ${JSON.stringify(principal.name)}`;
+  const kind = principal.kind.replace('-', ' ');
+  const name = principal.name === undefined ? `${kind} (name known only after apply)` : `${kind} ${JSON.stringify(principal.name)}`;
   const outside = principal.outside ? ', not managed by this plan: only the policies the plan attaches to it were judged' : '';
   const boundary = principal.boundary === undefined ? '' : `, within permissions boundary ${principal.boundary}`;
   return `principal ${name}${outside}${boundary}`;

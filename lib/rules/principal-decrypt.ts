@@ -1,5 +1,5 @@
 /**
- * The principal rule: roles, users and groups that, after this apply, may use the decrypt rule's
+ * The principal rule: roles, users, groups and permission sets that, after this apply, may use the decrypt rule's
  * actions (by default kms:Decrypt and kms:ReEncryptFrom) on keys their policies do not name,
  * through the union of their identity policies (inline, attached customer and AWS managed
  * policies, a user's groups'), less their Denies, within their permissions boundary
