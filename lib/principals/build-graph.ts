@@ -142,10 +142,8 @@ class GraphBuilder {
     const instance = type && this.index.readInstance(policySource.address);
     if (type === undefined || instance === undefined) return;
     const targets = this.targets(instance, { kind: type.kind, attribute: type.principal, list: false });
-    // A permission set outside the plan is found by its inline policy resource. (Roles, users and groups outside it still
-    // go by `inline`, as their reports always have.)
-    const attachment = type.kind === 'permission-set' ? policySource.address : 'inline';
-    this.apply(targets, type.kind, [{ documents: [{ kind: 'plan', policySource }], certain: true }], 'inline', attachment);
+    // A principal outside the plan is found by its inline policy resource.
+    this.apply(targets, type.kind, [{ documents: [{ kind: 'plan', policySource }], certain: true }], 'inline', policySource.address);
   }
 
   attachments(): void {

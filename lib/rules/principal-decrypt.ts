@@ -21,7 +21,7 @@ export const PRINCIPAL_DECRYPT_RULE: Rule = {
     'region-keys': 'IAM principal can use KMS decryption with keys its policies do not name',
   },
   description: (reach) =>
-    `After this apply, an IAM role, user or group may use KMS decryption actions (by default kms:Decrypt and kms:ReEncryptFrom) on ${principalReach(reach)}, ` +
+    `After this apply, an IAM role, user or group, or an IAM Identity Center permission set, may use KMS decryption actions (by default kms:Decrypt and kms:ReEncryptFrom) on ${principalReach(reach)}, ` +
     'through the identity policies that apply to it together: inline policies, attached customer and AWS managed policies (AdministratorAccess, PowerUserAccess...), ' +
     "and for a user its groups' policies, less their Denies, within its permissions boundary. " +
     'Per-policy checks such as AWS Security Hub KMS.1 and KMS.2 do not see access granted by attaching an AWS managed policy.',
