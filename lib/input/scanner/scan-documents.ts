@@ -107,11 +107,9 @@ function laterDocumentLine(source: ByteSource, offset: number): number {
       if (byte === LINE_FEED) {
         if (state !== 2) lineStart = from + i + 1;
         if (state !== 2) state = 1;
-      } else if (state === 0 || byte === TAB || byte === CARRIAGE_RETURN || byte === SPACE) {
-        continue;
-      } else if (byte === OPEN_BRACE) {
-        return lineStart;
-      } else {
+      } else if (state !== 0 && byte !== TAB && byte !== CARRIAGE_RETURN && byte !== SPACE) {
+        // Inside a line nothing starts a document; white space keeps the state.
+        if (byte === OPEN_BRACE) return lineStart;
         state = state === 1 && byte === OPEN_BRACKET ? 2 : 0;
       }
     }
