@@ -167,6 +167,13 @@ describe('hostile plans and file names through the command line', function () {
       ]);
     });
 
+    it('creates a missing directory of the report file, with its parents', () => {
+      const result = runCli(['--format', 'json', '-o', 'out/nested/report.json', INSECURE], { cwd: directory });
+      expect(result.status).to.equal(1);
+      expect(readdirSync(path.join(directory, 'out', 'nested'))).to.deep.equal(['report.json']);
+      expect(JSON.parse(readFileSync(path.join(directory, 'out', 'nested', 'report.json'), 'utf8')).summary.passed).to.equal(false);
+    });
+
     it('replaces a file whole: a new file renamed over the old, no temporary file left', () => {
       const target = path.join(directory, 'report.json');
       writeFileSync(target, 'old');
