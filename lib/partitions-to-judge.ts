@@ -19,7 +19,6 @@ const ARN_PARTITION = /arn:([^:"\\\s]*):/g;
 export function partitionsToJudge(options: Pick<Options, 'partition'>, terraform: TerraformDocument, policySources: readonly PolicySource[]): Partition[] {
   if (options.partition !== undefined) return [options.partition];
   if (terraform.partitions !== undefined && terraform.partitions.length > 0) return [...terraform.partitions];
-  if (terraform.partition !== undefined) return [terraform.partition];
   return ['aws', ...namedPartitions(policySources)];
 }
 
